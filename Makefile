@@ -1,0 +1,32 @@
+# Two commands do everything on a fresh machine with Python 3.11:
+#   make demo   virtual environment + kittiwake + spaCy model, ingest examples/, print events
+#   make test   the same environment, then the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+DEMO_DB ?= demo.duckdb
+
+.PHONY: demo test lint install clean
+
+$(BIN)/kittiwake: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/kittiwake
+
+install: $(BIN)/kittiwake
+
+demo: install
+	rm -f $(DEMO_DB) $(DEMO_DB).wal
+	$(BIN)/kittiwake ingest examples --db $(DEMO_DB)
+	$(BIN)/kittiwake events --db $(DEMO_DB) --format table
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,593 @@
+"""Actor resolution: find the noun phrases that name actors and give each a CAMEO-style code.
+
+The stage works in three passes over a parsed document:
+
+1. *match*: dictionary phrases (countries, metonyms, organisations, people, agent words);
+2. *compose*: matches that modify the same noun-phrase head form one mention, whose code is
+   composed from its parts ("Russian" + "Deputy Foreign Minister" + unknown "Alexei Meshkov"
+   -> RUSGOV; "Syrian" + "rebels" -> SYRREB); people resolve through their role on the
+   article date;
+3. *refer*: pronouns, surnames and "the two sides" are linked to earlier mentions, and
+   mentions with a sector but no country get one from their own locative phrase or from the
+   country the article is about.
+
+Every Actor carries a `reason` saying which of these steps produced it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from kittiwake.actors.dictionaries import (
+    AgentEntry,
+    CountryEntry,
+    Dictionaries,
+    OrganisationEntry,
+    PersonEntry,
+)
+from kittiwake.actors.lexicon import KIND_PRIORITY, Lexicon, Term, TermKind
+from kittiwake.nlp import iter_sentences
+from kittiwake.records import Actor, Mention
+
+# Prepositions whose object is a place rather than a participant.
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "inside", "across", "throughout", "around", "outside", "within"}
+)
+# Dependencies that keep a token inside the noun phrase of its head.
+NP_INTERNAL = frozenset({"compound", "amod", "nmod", "nummod", "det", "flat", "poss_name"})
+# Sectors that belong to a state; a bare "the government" refers back to the last one named.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+PAIR_NOUNS = frozenset(
+    {"side", "country", "nation", "leader", "government", "man", "capital", "state", "power"}
+)
+PAIR_DETERMINERS = frozenset({"two", "both"})
+COREF_WINDOW = 3  # sentences a pronoun may look back
+# Actors "the two sides" can stand for: states and their officials, not rebels or civilians.
+PAIR_SECTORS = frozenset({None, "GOV", "MIL", "LEG", "ELI"})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # token index
+    end: int
+    terms: tuple[Term, ...]
+
+
+@dataclass
+class DocState:
+    """What earlier sentences of one document established, for reference resolution."""
+
+    date: dt.date | None
+    mentions: list[Mention] = field(default_factory=list)
+    people_seen: set[str] = field(default_factory=set)
+    focus_country: str | None = None
+
+
+class ActorResolver:
+    """Pipeline stage: a parsed doc in, actor mentions out (resolved as of a date)."""
+
+    def __init__(self, *, dictionaries: Dictionaries, nlp: Language) -> None:
+        self.dictionaries = dictionaries
+        self.lexicon = Lexicon(dictionaries=dictionaries, nlp=nlp)
+        self.country_codes = frozenset(c.id for c in dictionaries.countries)
+        self.agents_by_code = {a.code: a for a in dictionaries.agents}
+
+    def __call__(self, doc: Doc, *, doc_id: str, date: dt.date | None) -> list[Mention]:
+        matches = self.find_matches(doc)
+        state = DocState(date=date, focus_country=focus_country(doc, matches))
+        groups = group_by_head(doc, matches)
+        for sentence_index, sentence in iter_sentences(doc):
+            for head in sorted(h for h in groups if sentence.start <= h < sentence.end):
+                mention = self.compose(doc, doc[head], groups[head], sentence_index, doc_id, state)
+                if mention is not None:
+                    state.mentions.append(mention)
+            for mention in self.unknown_entities(doc, sentence, sentence_index, doc_id, groups):
+                state.mentions.append(mention)
+            state.mentions.extend(affiliations(doc, sentence, sentence_index, doc_id, state))
+            state.mentions.extend(refer(doc, sentence, sentence_index, doc_id, state))
+        mentions = [self.fill_country(doc, m, state) for m in state.mentions]
+        return sorted(mentions, key=mention_order)
+
+    # -- pass 1: match -------------------------------------------------------------------
+    def find_matches(self, doc: Doc) -> list[Match]:
+        found: dict[tuple[int, int], list[Term]] = {}
+        lexicon = self.lexicon
+        for matcher in (lexicon.lower_matcher, lexicon.exact_matcher):
+            for match_id, start, end in matcher(doc):
+                terms = [
+                    t
+                    for t in lexicon.lookup(doc.vocab.strings[match_id])
+                    if term_fits(doc[start:end], t)
+                ]
+                if terms:
+                    found.setdefault((start, end), []).extend(terms)
+        return longest_first([Match(s, e, tuple(ts)) for (s, e), ts in found.items()])
+
+    # -- pass 2: compose -----------------------------------------------------------------
+    def compose(
+        self,
+        doc: Doc,
+        head: Token,
+        matches: list[Match],
+        sentence_index: int,
+        doc_id: str,
+        state: DocState,
+    ) -> Mention | None:
+        terms = [t for m in matches for t in m.terms]
+        if is_locative(head) and not any(t.kind in PARTICIPANT_KINDS for t in terms):
+            return None
+        if names_a_thing(head, matches):
+            return None
+        actor = self.actor_from_terms(terms, head=head, state=state)
+        if actor is None:
+            return None
+        start = min(min(m.start for m in matches), head.i)
+        end = max(max(m.end for m in matches), head.i + 1)
+        if actor.entry_id and actor.entry_id.startswith("person:"):
+            state.people_seen.add(actor.entry_id)
+        return make_mention(doc, start, end, head, actor, sentence_index, doc_id)
+
+    def actor_from_terms(
+        self, terms: list[Term], *, head: Token, state: DocState
+    ) -> Actor | None:
+        countries = [t for t in terms if isinstance(t.entry, CountryEntry)]
+        agents = [t.entry for t in terms if isinstance(t.entry, AgentEntry)]
+        sector = choose_sector(countries, agents)
+        person = self.choose_person(terms, state=state, countries=countries)
+        if person is not None:
+            return self.person_actor(person, state.date, sector=sector)
+        organisation = next((t.entry for t in terms if isinstance(t.entry, OrganisationEntry)), None)
+        if organisation is not None:
+            return Actor(
+                code=organisation.code,
+                country=organisation.country,
+                sector=organisation.sector,
+                entry_id=f"organisation:{organisation.id}",
+                name=organisation.name,
+                kind="organisation",
+                reason=f"organisation {organisation.name!r} ({organisation.source})",
+            )
+        if countries:
+            country = countries[0].entry
+            assert isinstance(country, CountryEntry)
+            why = ", ".join(f"{t.kind.value} {t.phrase!r}" for t in countries)
+            if sector:
+                why += f" + sector {sector}"
+            kind = "country" if sector is None else "sector"
+            if head.ent_type_ == "PERSON":
+                why += f" (unlisted person {head.text!r} named by title)"
+                kind = "person"
+            return Actor(
+                code=country.id + (sector or ""),
+                country=country.id,
+                sector=sector,
+                entry_id=f"country:{country.id}",
+                name=country.name,
+                reason=why,
+                kind=kind,
+            )
+        if sector:
+            kind = "person" if head.ent_type_ == "PERSON" else "sector"
+            return Actor(code=sector, sector=sector, reason=f"agent word -> {sector}", kind=kind)
+        return None
+
+    def choose_person(
+        self, terms: list[Term], *, state: DocState, countries: list[Term]
+    ) -> PersonEntry | None:
+        full = [t.entry for t in terms if t.kind is TermKind.PERSON]
+        if full:
+            return full[0]  # type: ignore[return-value]
+        by_surname = [t.entry for t in terms if t.kind is TermKind.SURNAME]
+        candidates: list[PersonEntry] = [p for p in by_surname if isinstance(p, PersonEntry)]
+        if not candidates:
+            return None
+        seen = [p for p in candidates if f"person:{p.id}" in state.people_seen]
+        if seen:
+            return seen[0]
+        country_codes = {t.entry.id for t in countries}
+        active = [p for p in candidates if (r := p.role_on(state.date)) and covers(r, state.date)]
+        if country_codes:
+            active = [p for p in active if role_country(p, state.date) in country_codes] or active
+        if len(active) == 1:
+            return active[0]
+        return None if len(candidates) > 1 else (candidates[0] if not state.date else None)
+
+    def person_actor(self, person: PersonEntry, date: dt.date | None, *, sector: str | None) -> Actor:
+        role = person.role_on(date)
+        if role is None:
+            return Actor(
+                code="",
+                name=person.name,
+                entry_id=f"person:{person.id}",
+                reason=f"person {person.name!r} has no role on {date} ({person.source})",
+                kind="person",
+            )
+        country, own_sector = self.split_code(role.code)
+        when = f"on {date.isoformat()}" if date else "(latest role)"
+        return Actor(
+            code=role.code,
+            country=country,
+            sector=own_sector,
+            entry_id=f"person:{person.id}",
+            name=person.name,
+            reason=f"person {person.name!r}: {role.title or role.code} {when} ({person.source})",
+            kind="person",
+        )
+
+    def split_code(self, code: str) -> tuple[str | None, str | None]:
+        """("USAGOV") -> ("USA", "GOV"); ("IGOUNO") -> (None, "IGO")."""
+        if code[:3] in self.country_codes:
+            return code[:3], code[3:6] or None
+        return None, code[:3] or None
+
+    def unknown_entities(
+        self,
+        doc: Doc,
+        sentence: SpacySpan,
+        sentence_index: int,
+        doc_id: str,
+        groups: dict[int, list[Match]],
+    ) -> Iterable[Mention]:
+        """Named people and organisations in no dictionary: kept with their text, never dropped."""
+        for entity in sentence.ents:
+            if entity.label_ not in ("PERSON", "ORG"):
+                continue
+            head = np_head(entity.root)
+            if head.i in groups or any(entity.start <= h < entity.end for h in groups):
+                continue
+            if is_locative(head):
+                continue
+            kind = "person" if entity.label_ == "PERSON" else "organisation"
+            end = entity.end - 1 if entity[-1].tag_ == "POS" else entity.end
+            name = doc[entity.start : end].text
+            actor = Actor(code="", name=name, reason=f"unknown {kind} {name!r}", kind=f"unknown {kind}")
+            yield make_mention(doc, entity.start, end, head, actor, sentence_index, doc_id)
+
+    # -- pass 3: fill countries ----------------------------------------------------------
+    def fill_country(self, doc: Doc, mention: Mention, state: DocState) -> Mention:
+        actor = mention.actor
+        if actor.country or not actor.sector or actor.entry_id or actor.code != actor.sector:
+            return mention
+        country, why = self.infer_country(doc, mention, state)
+        if country is None:
+            return mention
+        filled = replace(
+            actor,
+            code=country + actor.sector,
+            country=country,
+            reason=f"{actor.reason}; country {country} from {why}",
+        )
+        return replace(mention, actor=filled)
+
+    def infer_country(
+        self, doc: Doc, mention: Mention, state: DocState
+    ) -> tuple[str | None, str]:
+        local = locative_country(doc[mention.head], self)
+        if local:
+            return local, "its own place phrase"
+        if mention.actor.sector in STATE_SECTORS:
+            for earlier in reversed(state.mentions):
+                if earlier.start >= mention.start:
+                    continue
+                if earlier.actor.sector == mention.actor.sector and earlier.actor.country:
+                    return earlier.actor.country, f"the last {mention.actor.sector} named"
+        if state.focus_country:
+            return state.focus_country, "the country the article is set in"
+        return None, ""
+
+
+PARTICIPANT_KINDS = frozenset({TermKind.PERSON, TermKind.SURNAME, TermKind.ORGANISATION})
+CITY_KINDS = frozenset({TermKind.GOVERNMENT, TermKind.MILITARY, TermKind.LEGISLATURE})
+
+
+def names_a_thing(head: Token, matches: list[Match]) -> bool:
+    """A city metonym naming a thing, not an actor: "the Minsk accords", "Geneva talks"."""
+    if any(m.start <= head.i < m.end for m in matches):
+        return False
+    kinds = {t.kind for m in matches for t in m.terms}
+    return bool(kinds) and kinds <= CITY_KINDS | {TermKind.COUNTRY_NAME} and bool(kinds & CITY_KINDS)
+
+
+def make_mention(
+    doc: Doc,
+    start: int,
+    end: int,
+    head: Token,
+    actor: Actor,
+    sentence_index: int,
+    doc_id: str,
+    *,
+    coref_of: str | None = None,
+) -> Mention:
+    span = doc[start:end]
+    return Mention(
+        doc_id=doc_id,
+        sentence=sentence_index,
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        actor=actor,
+        head=head.i,
+        token_start=start,
+        token_end=end,
+        coref_of=coref_of,
+    )
+
+
+def mention_order(mention: Mention) -> tuple[int, int, str]:
+    return (mention.start, mention.end, mention.actor.code)
+
+
+def covers(role, date: dt.date | None) -> bool:  # type: ignore[no-untyped-def]
+    if date is None:
+        return True
+    return (role.start is None or role.start <= date) and (role.end is None or date < role.end)
+
+
+def role_country(person: PersonEntry, date: dt.date | None) -> str | None:
+    role = person.role_on(date)
+    return role.code[:3] if role else None
+
+
+def term_fits(span: SpacySpan, term: Term) -> bool:
+    """Reject matches whose words are used otherwise: "forces" the verb, "kerry" lower-case."""
+    first = span[0]
+    if term.kind in (TermKind.PERSON, TermKind.SURNAME):
+        return first.text[:1].isupper() and first.pos_ in ("PROPN", "NOUN", "ADJ")
+    if term.kind is TermKind.AGENT:  # "military approach", "moderate groups" are not actors
+        return span.root.pos_ in ("NOUN", "PROPN")
+    if term.kind in (TermKind.COUNTRY_NAME, TermKind.GOVERNMENT, TermKind.MILITARY):
+        return first.text[:1].isupper() or not first.is_alpha
+    return True
+
+
+def longest_first(matches: list[Match]) -> list[Match]:
+    """Non-overlapping matches, preferring longer ones, then higher-priority kinds."""
+
+    def rank(match: Match) -> tuple[int, int]:
+        best = min(KIND_PRIORITY.index(t.kind) for t in match.terms)
+        return (-(match.end - match.start), best)
+
+    taken: set[int] = set()
+    kept: list[Match] = []
+    for match in sorted(matches, key=rank):
+        tokens = set(range(match.start, match.end))
+        if tokens & taken:
+            continue
+        taken |= tokens
+        kept.append(match)
+    return sorted(kept, key=match_start)
+
+
+def match_start(match: Match) -> int:
+    return match.start
+
+
+def np_head(token: Token) -> Token:
+    """The head noun of the noun phrase a modifier belongs to ("Syrian" -> "rebels")."""
+    while (
+        token.dep_ in NP_INTERNAL
+        and token.head is not token
+        and token.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+    ):
+        token = token.head
+    return token
+
+
+def group_by_head(doc: Doc, matches: list[Match]) -> dict[int, list[Match]]:
+    groups: dict[int, list[Match]] = {}
+    for match in matches:
+        head = np_head(doc[match.start : match.end].root)
+        groups.setdefault(head.i, []).append(match)
+    return groups
+
+
+def is_locative(head: Token) -> bool:
+    """A noun phrase that is the object of "in", "at", "near"...: a place, not a participant."""
+    return (
+        head.dep_ == "pobj"
+        and head.head.lower_ in LOCATIVE_PREPOSITIONS
+        or (head.dep_ in ("appos", "conj") and head.head is not head and is_locative(head.head))
+    )
+
+
+def choose_sector(countries: list[Term], agents: list[AgentEntry]) -> str | None:
+    for term in countries:
+        if term.kind is TermKind.GOVERNMENT:
+            return "GOV"
+        if term.kind is TermKind.MILITARY:
+            return "MIL"
+        if term.kind is TermKind.LEGISLATURE:
+            return "LEG"
+    if not agents:
+        return None
+    # Highest priority wins; among equals, the word nearest the head (last) wins.
+    best = max(enumerate(agents), key=agent_rank)
+    return best[1].code
+
+
+def agent_rank(indexed: tuple[int, AgentEntry]) -> tuple[int, int]:
+    return (indexed[1].priority, indexed[0])
+
+
+def focus_country(doc: Doc, matches: list[Match]) -> str | None:
+    """The country an article is set in: the one most often named as a place ("in Syria")."""
+    counts: Counter[str] = Counter()
+    for match in matches:
+        head = np_head(doc[match.start : match.end].root)
+        if not is_locative(head):
+            continue
+        for term in match.terms:
+            if isinstance(term.entry, CountryEntry):
+                counts[term.entry.id] += 1
+                break
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def locative_country(head: Token, resolver: ActorResolver) -> str | None:
+    """The country of a place phrase attached to a noun ("rebels in Ukraine's east")."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS:
+            for token in child.subtree:
+                code = country_of_token(token, resolver)
+                if code:
+                    return code
+    return None
+
+
+def country_of_token(token: Token, resolver: ActorResolver) -> str | None:
+    for key in (token.text, token.lower_):
+        for term in resolver.lexicon.lookup(key):
+            if isinstance(term.entry, CountryEntry) and term.kind in (
+                TermKind.COUNTRY_NAME,
+                TermKind.COUNTRY_ADJECTIVE,
+            ):
+                return term.entry.id
+    return None
+
+
+# -- groups defined by whom they oppose or serve -------------------------------------------
+AFFILIATION_HEADS = frozenset(
+    {"group", "faction", "force", "fighter", "militia", "rebel", "insurgent", "movement",
+     "party", "unit", "troop", "soldier", "militant", "organization", "organisation", "activist"}
+)  # fmt: skip
+ARMED_HEADS = frozenset({"fighter", "militia", "rebel", "insurgent", "force", "unit", "troop", "soldier", "militant"})
+OPPOSING_WORDS = frozenset({"opposed", "hostile", "opposing"})
+LOYAL_WORDS = frozenset({"loyal", "allied", "affiliated", "aligned", "linked", "close"})
+
+
+def affiliations(
+    doc: Doc, sentence: SpacySpan, sentence_index: int, doc_id: str, state: DocState
+) -> list[Mention]:
+    """ "groups opposed to Assad" -> SYROPP, "forces loyal to Assad" -> SYRMIL."""
+    by_head = {m.head: m for m in state.mentions if m.actor.country}
+    found = []
+    for head in sentence:
+        if head.lemma_.lower() not in AFFILIATION_HEADS or head.i in by_head:
+            continue
+        for modifier in head.children:
+            word = modifier.lower_
+            if modifier.dep_ not in ("acl", "amod") or word not in OPPOSING_WORDS | LOYAL_WORDS:
+                continue
+            patron = next(
+                (by_head[t.i] for p in modifier.children if p.dep_ == "prep" for t in p.children if t.i in by_head),
+                None,
+            )
+            if patron is None or patron.actor.country is None:
+                continue
+            armed = head.lemma_.lower() in ARMED_HEADS
+            if word in OPPOSING_WORDS:
+                sector = "REB" if armed else "OPP"
+            else:
+                sector = "MIL" if armed else (patron.actor.sector or "GOV")
+            country = patron.actor.country
+            actor = Actor(
+                code=country + sector,
+                country=country,
+                sector=sector,
+                reason=f"{head.text!r} {word} to {patron.text!r} ({patron.actor.code})",
+                kind="sector",
+            )
+            start = head.left_edge.i if head.left_edge.i >= sentence.start else head.i
+            end = max(head.i + 1, modifier.right_edge.i + 1)
+            found.append(make_mention(doc, start, end, head, actor, sentence_index, doc_id))
+    return found
+
+
+# -- pass 3: references -------------------------------------------------------------------
+def refer(
+    doc: Doc, sentence: SpacySpan, sentence_index: int, doc_id: str, state: DocState
+) -> list[Mention]:
+    """Mentions for pronouns and "the two sides" in one sentence, linked to earlier actors."""
+    found: list[Mention] = []
+    for token in sentence:
+        lower = token.lower_
+        if token.pos_ == "PRON" and lower in PERSON_PRONOUNS and token.dep_ != "poss":
+            antecedent = last_person(state, before=token.idx, sentence_index=sentence_index)
+            if antecedent is not None:
+                found.append(copy_mention(doc, token, antecedent, sentence_index, doc_id))
+        elif token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
+            for antecedent in last_plural(state, doc, before=token.idx, sentence_index=sentence_index):
+                found.append(copy_mention(doc, token, antecedent, sentence_index, doc_id))
+        elif is_pair_phrase(token):
+            for antecedent in last_pair(state, doc, before=token.idx):
+                found.append(copy_mention(doc, token, antecedent, sentence_index, doc_id))
+    return found
+
+
+def is_pair_phrase(token: Token) -> bool:
+    """ "the two sides", "both countries"."""
+    return token.lemma_.lower() in PAIR_NOUNS and token.tag_ in ("NNS", "NNPS") and any(
+        c.lower_ in PAIR_DETERMINERS for c in token.children
+    )
+
+
+def copy_mention(
+    doc: Doc, token: Token, antecedent: Mention, sentence_index: int, doc_id: str
+) -> Mention:
+    start = min(token.left_edge.i, token.i) if token.pos_ != "PRON" else token.i
+    actor = replace(antecedent.actor, reason=f"refers to {antecedent.text!r}: {antecedent.actor.reason}")
+    return make_mention(
+        doc, start, token.i + 1, token, actor, sentence_index, doc_id, coref_of=antecedent.text
+    )
+
+
+def last_person(state: DocState, *, before: int, sentence_index: int) -> Mention | None:
+    for mention in reversed(state.mentions):
+        if mention.start >= before or sentence_index - mention.sentence > COREF_WINDOW:
+            continue
+        if mention.actor.kind in ("person", "unknown person"):
+            return mention
+    return None
+
+
+def last_plural(
+    state: DocState, doc: Doc, *, before: int, sentence_index: int
+) -> list[Mention]:
+    """What "they" refers to: the last plural actor ("rebels") or compound ("Russia and China")."""
+    for mention in reversed(state.mentions):
+        if mention.start >= before or sentence_index - mention.sentence > COREF_WINDOW:
+            continue
+        head = doc[mention.head]
+        if head.tag_ in ("NNS", "NNPS") and mention.actor.code:
+            return [mention]
+        group = {head.i, *(t.i for t in head.conjuncts)}
+        if len(group) > 1:
+            return [m for m in state.mentions if m.head in group and m.start < before]
+    return []
+
+
+def last_pair(state: DocState, doc: Doc, *, before: int) -> list[Mention]:
+    """The two states an article is about so far: what "the two sides" refers to.
+
+    Each earlier state-level mention counts once, twice when it is a subject; the two
+    countries with the highest scores win, the more recent breaking ties.
+    """
+    scores: Counter[str] = Counter()
+    latest: dict[str, Mention] = {}
+    for order, mention in enumerate(state.mentions):
+        actor = mention.actor
+        if mention.start >= before or not actor.country or actor.sector not in PAIR_SECTORS:
+            continue
+        scores[actor.country] += 2 if mention.coref_of is None and is_subject(doc[mention.head]) else 1
+        latest[actor.country] = mention
+        scores[actor.country] += order * 1e-6  # recency breaks ties
+    if len(scores) < 2:
+        return []
+    top = [country for country, _ in scores.most_common(2)]
+    return sorted((latest[c] for c in top), key=mention_order)
+
+
+def is_subject(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")

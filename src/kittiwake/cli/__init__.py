@@ -1,0 +1,11 @@
+"""The `kittiwake` command: thin click commands over library functions.
+
+Each module below attaches its commands to the groups in `groups.py` when imported.
+"""
+
+from __future__ import annotations
+
+from kittiwake.cli import code, dictionary, geo, ingest, store  # noqa: F401
+from kittiwake.cli.groups import main
+
+__all__ = ["main"]

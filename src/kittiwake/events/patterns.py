@@ -1,0 +1,189 @@
+"""Event patterns: user-editable YAML rules that map triggers in a parse to CAMEO codes.
+
+A pattern names trigger lemmas (`verbs` or `nouns`) and optional dependency constraints:
+
+```yaml
+- id: sanction.impose              # appears in every event's `rule` field
+  cameo: "163"
+  verbs: [impose, slap, press]     # "step down" style entries need the particle too
+  object: [sanction, embargo]      # lemma of the direct object (or passive subject)
+  target_preps: [on, against]      # where the target may be, besides the direct object
+```
+
+Constraints: `object` (lemma of the direct object / passive subject / nominal "of" object),
+`prep` (a preposition the trigger must govern, e.g. "call *on*"), `complement` (lemma of a
+clausal complement: "urged X to *resign*"), `subject` (lemma of a subject that is not an
+actor: "the *raids* killed"), `symmetric` (a compound subject without an object acts on
+each other: "Russia and China agreed"). The most specific pattern that fits wins.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from kittiwake.events.codebook import Codebook, load_codebook
+from kittiwake.yamlio import ResourceError, read_items, validate_item
+
+DEFAULT_TARGET_PREPS = (
+    "on", "against", "with", "to", "at", "toward", "towards", "from", "into", "over", "for", "of",
+)  # fmt: skip
+
+
+class PatternModel(BaseModel):
+    """The YAML form of a pattern, validated at load."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
+    cameo: str = Field(pattern=r"^[0-9]{2,4}$")
+    verbs: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    object: tuple[str, ...] = ()
+    prep: tuple[str, ...] = ()
+    complement: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()
+    target_preps: tuple[str, ...] = DEFAULT_TARGET_PREPS
+    source_preps: tuple[str, ...] = ("by",)
+    symmetric: bool = False
+    mode: str | None = None
+    note: str = ""
+
+    @field_validator("verbs", "nouns", "object", "prep", "complement", "subject")
+    @classmethod
+    def lower_case(cls, words: tuple[str, ...]) -> tuple[str, ...]:
+        for word in words:
+            if word != word.lower() or not word.strip():
+                raise ValueError(f"trigger words are lower-case lemmas, got {word!r}")
+        return words
+
+    @model_validator(mode="after")
+    def has_trigger(self) -> PatternModel:
+        if not self.verbs and not self.nouns:
+            raise ValueError("a pattern needs `verbs` or `nouns`")
+        return self
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    cameo: str
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    object: frozenset[str]
+    prep: frozenset[str]
+    complement: frozenset[str]
+    subject: frozenset[str]
+    target_preps: tuple[str, ...]
+    source_preps: tuple[str, ...]
+    symmetric: bool
+    mode: str | None
+    source: str  # file:line
+
+    @property
+    def specificity(self) -> int:
+        return sum(bool(c) for c in (self.object, self.prep, self.complement, self.subject))
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    patterns: tuple[Pattern, ...]
+    by_verb: dict[str, tuple[Pattern, ...]]
+    by_noun: dict[str, tuple[Pattern, ...]]
+
+    def for_verb(self, lemma: str) -> tuple[Pattern, ...]:
+        return self.by_verb.get(lemma, ())
+
+    def for_noun(self, lemma: str) -> tuple[Pattern, ...]:
+        return self.by_noun.get(lemma, ())
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+
+def shipped_pattern_files() -> list[Path]:
+    folder = resources.files("kittiwake") / "data" / "patterns"
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def read_pattern_file(path: Path, *, codebook: Codebook) -> list[Pattern]:
+    patterns = []
+    for item in read_items(path):
+        model = validate_item(PatternModel, item, path=path)
+        if model.cameo not in codebook:
+            line = item.field_lines.get("cameo", item.line)
+            raise ResourceError(path, line, "cameo", f"unknown CAMEO code {model.cameo!r}")
+        patterns.append(to_pattern(model, source=f"{path.name}:{item.line}"))
+    return patterns
+
+
+def to_pattern(model: PatternModel, *, source: str) -> Pattern:
+    return Pattern(
+        id=model.id,
+        cameo=model.cameo,
+        verbs=frozenset(model.verbs),
+        nouns=frozenset(model.nouns),
+        object=frozenset(model.object),
+        prep=frozenset(model.prep),
+        complement=frozenset(model.complement),
+        subject=frozenset(model.subject),
+        target_preps=model.target_preps,
+        source_preps=model.source_preps,
+        symmetric=model.symmetric,
+        mode=model.mode,
+        source=source,
+    )
+
+
+def load_patterns(*, extra_paths: Sequence[Path] = (), codebook: Codebook | None = None) -> PatternSet:
+    """Shipped patterns plus user files; a user pattern replaces a shipped one with its id."""
+    if not extra_paths and codebook is None:
+        return _shipped_patterns()
+    return build_pattern_set([*shipped_pattern_files(), *extra_paths], codebook or load_codebook())
+
+
+@lru_cache(maxsize=1)
+def _shipped_patterns() -> PatternSet:
+    return build_pattern_set(shipped_pattern_files(), load_codebook())
+
+
+def build_pattern_set(paths: Sequence[Path], codebook: Codebook) -> PatternSet:
+    by_id: dict[str, Pattern] = {}
+    for path in paths:
+        seen_here: set[str] = set()
+        for pattern in read_pattern_file(path, codebook=codebook):
+            if pattern.id in seen_here:
+                line = int(pattern.source.rsplit(":", 1)[1])
+                raise ResourceError(path, line, "id", f"duplicate pattern id {pattern.id!r}")
+            seen_here.add(pattern.id)
+            by_id[pattern.id] = pattern
+    by_verb: dict[str, list[Pattern]] = defaultdict(list)
+    by_noun: dict[str, list[Pattern]] = defaultdict(list)
+    for pattern in by_id.values():
+        for verb in pattern.verbs:
+            by_verb[verb.split()[0]].append(pattern)
+        for noun in pattern.nouns:
+            by_noun[noun].append(pattern)
+    return PatternSet(
+        patterns=tuple(by_id.values()),
+        by_verb={k: tuple(v) for k, v in by_verb.items()},
+        by_noun={k: tuple(v) for k, v in by_noun.items()},
+    )
+
+
+def validate_pattern_paths(paths: Sequence[Path]) -> list[ResourceError]:
+    """Every problem found, for `kittiwake dict validate`; empty when all files are valid."""
+    errors = []
+    codebook = load_codebook()
+    for path in paths or shipped_pattern_files():
+        try:
+            build_pattern_set([path], codebook)
+        except ResourceError as error:
+            errors.append(error)
+    return errors

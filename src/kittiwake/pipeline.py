@@ -1,0 +1,121 @@
+"""The orchestrator: one article through every stage, in order.
+
+    read -> clean -> parse -> actors -> events -> when -> where -> CodedArticle
+
+Stages load their resources once, in `Pipeline.__init__`; `Pipeline` pickles by its settings
+so worker processes (a process pool, a Dask cluster) rebuild it instead of copying models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from kittiwake.actors.dictionaries import load_dictionaries
+from kittiwake.actors.resolve import ActorResolver
+from kittiwake.clean import clean_article
+from kittiwake.config import Settings
+from kittiwake.events.code import EventCoder
+from kittiwake.events.codebook import load_codebook
+from kittiwake.events.patterns import load_patterns
+from kittiwake.nlp import Parser, sentences_of
+from kittiwake.read.common import doc_id_for
+from kittiwake.records import Article, CodedArticle, Event, Rejected
+from kittiwake.when import DateResolver
+from kittiwake.where import PlaceFinder, PlaceResolver
+
+HYPOTHETICAL_MODALITIES = frozenset({"hypothetical", "intended"})
+
+
+class Pipeline:
+    """Codes articles; `pipeline(article)` returns a CodedArticle or a Rejected."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self.parse = Parser(model=self.settings.model)
+        dictionaries = load_dictionaries(extra_paths=self.settings.dictionaries)
+        self.actors = ActorResolver(dictionaries=dictionaries, nlp=self.parse.nlp)
+        self.events = EventCoder(
+            patterns=load_patterns(extra_paths=self.settings.patterns), codebook=load_codebook()
+        )
+        self.dates = DateResolver()
+        self.find_places = PlaceFinder()
+        self.places = PlaceResolver()
+
+    def __call__(self, article: Article) -> CodedArticle | Rejected:
+        article = clean_article(article)
+        if article.language != "en":
+            return Rejected(article.origin or article.doc_id, f"not English ({article.language})")
+        published = article.date or dt.date.today()
+        doc = self.parse(article)
+        mentions = self.actors(doc, doc_id=article.doc_id, date=published)
+        events = self.events(doc, mentions, doc_id=article.doc_id)
+        events = self.dates(events, doc, published)
+        places = self.find_places(doc, mentions)
+        events = self.places(events, doc, places)
+        return CodedArticle(
+            article=article,
+            sentences=sentences_of(doc, doc_id=article.doc_id),
+            mentions=tuple(mentions),
+            events=tuple(events),
+            places=tuple(places),
+        )
+
+    def code_all(self, items: Iterable[Article | Rejected]) -> Iterator[CodedArticle | Rejected]:
+        """Code a stream of articles; rejections pass through, one bad article never stops it."""
+        for item in items:
+            yield item if isinstance(item, Rejected) else self.code_safely(item)
+
+    def code_safely(self, article: Article) -> CodedArticle | Rejected:
+        """Like calling the pipeline, but an article that breaks a stage is set aside."""
+        try:
+            return self(article)
+        except Exception as error:  # noqa: BLE001 - set the article aside with its reason
+            origin = article.origin or article.doc_id
+            return Rejected(origin, f"coding failed: {type(error).__name__}: {error}", article.doc_id)
+
+    def __getstate__(self) -> dict[str, Settings]:
+        return {"settings": self.settings}
+
+    def __setstate__(self, state: dict[str, Settings]) -> None:
+        self.__init__(state["settings"])  # type: ignore[misc]
+
+
+def is_reportable(event: Event) -> bool:
+    """Completed (or announced) acts: not negated, not hypothetical or merely intended."""
+    return not event.negated and event.modality not in HYPOTHETICAL_MODALITIES
+
+
+def code_text(
+    text: str,
+    *,
+    date: dt.date | str | None = None,
+    doc_id: str | None = None,
+    pipeline: Pipeline | None = None,
+    include_all: bool = False,
+) -> list[Event]:
+    """Code one document's text; by default only reportable events (see `is_reportable`)."""
+    return code_texts([text], date=date, pipeline=pipeline, include_all=include_all, doc_ids=[doc_id])[0]
+
+
+def code_texts(
+    texts: Iterable[str],
+    *,
+    date: dt.date | str | None = None,
+    doc_ids: Iterable[str | None] | None = None,
+    pipeline: Pipeline | None = None,
+    include_all: bool = False,
+) -> list[list[Event]]:
+    """Code many documents with one pipeline; one list of events per text."""
+    pipeline = pipeline or Pipeline()
+    published = dt.date.fromisoformat(date) if isinstance(date, str) else date
+    ids = list(doc_ids) if doc_ids is not None else []
+    results = []
+    for i, text in enumerate(texts):
+        doc_id = ids[i] if i < len(ids) else None
+        article = Article(doc_id=doc_id or doc_id_for(text), text=text, date=published, origin="<text>")
+        coded = pipeline(article)
+        if isinstance(coded, Rejected):
+            raise ValueError(f"{coded.origin}: {coded.reason}")
+        results.append([e for e in coded.events if include_all or is_reportable(e)])
+    return results

@@ -1,0 +1,259 @@
+"""Shared helpers for the readers: bytes -> text, gzip, size limits, ids and dates.
+
+Every helper returns a `Rejected` instead of raising, so one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import re
+import unicodedata
+import zlib
+from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+from kittiwake.records import Rejected
+
+DEFAULT_MAX_BYTES = 10_000_000  # 10 MB of (decompressed) text per document
+GZIP_MAGIC = b"\x1f\x8b"
+
+# Formats the readers know; `format_of` maps a path (or sniffed content) onto one of these.
+TEXT, JSONL, HTML, FEED, WARC = "text", "jsonl", "html", "feed", "warc"
+SUFFIX_FORMATS = {
+    ".txt": TEXT,
+    ".text": TEXT,
+    ".jsonl": JSONL,
+    ".ndjson": JSONL,
+    ".html": HTML,
+    ".htm": HTML,
+    ".xhtml": HTML,
+    ".xml": FEED,
+    ".rss": FEED,
+    ".atom": FEED,
+    ".warc": WARC,
+    ".arc": WARC,
+}
+
+# Share of control characters above which cp1252-decoded bytes are not "clearly text".
+MAX_CONTROL_SHARE = 0.01
+
+
+def doc_id_for(text: str) -> str:
+    """A stable document id: the first 16 hex digits of the SHA-1 of the text."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def file_date(path: Path) -> dt.date | None:
+    """The modification date of a file (local time), used when nothing better is known."""
+    try:
+        return dt.date.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        return None
+
+
+def parse_iso_date(value: object) -> dt.date | None:
+    """YYYY-MM-DD (or a full ISO timestamp) -> date; anything else -> None."""
+    if not isinstance(value, str):
+        return None
+    match = re.fullmatch(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ][\w:.+-]*)?\s*", value)
+    if not match:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
+
+
+def strip_gz(name: str) -> str:
+    return name[:-3] if name.lower().endswith(".gz") else name
+
+
+def format_of_suffix(path: Path) -> str | None:
+    """The format named by a path's suffix (`.gz` looked through), None when unknown."""
+    return SUFFIX_FORMATS.get(Path(strip_gz(path.name)).suffix.lower())
+
+
+def sniff_format(head: bytes) -> str:
+    """Guess the format from the first bytes of (decompressed) content."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith(b"warc/") or start.startswith(b"filedesc://"):
+        return WARC
+    if start.startswith(b"<!doctype html") or start.startswith(b"<html"):
+        return HTML
+    if start.startswith(b"<?xml") or start.startswith(b"<rss") or start.startswith(b"<feed"):
+        return FEED if (b"<rss" in start or b"<feed" in start or b"<rdf" in start) else HTML
+    if start.startswith(b"{"):
+        return JSONL
+    return TEXT
+
+
+def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | Rejected:
+    """The content of a file, gunzipped when gzip-compressed, at most `max_bytes` long."""
+    origin = str(path)
+    try:
+        with path.open("rb") as raw:
+            magic = raw.read(2)
+            raw.seek(0)
+            if magic == GZIP_MAGIC:
+                with gzip.GzipFile(fileobj=raw) as unzipped:
+                    data = unzipped.read(max_bytes + 1)
+            else:
+                data = raw.read(max_bytes + 1)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        return Rejected(origin, f"truncated or corrupt gzip: {error}")
+    except OSError as error:
+        return Rejected(origin, f"cannot read: {error}")
+    if len(data) > max_bytes:
+        return Rejected(origin, f"too large: more than {max_bytes} bytes")
+    return data
+
+
+def control_share(text: str) -> float:
+    """Share of characters that are control characters other than ordinary whitespace."""
+    if not text:
+        return 0.0
+    controls = sum(
+        1 for char in text if char not in "\n\r\t\f" and unicodedata.category(char) == "Cc"
+    )
+    return controls / len(text)
+
+
+def decode_text(data: bytes, *, origin: str) -> str | Rejected:
+    """Bytes -> text: UTF-8 (BOM stripped), else cp1252 when the result is clearly text."""
+    if not data.strip():
+        return Rejected(origin, "empty")
+    if b"\x00" in data:
+        return Rejected(origin, "binary: contains NUL bytes")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return Rejected(
+            origin, f"binary: not UTF-8 ({utf8_error.reason} at byte {utf8_error.start})"
+        )
+    if control_share(text) > MAX_CONTROL_SHARE:
+        return Rejected(
+            origin,
+            f"binary: not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) "
+            "and not clearly cp1252 text",
+        )
+    return text
+
+
+def decode_html(data: bytes, *, origin: str, charset: str | None = None) -> str | Rejected:
+    """HTML bytes -> text, honouring a declared charset before the UTF-8/cp1252 rules."""
+    declared = charset or _meta_charset(data[:4096])
+    if declared and declared.lower().replace("_", "-") not in {"utf-8", "utf8"}:
+        try:
+            text = data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+        else:
+            if not text.strip():
+                return Rejected(origin, "empty")
+            return text
+    return decode_text(data, origin=origin)
+
+
+def _meta_charset(head: bytes) -> str | None:
+    match = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", head, re.IGNORECASE)
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+class _TextCollector(HTMLParser):
+    """Collects the text of an HTML fragment, with a line break after block elements."""
+
+    BLOCKS = frozenset(
+        [
+            "p",
+            "div",
+            "br",
+            "li",
+            "ul",
+            "ol",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "blockquote",
+            "tr",
+            "table",
+            "section",
+            "article",
+        ]
+    )
+    SKIPPED = frozenset({"script", "style"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIPPED:
+            self.skipping += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_fragment_to_text(fragment: str) -> str:
+    """Plain text of a small HTML fragment (a feed item's summary), one paragraph a line."""
+    collector = _TextCollector()
+    collector.feed(fragment)
+    collector.close()
+    lines = (
+        re.sub(r"[ \t\r\f\v\xa0]+", " ", line).strip()
+        for line in "".join(collector.parts).split("\n")
+    )
+    return "\n".join(line for line in lines if line)
+
+
+def iter_binary_lines(path: Path) -> Iterator[tuple[int, bytes | Rejected]]:
+    """(line number, raw line) of a plain or gzipped file; a read error ends with a Rejected."""
+    number = 0
+    try:
+        with path.open("rb") as raw:
+            stream: Iterable[bytes] = (
+                gzip.GzipFile(fileobj=raw) if raw.read(2) == GZIP_MAGIC else raw
+            )
+            raw.seek(0)
+            for number, line in enumerate(stream, start=1):  # noqa: B007 - used after the loop
+                yield number, line.rstrip(b"\r\n")
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        yield number + 1, Rejected(f"{path}:{number + 1}", f"truncated or corrupt gzip: {error}")
+    except OSError as error:
+        yield number + 1, Rejected(str(path), f"cannot read: {error}")
+
+
+def read_head(path: Path, *, size: int) -> bytes | Rejected:
+    """The first `size` bytes of a file's (gunzipped) content, for sniffing its format."""
+    try:
+        with path.open("rb") as raw:
+            if raw.read(2) != GZIP_MAGIC:
+                raw.seek(0)
+                return raw.read(size)
+            raw.seek(0)
+            with gzip.GzipFile(fileobj=raw) as unzipped:
+                return unzipped.read(size)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        return Rejected(str(path), f"truncated or corrupt gzip: {error}")
+    except OSError as error:
+        return Rejected(str(path), f"cannot read: {error}")

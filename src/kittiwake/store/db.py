@@ -1,0 +1,606 @@
+"""The DuckDB store: one file holding articles, sentences, actor mentions, events and runs.
+
+DuckDB lets exactly one process open a database file for writing, and while it does, no other
+process can open the file at all (not even read-only). So an ingest owns the file while it
+runs; a query started meanwhile gets `StoreLockedError`, whose message says what to do: wait,
+or open a snapshot (`Store.open(path, read_only=True, snapshot=True)`, CLI `--snapshot`), which
+copies the file and its write-ahead log to a temporary folder and reads the copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from kittiwake.records import CodedArticle, Event, Mention, Place, Rejected, Sentence
+from kittiwake.store.migrations import MIGRATIONS
+
+MEMORY = ":memory:"
+_ROWS_PER_INSERT = 200  # rows per multi-row INSERT: keeps the parameter list moderate
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "mention_id",
+    "doc_id",
+    "sentence",
+    "sentence_start",
+    "sentence_text",
+    "source_text",
+    "source_code",
+    "source_country",
+    "source_sector",
+    "source_name",
+    "source_start",
+    "source_end",
+    "target_text",
+    "target_code",
+    "target_country",
+    "target_sector",
+    "target_name",
+    "target_start",
+    "target_end",
+    "trigger_text",
+    "trigger_start",
+    "trigger_end",
+    "cameo",
+    "cameo_root",
+    "goldstein",
+    "quad_class",
+    "plover_type",
+    "plover_mode",
+    "plover_context",
+    "event_date",
+    "date_raw",
+    "date_precision",
+    "historical",
+    "effective_date",
+    "place_name",
+    "place_country",
+    "place_lat",
+    "place_lon",
+    "place_geonameid",
+    "place_feature",
+    "place_admin1",
+    "negated",
+    "modality",
+    "rule",
+    "run_id",
+)
+_ARTICLE_COLUMNS = (
+    "doc_id",
+    "title",
+    "url",
+    "source",
+    "published",
+    "origin",
+    "content_hash",
+    "story_id",
+    "language",
+    "text",
+    "excluded",
+    "ingested_at",
+    "run_id",
+)
+_SENTENCE_COLUMNS = ("doc_id", "sentence", "start_offset", "end_offset", "text")
+_MENTION_COLUMNS = (
+    "doc_id",
+    "seq",
+    "sentence",
+    "start_offset",
+    "end_offset",
+    "text",
+    "code",
+    "country",
+    "sector",
+    "entry_id",
+    "name",
+    "reason",
+    "head",
+    "token_start",
+    "token_end",
+    "coref_of",
+    "run_id",
+)
+_PLACE_COLUMNS = (
+    "doc_id",
+    "seq",
+    "name",
+    "country",
+    "lat",
+    "lon",
+    "geonameid",
+    "feature",
+    "admin1",
+    "text",
+    "start_offset",
+    "end_offset",
+    "run_id",
+)
+
+
+class StoreError(Exception):
+    """A database that cannot be used as asked."""
+
+
+class StoreLockedError(StoreError):
+    """Another process (usually an ingest) holds the database file."""
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _mention_fields(mention: Mention | None) -> tuple[Any, ...]:
+    if mention is None:
+        return (None,) * 7
+    actor = mention.actor
+    return (
+        mention.text,
+        actor.code,
+        actor.country,
+        actor.sector,
+        actor.name,
+        mention.start,
+        mention.end,
+    )
+
+
+def _place_fields(place: Place | None) -> tuple[Any, ...]:
+    if place is None:
+        return (None,) * 7
+    return (
+        place.name,
+        place.country,
+        place.lat,
+        place.lon,
+        place.geonameid,
+        place.feature,
+        place.admin1,
+    )
+
+
+def event_row(event: Event, *, published: dt.date | None, run_id: int | None) -> tuple[Any, ...]:
+    """The `events` row of one event, in `EVENT_COLUMNS` order.
+
+    `effective_date` is the event's own date, else the article's publication date: the date
+    that filters and period aggregates use.
+    """
+    date = event.date
+    event_date = date.value if date else None
+    return (
+        event.event_id,
+        event.mention_id,
+        event.doc_id,
+        event.sentence,
+        event.sentence_start,
+        event.text,
+        *_mention_fields(event.source),
+        *_mention_fields(event.target),
+        event.trigger.text,
+        event.trigger.start,
+        event.trigger.end,
+        event.cameo,
+        event.cameo_root,
+        event.goldstein,
+        event.quad_class,
+        event.plover_type,
+        event.plover_mode,
+        list(event.plover_context),
+        event_date,
+        date.raw if date else None,
+        date.precision if date else None,
+        date.historical if date else False,
+        event_date or published,
+        *_place_fields(event.place),
+        event.negated,
+        event.modality,
+        event.rule,
+        run_id,
+    )
+
+
+def _sentence_row(sentence: Sentence) -> tuple[Any, ...]:
+    return (sentence.doc_id, sentence.index, sentence.start, sentence.end, sentence.text)
+
+
+def _mention_row(doc_id: str, seq: int, mention: Mention, run_id: int) -> tuple[Any, ...]:
+    actor = mention.actor
+    return (
+        doc_id,
+        seq,
+        mention.sentence,
+        mention.start,
+        mention.end,
+        mention.text,
+        actor.code,
+        actor.country,
+        actor.sector,
+        actor.entry_id,
+        actor.name,
+        actor.reason,
+        mention.head,
+        mention.token_start,
+        mention.token_end,
+        mention.coref_of,
+        run_id,
+    )
+
+
+def _place_row(doc_id: str, seq: int, place: Place, run_id: int) -> tuple[Any, ...]:
+    return (
+        doc_id,
+        seq,
+        place.name,
+        place.country,
+        place.lat,
+        place.lon,
+        place.geonameid,
+        place.feature,
+        place.admin1,
+        place.text,
+        place.start,
+        place.end,
+        run_id,
+    )
+
+
+def _insert_rows(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    columns: Sequence[str],
+    rows: Iterable[tuple[Any, ...]],
+) -> None:
+    """Insert rows with one multi-row parameterised INSERT per chunk (executemany is slow)."""
+    batch = list(rows)
+    placeholder = "(" + ", ".join("?" * len(columns)) + ")"
+    column_list = ", ".join(columns)
+    for first in range(0, len(batch), _ROWS_PER_INSERT):
+        chunk = batch[first : first + _ROWS_PER_INSERT]
+        values = ", ".join([placeholder] * len(chunk))
+        params = [value for row in chunk for value in row]
+        con.execute(f"INSERT INTO {table} ({column_list}) VALUES {values}", params)
+
+
+def _is_lock_error(error: duckdb.Error) -> bool:
+    return "lock" in str(error).lower()
+
+
+def _locked_message(path: Path) -> str:
+    return (
+        f"{path} is locked by another process (probably a running `kittiwake ingest`); "
+        "DuckDB lets only one process open a database while it is written. Wait for the "
+        "ingest to finish, or query a copy: `--snapshot` on the command line, "
+        "Store.open(path, read_only=True, snapshot=True) in Python."
+    )
+
+
+def _copy_snapshot(path: Path) -> Path:
+    """Copy the database and its write-ahead log into a fresh temporary folder."""
+    folder = Path(tempfile.mkdtemp(prefix="kittiwake-snapshot-"))
+    copy = folder / path.name
+    shutil.copyfile(path, copy)
+    wal = path.with_name(path.name + ".wal")
+    if wal.exists():
+        shutil.copyfile(wal, copy.with_name(copy.name + ".wal"))
+    return copy
+
+
+def _connect(path: Path | str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as error:
+        if _is_lock_error(error):
+            raise StoreLockedError(_locked_message(Path(path))) from error
+        raise StoreError(f"cannot open {path}: {error}") from error
+
+
+def _applied_version(con: duckdb.DuckDBPyConnection) -> int:
+    found = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchone()
+    if not found or not found[0]:
+        return 0
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def _migrate(con: duckdb.DuckDBPyConnection, *, read_only: bool, path: Path | str) -> int:
+    """Apply pending migrations, each in its own transaction; return the schema version."""
+    version = _applied_version(con)
+    latest = MIGRATIONS[-1].version
+    if version > latest:
+        raise StoreError(
+            f"{path} has schema version {version}, newer than this kittiwake knows ({latest}); "
+            "upgrade kittiwake"
+        )
+    pending = [migration for migration in MIGRATIONS if migration.version > version]
+    if pending and read_only:
+        raise StoreError(
+            f"{path} has schema version {version}, this kittiwake needs {latest}; open it once "
+            "for writing (e.g. run an ingest) to migrate it"
+        )
+    if pending:
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version ("
+            "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
+        )
+    for migration in pending:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(migration.sql)
+            con.execute(
+                "INSERT INTO schema_version VALUES (?, ?, ?)",
+                [migration.version, migration.name, _utcnow()],
+            )
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        version = migration.version
+    return version
+
+
+class Store:
+    """A kittiwake database. Open it with `Store.open`; use it as a context manager."""
+
+    def __init__(
+        self,
+        connection: duckdb.DuckDBPyConnection,
+        *,
+        path: Path | str,
+        read_only: bool,
+        schema_version: int,
+        snapshot_dir: Path | None = None,
+    ) -> None:
+        self._con = connection
+        self.path = path
+        self.read_only = read_only
+        self.schema_version = schema_version
+        self._snapshot_dir = snapshot_dir
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False, snapshot: bool = False) -> Store:
+        """Open (and for writing, create and migrate) the database at `path`.
+
+        `snapshot=True` (read-only only) reads a temporary copy, so it works while an ingest
+        holds the file; the copy shows what was committed when it was taken.
+        Raises `StoreLockedError` when another process holds the file.
+        """
+        if snapshot and not read_only:
+            raise ValueError("snapshot=True needs read_only=True: a copy cannot be written back")
+        if str(path) == MEMORY:
+            return cls._connect_and_migrate(MEMORY, read_only=False, snapshot_dir=None)
+        file = Path(path)
+        if read_only and not file.exists():
+            raise FileNotFoundError(f"no kittiwake database at {file}")
+        if not snapshot:
+            return cls._connect_and_migrate(file, read_only=read_only, snapshot_dir=None)
+        copy = _copy_snapshot(file)
+        try:
+            return cls._connect_and_migrate(copy, read_only=True, snapshot_dir=copy.parent)
+        except BaseException:
+            shutil.rmtree(copy.parent, ignore_errors=True)
+            raise
+
+    @classmethod
+    def _connect_and_migrate(
+        cls, path: Path | str, *, read_only: bool, snapshot_dir: Path | None
+    ) -> Store:
+        con = _connect(path, read_only=read_only)
+        try:
+            version = _migrate(con, read_only=read_only, path=path)
+        except BaseException:
+            con.close()
+            raise
+        return cls(
+            con,
+            path=path,
+            read_only=read_only,
+            schema_version=version,
+            snapshot_dir=snapshot_dir,
+        )
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The underlying DuckDB connection (for queries in `kittiwake.store.queries`)."""
+        return self._con
+
+    def close(self) -> None:
+        self._con.close()
+        if self._snapshot_dir is not None:
+            shutil.rmtree(self._snapshot_dir, ignore_errors=True)
+            self._snapshot_dir = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- runs -------------------------------------------------------------------------------
+
+    def start_run(
+        self,
+        *,
+        command: str,
+        kittiwake_version: str,
+        dictionaries: str,
+        config: dict[str, Any] | None = None,
+    ) -> int:
+        config_json = (
+            json.dumps(config, default=str, sort_keys=True) if config is not None else None
+        )
+        row = self._con.execute(
+            "INSERT INTO runs (command, kittiwake_version, dictionaries, config, started_at) "
+            "VALUES (?, ?, ?, ?, ?) RETURNING run_id",
+            [command, kittiwake_version, dictionaries, config_json, _utcnow()],
+        ).fetchone()
+        assert row is not None
+        return int(row[0])
+
+    def finish_run(self, run_id: int, *, articles: int, events: int, rejected: int) -> None:
+        self._con.execute(
+            "UPDATE runs SET finished_at = ?, articles = ?, events = ?, rejected = ? "
+            "WHERE run_id = ?",
+            [_utcnow(), articles, events, rejected, run_id],
+        )
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def has_article(self, doc_id: str) -> bool:
+        """Whether `doc_id` was already ingested, as an article or as a recorded duplicate."""
+        row = self._con.execute(
+            "SELECT EXISTS (SELECT 1 FROM articles WHERE doc_id = ?) "
+            "OR EXISTS (SELECT 1 FROM duplicates WHERE doc_id = ?)",
+            [doc_id, doc_id],
+        ).fetchone()
+        return bool(row and row[0])
+
+    def article_id_for_hash(self, content_hash: str) -> str | None:
+        row = self._con.execute(
+            "SELECT doc_id FROM articles WHERE content_hash = ? ORDER BY ingested_at LIMIT 1",
+            [content_hash],
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def add(
+        self,
+        coded: CodedArticle,
+        *,
+        run_id: int,
+        content_hash: str | None = None,
+        story_id: str | None = None,
+    ) -> bool:
+        """Store one coded article in one transaction; False (nothing written) if already stored."""
+        article = coded.article
+        with self._transaction():
+            if self.has_article(article.doc_id):
+                return False
+            excluded = json.dumps([span.to_json() for span in article.excluded])
+            article_row = (
+                article.doc_id,
+                article.title,
+                article.url,
+                article.source,
+                article.date,
+                article.origin,
+                content_hash,
+                story_id,
+                article.language,
+                article.text,
+                excluded,
+                _utcnow(),
+                run_id,
+            )
+            _insert_rows(self._con, "articles", _ARTICLE_COLUMNS, [article_row])
+            self._write_coding(coded, run_id=run_id, published=article.date)
+        return True
+
+    def replace_events(self, doc_id: str, coded: CodedArticle, *, run_id: int) -> None:
+        """Rewrite the sentences, mentions, events and places of a stored article (`recode`)."""
+        with self._transaction():
+            row = self._con.execute(
+                "SELECT published FROM articles WHERE doc_id = ?", [doc_id]
+            ).fetchone()
+            if row is None:
+                raise KeyError(f"article {doc_id!r} is not in the store")
+            for table in ("sentences", "mentions", "events", "places"):
+                self._con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            self._write_coding(coded, run_id=run_id, published=coded.article.date or row[0])
+            self._refresh_counts(doc_id)
+
+    def _write_coding(self, coded: CodedArticle, *, run_id: int, published: dt.date | None) -> None:
+        doc_id = coded.article.doc_id
+        _insert_rows(self._con, "sentences", _SENTENCE_COLUMNS, map(_sentence_row, coded.sentences))
+        mention_rows = (
+            _mention_row(doc_id, seq, mention, run_id) for seq, mention in enumerate(coded.mentions)
+        )
+        _insert_rows(self._con, "mentions", _MENTION_COLUMNS, mention_rows)
+        place_rows = (
+            _place_row(doc_id, seq, place, run_id) for seq, place in enumerate(coded.places)
+        )
+        _insert_rows(self._con, "places", _PLACE_COLUMNS, place_rows)
+        event_rows = (
+            event_row(event, published=published, run_id=run_id) for event in coded.events
+        )
+        _insert_rows(self._con, "events", EVENT_COLUMNS, event_rows)
+
+    # -- rejected inputs and duplicates -----------------------------------------------------
+
+    def add_rejected(self, rejected: Rejected, *, run_id: int) -> None:
+        self._con.execute(
+            "INSERT INTO rejected (origin, record, reason, run_id, recorded_at) VALUES (?, ?, ?, ?, ?)",
+            [rejected.origin, rejected.record, rejected.reason, run_id, _utcnow()],
+        )
+
+    def add_duplicate(
+        self, doc_id: str, *, duplicate_of: str, source: str | None, run_id: int
+    ) -> None:
+        """Record a duplicate article and recount NumArticles / NumSources of the original.
+
+        A duplicate of a duplicate counts for the first article. Recording the same duplicate
+        twice changes nothing.
+        """
+        with self._transaction():
+            if self.has_article(doc_id):
+                return
+            row = self._con.execute(
+                "SELECT duplicate_of FROM duplicates WHERE doc_id = ?", [duplicate_of]
+            ).fetchone()
+            original = str(row[0]) if row else duplicate_of
+            self._con.execute(
+                "INSERT INTO duplicates (doc_id, duplicate_of, source, run_id, recorded_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [doc_id, original, source, run_id, _utcnow()],
+            )
+            self._refresh_counts(original)
+
+    def _refresh_counts(self, doc_id: str) -> None:
+        """Set num_articles / num_sources of an article's events from its duplicates."""
+        row = self._con.execute(
+            "SELECT 1 + (SELECT count(*) FROM duplicates WHERE duplicate_of = $doc), "
+            "(SELECT count(DISTINCT source) FROM ("
+            "  SELECT source FROM articles WHERE doc_id = $doc"
+            "  UNION ALL SELECT source FROM duplicates WHERE duplicate_of = $doc))",
+            {"doc": doc_id},
+        ).fetchone()
+        assert row is not None
+        articles, sources = int(row[0]), max(1, int(row[1]))
+        self._con.execute(
+            "UPDATE events SET num_articles = ?, num_sources = ? WHERE doc_id = ?",
+            [articles, sources, doc_id],
+        )
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._con)
+
+
+class _Transaction:
+    """BEGIN on enter; COMMIT on success, ROLLBACK on any exception."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self._con = con
+
+    def __enter__(self) -> None:
+        self._con.execute("BEGIN TRANSACTION")
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._con.execute("ROLLBACK" if exc_type else "COMMIT")

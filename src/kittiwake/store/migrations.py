@@ -1,0 +1,165 @@
+"""Numbered schema migrations, applied in order by `Store.open` and recorded in `schema_version`.
+
+Kept as Python strings (not `.sql` files) so they ship inside the wheel without package-data
+rules. Never edit a released migration: append a new one with the next number.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Migration(NamedTuple):
+    version: int
+    name: str
+    sql: str
+
+
+_INITIAL = """
+CREATE SEQUENCE run_ids START 1;
+CREATE TABLE runs (
+    run_id INTEGER PRIMARY KEY DEFAULT nextval('run_ids'),
+    command VARCHAR NOT NULL,
+    kittiwake_version VARCHAR NOT NULL,
+    dictionaries VARCHAR NOT NULL,
+    config JSON,
+    started_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    finished_at TIMESTAMP,
+    articles INTEGER,
+    events INTEGER,
+    rejected INTEGER
+);
+
+CREATE TABLE articles (
+    doc_id VARCHAR PRIMARY KEY,
+    title VARCHAR,
+    url VARCHAR,
+    source VARCHAR,
+    published DATE,
+    origin VARCHAR NOT NULL,
+    content_hash VARCHAR,
+    story_id VARCHAR,
+    language VARCHAR,
+    text VARCHAR NOT NULL,
+    excluded JSON,
+    ingested_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    run_id INTEGER
+);
+CREATE INDEX articles_content_hash ON articles (content_hash);
+
+CREATE TABLE sentences (
+    doc_id VARCHAR NOT NULL,
+    sentence INTEGER NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, sentence)
+);
+
+CREATE TABLE mentions (
+    doc_id VARCHAR NOT NULL,
+    seq INTEGER NOT NULL,
+    sentence INTEGER NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    code VARCHAR NOT NULL,
+    country VARCHAR,
+    sector VARCHAR,
+    entry_id VARCHAR,
+    name VARCHAR,
+    reason VARCHAR,
+    head INTEGER,
+    token_start INTEGER,
+    token_end INTEGER,
+    coref_of VARCHAR,
+    run_id INTEGER
+);
+
+CREATE TABLE places (
+    doc_id VARCHAR NOT NULL,
+    seq INTEGER NOT NULL,
+    name VARCHAR NOT NULL,
+    country VARCHAR,
+    lat DOUBLE,
+    lon DOUBLE,
+    geonameid BIGINT,
+    feature VARCHAR,
+    admin1 VARCHAR,
+    text VARCHAR,
+    start_offset INTEGER,
+    end_offset INTEGER,
+    run_id INTEGER
+);
+
+CREATE TABLE events (
+    event_id VARCHAR PRIMARY KEY,
+    mention_id VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL,
+    sentence INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_text VARCHAR NOT NULL,
+    source_text VARCHAR,
+    source_code VARCHAR,
+    source_country VARCHAR,
+    source_sector VARCHAR,
+    source_name VARCHAR,
+    source_start INTEGER,
+    source_end INTEGER,
+    target_text VARCHAR,
+    target_code VARCHAR,
+    target_country VARCHAR,
+    target_sector VARCHAR,
+    target_name VARCHAR,
+    target_start INTEGER,
+    target_end INTEGER,
+    trigger_text VARCHAR NOT NULL,
+    trigger_start INTEGER NOT NULL,
+    trigger_end INTEGER NOT NULL,
+    cameo VARCHAR NOT NULL,
+    cameo_root VARCHAR NOT NULL,
+    goldstein DOUBLE NOT NULL,
+    quad_class INTEGER NOT NULL,
+    plover_type VARCHAR,  -- null for CAMEO 01x statements: PLOVER has no statement type
+    plover_mode VARCHAR,
+    plover_context VARCHAR[] NOT NULL,
+    event_date DATE,
+    date_raw VARCHAR,
+    date_precision VARCHAR,
+    historical BOOLEAN NOT NULL,
+    effective_date DATE,
+    place_name VARCHAR,
+    place_country VARCHAR,
+    place_lat DOUBLE,
+    place_lon DOUBLE,
+    place_geonameid BIGINT,
+    place_feature VARCHAR,
+    place_admin1 VARCHAR,
+    negated BOOLEAN NOT NULL,
+    modality VARCHAR,
+    rule VARCHAR NOT NULL,
+    num_articles INTEGER NOT NULL DEFAULT 1,
+    num_sources INTEGER NOT NULL DEFAULT 1,
+    run_id INTEGER
+);
+
+CREATE SEQUENCE rejected_ids START 1;
+CREATE TABLE rejected (
+    rejected_id BIGINT PRIMARY KEY DEFAULT nextval('rejected_ids'),
+    origin VARCHAR NOT NULL,
+    record VARCHAR,
+    reason VARCHAR NOT NULL,
+    run_id INTEGER,
+    recorded_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+CREATE TABLE duplicates (
+    doc_id VARCHAR PRIMARY KEY,
+    duplicate_of VARCHAR NOT NULL,
+    source VARCHAR,
+    run_id INTEGER,
+    recorded_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "0001_initial", _INITIAL),)

@@ -1,0 +1,699 @@
+"""When did an event happen: temporal expressions in its sentence, resolved against the story date.
+
+Two layers, kept apart:
+
+* `find_date_expressions` is a compact regular-expression grammar over plain text. It finds
+  every temporal expression in a sentence and resolves it against the publication date.
+* `resolve_event_date` uses the dependency parse to pick the expression that belongs to one
+  event trigger; `DateResolver` is the pipeline stage that does this for every event.
+
+Conventions (news style, documented here because the tests pin them):
+
+* `value` is the first day of the period named, at its precision: a week starts on Monday,
+  a month on the 1st, a season on the 1st of its first month (northern meteorological
+  seasons: spring Mar-May, summer Jun-Aug, autumn/fall Sep-Nov, winter Dec-Feb; "the winter of
+  2011" is the one that starts in December 2011), a year on 1 January. "N units ago" counts
+  back from the publication date and reports the start of the period containing that day.
+* early / mid / late (and "the beginning/start of", "the middle of", "the end of") name a third
+  of the period: days 1, 11, 21 of a month; January, May, September of a year; the first,
+  second, third month of a season; Monday, Wednesday, Friday of a week. Precision is kept.
+* A bare weekday ("on Tuesday", "Tuesday's talks") is the most recent such day on or before
+  publication (the publication day counts). "last Tuesday" is strictly before it, "next
+  Tuesday" strictly after. A bare month ("in October") is the most recent October whose first
+  day is on or before publication; "last October" the most recent one before the current month.
+  A month and day with no year ("Oct. 5") takes the year that puts it nearest the publication
+  date, so scheduled meetings in early January of a December story land in the next year.
+* Future-tense triggers ("will meet on Thursday") turn the bare forms forward: the next such
+  day/month/season on or after publication. Only `resolve_event_date` knows the tense.
+* "over the weekend" is the most recent Saturday on or before publication.
+* A bare year counts only after a preposition ("in 2011", "since 2011", "by mid-2014") or as a
+  possessive ("2011's uprising"); "the 2011 uprising" and counts ("16 civilians") are not dates.
+* `historical` is True when the whole period ends more than `HISTORICAL_AFTER_DAYS` before
+  publication, or when a year-precision expression names an earlier year: the event is
+  background, not news (PLOVER's sense).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from kittiwake.records import Event, EventDate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = [
+    "HISTORICAL_AFTER_DAYS",
+    "PRECISIONS",
+    "DateExpression",
+    "DateResolver",
+    "find_date_expressions",
+    "resolve_event_date",
+]
+
+PRECISIONS = ("day", "week", "month", "season", "year")
+HISTORICAL_AFTER_DAYS = 30
+
+# --- grammar pieces -------------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_MONTH_PREFIXES = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY_PREFIXES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+# "the end of" etc. name a part of the period; see `_PART_OFFSETS`.
+_PART = r"(?i:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+)?|early|mid|late)"
+# "to", "of", "around" and "between" are left out: "a total of 2014", "around 2000 people".
+_PREPOSITION = (
+    r"(?i:in|on|since|by|during|until|till|through|throughout|before|after|from|at"
+    r"|as\s+of|as\s+early\s+as|as\s+late\s+as|prior\s+to|ahead\s+of|over)"
+)
+# Counted things after a number mark it as a count even after a preposition ("in 2000 homes").
+_NOT_COUNTED = (
+    r"(?!\s+(?:people|persons|troops|soldiers|civilians|refugees|fighters|homes|houses|families"
+    r"|children|men|women|members|deaths|residents|migrants|km|kilometres|kilometers|miles"
+    r"|dollars|euros|tons|tonnes|votes|seats)\b)"
+)
+_PART_OF_DAY = r"(?:\s+(?i:morning|afternoon|evening|night))?"
+_NUMBER = (
+    r"(?:\d{1,3}|a\s+couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
+    r"|forty|fifty|sixty)"
+)
+_NUMBER_WORDS = MappingProxyType(
+    {
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+        "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+        "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+        "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60,
+    }
+)  # fmt: skip
+_SEASON_MONTHS = MappingProxyType({"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12})
+# Offset of the named third of a period: days for months and weeks, months for years/seasons.
+_PART_OFFSETS = MappingProxyType(
+    {
+        "month": (0, 10, 20),
+        "week": (0, 2, 4),
+        "year": (0, 4, 8),
+        "season": (0, 1, 2),
+    }
+)
+_HOLIDAYS = MappingProxyType(
+    {
+        "christmas eve": (12, 24),
+        "christmas day": (12, 25),
+        "christmas": (12, 25),
+        "boxing day": (12, 26),
+        "new year's eve": (12, 31),
+        "new year's day": (1, 1),
+    }
+)
+# Newspapers named after a day are not dates.
+_NOT_AFTER_WEEKDAY = r"(?!\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Independent|Star))"
+# A number run on by a digit, thousands comma or percent sign is a count, not a date.
+_NOT_A_COUNT = r"(?![,.]?\d)(?!\s*(?:%|percent\b|per\s+cent\b))"
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpression:
+    """A temporal expression in a text, `text == source[start:end]`, resolved to a date."""
+
+    text: str
+    start: int
+    end: int
+    value: dt.date
+    precision: str
+    historical: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    value: dt.date
+    precision: str
+    absolute: bool  # True when the value does not depend on the publication date
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    expression: DateExpression
+    absolute: bool
+
+
+_Handler = Callable[[re.Match[str], dt.date, bool], _Resolved | None]
+
+# --- calendar arithmetic --------------------------------------------------------------------
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    years, month0 = divmod(day.month - 1 + months, 12)
+    year = day.year + years
+    return dt.date(year, month0 + 1, min(day.day, calendar.monthrange(year, month0 + 1)[1]))
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _period_start(day: dt.date, precision: str) -> dt.date:
+    if precision == "week":
+        return _monday(day)
+    if precision == "month":
+        return day.replace(day=1)
+    if precision == "year":
+        return dt.date(day.year, 1, 1)
+    return day
+
+
+def _period_end(value: dt.date, precision: str) -> dt.date:
+    if precision == "week":
+        return value + dt.timedelta(days=6)
+    if precision == "month":
+        return value.replace(day=calendar.monthrange(value.year, value.month)[1])
+    if precision == "season":
+        return _add_months(value.replace(day=1), 3) - dt.timedelta(days=1)
+    if precision == "year":
+        return dt.date(value.year, 12, 31)
+    return value
+
+
+def _is_historical(value: dt.date, precision: str, published: dt.date) -> bool:
+    if precision == "year" and value.year < published.year:
+        return True
+    return _period_end(value, precision) < published - dt.timedelta(days=HISTORICAL_AFTER_DAYS)
+
+
+def _shift_to_part(value: dt.date, precision: str, part: str | None) -> dt.date:
+    """Move a period start to the early/mid/late third named by `part`."""
+    if not part:
+        return value
+    words = part.lower()
+    third = (
+        1
+        if ("mid" in words or "middle" in words)
+        else 2
+        if ("late" in words or "end" in words)
+        else 0
+    )
+    offset = _PART_OFFSETS[precision][third]
+    if precision in ("year", "season"):
+        return _add_months(value, offset)
+    return value + dt.timedelta(days=offset)
+
+
+def _mode(relation: str | None, future: bool) -> str:
+    word = (relation or "").lower()
+    if word in ("last", "next", "this"):
+        return word
+    return "future" if future else "past"
+
+
+def _recurring_year(key: tuple[int, ...], now: tuple[int, ...], year: int, mode: str) -> int:
+    """The year of a yearly recurring day or month, relative to `now` in `year`."""
+    if mode == "past":
+        return year if key <= now else year - 1
+    if mode == "future":
+        return year if key >= now else year + 1
+    if mode == "last":
+        return year if key < now else year - 1
+    if mode == "next":
+        return year if key > now else year + 1
+    return year
+
+
+def _weekday_date(weekday: int, published: dt.date, mode: str) -> dt.date:
+    today = published.weekday()
+    if mode == "last":
+        return published - dt.timedelta(days=(today - weekday - 1) % 7 + 1)
+    if mode == "next":
+        return published + dt.timedelta(days=(weekday - today - 1) % 7 + 1)
+    if mode == "future":
+        return published + dt.timedelta(days=(weekday - today) % 7)
+    return published - dt.timedelta(days=(today - weekday) % 7)
+
+
+def _season_date(month: int, published: dt.date, mode: str) -> dt.date:
+    year = published.year if month <= published.month else published.year - 1
+    current = dt.date(year, month, 1)  # the latest start on or before publication
+    within = published < _add_months(current, 3)
+    following = current.replace(year=current.year + 1)
+    if mode == "last":
+        return current.replace(year=current.year - 1) if within else current
+    if mode == "next":
+        return following
+    if mode == "this":
+        return current if within else dt.date(published.year, month, 1)
+    if mode == "future":
+        return current if within else following
+    return current
+
+
+def _month_number(name: str) -> int:
+    return _MONTH_PREFIXES.index(name[:3].lower()) + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- handlers: one per pattern, (match, published, future) -> _Resolved | None --------------
+
+
+def _iso(match: re.Match[str], published: dt.date, future: bool) -> _Resolved | None:
+    value = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+    return _Resolved(value, "day", True) if value else None
+
+
+def _month_day(match: re.Match[str], published: dt.date, future: bool) -> _Resolved | None:
+    month, day = _month_number(match["mon"]), int(match["d"])
+    if match["y"]:
+        value = _safe_date(int(match["y"]), month, day)
+        return _Resolved(value, "day", True) if value else None
+    if future:
+        year = _recurring_year(
+            (month, day), (published.month, published.day), published.year, "future"
+        )
+        value = _safe_date(year, month, day)
+        return _Resolved(value, "day", False) if value else None
+    nearest: dt.date | None = None
+    for step in (-1, 0, 1):  # earliest first, so a tie goes to the past
+        value = _safe_date(published.year + step, month, day)
+        if value and (nearest is None or abs(value - published) < abs(nearest - published)):
+            nearest = value
+    return _Resolved(nearest, "day", False) if nearest else None
+
+
+def _month_year(match: re.Match[str], published: dt.date, future: bool) -> _Resolved:
+    value = dt.date(int(match["y"]), _month_number(match["mon"]), 1)
+    return _Resolved(_shift_to_part(value, "month", match["part"]), "month", True)
+
+
+def _month(match: re.Match[str], published: dt.date, future: bool) -> _Resolved | None:
+    if not (match["prep"] or match["rel"] or match["part"]):
+        return None  # a bare capitalised month name ("May", "March") is too often not a date
+    month = _month_number(match["mon"])
+    year = _recurring_year(
+        (month,), (published.month,), published.year, _mode(match["rel"], future)
+    )
+    value = _shift_to_part(dt.date(year, month, 1), "month", match["part"])
+    return _Resolved(value, "month", False)
+
+
+def _year(match: re.Match[str], published: dt.date, future: bool) -> _Resolved:
+    value = _shift_to_part(dt.date(int(match["y"]), 1, 1), "year", match.groupdict().get("part"))
+    return _Resolved(value, "year", True)
+
+
+def _weekday(match: re.Match[str], published: dt.date, future: bool) -> _Resolved:
+    weekday = _WEEKDAY_PREFIXES.index(match["wd"][:3].lower())
+    return _Resolved(_weekday_date(weekday, published, _mode(match["rel"], future)), "day", False)
+
+
+def _weekend(match: re.Match[str], published: dt.date, future: bool) -> _Resolved:
+    mode = _mode(match["rel"] if match["rel"].lower() != "this" else None, future)
+    if mode == "last":
+        value = _monday(published) - dt.timedelta(days=2)  # the weekend before this week
+    else:
+        value = _weekday_date(5, published, mode)
+    return _Resolved(value, "day", False)
+
+
+_DAY_OFFSETS = MappingProxyType(
+    {
+        "the day before yesterday": -2,
+        "yesterday": -1,
+        "last night": -1,
+        "last evening": -1,
+        "today": 0,
+        "tonight": 0,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+        "tomorrow": 1,
+        "the day after tomorrow": 2,
+    }
+)
+
+
+def _relative_day(match: re.Match[str], published: dt.date, future: bool) -> _Resolved:
+    phrase = " ".join(match["word"].lower().split())
+    return _Resolved(published + dt.timedelta(days=_DAY_OFFSETS[phrase]), "day", False)
+
+
+def _relative_period(match: re.Match[str], published: dt.date, future: bool) -> _Resolved | None:
+    unit, relation = match["unit"].lower(), match["rel"].lower()
+    if relation == "the" and not match["part"]:
+        return None  # "the year's biggest protest" names no particular year
+    step = -1 if relation == "last" else 1 if relation in ("next", "coming") else 0
+    if unit == "week":
+        value = _monday(published) + dt.timedelta(weeks=step)
+    elif unit == "month":
+        value = _add_months(published.replace(day=1), step)
+    else:
+        value = dt.date(published.year + step, 1, 1)
+    return _Resolved(_shift_to_part(value, unit, match["part"]), unit, False)
+
+
+def _ago(match: re.Match[str], published: dt.date, future: bool) -> _Resolved:
+    count_text = " ".join(match["n"].lower().split())
+    count = 2 if count_text == "a couple of" else _NUMBER_WORDS.get(count_text) or int(count_text)
+    unit = match["unit"].lower()
+    if unit == "day":
+        return _Resolved(published - dt.timedelta(days=count), "day", False)
+    if unit in ("week", "fortnight"):
+        weeks = count * (2 if unit == "fortnight" else 1)
+        return _Resolved(_monday(published - dt.timedelta(weeks=weeks)), "week", False)
+    if unit == "month":
+        return _Resolved(_add_months(published, -count).replace(day=1), "month", False)
+    years = count * (10 if unit == "decade" else 1)
+    return _Resolved(dt.date(published.year - years, 1, 1), "year", False)
+
+
+def _season(match: re.Match[str], published: dt.date, future: bool) -> _Resolved | None:
+    month = _SEASON_MONTHS[match["season"].lower()]
+    year_text = match["y"] or match["y2"]
+    relation = match["rel"] if match["rel"] and match["rel"].lower() != "the" else None
+    if match["season"].lower() == "fall" and not (match["rel"] or year_text):
+        return None  # "expected to fall", "in fall prices"
+    if year_text:
+        value = dt.date(int(year_text), month, 1)
+    elif match["prep"] or relation:
+        value = _season_date(month, published, _mode(relation, future))
+    else:
+        return None  # "the fall of Aleppo", "summer heat": not a dated season
+    return _Resolved(_shift_to_part(value, "season", match["part"]), "season", bool(year_text))
+
+
+def _holiday(match: re.Match[str], published: dt.date, future: bool) -> _Resolved | None:
+    name = " ".join(match["h"].lower().replace("’", "'").split())
+    if name == "christmas" and not (match["prep"] or match["rel"] or match["y"]):
+        return None  # "Christmas decorations", "Christmas Island"
+    month, day = _HOLIDAYS[name]
+    if match["y"]:
+        return _Resolved(dt.date(int(match["y"]), month, day), "day", True)
+    year = _recurring_year(
+        (month, day), (published.month, published.day), published.year, _mode(match["rel"], future)
+    )
+    return _Resolved(dt.date(year, month, day), "day", False)
+
+
+# --- patterns: each has a group `x`, the expression itself (leading prepositions excluded) --
+
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
+    (re.compile(r"\b(?P<x>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))\b"), _iso),
+    (
+        re.compile(
+            rf"\b(?P<x>(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORDINAL}\b"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b)?){_NOT_A_COUNT}"
+        ),
+        _month_day,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<x>(?:the\s+)?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<mon>{_MONTH})"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b)?){_NOT_A_COUNT}"
+        ),
+        _month_day,
+    ),
+    (
+        re.compile(rf"\b(?P<x>(?:(?P<part>{_PART})[\s-]*)?(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR}))\b"),
+        _month_year,
+    ),
+    (
+        re.compile(
+            rf"(?:\b(?P<prep>{_PREPOSITION})\s+)?\b(?P<x>(?:(?P<rel>(?i:last|next|this))\s+"
+            rf"|(?P<part>{_PART})[\s-]*)?(?P<mon>{_MONTH_FULL}))\b(?!\s*\d)"
+        ),
+        _month,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<prep>{_PREPOSITION})\s+(?P<x>(?:(?P<part>{_PART})[\s-]*)?"
+            rf"(?P<y>{_YEAR}))\b{_NOT_A_COUNT}{_NOT_COUNTED}(?!s\b)"
+        ),
+        _year,
+    ),
+    (
+        re.compile(rf"\b(?P<prep>{_PREPOSITION})\s+(?P<x>(?i:the\s+)(?P<y>1[89]\d0|20\d0)s)\b"),
+        _year,
+    ),
+    (re.compile(rf"\b(?P<x>(?P<y>{_YEAR}))(?='s\b|’s\b)"), _year),
+    (
+        re.compile(
+            rf"\b(?P<x>(?:(?P<rel>(?i:last|next|this|early|late))\s+)?(?P<wd>{_WEEKDAY})"
+            rf"{_PART_OF_DAY})\b{_NOT_AFTER_WEEKDAY}"
+        ),
+        _weekday,
+    ),
+    (re.compile(r"\b(?P<x>(?P<rel>(?i:the|this|last|next))\s+(?i:weekend))\b"), _weekend),
+    (
+        re.compile(
+            r"\b(?P<x>(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
+            r"|yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)"
+            r"|last\s+(?:night|evening)))"
+            r"(?:\s+(?i:morning|afternoon|evening|night))?)\b"
+        ),
+        _relative_day,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<x>(?:(?P<part>{_PART})[\s-]*|(?i:earlier|later)\s+)?"
+            r"(?P<rel>(?i:this|last|next|coming|the))\s+"
+            r"(?P<unit>(?i:week|month|year)))\b"
+        ),
+        _relative_period,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<x>(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:day|week|fortnight|month|year"
+            r"|decade))s?\s+(?i:ago))\b"
+        ),
+        _ago,
+    ),
+    (
+        re.compile(
+            rf"(?:\b(?P<prep>{_PREPOSITION})\s+)?\b(?P<x>(?:(?P<rel>(?i:last|next|this"
+            rf"|the))\s+)?(?:(?P<part>{_PART})[\s-]*)?(?P<season>(?i:spring|summer|autumn|fall"
+            rf"|winter))(?:\s+of\s+(?P<y>{_YEAR})|\s+(?P<y2>{_YEAR}))?)\b"
+            r"(?!\s+of\s+(?!\d))"
+        ),
+        _season,
+    ),
+    (
+        re.compile(
+            rf"(?:\b(?P<prep>{_PREPOSITION})\s+)?\b(?P<x>(?:(?P<rel>(?i:last|next"
+            r"|this))\s+)?(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas|Boxing\s+Day"
+            rf"|New\s+Year['’]s\s+Eve|New\s+Year['’]s\s+Day)(?:,?\s+(?P<y>{_YEAR}))?)\b"
+            r"(?!\s+Island)"
+        ),
+        _holiday,
+    ),
+)
+
+
+def _scan(text: str, published: dt.date, *, future: bool) -> list[_Found]:
+    """Every expression the grammar finds; overlaps resolved longest-first."""
+    found: list[_Found] = []
+    for pattern, handler in _PATTERNS:
+        for match in pattern.finditer(text):
+            resolved = handler(match, published, future)
+            if resolved is None:
+                continue
+            start, end = match.span("x")
+            expression = DateExpression(
+                text=text[start:end],
+                start=start,
+                end=end,
+                value=resolved.value,
+                precision=resolved.precision,
+                historical=_is_historical(resolved.value, resolved.precision, published),
+            )
+            found.append(_Found(expression, resolved.absolute))
+    found.sort(key=_longest_first)
+    kept: list[_Found] = []
+    for item in found:
+        if not kept or item.expression.start >= kept[-1].expression.end:
+            kept.append(item)
+    return kept
+
+
+def _longest_first(item: _Found) -> tuple[int, int]:
+    return (item.expression.start, -(item.expression.end - item.expression.start))
+
+
+def find_date_expressions(
+    text: str, published: dt.date, *, future: bool = False
+) -> list[DateExpression]:
+    """All temporal expressions in `text`, in order, resolved against `published`.
+
+    `future=True` resolves bare weekdays, months, seasons and holidays forward (on or after
+    publication), for events the text puts in the future.
+    """
+    return [item.expression for item in _scan(text, published, future=future)]
+
+
+# --- choosing the expression that belongs to an event ----------------------------------------
+
+_REPORTING_LEMMAS = frozenset(
+    {
+        "say", "tell", "report", "announce", "state", "add", "claim", "confirm", "quote",
+        "write", "note", "explain", "declare", "accord", "insist", "reiterate", "acknowledge",
+    }
+)  # fmt: skip
+_FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+_FUTURE_GOVERNORS = frozenset({"plan", "expect", "schedule", "intend", "aim", "due", "set", "go"})
+# Any fixed day serves for scanning when there is no publication date: only absolute
+# expressions, whose value does not depend on it, are then used.
+_NO_PUBLICATION_REFERENCE = dt.date(2000, 1, 1)
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def _clause_verb(token: Token) -> Token:
+    """The nearest verb at or above `token`; the sentence root if there is none."""
+    current = token
+    while not _is_verb(current) and current.head.i != current.i:
+        current = current.head
+    return current
+
+
+def _path_up(token: Token) -> list[Token]:
+    path = [token]
+    while path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
+
+
+def _attachment_rank(root: Token, trigger: Token) -> int:
+    """0: the trigger's own clause; 1: below the trigger; 2: a conjoined clause; 3: any other
+    clause not headed by a reporting verb; 4: a reporting clause ("..., officials said Monday")."""
+    path = _path_up(root)
+    clause = _clause_verb(root.head) if root.head.i != root.i else root
+    trigger_clause = _clause_verb(trigger)
+    up_to_clause = path[: path.index(clause) + 1] if clause in path else path
+    if clause == trigger_clause or trigger in up_to_clause:
+        return 0
+    if trigger in path:
+        between = path[1 : path.index(trigger)]
+        if not any(_is_verb(token) and token.lemma_ in _REPORTING_LEMMAS for token in between):
+            return 1
+    if (clause.dep_ == "conj" and clause.head == trigger_clause) or (
+        trigger_clause.dep_ == "conj" and trigger_clause.head == clause
+    ):
+        return 2
+    return 4 if clause.lemma_ in _REPORTING_LEMMAS else 3
+
+
+def _is_future(trigger: Token) -> bool:
+    verb = _clause_verb(trigger)
+    if any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUXILIARIES for child in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_GOVERNORS
+
+
+def _expression_root(sentence: SpacySpan, expression: DateExpression) -> Token | None:
+    offset = sentence.start_char
+    span = sentence.doc.char_span(
+        offset + expression.start, offset + expression.end, alignment_mode="expand"
+    )
+    return span.root if span is not None and len(span) else None
+
+
+def resolve_event_date(
+    sentence: SpacySpan, trigger_index: int, published: dt.date | None
+) -> EventDate | None:
+    """The date of the event whose trigger is token `trigger_index` (a doc index) of `sentence`.
+
+    Preference: an expression attached to the trigger's clause, then one below the trigger,
+    then one in a conjoined clause, then any expression not attached to a reporting verb,
+    then one that is (the report date bounds the event); ties go to the nearest token. With
+    no expression the article date is used (raw=None). If `published` is None only absolute
+    expressions (with a year) are used and, failing those, None is returned; the pipeline
+    always passes a date.
+    """
+    if not sentence.start <= trigger_index < sentence.end:
+        raise ValueError(
+            f"token {trigger_index} is outside sentence {sentence.start}-{sentence.end}"
+        )
+    trigger = sentence.doc[trigger_index]
+    reference = published or _NO_PUBLICATION_REFERENCE
+    found = _scan(sentence.text, reference, future=False)
+    if published is None:
+        found = [item for item in found if item.absolute]
+    best: tuple[int, int, DateExpression] | None = None
+    for item in found:
+        root = _expression_root(sentence, item.expression)
+        rank = _attachment_rank(root, trigger) if root is not None else 3
+        distance = abs(root.i - trigger_index) if root is not None else len(sentence)
+        if best is None or (rank, distance) < best[:2]:
+            best = (rank, distance, item.expression)
+    if best is None:
+        return EventDate(value=published) if published else None
+    rank, _, chosen = best
+    if rank <= 1 and published is not None and _is_future(trigger):
+        forward = {e.start: e for e in find_date_expressions(sentence.text, published, future=True)}
+        chosen = forward.get(chosen.start, chosen)
+    historical = chosen.historical if published is not None else False
+    return EventDate(
+        chosen.value, raw=chosen.text, precision=chosen.precision, historical=historical
+    )
+
+
+class DateResolver:
+    """Pipeline stage: fill each event's `date` from its sentence and the publication date.
+
+    Events that already carry a date keep it. The sentence is the one holding the trigger's
+    first token, found from the trigger's character offsets into the doc text.
+    """
+
+    def __call__(self, events: Sequence[Event], doc: Doc, published: dt.date) -> list[Event]:
+        token_starts = [token.idx for token in doc]
+        dated: list[Event] = []
+        for event in events:
+            if event.date is not None or not len(doc):
+                dated.append(event)
+                continue
+            trigger = _trigger_token(doc, token_starts, event.trigger.start, event.trigger.end)
+            date = resolve_event_date(trigger.sent, trigger.i, published)
+            dated.append(replace(event, date=date))
+        return dated
+
+
+def _trigger_token(doc: Doc, token_starts: list[int], start: int, end: int) -> Token:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span):
+        return span.root
+    return doc[max(0, bisect_right(token_starts, start) - 1)]

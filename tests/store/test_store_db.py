@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import make_coded, make_event
+
+from kittiwake.records import Rejected
+from kittiwake.store import Store, StoreError
+from kittiwake.store.migrations import MIGRATIONS
+
+
+def _count(store: Store, table: str, doc_id: str | None = None) -> int:
+    if doc_id is None:
+        row = store.connection.execute(f"SELECT count(*) FROM {table}").fetchone()
+    else:
+        row = store.connection.execute(
+            f"SELECT count(*) FROM {table} WHERE doc_id = ?", [doc_id]
+        ).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def test_migrations_are_applied_once_and_recorded(db_path: Path) -> None:
+    for _ in range(3):
+        with Store.open(db_path) as store:
+            assert store.schema_version == MIGRATIONS[-1].version
+            versions = store.connection.execute(
+                "SELECT version FROM schema_version ORDER BY version"
+            ).fetchall()
+            assert [v for (v,) in versions] == [m.version for m in MIGRATIONS]
+
+
+def test_migrations_are_numbered_in_order() -> None:
+    assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+    assert all(m.name.startswith(f"{m.version:04d}_") for m in MIGRATIONS)
+
+
+def test_newer_schema_is_refused(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.connection.execute("INSERT INTO schema_version VALUES (999, '0999_future', now())")
+    with pytest.raises(StoreError, match="newer"):
+        Store.open(db_path)
+
+
+def test_read_only_open_of_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        Store.open(tmp_path / "missing.duckdb", read_only=True)
+    assert not (tmp_path / "missing.duckdb").exists()
+
+
+def test_add_twice_stores_once(store: Store, run_id: int) -> None:
+    coded = make_coded("doc1", (make_event("doc1", 1), make_event("doc1", 2)))
+    assert store.add(coded, run_id=run_id, content_hash="abc", story_id="story-1")
+    assert not store.add(coded, run_id=run_id)
+    assert _count(store, "articles") == 1
+    assert _count(store, "events") == 2
+    assert _count(store, "sentences") == 1
+    assert _count(store, "mentions") == 4
+    assert _count(store, "places") == 2
+    assert store.has_article("doc1")
+    assert not store.has_article("doc2")
+    assert store.article_id_for_hash("abc") == "doc1"
+    assert store.article_id_for_hash("nope") is None
+
+
+def test_failed_add_writes_nothing(store: Store, run_id: int) -> None:
+    store.add(make_coded("doc1", (make_event("doc1", 1),)), run_id=run_id)
+    clash = make_coded("doc2", (make_event("doc1", 1),))  # same event_id as doc1's event
+    with pytest.raises(Exception, match="(?i)constraint|duplicate"):
+        store.add(clash, run_id=run_id)
+    assert not store.has_article("doc2")
+    assert _count(store, "sentences", "doc2") == 0
+    assert _count(store, "mentions", "doc2") == 0
+
+
+def test_effective_date_falls_back_to_publication(store: Store, run_id: int) -> None:
+    event = make_event("doc1", 1, date=None)
+    store.add(make_coded("doc1", (event,), published=dt.date(2024, 2, 1)), run_id=run_id)
+    row = store.connection.execute("SELECT event_date, effective_date FROM events").fetchone()
+    assert row == (None, dt.date(2024, 2, 1))
+
+
+def test_replace_events_rewrites_one_article(
+    store: Store, run_id: int, add_article: Callable[..., object]
+) -> None:
+    add_article("doc1", make_event("doc1", 1), make_event("doc1", 2))
+    add_article("doc2", make_event("doc2", 1))
+    recoded = make_coded("doc1", (make_event("doc1", 1, cameo="042", goldstein=1.9),))
+    store.replace_events("doc1", recoded, run_id=run_id)
+    rows = store.connection.execute(
+        "SELECT event_id, cameo FROM events WHERE doc_id = 'doc1'"
+    ).fetchall()
+    assert rows == [("doc1-e1", "042")]
+    assert _count(store, "mentions", "doc1") == 2
+    assert _count(store, "events", "doc2") == 1
+    with pytest.raises(KeyError):
+        store.replace_events("nope", recoded, run_id=run_id)
+
+
+def test_rejected_are_recorded(store: Store, run_id: int) -> None:
+    store.add_rejected(
+        Rejected(origin="feed.jsonl:3", reason="no text", record="{}"), run_id=run_id
+    )
+    rows = store.connection.execute(
+        "SELECT origin, reason, record, run_id FROM rejected"
+    ).fetchall()
+    assert rows == [("feed.jsonl:3", "no text", "{}", run_id)]
+
+
+def test_duplicates_count_articles_and_sources(
+    store: Store, run_id: int, add_article: Callable[..., object]
+) -> None:
+    add_article("orig", make_event("orig", 1), source="Wire A")
+    store.add_duplicate("dup1", duplicate_of="orig", source="Wire A", run_id=run_id)
+    store.add_duplicate("dup2", duplicate_of="dup1", source="Wire B", run_id=run_id)
+    store.add_duplicate("dup2", duplicate_of="orig", source="Wire B", run_id=run_id)  # again
+    counts = store.connection.execute("SELECT num_articles, num_sources FROM events").fetchone()
+    assert counts == (3, 2)
+    assert store.has_article("dup2")
+    assert store.connection.execute(
+        "SELECT duplicate_of FROM duplicates WHERE doc_id = 'dup2'"
+    ).fetchone() == ("orig",)
+    store.replace_events("orig", make_coded("orig", (make_event("orig", 5),)), run_id=run_id)
+    assert store.connection.execute("SELECT num_articles FROM events").fetchone() == (3,)
+
+
+def test_runs_are_recorded(store: Store) -> None:
+    first = store.start_run(
+        command="ingest", kittiwake_version="0.1", dictionaries="d", config={"a": 1}
+    )
+    second = store.start_run(command="recode", kittiwake_version="0.1", dictionaries="d")
+    assert second > first
+    store.finish_run(first, articles=3, events=5, rejected=1)
+    row = store.connection.execute(
+        "SELECT command, config, articles, events, rejected, finished_at IS NOT NULL "
+        "FROM runs WHERE run_id = ?",
+        [first],
+    ).fetchone()
+    assert row == ("ingest", '{"a": 1}', 3, 5, 1, True)
+
+
+def test_snapshot_needs_read_only(db_path: Path) -> None:
+    with pytest.raises(ValueError):
+        Store.open(db_path, snapshot=True)

