@@ -27,7 +27,7 @@ from kittiwake.clean import normalize_dashes, normalize_quotes, strip_boilerplat
 
 DEFAULT_NUM_PERM = 128
 DEFAULT_THRESHOLD = 0.5
-DEFAULT_SHINGLE_WORDS = 4
+DEFAULT_SHINGLE_WORDS = 3  # measured: spun rewrites keep J >= 0.62 at 3 words, 0.50 at 4, 0.39 at 5
 # Words dropped before shingling: a rewrite that adds or drops an article must not matter.
 IGNORED_WORDS = frozenset({"the", "a", "an"})
 

@@ -23,7 +23,7 @@ from kittiwake.geo.toponyms import find_places
 from kittiwake.records import Event, Mention, Place, Span
 
 LOCATIVE_PREPOSITIONS = frozenset(
-    {"in", "at", "near", "on", "outside", "inside", "across", "around", "throughout",
+    {"in", "at", "near", "on", "outside", "inside", "across", "around", "throughout", "through",
      "into", "within", "along", "off", "over", "from", "to", "towards", "toward", "between"}
 )  # fmt: skip
 # Prepositions that put a place in a trigger's phrase but, outside it, rarely mark where.

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import make_event
+from store_factories import make_event
 
 import kittiwake.cli.store  # noqa: F401  (attaches the commands)
 from kittiwake.cli.groups import main

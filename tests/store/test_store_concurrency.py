@@ -18,7 +18,7 @@ from kittiwake.store import Store, StoreLockedError
 WRITER = """
 import sys
 sys.path.insert(0, sys.argv[2])
-from conftest import make_coded, make_event
+from store_factories import make_coded, make_event
 from kittiwake.store import Store
 
 with Store.open(sys.argv[1]) as store:

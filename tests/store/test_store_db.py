@@ -5,7 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import make_coded, make_event
+from store_factories import make_coded, make_event
 
 from kittiwake.records import Rejected
 from kittiwake.store import Store, StoreError

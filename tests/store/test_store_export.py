@@ -10,9 +10,9 @@ from typing import Any
 import pandas as pd
 import pyarrow.dataset as pads
 import pytest
-from conftest import make_coded, make_event
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from store_factories import make_coded, make_event
 
 from kittiwake.records import Actor, Event, EventDate, Mention, Place, Span
 from kittiwake.store import Store, queries

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_event
+from store_factories import make_event
 
 from kittiwake.store import Store
 from kittiwake.store.plots import NothingToPlotError, plot_dyad, plot_network, plot_timeline

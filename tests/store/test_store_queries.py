@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from conftest import make_event
+from store_factories import make_event
 
 from kittiwake.store import Store, StoreError, queries
 
@@ -219,3 +219,12 @@ def test_rejected_listing(store: Store, run_id: int) -> None:
     store.add_rejected(Rejected(origin="b", reason="not English"), run_id=run_id + 1)
     assert list(queries.rejected(store)["origin"]) == ["a", "b"]
     assert list(queries.rejected(store, run_id=run_id)["origin"]) == ["a"]
+
+
+def test_dyad_series_follows_one_pair(filled: Store, add_article: Callable[..., Any]) -> None:
+    add_article("d4", make_event("d4", 1, cameo="193", goldstein=-6.0, date=dt.date(2024, 3, 6)))
+    add_article("d5", make_event("d5", 1, cameo="042", goldstein=2.0, date=dt.date(2024, 3, 12)))
+    frame = queries.dyad_series(filled, source="rus", target="UKR", by="week")
+    assert list(frame["period"]) == [pd.Timestamp("2024-03-04"), pd.Timestamp("2024-03-11")]
+    assert list(frame["count"]) == [2, 1]
+    assert list(frame["goldstein_mean"]) == [-8.0, 2.0]

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import click
 import pandas as pd
+import pyarrow as pa
 
 from kittiwake.cli.groups import actors, main, plot
 from kittiwake.store import Store, StoreError, StoreLockedError, plots, queries
@@ -101,8 +102,8 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _emit(frame: pd.DataFrame, output_format: str) -> None:
-    frame = _plain(frame)
+def _emit(result: pd.DataFrame | pa.Table, output_format: str) -> None:
+    frame = _plain(result.to_pandas() if isinstance(result, pa.Table) else result)
     if output_format == "csv":
         frame.to_csv(sys.stdout, index=False)
     elif output_format == "jsonl":
@@ -128,9 +129,7 @@ def events(db: Path, snapshot: bool, limit: int | None, output_format: str, **op
     filters = _filters(options)
     with _open(db, snapshot) as store:
         if output_format != "jsonl":
-            frame = queries.events(store, limit=limit, **filters)
-            assert isinstance(frame, pd.DataFrame)
-            _emit(frame, output_format)
+            _emit(queries.events(store, limit=limit, **filters), output_format)
             return
         for row in queries.event_rows(store, limit=limit, **filters):
             extra = {key: row[key] for key in ("num_articles", "num_sources")}
@@ -146,7 +145,7 @@ def dyads(db: Path, snapshot: bool, by: str, output_format: str, **options: Any)
     """Events per source-target pair and period; goldstein_mean stands in for GDELT's tone."""
     with _open(db, snapshot) as store:
         frame = queries.dyads(store, by=None if by == "all" else by, **_filters(options))
-        _emit(frame, output_format)  # type: ignore[arg-type]
+        _emit(frame, output_format)
 
 
 @main.command()
@@ -157,7 +156,7 @@ def dyads(db: Path, snapshot: bool, by: str, output_format: str, **options: Any)
 def timeline(db: Path, snapshot: bool, by: str, output_format: str, **options: Any) -> None:
     """Events per quad class per period."""
     with _open(db, snapshot) as store:
-        _emit(queries.timeline(store, by=by, **_filters(options)), output_format)  # type: ignore[arg-type]
+        _emit(queries.timeline(store, by=by, **_filters(options)), output_format)
 
 
 @actors.command("top")
@@ -168,7 +167,7 @@ def timeline(db: Path, snapshot: bool, by: str, output_format: str, **options: A
 def actors_top(db: Path, snapshot: bool, side: str, limit: int, output_format: str) -> None:
     """The actors in most stored events."""
     with _open(db, snapshot) as store:
-        _emit(queries.top_actors(store, side=side, limit=limit), output_format)  # type: ignore[arg-type]
+        _emit(queries.top_actors(store, side=side, limit=limit), output_format)
 
 
 @main.command()
@@ -182,7 +181,7 @@ def sql(db: Path, snapshot: bool, query: str, output_format: str) -> None:
             frame = queries.sql(store, query)
         except StoreError as error:
             raise click.ClickException(str(error)) from error
-        _emit(frame, output_format)  # type: ignore[arg-type]
+        _emit(frame, output_format)
 
 
 @main.command()
@@ -195,7 +194,7 @@ def rejected(
 ) -> None:
     """Inputs that could not be coded, and why."""
     with _open(db, snapshot) as store:
-        _emit(queries.rejected(store, run_id=run_id, limit=limit), output_format)  # type: ignore[arg-type]
+        _emit(queries.rejected(store, run_id=run_id, limit=limit), output_format)
 
 
 @main.command(name="export")

@@ -1,6 +1,7 @@
 """Find place mentions in a parsed document and resolve them to gazetteer entries.
 
-Mentions are spaCy GPE, LOC and FAC entities, extended over a following administrative
+Mentions are spaCy GPE, LOC and FAC entities (and NORP ones that are the object of a
+preposition: the small model tags some towns so), extended over a following administrative
 word ("Idlib" + "province"), plus capitalised words before such a word that the model
 did not tag ("Deir ez-Zor province"). A place named as the subject of a verb other than a
 locative one ("Washington said", "Moscow accused") is a government acting, not a
@@ -49,7 +50,7 @@ HINT_BONUS = 5.0
 QUALIFIER_BONUS = 8.0
 COUNTRY_CONTEXT_WEIGHT = 8.0
 ADMIN1_CONTEXT_WEIGHT = 5.0
-GIVEN_COUNTRY_BONUS = 2.0
+GIVEN_COUNTRY_BONUS = 4.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,9 @@ def mention_spans(doc: Doc) -> list[Span]:
     spans: list[Span] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
+        # the small model tags some towns NORP ("the city of Aleppo"); a demonym is never
+        # the object of a preposition, so such a NORP is taken as a place
+        if ent.label_ not in PLACE_LABELS and not (ent.label_ == "NORP" and ent.root.dep_ == "pobj"):
             continue
         start = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
         end = ent.end

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import json
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -166,11 +167,8 @@ def iter_articles(
     """
     for item in paths:
         if str(item) == STDIN:
-            if stdin is None:
-                import sys
-
-                stdin = sys.stdin
-            yield from read_stdin(stdin, default_date=default_date, max_bytes=max_bytes)
+            stream = sys.stdin if stdin is None else stdin
+            yield from read_stdin(stream, default_date=default_date, max_bytes=max_bytes)
             continue
         for path in expand_paths([item]):
             if isinstance(path, Rejected):

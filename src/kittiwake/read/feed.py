@@ -8,6 +8,7 @@ default.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -118,7 +119,7 @@ def iter_feed_bytes(
     naming the link, followed by the article made from the item's own summary if any.
     """
     try:
-        parsed = feedparser.parse(data)
+        parsed = feedparser.parse(io.BytesIO(data))  # a stream: never a URL or path to open
     except Exception as error:  # noqa: BLE001 - feedparser's sanitiser can raise on odd input
         yield Rejected(origin, f"malformed feed: {error}")
         return

@@ -288,7 +288,7 @@ def _export_parquet(store: Store, out: Path, filters: Mapping[str, Any]) -> int:
         partitioning_flavor="hive",
         existing_data_behavior="delete_matching",
     )
-    return table.num_rows
+    return int(table.num_rows)
 
 
 def _export_csv(store: Store, out: Path, filters: Mapping[str, Any]) -> int:

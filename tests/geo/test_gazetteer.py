@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kittiwake.geo import gazetteer as gazetteer_module
+from kittiwake.geo.gazetteer import Gazetteer, feature_hint, normalise_name
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Idlib", "idlib"),
+        ("São Paulo", "sao paulo"),
+        ("the Netherlands", "netherlands"),
+        ("U.S.", "us"),
+        ("St. Louis", "saint louis"),
+        ("Côte d’Ivoire", "cote divoire"),
+        ("Bosnia & Herzegovina", "bosnia and herzegovina"),
+        ("  NEW   YORK ", "new york"),
+    ],
+)
+def test_normalise_name(name: str, key: str) -> None:
+    assert normalise_name(name) == key
+
+
+@given(st.text(max_size=40))
+def test_normalise_name_is_idempotent(text: str) -> None:
+    once = normalise_name(text)
+    assert normalise_name(once) == once
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [
+        ("Idlib province", "ADM1"),
+        ("Province of Idlib", "ADM1"),
+        ("Deir ez-Zor Governorate", "ADM1"),
+        ("Rapides Parish", "ADM2"),
+        ("Kansas City", "PPL"),
+        ("Idlib", None),
+        ("Province", None),
+    ],
+)
+def test_feature_hint(name: str, hint: str | None) -> None:
+    assert feature_hint(name) == hint
+
+
+def test_candidates_strip_an_administrative_word(tiny_gazetteer: Gazetteer) -> None:
+    found = {(e.geonameid, e.feature) for e in tiny_gazetteer.candidates("Idlib Province")}
+    assert found == {(12, "ADM1"), (13, "PPL")}
+    assert tiny_gazetteer.candidates("Atlantis") == []
+
+
+def test_candidates_use_alternate_names(tiny_gazetteer: Gazetteer) -> None:
+    assert [e.name for e in tiny_gazetteer.candidates("the U.S.")] == ["United States"]
+
+
+def test_by_geonameid_and_pickle_round_trip(tiny_gazetteer: Gazetteer) -> None:
+    copy = pickle.loads(pickle.dumps(tiny_gazetteer))
+    assert copy.by_geonameid(9) == tiny_gazetteer.by_geonameid(9)
+    assert copy.by_geonameid(9) is not None and copy.by_geonameid(9).admin1 == "Missouri"
+    assert copy.by_geonameid(999) is None
+
+
+def test_load_builds_once_then_reads_the_cache(
+    tmp_path: Path, tiny_gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    builds: list[int] = []
+
+    def fake_build() -> Gazetteer:
+        builds.append(1)
+        return tiny_gazetteer
+
+    monkeypatch.setattr(gazetteer_module, "build_gazetteer", fake_build)
+    first = Gazetteer.load(cache_dir=tmp_path)
+    second = Gazetteer.load(cache_dir=tmp_path)
+    assert len(builds) == 1
+    assert [p.name for p in tmp_path.iterdir()] == [f"gazetteer-{gazetteer_module.source_key()}.pkl"]
+    assert len(second) == len(first) == len(tiny_gazetteer)
+
+
+def test_default_cache_dir_honours_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KITTIWAKE_CACHE", str(tmp_path))
+    assert gazetteer_module.default_cache_dir() == tmp_path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "feature", "country"),
+    [
+        ("Idlib province", "ADM1", "SYR"),
+        ("Paris", "PPLC", "FRA"),
+        ("Kiev", "PPLC", "UKR"),
+        ("Georgia", "PCLI", "GEO"),
+        ("Georgia", "ADM1", "USA"),
+        ("W.Va.", "ADM1", "USA"),
+        ("Turkish", "PCLI", "TUR"),
+        ("Springfield", "PPL", "USA"),
+        ("Europe", "CONT", ""),
+    ],
+)
+def test_real_gazetteer_lookups(gazetteer: Gazetteer, name: str, feature: str, country: str) -> None:
+    assert (feature, country) in {(e.feature, e.country) for e in gazetteer.candidates(name)}
+
+
+@pytest.mark.slow
+def test_real_gazetteer_entries_have_coordinates(gazetteer: Gazetteer) -> None:
+    syria = gazetteer.country("SYR")
+    assert syria is not None and 32 < syria.lat < 37 and 35 < syria.lon < 42
+    assert len(gazetteer) > 200_000

