@@ -37,18 +37,26 @@ def _event(doc, trigger: str, *, sentence: int = 0) -> Event:  # type: ignore[no
 @pytest.mark.parametrize(
     ("text", "trigger", "expected"),
     [
-        ("Air raids killed 16 civilians at a market in Idlib province.", "killed", "Idlib province"),
+        (
+            "Air raids killed 16 civilians at a market in Idlib province.",
+            "killed",
+            "Idlib province",
+        ),
         ("Moscow accused rebels of shelling a school in Donetsk.", "shelling", "Donetsk"),
         ("In the city of Aleppo, gunmen shot two policemen on Friday.", "shot", "Aleppo"),
         ("Washington condemned the attack.", "condemned", None),
         ("Turkey's president met the French foreign minister.", "met", None),
     ],
 )
-def test_event_place(nlp, gazetteer: Gazetteer, text: str, trigger: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
+def test_event_place(
+    nlp, gazetteer: Gazetteer, text: str, trigger: str, expected: str | None
+) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(text)
     start = text.index(trigger)
     place = event_place(
-        doc, trigger=Span(start, start + len(trigger), trigger), places=find_places(doc, gazetteer=gazetteer)
+        doc,
+        trigger=Span(start, start + len(trigger), trigger),
+        places=find_places(doc, gazetteer=gazetteer),
     )
     assert (place.text if place else None) == expected
 

@@ -24,7 +24,8 @@ from kittiwake.records import Article, CodedArticle, Event, Rejected
 from kittiwake.when import DateResolver
 from kittiwake.where import PlaceFinder, PlaceResolver
 
-HYPOTHETICAL_MODALITIES = frozenset({"hypothetical", "intended"})
+# Events stated as facts, or as promises, threats, demands and refusals (see events/modality.py).
+REPORTABLE_MODALITIES = frozenset({None, "future", "promise", "threat", "demand", "refusal"})
 
 
 class Pipeline:
@@ -82,8 +83,8 @@ class Pipeline:
 
 
 def is_reportable(event: Event) -> bool:
-    """Completed (or announced) acts: not negated, not hypothetical or merely intended."""
-    return not event.negated and event.modality not in HYPOTHETICAL_MODALITIES
+    """Acts reported as done, and speech acts about others: not negated, not hypothetical."""
+    return not event.negated and event.modality in REPORTABLE_MODALITIES
 
 
 def code_text(

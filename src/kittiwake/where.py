@@ -6,7 +6,9 @@ An event's place is, in order of preference:
    the trigger through a locative preposition ("killed 16 civilians at a market in Idlib
    province": Idlib -> in -> market -> at -> killed), the nearest such place first;
 2. otherwise a place elsewhere in the event's sentence that follows a locative preposition
-   ("In the West Bank city of Nablus, a man was shot"), the one closest to the trigger;
+   ("In the West Bank city of Nablus, a man was shot"), the one closest to the trigger,
+   unless it belongs to a clause that governs the trigger's ("Officials in Ankara said
+   soldiers captured the town");
 3. otherwise none: a place that only names an actor ("Moscow accused ...") or the event's
    source or target is never used, and no place is guessed from other sentences.
 """
@@ -94,7 +96,7 @@ def event_place(doc: Doc, *, trigger: Span, places: Sequence[Place]) -> Place | 
         steps = _steps_to(span.root, head)
         if steps is not None:
             attached.append((steps, place))
-        elif _after_preposition(span.root):
+        elif _after_preposition(span.root) and not _in_governing_clause(span.root, head):
             loose.append((abs(span.root.i - head.i), place))
     for ranked in (attached, loose):
         if ranked:
@@ -120,6 +122,13 @@ def _steps_to(token: Token, trigger: Token) -> int | None:
     return steps if through_preposition else None
 
 
+def _in_governing_clause(token: Token, trigger: Token) -> bool:
+    """True for a place in a clause that governs the trigger's ("Officials in Ankara said
+    soldiers captured the town": Ankara is where the saying happened)."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.i != trigger.i and verb in trigger.ancestors
+
+
 def _after_preposition(token: Token) -> bool:
     """True for a place in a locative prepositional phrase ("in Nablus", "in the city of X")."""
     current = token
@@ -137,4 +146,9 @@ def _inside(place: Place, start: int, end: int) -> bool:
 
 
 def _overlaps(place: Place, start: int, end: int) -> bool:
-    return place.start is not None and place.end is not None and place.start < end and start < place.end
+    return (
+        place.start is not None
+        and place.end is not None
+        and place.start < end
+        and start < place.end
+    )

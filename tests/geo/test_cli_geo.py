@@ -36,9 +36,13 @@ def test_evaluate_resolution_on_a_tiny_gold_set(tiny_gazetteer: Gazetteer) -> No
 
 
 @pytest.mark.slow
-def test_places_command_prints_json_lines(tmp_path: Path, geo_cache: Path, gazetteer: Gazetteer) -> None:
+def test_places_command_prints_json_lines(
+    tmp_path: Path, geo_cache: Path, gazetteer: Gazetteer
+) -> None:
     (tmp_path / "story.txt").write_text("Air raids killed 16 civilians in Idlib province.\n")
-    (tmp_path / "more.jsonl").write_text(json.dumps({"id": "x7", "text": "Floods hit Dhaka."}) + "\n")
+    (tmp_path / "more.jsonl").write_text(
+        json.dumps({"id": "x7", "text": "Floods hit Dhaka."}) + "\n"
+    )
     result = CliRunner().invoke(
         main,
         ["places", str(tmp_path / "story.txt"), str(tmp_path / "more.jsonl")],
@@ -59,7 +63,9 @@ def test_places_command_prints_json_lines(tmp_path: Path, geo_cache: Path, gazet
 @pytest.mark.slow
 def test_evaluate_geo_command_on_toponym_gold(geo_cache: Path, gazetteer: Gazetteer) -> None:
     gold = DATA / "geo_toponyms_gold.jsonl"
-    result = CliRunner().invoke(main, ["evaluate-geo", str(gold)], env={"KITTIWAKE_CACHE": str(geo_cache)})
+    result = CliRunner().invoke(
+        main, ["evaluate-geo", str(gold)], env={"KITTIWAKE_CACHE": str(geo_cache)}
+    )
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     with_coordinates = sum(
@@ -77,7 +83,9 @@ def test_evaluate_geo_command_on_toponym_gold(geo_cache: Path, gazetteer: Gazett
 @pytest.mark.slow
 def test_evaluate_geo_command_on_event_place_gold(geo_cache: Path, gazetteer: Gazetteer) -> None:
     gold = DATA / "geo_event_places_gold.jsonl"
-    result = CliRunner().invoke(main, ["evaluate-geo", str(gold)], env={"KITTIWAKE_CACHE": str(geo_cache)})
+    result = CliRunner().invoke(
+        main, ["evaluate-geo", str(gold)], env={"KITTIWAKE_CACHE": str(geo_cache)}
+    )
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert (scores["task"], scores["n"], scores["accuracy"]) == ("event-place", 2, 1.0)

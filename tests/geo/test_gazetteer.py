@@ -80,7 +80,9 @@ def test_load_builds_once_then_reads_the_cache(
     first = Gazetteer.load(cache_dir=tmp_path)
     second = Gazetteer.load(cache_dir=tmp_path)
     assert len(builds) == 1
-    assert [p.name for p in tmp_path.iterdir()] == [f"gazetteer-{gazetteer_module.source_key()}.pkl"]
+    assert [p.name for p in tmp_path.iterdir()] == [
+        f"gazetteer-{gazetteer_module.source_key()}.pkl"
+    ]
     assert len(second) == len(first) == len(tiny_gazetteer)
 
 
@@ -106,7 +108,9 @@ def test_default_cache_dir_honours_the_environment(
         ("Europe", "CONT", ""),
     ],
 )
-def test_real_gazetteer_lookups(gazetteer: Gazetteer, name: str, feature: str, country: str) -> None:
+def test_real_gazetteer_lookups(
+    gazetteer: Gazetteer, name: str, feature: str, country: str
+) -> None:
     assert (feature, country) in {(e.feature, e.country) for e in gazetteer.candidates(name)}
 
 

@@ -20,7 +20,15 @@ def db(db_path: Path, store: Store, add_article: Callable[..., Any]) -> Path:
     add_article(
         "d1",
         make_event("d1", 1, date=dt.date(2024, 3, 4)),
-        make_event("d1", 2, source="USAGOV", target="RUSGOV", cameo="042", goldstein=1.9),
+        make_event(
+            "d1",
+            2,
+            source="USAGOV",
+            target="RUSGOV",
+            cameo="042",
+            goldstein=1.9,
+            date=dt.date(2024, 3, 20),
+        ),
         make_event("d1", 3, negated=True),
     )
     store.close()
@@ -134,3 +142,10 @@ def test_missing_database(tmp_path: Path) -> None:
     result = _run("events", "--db", str(tmp_path / "none.duckdb"))
     assert result.exit_code == 1
     assert "no kittiwake database" in result.output
+
+
+def test_dates_are_validated(db: Path) -> None:
+    bad = _run("events", "--db", str(db), "--start", "March")
+    assert bad.exit_code == 2
+    good = _run("events", "--db", str(db), "--start", "2024-03-04", "--end", "2024-03-04")
+    assert [json.loads(line)["event_id"] for line in good.output.splitlines()] == ["d1-e1"]

@@ -44,7 +44,8 @@ LOCATIVE_PREPOSITIONS = frozenset(
 NP_INTERNAL = frozenset({"compound", "amod", "nmod", "nummod", "det", "flat", "poss_name"})
 # Sectors that belong to a state; a bare "the government" refers back to the last one named.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 PAIR_NOUNS = frozenset(
     {"side", "country", "nation", "leader", "government", "man", "capital", "state", "power"}
@@ -271,7 +272,13 @@ class ActorResolver:
     def infer_country(
         self, doc: Doc, mention: Mention, state: DocState
     ) -> tuple[str | None, str]:
-        local = locative_country(doc[mention.head], self)
+        head = doc[mention.head]
+        for child in head.children:  # "Poland's parliament", "Iran's foreign minister"
+            if child.dep_ == "poss":
+                owner = next((m for m in state.mentions if m.head == child.i and m.actor.country), None)
+                if owner is not None:
+                    return owner.actor.country, f"its possessor {owner.text!r}"
+        local = locative_country(head, self)
         if local:
             return local, "its own place phrase"
         if mention.actor.sector in STATE_SECTORS:
@@ -511,7 +518,11 @@ def refer(
     found: list[Mention] = []
     for token in sentence:
         lower = token.lower_
-        if token.pos_ == "PRON" and lower in PERSON_PRONOUNS and token.dep_ != "poss":
+        if token.pos_ == "PRON" and lower in THING_PRONOUNS and token.dep_ not in ("expl", "dobj"):
+            antecedent = last_body(state, before=token.idx, sentence_index=sentence_index)
+            if antecedent is not None:
+                found.append(copy_mention(doc, token, antecedent, sentence_index, doc_id))
+        elif token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
             antecedent = last_person(state, before=token.idx, sentence_index=sentence_index)
             if antecedent is not None:
                 found.append(copy_mention(doc, token, antecedent, sentence_index, doc_id))
@@ -546,6 +557,16 @@ def last_person(state: DocState, *, before: int, sentence_index: int) -> Mention
         if mention.start >= before or sentence_index - mention.sentence > COREF_WINDOW:
             continue
         if mention.actor.kind in ("person", "unknown person"):
+            return mention
+    return None
+
+
+def last_body(state: DocState, *, before: int, sentence_index: int) -> Mention | None:
+    """What "it" refers to: the last country, government or organisation named nearby."""
+    for mention in reversed(state.mentions):
+        if mention.start >= before or sentence_index - mention.sentence > 1:
+            continue
+        if mention.actor.kind in ("country", "sector", "organisation") and mention.actor.code:
             return mention
     return None
 

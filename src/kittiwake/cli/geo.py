@@ -49,7 +49,9 @@ def places(paths: tuple[Path, ...]) -> None:
             record = {"doc_id": doc_id, "text": place.text, "start": place.start, "end": place.end}
             record |= {"name": place.name, "geonameid": place.geonameid, "feature": place.feature}
             record |= {"country": place.country, "admin1": place.admin1}
-            click.echo(json.dumps(record | {"lat": place.lat, "lon": place.lon}, ensure_ascii=False))
+            click.echo(
+                json.dumps(record | {"lat": place.lat, "lon": place.lon}, ensure_ascii=False)
+            )
 
 
 @main.command(name="evaluate-geo")

@@ -30,6 +30,17 @@ FILTER_NAMES = (
     "include_negated",
 )
 
+TABLE_COLUMNS = [  # what fits a terminal; csv and jsonl carry every column
+    "effective_date",
+    "source_code",
+    "cameo",
+    "target_code",
+    "goldstein",
+    "plover_type",
+    "place_name",
+    "sentence_text",
+]
+
 
 class StoreLocked(click.ClickException):
     exit_code = 2
@@ -56,8 +67,8 @@ def db_options(command: F) -> F:
 
 
 _FILTER_OPTIONS = (
-    click.option("--start", help="First date (YYYY-MM-DD), inclusive."),
-    click.option("--end", help="Last date (YYYY-MM-DD), inclusive."),
+    click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="First date, inclusive."),
+    click.option("--end", type=click.DateTime(["%Y-%m-%d"]), help="Last date, inclusive."),
     click.option("--actor", help="Actor code prefix, e.g. RUS or RUSGOV."),
     click.option("--side", type=click.Choice(queries.SIDES), default="either", show_default=True),
     click.option("--cameo", help="CAMEO event code or prefix, e.g. 19 or 042."),
@@ -113,7 +124,9 @@ def _emit(result: pd.DataFrame | pa.Table, output_format: str) -> None:
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(*map(str, frame.columns))
+        table = Table()
+        for position, column in enumerate(frame.columns):
+            table.add_column(str(column), no_wrap=position < len(frame.columns) - 1)
         for row in frame.itertuples(index=False):
             table.add_row(*("" if pd.isna(value) else str(value) for value in row))
         Console().print(table)
@@ -129,7 +142,10 @@ def events(db: Path, snapshot: bool, limit: int | None, output_format: str, **op
     filters = _filters(options)
     with _open(db, snapshot) as store:
         if output_format != "jsonl":
-            _emit(queries.events(store, limit=limit, **filters), output_format)
+            frame = queries.events(store, limit=limit, **filters)
+            assert isinstance(frame, pd.DataFrame)
+            columns = TABLE_COLUMNS if output_format == "table" else list(frame.columns)
+            _emit(frame[columns], output_format)
             return
         for row in queries.event_rows(store, limit=limit, **filters):
             extra = {key: row[key] for key in ("num_articles", "num_sources")}

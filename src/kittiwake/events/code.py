@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kittiwake.events.codebook import Codebook
+from kittiwake.events.modality import Speech, speech_act, speech_code
 from kittiwake.events.patterns import Pattern, PatternSet
 from kittiwake.nlp import iter_sentences
 from kittiwake.records import Event, Mention, Span
@@ -31,21 +32,50 @@ QUANTITY_HEADS = frozenset(
     {"range", "number", "group", "series", "dozen", "hundred", "thousand", "million", "some",
      "many", "all", "most", "part", "member", "members", "lot", "handful", "majority"}
 )  # fmt: skip
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "can", "must"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can", "ca"})
+OBLIGATION_AUX = frozenset({"must", "should", "ought", "shall"})
+FUTURE_AUX = frozenset({"will", "would", "'ll", "wo", "'d"})
+# "is ready to help", "was prepared to impose martial law".
+INTENT_ADJECTIVES = frozenset({"ready", "prepared", "willing", "determined", "eager", "set", "committed", "due", "poised", "keen"})
 # Verbs whose complement is not (yet) an act: "hope Russia will play a role".
 INTENT_VERBS = frozenset(
-    {"hope", "want", "plan", "intend", "expect", "seek", "aim", "wish", "consider", "propose",
-     "prepare", "try", "attempt", "offer", "promise", "pledge", "vow", "agree", "threaten",
-     "urge", "call", "ask", "demand", "need", "decide", "push", "press", "encourage", "hold"}
+    {"plan", "intend", "propose", "prepare", "offer", "promise", "pledge", "vow", "agree",
+     "decide", "swear", "resolve", "commit", "undertake", "volunteer", "aim", "seek"}
 )  # fmt: skip
+# Verbs whose complement is asked of someone, coded by the verb itself: "urged X to resign".
+REQUEST_VERBS = frozenset(
+    {"urge", "call", "ask", "demand", "push", "press", "encourage", "appeal", "request",
+     "invite", "tell", "order", "force", "want", "need", "pressure", "persuade", "convince"}
+)  # fmt: skip
+# Verbs whose complement is only wished for: "hope Russia will play a role".
+WISH_VERBS = frozenset({"hope", "wish", "expect", "try", "attempt", "consider", "want", "like", "dream"})
 # Verbs that deny their complement happened: "refused to meet", "failed to agree".
-NEGATING_VERBS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "halt"})
+NEGATING_VERBS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid", "renege", "balk"})
 # Chains a negation climbs through: "does not pursue a policy of isolating Russia". A
 # preposition only passes it on when it links an argument ("of"), not an adjunct ("in").
 NEGATION_CHAIN = frozenset({"pcomp", "pobj", "prep", "dobj", "xcomp", "acl", "nsubjpass"})
 ARGUMENT_PREPOSITIONS = frozenset({"of", "to", "for", "on", "with"})
 LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "carry", "begin", "start", "open", "stage", "mount", "make", "take", "sign", "reach", "impose", "give", "provide", "announce"})  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How a trigger's act is presented, and the speech act that makes it an event."""
+
+    negated: bool
+    modality: str | None
+    speech: Speech | None
+    speakers: list[Mention]
+
+
+def read_modality(trigger: Trigger, by_head: dict[int, list[Mention]]) -> Reading:
+    negated = is_negated(trigger.token)
+    modality = modality_of(trigger.token)
+    speech = speech_act(trigger.pattern.cameo, modality=modality, negated=negated)
+    if speech is None:
+        return Reading(negated=negated, modality=modality, speech=None, speakers=[])
+    speakers = speaker_of(trigger.token, by_head) if speech is Speech.DEMAND else []
+    return Reading(negated=False, modality=speech.value, speech=speech, speakers=speakers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +113,13 @@ class EventCoder:
             if trigger.nominal and trigger.token.head.i in covered and trigger.token.dep_ in OBJECT_DEPS:
                 continue  # "imposed sanctions": the verb's event already covers the noun
             sources, targets = participants(trigger, by_head)
+            reading = read_modality(trigger, by_head)
+            if reading.speech is Speech.DEMAND:  # the speaker demands; the actor must act
+                sources, targets = reading.speakers, sources or targets
             pairs = pair_up(sources, targets, symmetric=trigger.pattern.symmetric)
             if not pairs:
                 continue
-            events.extend(self.make_events(trigger, pairs, sentence, sentence_index, doc_id))
+            events.extend(self.make_events(trigger, reading, pairs, sentence, sentence_index, doc_id))
         return events
 
     def find_triggers(
@@ -110,18 +143,23 @@ class EventCoder:
     def make_events(
         self,
         trigger: Trigger,
+        reading: Reading,
         pairs: list[tuple[Mention | None, Mention | None]],
         sentence: SpacySpan,
         sentence_index: int,
         doc_id: str,
     ) -> list[Event]:
-        code = self.codebook[trigger.pattern.cameo]
+        cameo = trigger.pattern.cameo
+        if reading.speech is not None:
+            cameo = speech_code(cameo, reading.speech)
+        code = self.codebook[cameo]
         token = trigger.token
         text, start = trimmed(sentence)
         trigger_span = Span(token.idx, token.idx + len(token.text), token.text)
         mention_id = stable_id(doc_id, str(sentence_index), str(token.idx), trigger.pattern.id)
-        negated = is_negated(token)
-        modality = modality_of(token)
+        rule = f"pattern:{trigger.pattern.id}"
+        if reading.speech is not None:
+            rule += f"+{reading.speech.value}"
         events = []
         for source, target in pairs[:MAX_PAIRS]:
             ends = [f"{m.start}-{m.end}-{m.actor.code}" if m else "-" for m in (source, target)]
@@ -142,9 +180,9 @@ class EventCoder:
                     plover_type=code.plover_type,
                     plover_mode=trigger.pattern.mode or code.plover_mode,
                     plover_context=code.plover_context,
-                    negated=negated,
-                    modality=modality,
-                    rule=f"pattern:{trigger.pattern.id}",
+                    negated=reading.negated,
+                    modality=reading.modality,
+                    rule=rule,
                     sentence_start=start,
                 )
             )
@@ -291,6 +329,9 @@ def target_candidates(
             for child in clause.children:
                 if child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ in ("amod", "compound") and child.i < clause.i):
                     ordered.extend(actors_at(child, by_head))
+    if not ordered:  # "threatened to deliver blows to the United States": the act's target
+        for clause in (c for c in token.children if c.dep_ == "xcomp"):
+            ordered.extend(target_candidates(clause, pattern, by_head, exclude=exclude))
     return [m for m in ordered if m not in exclude]
 
 
@@ -301,14 +342,20 @@ def subject_of(verb: Token) -> Token | None:
             if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 return verb.head  # "groups that met" -> groups
             return child
+    head = verb.head
     if verb.dep_ == "relcl":
-        return verb.head
-    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
-        if verb.dep_ == "xcomp" and any(c.dep_ in OBJECT_DEPS for c in verb.head.children):
-            return next(c for c in verb.head.children if c.dep_ in OBJECT_DEPS)  # "urged X to"
-        return subject_of(verb.head)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "Urging more action, Kerry said"
-        return subject_of(verb.head)
+        return head
+    if head is verb:
+        return None
+    if verb.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "xcomp" and any(c.dep_ in OBJECT_DEPS for c in head.children):
+            return next(c for c in head.children if c.dep_ in OBJECT_DEPS)  # "urged X to"
+        return subject_of(head)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head is not head:
+        return subject_of(head.head)  # "Syria is willing to withdraw"
+    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
+        governor = head if verb.dep_ == "advcl" else head.head  # "issued a declaration demanding"
+        return subject_of(governor) if governor is not verb else None
     return None
 
 
@@ -425,19 +472,59 @@ def is_negated(trigger: Token) -> bool:
 
 
 def modality_of(trigger: Token) -> str | None:
-    """None for a reported act; "hypothetical", "future" or "intended" otherwise."""
+    """How the sentence presents the act: None for a reported act, else one of
+    "obligation" (must), "hypothetical" (could), "future" (will, would), "intended" (plans
+    to, is ready to), "refused" (refused to), "threatened" (... unless), "conditional" (if)."""
     token = trigger
     for _ in range(6):
+        for child in token.children:
+            if child.dep_ == "advcl" and any(m.lower_ == "unless" for m in child.children if m.dep_ == "mark"):
+                return "threatened"
         auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if auxiliaries & OBLIGATION_AUX or has_to(token):
+            return "obligation"
         if auxiliaries & HYPOTHETICAL_AUX:
             return "hypothetical"
-        if auxiliaries & FUTURE_AUX or {"going"} & auxiliaries:
+        if auxiliaries & FUTURE_AUX or "going" in auxiliaries:
             return "future"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
-            return "hypothetical"
-        if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in INTENT_VERBS:
-            return "intended"
+            return "conditional"
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in NEGATING_VERBS:
+            return "refused"
+        if token.dep_ in ("xcomp", "ccomp"):
+            governor = token.head.lemma_.lower()
+            if governor in INTENT_VERBS | INTENT_ADJECTIVES:
+                return "intended"
+            if governor == "threaten":
+                return "threatened"
+            if governor in REQUEST_VERBS:
+                return "requested"
+            if governor in WISH_VERBS:
+                return "hypothetical"
         if token.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl") or token.head is token:
             return None
         token = token.head
     return None
+
+
+def has_to(token: Token) -> bool:
+    """ "has to withdraw", "needs to resign": obligation without a modal auxiliary."""
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_.lower() in ("have", "need") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
+def speaker_of(trigger: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """Who says an act must happen: the subject of the nearest verb above the act's clause
+    ("Russia said Sudan must return", "Chirac issued a reminder to Iraq that it must")."""
+    token = trigger
+    for _ in range(6):
+        if token.head is token:
+            return []
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            subject = subject_of(token)
+            if subject is not None and (found := actors_at(subject, by_head)):
+                return found
+    return []

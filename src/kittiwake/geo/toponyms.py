@@ -127,7 +127,9 @@ def mention_spans(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         # the small model tags some towns NORP ("the city of Aleppo"); a demonym is never
         # the object of a preposition, so such a NORP is taken as a place
-        if ent.label_ not in PLACE_LABELS and not (ent.label_ == "NORP" and ent.root.dep_ == "pobj"):
+        if ent.label_ not in PLACE_LABELS and not (
+            ent.label_ == "NORP" and ent.root.dep_ == "pobj"
+        ):
             continue
         start = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
         end = ent.end
@@ -136,7 +138,10 @@ def mention_spans(doc: Doc) -> list[Span]:
         spans.append(doc[start:end])
         taken.update(range(start, end))
     for token in doc:
-        if token.lower_ not in ADMIN_WORDS - {"city", "town", "village", "state"} or token.i in taken:
+        if (
+            token.lower_ not in ADMIN_WORDS - {"city", "town", "village", "state"}
+            or token.i in taken
+        ):
             continue
         start = token.i
         while start > 0 and doc[start - 1].is_title and doc[start - 1].i not in taken:

@@ -273,11 +273,15 @@ def _is_lock_error(error: duckdb.Error) -> bool:
     return "lock" in str(error).lower()
 
 
-def _locked_message(path: Path) -> str:
-    return (
+def _locked_message(path: Path, *, read_only: bool) -> str:
+    held = (
         f"{path} is locked by another process (probably a running `kittiwake ingest`); "
-        "DuckDB lets only one process open a database while it is written. Wait for the "
-        "ingest to finish, or query a copy: `--snapshot` on the command line, "
+        "DuckDB lets only one process open a database while it is written. "
+    )
+    if not read_only:
+        return held + "Run one ingest at a time per database: wait for the other to finish."
+    return held + (
+        "Wait for the ingest to finish, or query a copy: `--snapshot` on the command line, "
         "Store.open(path, read_only=True, snapshot=True) in Python."
     )
 
@@ -298,7 +302,7 @@ def _connect(path: Path | str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as error:
         if _is_lock_error(error):
-            raise StoreLockedError(_locked_message(Path(path))) from error
+            raise StoreLockedError(_locked_message(Path(path), read_only=read_only)) from error
         raise StoreError(f"cannot open {path}: {error}") from error
 
 

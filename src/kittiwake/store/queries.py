@@ -36,6 +36,8 @@ QUAD_CLASS_NAMES: Mapping[int, str] = MappingProxyType(
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(value)
