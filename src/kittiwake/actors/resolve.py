@@ -88,9 +88,10 @@ class ActorResolver:
         groups = group_by_head(doc, matches)
         for sentence_index, sentence in iter_sentences(doc):
             for head in sorted(h for h in groups if sentence.start <= h < sentence.end):
-                mention = self.compose(doc, doc[head], groups[head], sentence_index, doc_id, state)
-                if mention is not None:
-                    state.mentions.append(mention)
+                for matches in split_conjoined(doc, groups[head]):
+                    mention = self.compose(doc, doc[head], matches, sentence_index, doc_id, state)
+                    if mention is not None:
+                        state.mentions.append(mention)
             for mention in self.unknown_entities(doc, sentence, sentence_index, doc_id, groups):
                 state.mentions.append(mention)
             state.mentions.extend(affiliations(doc, sentence, sentence_index, doc_id, state))
@@ -143,6 +144,8 @@ class ActorResolver:
         countries = [t for t in terms if isinstance(t.entry, CountryEntry)]
         agents = [t.entry for t in terms if isinstance(t.entry, AgentEntry)]
         sector = choose_sector(countries, agents)
+        if sector and is_former(head):
+            sector = "ELI"  # "former president Carlos Menem": an elite, no longer in office
         person = self.choose_person(terms, state=state, countries=countries)
         if person is not None:
             return self.person_actor(person, state.date, sector=sector)
@@ -154,7 +157,7 @@ class ActorResolver:
                 sector=organisation.sector,
                 entry_id=f"organisation:{organisation.id}",
                 name=organisation.name,
-                kind="organisation",
+                kind="person" if head.ent_type_ == "PERSON" else "organisation",
                 reason=f"organisation {organisation.name!r} ({organisation.source})",
             )
         if countries:
@@ -255,6 +258,7 @@ class ActorResolver:
 
     # -- pass 3: fill countries ----------------------------------------------------------
     def fill_country(self, doc: Doc, mention: Mention, state: DocState) -> Mention:
+        mention = member_of(doc, mention, state)
         actor = mention.actor
         if actor.country or not actor.sector or actor.entry_id or actor.code != actor.sector:
             return mention
@@ -289,7 +293,35 @@ class ActorResolver:
                     return earlier.actor.country, f"the last {mention.actor.sector} named"
         if state.focus_country:
             return state.focus_country, "the country the article is set in"
+        countries = {m.actor.country for m in state.mentions if m.actor.country}
+        if len(countries) == 1:
+            return countries.pop(), "the only country the article names"
         return None, ""
+
+
+MEMBER_NOUNS = frozenset(
+    {"leader", "member", "head", "chief", "official", "spokesman", "spokeswoman", "spokesperson",
+     "representative", "delegation", "delegate", "envoy", "commander", "fighter", "supporter",
+     "activist", "negotiator"}
+)  # fmt: skip
+
+
+def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
+    """ "leaders of the opposition coalition", "members of Hamas": the group they belong to."""
+    head = doc[mention.head]
+    if head.lemma_.lower() not in MEMBER_NOUNS or mention.actor.country:
+        return mention
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        for pobj in prep.children:
+            group = next((m for m in state.mentions if m.head == pobj.i and m.actor.code), None)
+            if group is not None:
+                actor = replace(
+                    group.actor,
+                    reason=f"{head.text!r} of {group.text!r}: {group.actor.reason}",
+                    kind=mention.actor.kind,
+                )
+                return replace(mention, actor=actor)
+    return mention
 
 
 PARTICIPANT_KINDS = frozenset({TermKind.PERSON, TermKind.SURNAME, TermKind.ORGANISATION})
@@ -349,6 +381,10 @@ def term_fits(span: SpacySpan, term: Term) -> bool:
     """Reject matches whose words are used otherwise: "forces" the verb, "kerry" lower-case."""
     first = span[0]
     if term.kind in (TermKind.PERSON, TermKind.SURNAME):
+        if term.kind is TermKind.SURNAME and span.end < len(span.doc):
+            following = span.doc[span.end]
+            if following.pos_ == "PROPN" and following.text[:1].isupper():
+                return False  # "Carlos" in "Carlos Menem" is a first name, not Juan Carlos
         return first.text[:1].isupper() and first.pos_ in ("PROPN", "NOUN", "ADJ")
     if term.kind is TermKind.AGENT:  # "military approach", "moderate groups" are not actors
         return span.root.pos_ in ("NOUN", "PROPN")
@@ -385,9 +421,26 @@ def np_head(token: Token) -> Token:
         token.dep_ in NP_INTERNAL
         and token.head is not token
         and token.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+        # "demanded that Assad step down", misparsed as a noun "step" heading a clause
+        and not (token.head.tag_.startswith("VB") or token.head.dep_ in ("ccomp", "xcomp", "advcl"))
     ):
         token = token.head
     return token
+
+
+def split_conjoined(doc: Doc, matches: list[Match]) -> list[list[Match]]:
+    """ "U.S. and Russian negotiators": one mention per conjoined country modifier."""
+    countries = [m for m in matches if any(isinstance(t.entry, CountryEntry) for t in m.terms)]
+    if len(countries) < 2:
+        return [matches]
+    roots = {m.start: doc[m.start : m.end].root for m in countries}
+    conjoined = [
+        m for m in countries if any(roots[m.start].i in {c.i for c in r.conjuncts} for r in roots.values())
+    ]
+    if len(conjoined) < 2:
+        return [matches]
+    shared = [m for m in matches if m not in conjoined]
+    return [[m, *shared] for m in conjoined]
 
 
 def group_by_head(doc: Doc, matches: list[Match]) -> dict[int, list[Match]]:
@@ -405,6 +458,10 @@ def is_locative(head: Token) -> bool:
         and head.head.lower_ in LOCATIVE_PREPOSITIONS
         or (head.dep_ in ("appos", "conj") and head.head is not head and is_locative(head.head))
     )
+
+
+def is_former(head: Token) -> bool:
+    return any(t.lower_ in ("former", "ex", "ex-", "erstwhile") for t in head.subtree if t.i < head.i)
 
 
 def choose_sector(countries: list[Term], agents: list[AgentEntry]) -> str | None:

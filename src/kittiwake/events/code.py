@@ -24,6 +24,8 @@ from kittiwake.nlp import iter_sentences
 from kittiwake.records import Event, Mention, Span
 
 MAX_PAIRS = 6
+# A "verb" in these positions is a noun in disguise: "evacuated the wounded".
+NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "compound"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
@@ -31,6 +33,11 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 QUANTITY_HEADS = frozenset(
     {"range", "number", "group", "series", "dozen", "hundred", "thousand", "million", "some",
      "many", "all", "most", "part", "member", "members", "lot", "handful", "majority"}
+)  # fmt: skip
+# Nouns naming other actors related to a possessor: "its allies" are not "it".
+RELATION_NOUNS = frozenset(
+    {"ally", "partner", "neighbor", "neighbour", "friend", "enemy", "rival", "supporter",
+     "opponent", "member", "counterpart", "client", "proxy", "citizen", "national", "people"}
 )  # fmt: skip
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can", "ca"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought", "shall"})
@@ -126,7 +133,9 @@ class EventCoder:
         self, sentence: SpacySpan, by_head: dict[int, list[Mention]]
     ) -> Iterable[Trigger]:
         for token in sentence:
-            if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+            if (token.pos_ in ("VERB", "AUX") and token.dep_ not in NOMINAL_DEPS) or (
+                token.pos_ == "NOUN" and token.dep_ == "ROOT"
+            ):
                 candidates = [p for p in self.patterns.for_verb(token.lemma_.lower()) if verb_fits(token, p)]
                 nominal = False
             elif token.pos_ in ("NOUN", "PROPN"):
@@ -195,8 +204,9 @@ def is_adjectival_participle(token: Token) -> bool:
     )
 
 
-def pattern_rank(pattern: Pattern) -> tuple[int, str]:
-    return (pattern.specificity, pattern.id)
+def pattern_rank(pattern: Pattern) -> tuple[int, int, str]:
+    """Most constraints first, then the more specific CAMEO code, then the id (determinism)."""
+    return (pattern.specificity, len(pattern.cameo), pattern.id)
 
 
 def stable_id(*parts: str) -> str:
@@ -263,6 +273,8 @@ def objects_of(verb: Token) -> list[Token]:
         found.extend(c for c in prep.children if c.dep_ == "pobj")
     for token in list(found):
         found.extend(token.conjuncts)
+        for prep in preps_of(token, ("of",)):  # "allow the return of inspectors"
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
 
 
@@ -316,7 +328,7 @@ def target_candidates(
         if child.dep_ in OBJECT_DEPS:
             found = actors_at(child, by_head)
             if not found:  # "pressed sanctions against Russia": the target hangs off the object
-                for prep in preps_of(child, pattern.target_preps):
+                for prep in preps_of(child, (*pattern.target_preps, "of")):
                     for pobj in prep.children:
                         found.extend(actors_at(pobj, by_head))
             ordered.extend(found)
@@ -379,8 +391,10 @@ def actors_of_phrase(head: Token, by_head: dict[int, list[Mention]]) -> list[Men
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     return actors_at(pobj, by_head)
-    for child in head.children:  # "Russian raids", "Russia's annexation"
-        if child.dep_ in ("poss", "amod", "compound") and child.i in by_head:
+    for child in head.children:  # "Russian raids", "Haiti's efforts" (not "its allies")
+        if child.dep_ in ("amod", "compound") and child.i in by_head:
+            return list(by_head[child.i])
+        if child.dep_ == "poss" and child.i in by_head and head.lemma_.lower() not in RELATION_NOUNS:
             return list(by_head[child.i])
     return []
 
