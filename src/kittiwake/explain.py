@@ -30,16 +30,16 @@ from kittiwake.events.code import (
     is_negated,
     lemma_of,
     modality_of,
-    noun_fits,
     objects_of,
     pair_up,
     participants,
-    particle_fits,
-    pattern_rank,
+    fit_rank,
+    fit_score,
+    particle_score,
+    phrase_score,
     preps_of,
     read_modality,
     subject_of,
-    verb_fits,
 )
 from kittiwake.events.modality import Speech, speech_code
 from kittiwake.events.patterns import Pattern, PatternSet
@@ -180,10 +180,21 @@ class Explanation:
     events: tuple[EventView, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        """`dataclasses.asdict` with tuples as lists: exactly what `json.loads` gives back."""
+        return as_lists(dataclasses.asdict(self))
 
 
-def explain_text(text: str, *, date: dt.date | None = None, pipeline: Pipeline | None = None) -> Explanation:
+def as_lists(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: as_lists(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [as_lists(item) for item in value]
+    return value
+
+
+def explain_text(
+    text: str, *, date: dt.date | None = None, pipeline: Pipeline | None = None
+) -> Explanation:
     """Code `text` as one article and explain every decision the event coder made on it."""
     pipeline = pipeline or Pipeline()
     published = date or dt.date.today()
@@ -203,7 +214,11 @@ def explain_text(text: str, *, date: dt.date | None = None, pipeline: Pipeline |
         rejected=coded.reason if isinstance(coded, Rejected) else None,
         tokens=tuple(token_views(doc)),
         mentions=tuple(mention_view(m) for m in mentions),
-        triggers=tuple(explain_triggers(doc, mentions, events, patterns=pipeline.events.patterns, describe=describe)),
+        triggers=tuple(
+            explain_triggers(
+                doc, mentions, events, patterns=pipeline.events.patterns, describe=describe
+            )
+        ),
         events=tuple(event_view(e, describe) for e in events),
     )
 
@@ -254,7 +269,9 @@ def mention_view(mention: Mention) -> MentionView:
 
 
 def actor_ref(mention: Mention) -> ActorRef:
-    return ActorRef(text=mention.text, code=mention.actor.code, start=mention.start, end=mention.end)
+    return ActorRef(
+        text=mention.text, code=mention.actor.code, start=mention.start, end=mention.end
+    )
 
 
 # -- triggers -----------------------------------------------------------------------------
@@ -282,7 +299,11 @@ def explain_triggers(
             for token in sentence
             if (view := candidate_view_of(token, sentence_index, patterns, describe)) is not None
         ]
-        covered = {v.index for v in views if v.role == "verb" and v.chosen is not None and v.outcome != DESCRIPTIVE}
+        covered = {
+            v.index
+            for v in views
+            if v.role == "verb" and v.chosen is not None and v.outcome != DESCRIPTIVE
+        }
         for view in views:
             yield settle(view, doc, sentence, covered, by_head, events, patterns, describe)
 
@@ -293,16 +314,22 @@ def candidate_view_of(
     """The token's candidate patterns and which one was chosen; None when its lemma triggers nothing."""
     lemma = lemma_of(token)
     role = role_of(token)
-    found = [("verb", p) for p in patterns.for_verb(lemma)] + [("noun", p) for p in patterns.for_noun(lemma)]
+    found = [("verb", p) for p in patterns.for_verb(lemma)] + [
+        ("noun", p) for p in patterns.for_noun(lemma)
+    ]
     if not found:
         return None
     fitting = [p for r, p in found if r == role and pattern_fits(token, p, role=r)]
-    chosen = max(fitting, key=pattern_rank) if fitting else None
+    chosen = max(fitting, key=ranked(token, role)) if fitting else None
     candidates = tuple(
-        candidate_view(token, pattern, role=r, considered=r == role, chosen=chosen, describe=describe)
+        candidate_view(
+            token, pattern, role=r, considered=r == role, chosen=chosen, describe=describe
+        )
         for r, pattern in found
     )
-    outcome = NO_FIT if chosen is None else DESCRIPTIVE if is_adjectival_participle(token) else CODED
+    outcome = (
+        NO_FIT if chosen is None else DESCRIPTIVE if is_adjectival_participle(token) else CODED
+    )
     return TriggerView(
         index=token.i,
         sentence=sentence_index,
@@ -323,7 +350,16 @@ def candidate_order(candidate: CandidateView) -> tuple[int, int, str]:
 
 
 def pattern_fits(token: Token, pattern: Pattern, *, role: str) -> bool:
-    return verb_fits(token, pattern) if role == "verb" else noun_fits(token, pattern)
+    return fit_score(token, pattern, nominal=role == "noun") is not None
+
+
+def ranked(token: Token, role: str) -> Callable[[Pattern], tuple[int, int, int, str]]:
+    """The coder's ranking of fitting patterns (`fit_rank`) for one trigger token."""
+
+    def rank(pattern: Pattern) -> tuple[int, int, int, str]:
+        return fit_rank((fit_score(token, pattern, nominal=role == "noun") or 0, pattern))
+
+    return rank
 
 
 def candidate_view(
@@ -387,21 +423,35 @@ def verb_checks(token: Token, pattern: Pattern) -> Iterable[ConstraintCheck]:
     if phrases and all(len(v.split()) > 1 for v in phrases):
         particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep")]
         wanted = tuple(sorted(v.split()[1] for v in phrases))
-        yield ConstraintCheck("particle", wanted, tuple(particles), particle_fits(token, pattern))
+        ok = particle_score(token, pattern) is not None
+        yield ConstraintCheck("particle", wanted, tuple(particles), ok)
     if pattern.object:
-        yield check("object", pattern.object, [lemma_of(o) for o in objects_of(token)])
+        objects = objects_of(token)
+        ok = phrase_score(objects, pattern.object) is not None
+        wanted_objects = tuple(sorted(pattern.object))
+        yield ConstraintCheck("object", wanted_objects, tuple(lemma_of(o) for o in objects), ok)
     if pattern.prep:
-        yield check("prep", pattern.prep, [c.lower_ for c in token.children if c.dep_ in ("prep", "agent")])
+        yield check(
+            "prep", pattern.prep, [c.lower_ for c in token.children if c.dep_ in ("prep", "agent")]
+        )
     if pattern.complement:
         yield check("complement", pattern.complement, [lemma_of(c) for c in complements_of(token)])
     if pattern.subject:
         subject = subject_of(token)
-        yield check("subject", pattern.subject, [lemma_of(subject)] if subject is not None else [])
+        ok = subject is not None and phrase_score([subject], pattern.subject) is not None
+        found = (lemma_of(subject),) if subject is not None else ()
+        yield ConstraintCheck("subject", tuple(sorted(pattern.subject)), found, ok)
+    if pattern.modality:
+        modality = modality_of(token)
+        found = (modality,) if modality else ()
+        yield ConstraintCheck("modality", tuple(sorted(pattern.modality)), found, modality in pattern.modality)
 
 
 def noun_checks(token: Token, pattern: Pattern) -> Iterable[ConstraintCheck]:
     if pattern.object:
-        objects = [lemma_of(c) for p in preps_of(token, ("of", "on", "against")) for c in p.children]
+        objects = [
+            lemma_of(c) for p in preps_of(token, ("of", "on", "against")) for c in p.children
+        ]
         yield check("object", pattern.object, objects)
     if pattern.prep:
         yield check("prep", pattern.prep, [c.lower_ for c in token.children if c.dep_ == "prep"])
@@ -409,7 +459,9 @@ def noun_checks(token: Token, pattern: Pattern) -> Iterable[ConstraintCheck]:
 
 def check(name: str, wanted: Iterable[str], found: Sequence[str]) -> ConstraintCheck:
     wanted_set = frozenset(wanted)
-    return ConstraintCheck(name, tuple(sorted(wanted_set)), tuple(found), any(f in wanted_set for f in found))
+    return ConstraintCheck(
+        name, tuple(sorted(wanted_set)), tuple(found), any(f in wanted_set for f in found)
+    )
 
 
 def settle(
@@ -437,7 +489,9 @@ def settle(
         sources, targets = reading.speakers, sources or targets
     cameo = speech_code(pattern.cameo, reading.speech) if reading.speech else pattern.cameo
     pairs = pair_up(sources, targets, symmetric=pattern.symmetric)
-    found = tuple(e.event_id for e in events if e.trigger.start == token.idx and f":{pattern.id}" in e.rule)
+    found = tuple(
+        e.event_id for e in events if e.trigger.start == token.idx and f":{pattern.id}" in e.rule
+    )
     return dataclasses.replace(
         view,
         outcome=f"{CODED}: {len(found)} event(s)" if pairs else NO_ACTORS,
@@ -500,7 +554,10 @@ def aligned(rows: Sequence[Sequence[str]]) -> list[str]:
     if not rows:
         return []
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+    return [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
 
 
 def parse_table(tokens: Sequence[TokenView]) -> list[str]:
@@ -526,7 +583,9 @@ def actors_text(refs: Sequence[ActorRef]) -> str:
 
 def trigger_lines(trigger: TriggerView) -> list[str]:
     role = trigger.role or f"not a trigger as {trigger.pos}"
-    lines = [f"{trigger.text} (token {trigger.index}, lemma {trigger.lemma}, {role}): {trigger.outcome}"]
+    lines = [
+        f"{trigger.text} (token {trigger.index}, lemma {trigger.lemma}, {role}): {trigger.outcome}"
+    ]
     rows = [candidate_row(c) for c in trigger.candidates if c.verdict != OTHER_ROLE]
     lines += indent(aligned(rows))
     lines += indent(other_role_lines(trigger))
@@ -534,7 +593,9 @@ def trigger_lines(trigger: TriggerView) -> list[str]:
         lines.append(f"  chosen: {trigger.chosen}, {trigger.choice}")
     if trigger.cameo is None:
         return lines
-    lines.append(f"  sources: {actors_text(trigger.sources)}; targets: {actors_text(trigger.targets)}")
+    lines.append(
+        f"  sources: {actors_text(trigger.sources)}; targets: {actors_text(trigger.targets)}"
+    )
     speech = trigger.speech_act or "none"
     lines.append(
         f"  negated: {'yes' if trigger.negated else 'no'}; modality: {trigger.modality or 'none (reported act)'};"
@@ -550,7 +611,9 @@ def other_role_lines(trigger: TriggerView, *, shown: int = 4) -> list[str]:
     """One line per unused trigger list: "as a verb: a, b, c and 6 more (not considered, ...)"."""
     lines = []
     for role in ("verb", "noun"):
-        ids = [c.pattern_id for c in trigger.candidates if c.verdict == OTHER_ROLE and c.role == role]
+        ids = [
+            c.pattern_id for c in trigger.candidates if c.verdict == OTHER_ROLE and c.role == role
+        ]
         if ids:
             more = f" and {len(ids) - shown} more" if len(ids) > shown else ""
             lines.append(
@@ -575,7 +638,17 @@ def failure_text(failed: ConstraintCheck) -> str:
 
 
 def event_table(events: Sequence[EventView]) -> list[str]:
-    header = ("cameo", "plover", "source", "target", "trigger", "negated", "modality", "reportable", "rule")
+    header = (
+        "cameo",
+        "plover",
+        "source",
+        "target",
+        "trigger",
+        "negated",
+        "modality",
+        "reportable",
+        "rule",
+    )
     rows = [
         (
             e.cameo,

@@ -1,36 +1,352 @@
-"""Ingest: read -> skip what is stored -> dedupe -> code -> store, one transaction per article.
+"""Ingest: read -> skip what is stored -> dedupe -> code (on N processes) -> store.
 
-Idempotent: an article whose id (or exact content) is already stored is skipped, so running
-the same ingest twice, or again after it was killed, stores every article once.
+The parent process reads the inputs, decides what each one is (already stored, a copy of a
+story it has seen, a rejection, or a new article to code), sends new articles to the worker
+processes in small chunks, and writes the results itself, in input order: it is the only
+DuckDB writer, and every article is written in one transaction. So
+
+- killing an ingest at any moment (kill -9) loses at most the articles in flight, never
+  leaves half an article, and running it again picks up where it stopped;
+- re-running an ingest skips what is stored (by doc_id): twice is the same as once;
+- the result does not depend on the number of workers: deduplication happens in the parent
+  before anything is sent out, and results are written in input order;
+- memory stays bounded: at most `CHUNKS_IN_FLIGHT_PER_WORKER * workers` chunks are out.
+
+Duplicate stories (see `kittiwake.dedupe`): an exact copy (same normalised text) or a near
+copy (syndicated re-post, light or spun rewrite: MinHash Jaccard estimate of 3-word shingles
+>= `NEAR_DUPLICATE_THRESHOLD`) is recorded in `duplicates` as a copy of its story's first
+article; it creates no events, and the store raises that article's events' article and
+source counts. The threshold is dedupe's default, 0.5: spun rewrites measured at J >= 0.62,
+while different articles on the same event stay well below 0.5 (benchmarks/dedupe.py).
+The story index is rebuilt at the start of each ingest from the stored article texts.
+
+Bad inputs become rows of `rejected` (file, record, reason); a rejection already recorded
+with the same file, record and reason is not recorded again, so re-runs do not pile them up.
 """
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+import functools
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, Protocol, TextIO
 
 from kittiwake import __version__
 from kittiwake.actors.dictionaries import load_dictionaries
 from kittiwake.config import Settings
-from kittiwake.dedupe import content_hash
+from kittiwake.dedupe import DEFAULT_THRESHOLD, StoryAssignment, StoryClusterer, content_hash
 from kittiwake.pipeline import Pipeline
 from kittiwake.read import iter_articles
 from kittiwake.records import Article, CodedArticle, Rejected
 from kittiwake.store import Store
 
+NEAR_DUPLICATE_THRESHOLD = DEFAULT_THRESHOLD
+CHUNK_SIZE = 4  # articles per task sent to a worker: small, so results come back steadily
+CHUNKS_IN_FLIGHT_PER_WORKER = 4
+MAX_ITEMS_PER_BATCH = 256  # skips/duplicates/rejections held before a batch is sent anyway
+PARENT_CHECK_S = 1.0  # how often a worker checks that the ingest that started it still runs
+
+Action = Literal["code", "duplicate", "reject", "skip"]
+ProgressCallback = Callable[["IngestReport"], None]
+
 
 @dataclass
 class IngestReport:
-    """What one ingest did; the CLI prints it, the library returns it."""
+    """What one ingest (or recode) did so far; the library updates it, the CLI shows it."""
 
     run_id: int = 0
     articles: int = 0
     events: int = 0
     skipped: int = 0
     duplicates: int = 0
+    near_duplicates: int = 0
     rejected: list[Rejected] = field(default_factory=list)
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def errors(self) -> int:
+        return len(self.rejected)
+
+    @property
+    def processed(self) -> int:
+        """Inputs dealt with: stored, skipped, recorded as duplicates or rejected."""
+        return self.articles + self.skipped + self.duplicates + self.near_duplicates + self.errors
+
+    def rate(self, *, now: float | None = None) -> float:
+        """Inputs dealt with per second since the run started."""
+        elapsed = (time.monotonic() if now is None else now) - self.started
+        return self.processed / elapsed if elapsed > 0 else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """What the parent decided to do with one input, in input order."""
+
+    action: Action
+    article: Article | None = None
+    rejected: Rejected | None = None
+    content_hash: str | None = None
+    story: StoryAssignment | None = None
+
+
+# -- coding, in this process or on a pool of worker processes -------------------------------
+
+
+class Coder(Protocol):
+    workers: int
+
+    def submit(self, articles: list[Article]) -> Future[list[CodedArticle | Rejected]]: ...
+
+
+class InProcessCoder:
+    """Codes chunks right away in this process (`--workers 1`, tests)."""
+
+    workers = 1
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+
+    def submit(self, articles: list[Article]) -> Future[list[CodedArticle | Rejected]]:
+        future: Future[list[CodedArticle | Rejected]] = Future()
+        future.set_result([self.pipeline.code_safely(article) for article in articles])
+        return future
+
+
+class PoolCoder:
+    """Codes chunks on `workers` spawned processes, each building one Pipeline once.
+
+    `spawn`, not `fork`: a forked child would inherit the parent's DuckDB connection and
+    threads; a spawned one starts clean and rebuilds the pipeline from the settings. The
+    pool starts on the first chunk, so a re-run with nothing new costs no worker start-up.
+    """
+
+    def __init__(self, settings: Settings, *, workers: int) -> None:
+        self.settings = settings
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None  # started on the first chunk
+
+    def submit(self, articles: list[Article]) -> Future[list[CodedArticle | Rejected]]:
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=start_worker,
+                initargs=(self.settings, os.getpid()),
+            )
+        return self.pool.submit(code_chunk, self.settings, articles)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+@functools.lru_cache(maxsize=1)
+def worker_pipeline(settings: Settings) -> Pipeline:
+    """The one pipeline of a worker process, built on first use."""
+    return Pipeline(settings)
+
+
+def start_worker(settings: Settings, parent_pid: int) -> None:
+    """Pool initializer: load the pipeline, and exit if the ingest that started us dies."""
+    watcher = threading.Thread(target=exit_when_orphaned, args=(parent_pid,), daemon=True)
+    watcher.start()
+    worker_pipeline(settings)
+
+
+def exit_when_orphaned(parent_pid: int) -> None:
+    # After a kill -9 of the ingest, its workers would wait for tasks forever.
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(1)
+
+
+def code_chunk(settings: Settings, articles: list[Article]) -> list[CodedArticle | Rejected]:
+    pipeline = worker_pipeline(settings)
+    return [pipeline.code_safely(article) for article in articles]
+
+
+@contextlib.contextmanager
+def open_coder(
+    *, settings: Settings, workers: int | None, pipeline: Pipeline | None = None
+) -> Iterator[Coder]:
+    """In-process coding for one worker (`pipeline` when given), else a process pool."""
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count <= 1:
+        yield InProcessCoder(pipeline or Pipeline(settings))
+        return
+    pool = PoolCoder(settings, workers=count)
+    try:
+        yield pool
+    finally:
+        pool.close()
+
+
+def code_in_order(
+    planned: Iterable[Planned], *, coder: Coder, chunk_size: int = CHUNK_SIZE
+) -> Iterator[tuple[Planned, CodedArticle | Rejected | None]]:
+    """Each planned input with its coding result (None when it needs no coding), in order.
+
+    Articles go to the coder in chunks; at most `CHUNKS_IN_FLIGHT_PER_WORKER * workers`
+    chunks are out at once, and results are handed back as soon as the oldest chunk is done.
+    """
+    max_in_flight = CHUNKS_IN_FLIGHT_PER_WORKER * coder.workers
+    pending: collections.deque[tuple[list[Planned], Future[list[CodedArticle | Rejected]]]]
+    pending = collections.deque()
+    batch: list[Planned] = []
+    to_code = 0
+    for entry in planned:
+        batch.append(entry)
+        to_code += entry.action == "code"
+        if to_code >= chunk_size or len(batch) >= MAX_ITEMS_PER_BATCH:
+            pending.append(submit_batch(batch, coder))
+            batch, to_code = [], 0
+            while pending and (len(pending) >= max_in_flight or pending[0][1].done()):
+                yield from batch_results(*pending.popleft())
+    if batch:
+        pending.append(submit_batch(batch, coder))
+    while pending:
+        yield from batch_results(*pending.popleft())
+
+
+def submit_batch(
+    batch: list[Planned], coder: Coder
+) -> tuple[list[Planned], Future[list[CodedArticle | Rejected]]]:
+    articles = [entry.article for entry in batch if entry.action == "code" and entry.article]
+    if articles:
+        return batch, coder.submit(articles)
+    done: Future[list[CodedArticle | Rejected]] = Future()
+    done.set_result([])
+    return batch, done
+
+
+def batch_results(
+    batch: list[Planned], future: Future[list[CodedArticle | Rejected]]
+) -> Iterator[tuple[Planned, CodedArticle | Rejected | None]]:
+    results = iter(future.result())
+    for entry in batch:
+        yield entry, next(results) if entry.action == "code" else None
+
+
+# -- deciding what each input is ---------------------------------------------------------
+
+
+def refresh_stories(store: Store, clusterer: StoryClusterer) -> StoryClusterer:
+    """Add the stored articles the clusterer does not know, oldest first."""
+    con = store.connection
+    if not len(clusterer):
+        cursor = con.execute("SELECT doc_id, text FROM articles ORDER BY ingested_at, doc_id")
+        while rows := cursor.fetchmany(1000):
+            for doc_id, text in rows:
+                clusterer.assign(doc_id, text)
+        return clusterer
+    stored = con.execute("SELECT doc_id FROM articles ORDER BY ingested_at, doc_id").fetchall()
+    for (doc_id,) in stored:
+        if doc_id not in clusterer.assignments:
+            row = con.execute("SELECT text FROM articles WHERE doc_id = ?", [doc_id]).fetchone()
+            if row is not None:
+                clusterer.assign(doc_id, row[0])
+    return clusterer
+
+
+def plan(
+    items: Iterable[Article | Rejected], *, store: Store, clusterer: StoryClusterer
+) -> Iterator[Planned]:
+    """Decide, in input order, what to do with each input."""
+    for item in items:
+        if isinstance(item, Rejected):
+            yield Planned("reject", rejected=item)
+        elif item.doc_id in clusterer.assignments or store.has_article(item.doc_id):
+            yield Planned("skip", article=item)
+        else:
+            story = clusterer.assign(item.doc_id, item.text)
+            if story.kind == "new":
+                yield Planned(
+                    "code", article=item, content_hash=content_hash(item.text), story=story
+                )
+            else:
+                yield Planned("duplicate", article=item, story=story)
+
+
+# -- writing results -----------------------------------------------------------------------
+
+
+@dataclass
+class Writer:
+    """Writes planned inputs and their results to the store, one transaction each."""
+
+    store: Store
+    report: IngestReport
+    rejected_stories: set[str] = field(default_factory=set)
+
+    def write(self, entry: Planned, result: CodedArticle | Rejected | None) -> None:
+        if entry.action == "skip":
+            self.report.skipped += 1
+        elif entry.action == "reject" and entry.rejected is not None:
+            self.reject(entry.rejected)
+        elif entry.action == "duplicate":
+            self.duplicate(entry)
+        elif isinstance(result, Rejected):
+            self.reject(result)
+            if entry.story is not None:
+                self.rejected_stories.add(entry.story.story_id)
+        elif isinstance(result, CodedArticle):
+            self.article(entry, result)
+
+    def article(self, entry: Planned, coded: CodedArticle) -> None:
+        story_id = entry.story.story_id if entry.story else None
+        stored = self.store.add(
+            coded, run_id=self.report.run_id, content_hash=entry.content_hash, story_id=story_id
+        )
+        if stored:
+            self.report.articles += 1
+            self.report.events += len(coded.events)
+        else:
+            self.report.skipped += 1
+
+    def duplicate(self, entry: Planned) -> None:
+        article, story = entry.article, entry.story
+        assert article is not None and story is not None
+        if story.story_id in self.rejected_stories:
+            origin = article.origin or article.doc_id
+            reason = f"copy of {story.story_id}, which was rejected"
+            self.reject(Rejected(origin, reason, article.doc_id))
+            return
+        self.store.add_duplicate(
+            article.doc_id,
+            duplicate_of=story.story_id,
+            source=article.source,
+            run_id=self.report.run_id,
+        )
+        if story.kind == "exact":
+            self.report.duplicates += 1
+        else:
+            self.report.near_duplicates += 1
+
+    def reject(self, rejected: Rejected) -> None:
+        self.report.rejected.append(rejected)
+        if not is_recorded(self.store, rejected):
+            self.store.add_rejected(rejected, run_id=self.report.run_id)
+
+
+def is_recorded(store: Store, rejected: Rejected) -> bool:
+    row = store.connection.execute(
+        "SELECT EXISTS (SELECT 1 FROM rejected WHERE origin = ? AND reason = ? "
+        "AND record IS NOT DISTINCT FROM ?)",
+        [rejected.origin, rejected.reason, rejected.record],
+    ).fetchone()
+    return bool(row and row[0])
+
+
+# -- entry points ----------------------------------------------------------------------------
 
 
 def dictionary_fingerprint(settings: Settings) -> str:
@@ -42,67 +358,137 @@ def dictionary_fingerprint(settings: Settings) -> str:
     )
 
 
+def start_run(store: Store, *, command: str, settings: Settings) -> IngestReport:
+    run_id = store.start_run(
+        command=command,
+        kittiwake_version=__version__,
+        dictionaries=dictionary_fingerprint(settings),
+        config=settings.model_dump(mode="json"),
+    )
+    return IngestReport(run_id=run_id)
+
+
+def finish_run(store: Store, report: IngestReport) -> None:
+    store.finish_run(
+        report.run_id, articles=report.articles, events=report.events, rejected=report.errors
+    )
+
+
+def ingest_items(
+    items: Iterable[Article | Rejected],
+    *,
+    store: Store,
+    coder: Coder,
+    report: IngestReport,
+    clusterer: StoryClusterer | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Dedupe, code and store `items` into an open store, updating `report` as it goes."""
+    clusterer = refresh_stories(
+        store, clusterer or StoryClusterer(threshold=NEAR_DUPLICATE_THRESHOLD)
+    )
+    writer = Writer(store, report)
+    planned = plan(items, store=store, clusterer=clusterer)
+    for entry, result in code_in_order(planned, coder=coder):
+        writer.write(entry, result)
+        if on_progress is not None:
+            on_progress(report)
+    return report
+
+
 def ingest_paths(
     paths: Sequence[str | Path],
     *,
     db: str | Path,
     settings: Settings | None = None,
     default_date: dt.date | None = None,
+    workers: int | None = 1,
+    fetch_links: bool = False,
     pipeline: Pipeline | None = None,
-    on_article: Callable[[IngestReport], None] | None = None,
+    stdin: TextIO | None = None,
+    on_progress: ProgressCallback | None = None,
 ) -> IngestReport:
-    """Code every new article under `paths` and store it in the DuckDB file `db`."""
+    """Code every new article under `paths` and store it in the DuckDB file `db`.
+
+    `workers=None` uses one process per core; 1 codes in this process (with `pipeline`
+    when given). Raises `StoreLockedError` when another process holds `db`.
+    """
     settings = settings or Settings.from_env()
-    with Store.open(db) as store:
-        report = IngestReport()
-        report.run_id = store.start_run(
-            command="ingest " + " ".join(str(p) for p in paths),
-            kittiwake_version=__version__,
-            dictionaries=dictionary_fingerprint(settings),
-            config=settings.model_dump(mode="json"),
-        )
-        pipeline = pipeline or Pipeline(settings)
-        for item in new_articles(iter_articles(paths, default_date=default_date), store, report):
-            result = pipeline.code_safely(item[0]) if isinstance(item, tuple) else item
-            store_result(store, result, report, content=item[1] if isinstance(item, tuple) else None)
-            if on_article is not None:
-                on_article(report)
-        store.finish_run(
-            report.run_id,
-            articles=report.articles,
-            events=report.events,
-            rejected=len(report.rejected),
-        )
+    items = iter_articles(paths, default_date=default_date, stdin=stdin, fetch_links=fetch_links)
+    with (
+        Store.open(db) as store,
+        open_coder(settings=settings, workers=workers, pipeline=pipeline) as coder,
+    ):
+        command = "ingest " + " ".join(str(p) for p in paths)
+        report = start_run(store, command=command, settings=settings)
+        ingest_items(items, store=store, coder=coder, report=report, on_progress=on_progress)
+        finish_run(store, report)
     return report
 
 
-def new_articles(
-    items: Iterable[Article | Rejected], store: Store, report: IngestReport
-) -> Iterable[tuple[Article, str] | Rejected]:
-    """Articles not stored yet (with their content hash); exact copies are recorded, not coded."""
-    for item in items:
-        if isinstance(item, Rejected):
-            yield item
-            continue
-        if store.has_article(item.doc_id):
-            report.skipped += 1
-            continue
-        digest = content_hash(item.text)
-        original = store.article_id_for_hash(digest)
-        if original is not None:
-            store.add_duplicate(item.doc_id, duplicate_of=original, source=item.source, run_id=report.run_id)
-            report.duplicates += 1
-            continue
-        yield item, digest
+# -- recode ----------------------------------------------------------------------------------
 
 
-def store_result(
-    store: Store, result: CodedArticle | Rejected, report: IngestReport, *, content: str | None
-) -> None:
-    if isinstance(result, Rejected):
-        store.add_rejected(result, run_id=report.run_id)
-        report.rejected.append(result)
-        return
-    if store.add(result, run_id=report.run_id, content_hash=content):
-        report.articles += 1
-        report.events += len(result.events)
+ARTICLE_FIELDS = "doc_id, text, published, title, url, source, origin"
+
+
+def stored_article(store: Store, doc_id: str) -> Article | None:
+    row = store.connection.execute(
+        f"SELECT {ARTICLE_FIELDS} FROM articles WHERE doc_id = ?", [doc_id]
+    ).fetchone()
+    if row is None:
+        return None
+    doc, text, published, title, url, source, origin = row
+    return Article(
+        doc_id=doc, text=text, date=published, title=title, url=url, source=source, origin=origin
+    )
+
+
+def recode_plan(store: Store, doc_ids: Sequence[str] | None) -> Iterator[Planned]:
+    """Stored articles to re-code (ids first, then each text when its turn comes)."""
+    if doc_ids is None:
+        rows = store.connection.execute("SELECT doc_id FROM articles ORDER BY doc_id").fetchall()
+        doc_ids = [row[0] for row in rows]
+    for doc_id in doc_ids:
+        article = stored_article(store, doc_id)
+        if article is None:
+            yield Planned("reject", rejected=Rejected(doc_id, "not in the store", doc_id))
+        else:
+            yield Planned("code", article=article)
+
+
+def recode(
+    db: str | Path,
+    *,
+    settings: Settings | None = None,
+    doc_ids: Sequence[str] | None = None,
+    workers: int | None = 1,
+    pipeline: Pipeline | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Re-code stored articles (all, or `doc_ids`) with the current dictionaries and patterns.
+
+    Each article's sentences, mentions, events and places are replaced in one transaction,
+    under a new run. An article whose re-coding fails keeps its old events and is reported
+    (not recorded in `rejected`: it was accepted before). An unknown doc_id is reported too.
+    """
+    settings = settings or Settings.from_env()
+    with (
+        Store.open(db) as store,
+        open_coder(settings=settings, workers=workers, pipeline=pipeline) as coder,
+    ):
+        command = "recode" + "".join(f" --where-doc {doc_id}" for doc_id in doc_ids or ())
+        report = start_run(store, command=command, settings=settings)
+        for entry, result in code_in_order(recode_plan(store, doc_ids), coder=coder):
+            if entry.rejected is not None:
+                report.rejected.append(entry.rejected)
+            elif isinstance(result, Rejected):
+                report.rejected.append(result)
+            elif isinstance(result, CodedArticle):
+                store.replace_events(result.article.doc_id, result, run_id=report.run_id)
+                report.articles += 1
+                report.events += len(result.events)
+            if on_progress is not None:
+                on_progress(report)
+        finish_run(store, report)
+    return report

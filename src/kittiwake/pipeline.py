@@ -45,7 +45,7 @@ class Pipeline:
 
     def __call__(self, article: Article) -> CodedArticle | Rejected:
         article = clean_article(article)
-        if article.language != "en":
+        if article.language not in ("en", "und"):  # too short to tell ("und") is given a chance
             return Rejected(article.origin or article.doc_id, f"not English ({article.language})")
         published = article.date or dt.date.today()
         doc = self.parse(article)

@@ -186,9 +186,7 @@ class ActorQuery:
     def resolve_all(
         self, queries: Iterable[Query | QueryError], *, batch_size: int = 64
     ) -> Iterator[QueryResult | QueryError]:
-        return resolve_queries(
-            queries, resolver=self.resolver, nlp=self.nlp, batch_size=batch_size
-        )
+        return resolve_queries(queries, resolver=self.resolver, nlp=self.nlp, batch_size=batch_size)
 
 
 def resolve_queries(
@@ -220,7 +218,9 @@ def answer(query: Query, doc: Doc, resolver: ActorResolver) -> QueryResult | Que
             doc_id=str(query.id),
         )
     except Exception as error:  # noqa: BLE001 - report the query, go on with the rest
-        return QueryError(query.id, query.origin, f"resolution failed: {type(error).__name__}: {error}")
+        return QueryError(
+            query.id, query.origin, f"resolution failed: {type(error).__name__}: {error}"
+        )
     return QueryResult(id=query.id, actors=tuple(actors))
 
 

@@ -18,7 +18,9 @@ from kittiwake.config import Settings
 @click.argument("text", required=False)
 @click.option("--file", "queries_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help='JSON Lines of {"id", "text", "date", "context"}; prints one result per line.')  # fmt: skip
-@date_option("Date (YYYY-MM-DD) the text was written; for --file, the default for lines without one.")
+@date_option(
+    "Date (YYYY-MM-DD) the text was written; for --file, the default for lines without one."
+)
 @click.option("--context", default=None, help="Text that precedes TEXT (a sentence or an article).")
 @click.option("--dictionary", "dictionaries", multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -35,7 +37,9 @@ def resolve(
     """Resolve the actors named in TEXT, or in every query of --file, and print them as JSON."""
     if (text is None) == (queries_path is None):
         raise click.UsageError("give either TEXT or --file QUERIES.jsonl")
-    query = ActorQuery.from_settings(Settings.from_env(model=model, dictionaries=dictionaries or None))
+    query = ActorQuery.from_settings(
+        Settings.from_env(model=model, dictionaries=dictionaries or None)
+    )
     if text is not None:
         found = query(text, date=date, context=context)
         click.echo(json.dumps([a.to_json() for a in found], ensure_ascii=False, indent=2))

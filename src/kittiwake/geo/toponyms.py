@@ -39,6 +39,7 @@ from kittiwake.geo.gazetteer import (
 )
 from kittiwake.records import Place
 
+KM_PER_DEGREE = 111.2
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Verbs whose subject can be a place as a place ("Idlib lies ...", "Texas has 30 million").
 LOCATIVE_VERBS = frozenset(
@@ -46,11 +47,25 @@ LOCATIVE_VERBS = frozenset(
      "experience", "receive", "record", "get", "suffer", "face", "neighbour", "neighbor"}
 )  # fmt: skip
 FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": -0.5, "PPLC": 1.5, "ADM2": -1.0, "PPL": 0.0}
+REGION_PRIOR = 5.0  # seas, rivers, regions: few and well known, and they have no population
 HINT_BONUS = 5.0
 QUALIFIER_BONUS = 8.0
 COUNTRY_CONTEXT_WEIGHT = 8.0
 ADMIN1_CONTEXT_WEIGHT = 5.0
+PROXIMITY_WEIGHT = 4.0
+NEAR_KM = 150.0
 GIVEN_COUNTRY_BONUS = 4.0
+# Entries too large to say where in a country a document is, or whether a place is near.
+BROAD_FEATURES = frozenset({"PCLI", "PCLH", "CONT", "ADM1", "RGN", "OCN", "SEA", "GULF", "MTS"})
+# How a mention was placed: it names the entry; a place named inside it ("Dubai World
+# Cup"); or, naming nothing the gazetteer knows, the document's focus.
+METHODS = ("name", "part", "focus")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    entry: GazEntry
+    method: str  # one of METHODS
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,18 +77,22 @@ class Toponym:
     text: str
     entry: GazEntry | None
     actor: bool = False
+    method: str = "name"
 
     def to_place(self) -> Place | None:
+        """The mention as a Place; one located only approximately (a building placed at
+        its town) has feature "NEAR", the name of that town and no GeoNames id."""
         if self.entry is None:
             return None
         entry = self.entry
+        exact = self.method == "name"
         return Place(
             name=entry.name,
-            country=entry.country,
+            country=entry.country or None,
             lat=entry.lat,
             lon=entry.lon,
-            geonameid=entry.geonameid,
-            feature=entry.feature,
+            geonameid=entry.geonameid if exact and entry.geonameid > 0 else None,
+            feature=entry.feature if exact else "NEAR",
             admin1=entry.admin1,
             text=self.text,
             start=self.start,
@@ -87,6 +106,32 @@ class _Context:
     admin1: Counter[tuple[str, str]]
     total: int
     given: frozenset[str]
+    points: tuple[tuple[float, float], ...] = ()  # specific places named, as (lat, lon)
+
+    @classmethod
+    def empty(cls, *, given: Sequence[str]) -> _Context:
+        return cls(Counter(), Counter(), 0, frozenset(given))
+
+    @classmethod
+    def of(cls, entries: Sequence[GazEntry | None], *, given: Sequence[str]) -> _Context:
+        resolved = [entry for entry in entries if entry is not None]
+        countries = Counter(entry.country for entry in resolved)
+        admin1 = Counter((entry.country, entry.admin1) for entry in resolved if entry.admin1)
+        points = tuple(
+            (entry.lat, entry.lon) for entry in resolved if entry.feature not in BROAD_FEATURES
+        )
+        return cls(countries, admin1, len(resolved), frozenset(given), points)
+
+    def share_near(self, entry: GazEntry) -> float:
+        """The share of the document's specific places within NEAR_KM of `entry`."""
+        cos_lat = math.cos(math.radians(entry.lat))
+        near = 0
+        for lat, lon in self.points:
+            # an equirectangular distance is accurate enough at this range
+            dx = (lon - entry.lon) * cos_lat
+            if 0.0 < math.hypot(dx, lat - entry.lat) * KM_PER_DEGREE <= NEAR_KM:
+                near += 1
+        return near / len(self.points)
 
 
 def find_places(
@@ -107,16 +152,18 @@ def find_toponyms(
 ) -> list[Toponym]:
     """Every place mention with its resolution (None when the gazetteer has no match)."""
     spans = mention_spans(doc)
-    entries = resolve_spans(
+    resolutions = resolve_mentions(
         doc.text,
         [(span.start_char, span.end_char) for span in spans],
         gazetteer=gazetteer,
         context_countries=context_countries,
     )
     return [
-        Toponym(span.start_char, span.end_char, span.text, entry, names_actor(span))
-        for span, entry in zip(spans, entries, strict=True)
-        if entry is not None
+        Toponym(
+            span.start_char, span.end_char, span.text, found.entry, names_actor(span), found.method
+        )
+        for span, found in zip(spans, resolutions, strict=True)
+        if found is not None
     ]
 
 
@@ -167,13 +214,37 @@ def resolve_spans(
     *,
     gazetteer: Gazetteer,
     context_countries: Sequence[str] = (),
+    locate_unresolved: bool = True,
 ) -> list[GazEntry | None]:
-    """Resolve each (start, end) span of `text`, using the others as context."""
+    """Resolve each (start, end) span of `text`, using the others as context.
+
+    With `locate_unresolved`, a span the gazetteer cannot name is placed by the place
+    named inside it or, failing that, at the document's focus (see `resolve_mentions`).
+    """
+    resolutions = resolve_mentions(
+        text,
+        spans,
+        gazetteer=gazetteer,
+        context_countries=context_countries,
+        locate_unresolved=locate_unresolved,
+    )
+    return [None if r is None else r.entry for r in resolutions]
+
+
+def resolve_mentions(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    *,
+    gazetteer: Gazetteer,
+    context_countries: Sequence[str] = (),
+    locate_unresolved: bool = True,
+) -> list[Resolution | None]:
+    """Resolve each span; see the module documentation for the scores and fallbacks."""
     names = [text[start:end] for start, end in spans]
-    candidates = [gazetteer.candidates(name) for name in names]
+    candidates = [gazetteer.candidates(name) or gazetteer.loose_candidates(name) for name in names]
     hints = [feature_hint(name) for name in names]
     qualifiers = _qualifiers(text, spans, candidates)
-    no_context = _Context(Counter(), Counter(), 0, frozenset(context_countries))
+    no_context = _Context.empty(given=context_countries)
     first = [
         _best(cands, hint=hint, qualifier=qual, context=no_context)
         for cands, hint, qual in zip(candidates, hints, qualifiers, strict=True)
@@ -181,12 +252,54 @@ def resolve_spans(
     keys = [normalise_name(name) for name in names]
     # one vote per distinct name, so that a name repeated ten times cannot outvote the rest
     votes = dict(zip(keys, first, strict=True))
-    resolved = []
+    resolved: list[Resolution | None] = []
     for cands, hint, qual, key in zip(candidates, hints, qualifiers, keys, strict=True):
         others = [entry for other, entry in votes.items() if other != key]
-        context = _context_of(others, given=context_countries)
-        resolved.append(_best(cands, hint=hint, qualifier=qual, context=context))
+        context = _Context.of(others, given=context_countries)
+        entry = _best(cands, hint=hint, qualifier=qual, context=context)
+        resolved.append(None if entry is None else Resolution(entry, "name"))
+    if locate_unresolved and None in resolved:
+        _locate_unresolved(names, resolved, gazetteer=gazetteer, context_countries=context_countries)
     return resolved
+
+
+def _locate_unresolved(
+    names: Sequence[str],
+    resolved: list[Resolution | None],
+    *,
+    gazetteer: Gazetteer,
+    context_countries: Sequence[str],
+) -> None:
+    """Fill the gaps of `resolved`: a place named inside the mention that lies in one of the
+    document's countries ("Dubai World Cup"), else the document's focus."""
+    found = [r.entry for r in resolved if r is not None]
+    context = _Context.of(found, given=context_countries)
+    focus = document_focus(found)
+    for i, name in enumerate(names):
+        if resolved[i] is not None:
+            continue
+        inner = _best(gazetteer.inner_candidates(name), hint=None, qualifier=(), context=context)
+        if inner is not None and (inner.country in context.countries or inner.country in context.given):
+            resolved[i] = Resolution(inner, "part")
+        elif focus is not None:
+            resolved[i] = Resolution(focus, "focus")
+
+
+def document_focus(entries: Sequence[GazEntry]) -> GazEntry | None:
+    """Where a document is: the most named entry in its most named country.
+
+    A specific place is preferred to the country itself, so that a street or building in
+    a local story is placed in the story's town.
+    """
+    countries = Counter(entry.country for entry in entries if entry.country)
+    if not countries:
+        return None
+    country = countries.most_common(1)[0][0]
+    in_country = [entry for entry in entries if entry.country == country]
+    specific = [entry for entry in in_country if entry.feature not in BROAD_FEATURES]
+    ranked = Counter(entry.geonameid for entry in (specific or in_country))
+    best = ranked.most_common(1)[0][0]
+    return next(entry for entry in in_country if entry.geonameid == best)
 
 
 def _qualifiers(
@@ -201,13 +314,6 @@ def _qualifiers(
                 entry for entry in candidates[i + 1] if entry.feature in ("PCLI", "ADM1")
             ]
     return qualifiers
-
-
-def _context_of(first: Sequence[GazEntry | None], *, given: Sequence[str]) -> _Context:
-    resolved = [entry for entry in first if entry is not None]
-    countries = Counter(entry.country for entry in resolved)
-    admin1 = Counter((entry.country, entry.admin1) for entry in resolved if entry.admin1)
-    return _Context(countries, admin1, len(resolved), frozenset(given))
 
 
 def _best(
@@ -228,7 +334,7 @@ def _best(
 def _score(
     entry: GazEntry, *, hint: str | None, qualifier: Sequence[GazEntry], context: _Context
 ) -> float:
-    score = math.log10(entry.population + 10) + FEATURE_PRIOR.get(entry.feature, 0.0)
+    score = math.log10(entry.population + 10) + FEATURE_PRIOR.get(entry.feature, REGION_PRIOR)
     if hint and entry.feature.startswith(hint):
         score += HINT_BONUS
     if any(_within(entry, region) for region in qualifier):
@@ -238,6 +344,8 @@ def _score(
         if entry.admin1:
             share = context.admin1[(entry.country, entry.admin1)] / context.total
             score += ADMIN1_CONTEXT_WEIGHT * share
+        if context.points and entry.feature not in BROAD_FEATURES:
+            score += PROXIMITY_WEIGHT * context.share_near(entry)
     if entry.country in context.given:
         score += GIVEN_COUNTRY_BONUS
     return score
