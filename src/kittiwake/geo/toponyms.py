@@ -46,8 +46,8 @@ LOCATIVE_VERBS = frozenset(
     {"be", "lie", "sit", "border", "remain", "become", "have", "host", "see", "stretch",
      "experience", "receive", "record", "get", "suffer", "face", "neighbour", "neighbor"}
 )  # fmt: skip
-FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": -0.5, "PPLC": 1.5, "ADM2": -1.0, "PPL": 0.0}
-REGION_PRIOR = 5.0  # seas, rivers, regions: few and well known, and they have no population
+FEATURE_PRIOR = {"PCLI": 6.0, "CONT": 6.0, "ADM1": -0.5, "PPLC": 1.5, "ADM2": -1.0, "PPL": 0.0}
+REGION_PRIOR = 7.0  # seas, rivers, regions: few and well known, and they have no population
 HINT_BONUS = 5.0
 QUALIFIER_BONUS = 8.0
 COUNTRY_CONTEXT_WEIGHT = 8.0
@@ -148,7 +148,11 @@ def find_places(
 
 
 def find_toponyms(
-    doc: Doc, *, gazetteer: Gazetteer, context_countries: Sequence[str] = ()
+    doc: Doc,
+    *,
+    gazetteer: Gazetteer,
+    context_countries: Sequence[str] = (),
+    locate_unresolved: bool = True,
 ) -> list[Toponym]:
     """Every place mention with its resolution (None when the gazetteer has no match)."""
     spans = mention_spans(doc)
@@ -157,6 +161,7 @@ def find_toponyms(
         [(span.start_char, span.end_char) for span in spans],
         gazetteer=gazetteer,
         context_countries=context_countries,
+        locate_unresolved=locate_unresolved,
     )
     return [
         Toponym(
