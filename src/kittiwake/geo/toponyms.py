@@ -55,6 +55,7 @@ ADMIN1_CONTEXT_WEIGHT = 5.0
 PROXIMITY_WEIGHT = 4.0
 NEAR_KM = 150.0
 GIVEN_COUNTRY_BONUS = 4.0
+CONTEXT_ROUNDS = 2  # re-resolve with the previous round's answers as context
 # Entries too large to say where in a country a document is, or whether a place is near.
 BROAD_FEATURES = frozenset({"PCLI", "PCLH", "CONT", "ADM1", "RGN", "OCN", "SEA", "GULF", "MTS"})
 # How a mention was placed: it names the entry; a place named inside it ("Dubai World
@@ -257,12 +258,15 @@ def resolve_mentions(
     keys = [normalise_name(name) for name in names]
     # one vote per distinct name, so that a name repeated ten times cannot outvote the rest
     votes = dict(zip(keys, first, strict=True))
-    resolved: list[Resolution | None] = []
-    for cands, hint, qual, key in zip(candidates, hints, qualifiers, keys, strict=True):
-        others = [entry for other, entry in votes.items() if other != key]
-        context = _Context.of(others, given=context_countries)
-        entry = _best(cands, hint=hint, qualifier=qual, context=context)
-        resolved.append(None if entry is None else Resolution(entry, "name"))
+    entries = first
+    for _ in range(CONTEXT_ROUNDS):
+        entries = []
+        for cands, hint, qual, key in zip(candidates, hints, qualifiers, keys, strict=True):
+            others = [entry for other, entry in votes.items() if other != key]
+            context = _Context.of(others, given=context_countries)
+            entries.append(_best(cands, hint=hint, qualifier=qual, context=context))
+        votes = dict(zip(keys, entries, strict=True))
+    resolved = [None if entry is None else Resolution(entry, "name") for entry in entries]
     if locate_unresolved and None in resolved:
         _locate_unresolved(names, resolved, gazetteer=gazetteer, context_countries=context_countries)
     return resolved
