@@ -1,6 +1,6 @@
 """The orchestrator: one article through every stage, in order.
 
-    read -> clean -> parse -> actors -> events -> when -> where -> CodedArticle
+    read -> clean -> parse -> actors -> events -> when -> where -> recipients -> CodedArticle
 
 Stages load their resources once, in `Pipeline.__init__`; `Pipeline` pickles by its settings
 so worker processes (a process pool, a Dask cluster) rebuild it instead of copying models.
@@ -18,6 +18,7 @@ from kittiwake.config import Settings
 from kittiwake.events.code import EventCoder
 from kittiwake.events.codebook import load_codebook
 from kittiwake.events.patterns import load_patterns
+from kittiwake.events.recipients import place_as_target
 from kittiwake.nlp import Parser, sentences_of
 from kittiwake.read.common import doc_id_for
 from kittiwake.records import Article, CodedArticle, Event, Rejected
@@ -54,6 +55,7 @@ class Pipeline:
         events = self.dates(events, doc, published)
         places = self.find_places(doc, mentions)
         events = self.places(events, doc, places)
+        events = place_as_target(events)
         return CodedArticle(
             article=article,
             sentences=sentences_of(doc, doc_id=article.doc_id),

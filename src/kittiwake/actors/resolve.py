@@ -156,7 +156,7 @@ class ActorResolver:
         if sector and is_former(head):
             sector = "ELI"  # "former president Carlos Menem": an elite, no longer in office
         person = self.choose_person(terms, state=state, countries=countries)
-        if person is not None:
+        if person is not None and (person.role_on(state.date) is not None or not (countries or sector)):
             return self.person_actor(person, state.date, sector=sector)
         organisation = next((t.entry for t in terms if isinstance(t.entry, OrganisationEntry)), None)
         if organisation is not None:
@@ -340,6 +340,22 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
     return mention
 
 
+def member_mention(
+    doc: Doc, head: Token, sentence_index: int, doc_id: str, state: DocState
+) -> Mention | None:
+    """ "A member of the Syrian parliament" with no title of its own: the parliament's code."""
+    if any(m.head == head.i for m in state.mentions):
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        for pobj in prep.children:
+            group = next((m for m in state.mentions if m.head == pobj.i and m.actor.code), None)
+            if group is not None:
+                actor = replace(group.actor, reason=f"{head.text!r} of {group.text!r}: {group.actor.reason}")
+                start = head.left_edge.i
+                return make_mention(doc, start, head.i + 1, head, actor, sentence_index, doc_id)
+    return None
+
+
 PARTICIPANT_KINDS = frozenset({TermKind.PERSON, TermKind.SURNAME, TermKind.ORGANISATION})
 CITY_KINDS = frozenset({TermKind.GOVERNMENT, TermKind.MILITARY, TermKind.LEGISLATURE})
 
@@ -416,9 +432,10 @@ def term_fits(span: SpacySpan, term: Term) -> bool:
 
 
 def is_pro(span: SpacySpan) -> bool:
+    """ "pro-Russian", "anti-American", "ethnic Albanians": a stance or an ethnicity, not a state."""
     doc = span.doc
     before = doc[max(0, span.start - 2) : span.start].text.lower().replace(" ", "")
-    return before.endswith(("pro-", "anti-", "pro", "anti"))
+    return before.endswith(("pro-", "anti-", "pro", "anti", "ethnic"))
 
 
 def longest_first(matches: list[Match]) -> list[Match]:
@@ -564,6 +581,11 @@ def affiliations(
     by_head = {m.head: m for m in state.mentions if m.actor.country}
     found = []
     for head in sentence:
+        if head.lemma_.lower() in MEMBER_NOUNS and head.i not in by_head:
+            member = member_mention(doc, head, sentence_index, doc_id, state)
+            if member is not None:
+                found.append(member)
+                continue
         if head.lemma_.lower() not in AFFILIATION_HEADS or head.i in by_head:
             continue
         for modifier in head.children:

@@ -21,7 +21,7 @@ from kittiwake.events.codebook import Codebook
 from kittiwake.events.modality import Speech, speech_act, speech_code
 from kittiwake.events.patterns import Pattern, PatternSet
 from kittiwake.nlp import iter_sentences
-from kittiwake.records import Event, Mention, Span
+from kittiwake.records import Actor, Event, Mention, Span
 
 MAX_PAIRS = 6
 # A "verb" in these positions is a noun in disguise: "evacuated the wounded".
@@ -363,7 +363,7 @@ def participants(
     else:
         subject = subject_of(token)
         if subject is not None:
-            sources.extend(actors_at(subject, by_head))
+            sources.extend(actors_at(subject, by_head) or unresolved(subject))
     targets.extend(target_candidates(token, pattern, by_head, exclude=sources))
     return dedupe(sources), [t for t in dedupe(targets) if t not in sources]
 
@@ -376,7 +376,7 @@ def target_candidates(
         if child.dep_ in OBJECT_DEPS:
             found = actors_at(child, by_head)
             if not found:  # "pressed sanctions against Russia": the target hangs off the object
-                for prep in preps_of(child, (*pattern.target_preps, "of")):
+                for prep in preps_of(child, (*pattern.target_preps, "of", "by", "from")):
                     for pobj in prep.children:
                         found.extend(actors_at(pobj, by_head))
             ordered.extend(found)
@@ -417,6 +417,30 @@ def subject_of(verb: Token) -> Token | None:
         governor = head if verb.dep_ == "advcl" else head.head  # "issued a declaration demanding"
         return subject_of(governor) if governor is not verb else None
     return None
+
+
+def unresolved(subject: Token) -> list[Mention]:
+    """A subject in no dictionary ("Prisoners rioted") is kept as an uncoded participant."""
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.lemma_.lower() in QUANTITY_HEADS:
+        return []
+    doc = subject.doc
+    start = subject.left_edge.i
+    span = doc[start : subject.i + 1]
+    actor = Actor(code="", name=span.text, reason="subject in no dictionary", kind="unresolved")
+    sentence_index = -1  # filled by the caller's sentence; kept out of the actor tables
+    return [
+        Mention(
+            doc_id="",
+            sentence=sentence_index,
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            actor=actor,
+            head=subject.i,
+            token_start=start,
+            token_end=subject.i + 1,
+        )
+    ]
 
 
 def actors_at(token: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
@@ -480,7 +504,7 @@ def pair_up(
     sources: list[Mention], targets: list[Mention], *, symmetric: bool
 ) -> list[tuple[Mention | None, Mention | None]]:
     """One pair per source-target combination, bounded; symmetric acts pair their subjects."""
-    sources = [s for s in sources if s.actor.code]
+    sources = [s for s in sources if s.actor.code] or sources[:1]  # uncoded only when alone
     targets = [t for t in targets if t.actor.code]
     if sources and targets:
         pairs = [(s, t) for s in sources for t in targets if not same_actor(s, t)]

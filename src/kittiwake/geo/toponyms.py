@@ -55,7 +55,7 @@ ADMIN1_CONTEXT_WEIGHT = 5.0
 PROXIMITY_WEIGHT = 4.0
 NEAR_KM = 150.0
 GIVEN_COUNTRY_BONUS = 4.0
-CONTEXT_ROUNDS = 4  # re-resolve with the previous round's answers as context
+CONTEXT_ROUNDS = 3  # re-resolve with the previous round's answers as context
 # Entries too large to say where in a country a document is, or whether a place is near.
 BROAD_FEATURES = frozenset({"PCLI", "PCLH", "CONT", "ADM1", "RGN", "OCN", "SEA", "GULF", "MTS"})
 # How a mention was placed: it names the entry; a place named inside it ("Dubai World

@@ -1,0 +1,53 @@
+"""Recipients from places: an act with no named recipient is done *to* the place it hit.
+
+"Demonstrators blocked roads in Algiers", "the army imposed a curfew in Cizre", "tanks
+shelled targets in Jericho": PLOVER codes the country of the place as the target of such
+protests, coercion, assaults and deployments. The stage runs after places are resolved; the
+target it adds says so in its reason, and acts that are talk (statements, appeals, accusations)
+never get one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kittiwake.records import Actor, Event, Mention
+
+PLACE_RECIPIENT_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
+
+
+def place_as_target(events: Sequence[Event]) -> list[Event]:
+    return [with_place_target(e) for e in events]
+
+
+def with_place_target(event: Event) -> Event:
+    place = event.place
+    if (
+        event.target is not None
+        or event.plover_type not in PLACE_RECIPIENT_TYPES
+        or place is None
+        or not place.country
+        or place.start is None
+        or place.end is None
+    ):
+        return event
+    actor = Actor(
+        code=place.country,
+        country=place.country,
+        name=place.name,
+        reason=f"no named recipient: the country of the place it happened ({place.name})",
+        kind="place",
+    )
+    target = Mention(
+        doc_id=event.doc_id,
+        sentence=event.sentence,
+        start=place.start,
+        end=place.end,
+        text=place.text or place.name,
+        actor=actor,
+        head=-1,
+        token_start=-1,
+        token_end=-1,
+    )
+    return replace(event, target=target)
