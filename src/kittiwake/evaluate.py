@@ -127,14 +127,18 @@ def gold_sentence(record: dict, *, fallback_id: str) -> GoldSentence:  # type: i
     first = events[0] if events else {}
     raw_type = first.get("event_type")
     date = dt.date.fromisoformat(record["date"]) if record.get("date") else PLACEHOLDER_DATE
+    sources = tuple(gold_actor(a) for a in first.get("source") or [])
+    targets = tuple(gold_actor(a) for a in first.get("target") or [])
+    if not targets and len(sources) > 1 and "SRC/TAR" in str(record.get("markup", "")):
+        targets = sources  # "(SRC/TAR: Hungarian) and (SRC/TAR: Romanian)": each acts on the other
     return GoldSentence(
         id=str(record.get("id", fallback_id)),
         text=record["text"],
         date=date,
         event_type=OLD_PLOVER_NAMES.get(raw_type, raw_type) if raw_type else None,
         cameo=first.get("cameo"),
-        sources=tuple(gold_actor(a) for a in first.get("source") or []),
-        targets=tuple(gold_actor(a) for a in first.get("target") or []),
+        sources=sources,
+        targets=targets,
     )
 
 
@@ -255,6 +259,7 @@ def score_triples(
         (sentence.event_type, s.country, t.country)
         for s in sentence.sources or (GoldActor("", None, None),)
         for t in sentence.targets or (GoldActor("", None, None),)
+        if s is not t
     }
     predicted = {(e.plover_type, actor_country(e.source), actor_country(e.target)) for e in events}
     if primary is not None:

