@@ -257,14 +257,24 @@ def refresh_stories(store: Store, clusterer: StoryClusterer) -> StoryClusterer:
     return clusterer
 
 
+def recorded_duplicates(store: Store) -> set[str]:
+    """The doc_ids recorded as duplicates (stored articles are in the story index)."""
+    return {row[0] for row in store.connection.execute("SELECT doc_id FROM duplicates").fetchall()}
+
+
 def plan(
     items: Iterable[Article | Rejected], *, store: Store, clusterer: StoryClusterer
 ) -> Iterator[Planned]:
-    """Decide, in input order, what to do with each input."""
+    """Decide, in input order, what to do with each input.
+
+    Whether a doc_id is stored is answered from memory (the story index holds every stored
+    article, and the recorded duplicates are loaded once): no query per input.
+    """
+    duplicates = recorded_duplicates(store)
     for item in items:
         if isinstance(item, Rejected):
             yield Planned("reject", rejected=item)
-        elif item.doc_id in clusterer.assignments or store.has_article(item.doc_id):
+        elif item.doc_id in clusterer.assignments or item.doc_id in duplicates:
             yield Planned("skip", article=item)
         else:
             story = clusterer.assign(item.doc_id, item.text)

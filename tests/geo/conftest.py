@@ -23,6 +23,11 @@ TINY_ENTRIES = (
     GazEntry("Idlib", 12, "ADM1", "SYR", "Idlib", 35.8, 36.6, 440_000),
     GazEntry("Idlib", 13, "PPL", "SYR", "Idlib", 35.93, 36.63, 1_280_000),
     GazEntry("Syria", 14, "PCLI", "SYR", None, 35.0, 38.0, 17_000_000),
+    GazEntry("Ohio", 15, "ADM1", "USA", "Ohio", 40.4, -82.7, 11_800_000),
+    GazEntry("Dubai", 16, "PPL", "ARE", "Dubai", 25.07, 55.17, 3_400_000),
+    GazEntry("Middle East", -1, "RGN", "", None, 29.0, 41.0, 0),
+    GazEntry("Branson", 17, "PPL", "USA", "Missouri", 36.64, -93.22, 12_000),
+    GazEntry("Decatur", 18, "PPL", "USA", "Illinois", 39.84, -88.95, 70_000),
 )
 TINY_NAMES = (
     *((entry.name, row) for row, entry in enumerate(TINY_ENTRIES)),

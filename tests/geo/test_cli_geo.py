@@ -10,6 +10,8 @@ import kittiwake.cli.geo  # noqa: F401  (attaches the commands)
 from kittiwake.cli.groups import main
 from kittiwake.geo.evaluate import evaluate_resolution, haversine_km, read_gold
 from kittiwake.geo.gazetteer import Gazetteer
+from kittiwake.read import iter_articles
+from kittiwake.records import Article
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -30,7 +32,8 @@ def test_evaluate_resolution_on_a_tiny_gold_set(tiny_gazetteer: Gazetteer) -> No
     ]  # fmt: skip
 
     scores = evaluate_resolution(records, gazetteer=tiny_gazetteer)
-    assert (scores.n, scores.resolved) == (3, 2)
+    # "Storms" names no place: it is placed at the document's focus (Atlanta), far from gold
+    assert (scores.n, scores.resolved, scores.by_fallback) == (3, 3, 1)
     assert scores.accuracy_161km == pytest.approx(2 / 3)
     assert scores.country_accuracy == pytest.approx(2 / 3)
 
@@ -45,19 +48,35 @@ def test_places_command_prints_json_lines(
     )
     result = CliRunner().invoke(
         main,
-        ["places", str(tmp_path / "story.txt"), str(tmp_path / "more.jsonl")],
+        [
+            "places",
+            str(tmp_path / "story.txt"),
+            str(tmp_path / "more.jsonl"),
+            "--date",
+            "2020-01-02",
+        ],
         env={"KITTIWAKE_CACHE": str(geo_cache)},
     )
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
+    # the same readers as `kittiwake code`, so the same document ids
+    (story,) = [a for a in iter_articles([tmp_path / "story.txt"]) if isinstance(a, Article)]
     assert [(r["doc_id"], r["text"], r["country"]) for r in rows] == [
-        ("story", "Idlib province", "SYR"),
+        (story.doc_id, "Idlib province", "SYR"),
         ("x7", "Dhaka", "BGD"),
     ]
     assert set(rows[0]) == {
         "doc_id", "text", "start", "end", "name", "geonameid", "feature", "country", "admin1", "lat", "lon",
     }  # fmt: skip
     assert rows[0]["feature"] == "ADM1" and rows[0]["start"] == 33
+
+
+def test_places_command_rejects_a_bad_date(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text("Floods hit Dhaka.\n")
+    result = CliRunner().invoke(
+        main, ["places", str(tmp_path / "story.txt"), "--date", "2020-13-01"]
+    )
+    assert result.exit_code != 0 and "YYYY-MM-DD" in result.output
 
 
 @pytest.mark.slow

@@ -106,12 +106,56 @@ def test_default_cache_dir_honours_the_environment(
         ("Turkish", "PCLI", "TUR"),
         ("Springfield", "PPL", "USA"),
         ("Europe", "CONT", ""),
+        ("Gaza Strip", "RGN", "PSE"),
+        ("Indian Ocean", "OCN", ""),
+        ("Eastern Ghouta", "RGN", "SYR"),
+        ("Korea", "PCLI", "KOR"),
     ],
 )
 def test_real_gazetteer_lookups(
     gazetteer: Gazetteer, name: str, feature: str, country: str
 ) -> None:
     assert (feature, country) in {(e.feature, e.country) for e in gazetteer.candidates(name)}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Ohioans", "Ohio"), ("Ohioan", "Ohio"), ("Syrians", "Syria"), ("Dubai", None), ("Oh", None)],
+)
+def test_loose_candidates_read_demonyms_of_countries_and_regions(
+    tiny_gazetteer: Gazetteer, name: str, expected: str | None
+) -> None:
+    found = tiny_gazetteer.loose_candidates(name)
+    assert (found[0].name if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Dubai World Cup", ["Dubai"]),
+        ("Springfield Street", ["Springfield", "Springfield"]),
+        ("Syria Street", []),  # a country is not where a building named after it stands
+        ("Royal Street", []),
+        ("Dubai", []),  # a one-word name has no shorter run
+    ],
+)
+def test_inner_candidates_find_places_named_inside_a_name(
+    tiny_gazetteer: Gazetteer, name: str, expected: list[str]
+) -> None:
+    assert [entry.name for entry in tiny_gazetteer.inner_candidates(name)] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Ontarians", ("Ontario", "CAN")),
+        ("Kurdish", ("Kurdistan", "IRQ")),
+        ("Dagestani", ("Dagestan", "RUS")),
+    ],
+)
+def test_real_loose_candidates(gazetteer: Gazetteer, name: str, expected: tuple[str, str]) -> None:
+    assert expected in {(e.name, e.country) for e in gazetteer.loose_candidates(name)}
 
 
 @pytest.mark.slow

@@ -3,7 +3,14 @@ from __future__ import annotations
 import pytest
 
 from kittiwake.geo.gazetteer import Gazetteer
-from kittiwake.geo.toponyms import find_places, find_toponyms, resolve_spans
+from kittiwake.geo.toponyms import (
+    Toponym,
+    document_focus,
+    find_places,
+    find_toponyms,
+    resolve_mentions,
+    resolve_spans,
+)
 
 
 def _resolve(text: str, names: list[str], gazetteer: Gazetteer) -> list[tuple[int, str] | None]:
@@ -46,6 +53,72 @@ def test_a_repeated_name_does_not_outvote_the_others(tiny_gazetteer: Gazetteer) 
     text = "Georgia. Georgia. Georgia. Atlanta."
     names = ["Georgia", "Georgia", "Georgia", "Atlanta"]
     assert [r and r[1] for r in _resolve(text, names, tiny_gazetteer)] == ["USA"] * 4
+
+
+def test_nearby_places_choose_between_namesakes(tiny_gazetteer: Gazetteer) -> None:
+    # Springfield, Missouri is bigger; Decatur makes it the Illinois one, Branson the other
+    assert _resolve("Springfield and Decatur.", ["Springfield", "Decatur"], tiny_gazetteer)[0] == (
+        10,
+        "USA",
+    )
+    assert _resolve("Springfield and Branson.", ["Springfield", "Branson"], tiny_gazetteer)[0] == (
+        9,
+        "USA",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a place named inside a longer name, in one of the document's countries
+        ("The Dubai World Cup, Dubai.", ["Dubai World Cup", "Dubai"], [(16, "part"), (16, "name")]),
+        # a name the gazetteer cannot place goes to the document's focus: its town
+        (
+            "Oak Lane in Atlanta, Georgia.",
+            ["Oak Lane", "Atlanta", "Georgia"],
+            [(4, "focus"), (4, "name"), (2, "name")],
+        ),
+        # with nothing else named there is no focus
+        ("Oak Lane was closed.", ["Oak Lane"], [None]),
+    ],
+)
+def test_unresolved_names_are_located_by_a_part_or_the_focus(
+    tiny_gazetteer: Gazetteer, text: str, names: list[str], expected: list[tuple[int, str] | None]
+) -> None:
+    spans = [(text.index(name), text.index(name) + len(name)) for name in names]
+    resolved = resolve_mentions(text, spans, gazetteer=tiny_gazetteer)
+    assert [r and (r.entry.geonameid, r.method) for r in resolved] == expected
+    plain = resolve_mentions(text, spans, gazetteer=tiny_gazetteer, locate_unresolved=False)
+    assert [r and r.entry.geonameid for r in plain] == [
+        e and (e[0] if e[1] == "name" else None) for e in expected
+    ]
+
+
+def test_document_focus_prefers_a_specific_place_in_the_main_country(
+    tiny_gazetteer: Gazetteer,
+) -> None:
+    entries = [
+        tiny_gazetteer.candidates(name)[0]
+        for name in ("Syria", "Texas", "Atlanta", "Atlanta", "Paris")
+    ]
+    focus = document_focus(entries)
+    assert focus is not None and focus.name == "Atlanta"
+    assert document_focus([]) is None
+
+
+def test_approximate_places_say_so(tiny_gazetteer: Gazetteer) -> None:
+    (atlanta,) = tiny_gazetteer.candidates("Atlanta")
+    (middle_east,) = tiny_gazetteer.candidates("Middle East")
+    exact = Toponym(0, 7, "Atlanta", atlanta).to_place()
+    near = Toponym(0, 8, "Oak Lane", atlanta, method="focus").to_place()
+    region = Toponym(0, 11, "Middle East", middle_east).to_place()
+    assert exact is not None and (exact.feature, exact.geonameid) == ("PPL", 4)
+    assert near is not None and (near.feature, near.geonameid, near.name) == (
+        "NEAR",
+        None,
+        "Atlanta",
+    )
+    assert region is not None and (region.geonameid, region.country) == (None, None)
 
 
 @pytest.mark.slow

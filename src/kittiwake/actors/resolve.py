@@ -639,7 +639,7 @@ def refer(
     for token in sentence:
         lower = token.lower_
         if token.pos_ == "PRON" and lower in THING_PRONOUNS and token.dep_ not in ("expl", "dobj"):
-            antecedent = last_body(state, before=token.idx, sentence_index=sentence_index)
+            antecedent = last_body(state, doc, before=token.idx, sentence_index=sentence_index)
             if antecedent is not None:
                 found.append(copy_mention(doc, token, antecedent, sentence_index, doc_id))
         elif token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
@@ -681,14 +681,23 @@ def last_person(state: DocState, *, before: int, sentence_index: int) -> Mention
     return None
 
 
-def last_body(state: DocState, *, before: int, sentence_index: int) -> Mention | None:
-    """What "it" refers to: the last country, government or organisation named nearby."""
-    for mention in reversed(state.mentions):
-        if mention.start >= before or sentence_index - mention.sentence > 1:
-            continue
-        if mention.actor.kind in ("country", "sector", "organisation") and mention.actor.code:
-            return mention
-    return None
+def last_body(
+    state: DocState, doc: Doc, *, before: int, sentence_index: int
+) -> Mention | None:
+    """What "it" refers to: the subject of its sentence when that is a country, government or
+    organisation ("Libya has offered to hand over its nationals"), else the last one named."""
+    candidates = [
+        m
+        for m in state.mentions
+        if m.start < before
+        and 0 <= sentence_index - m.sentence <= 1
+        and m.actor.kind in ("country", "sector", "organisation")
+        and m.actor.code
+    ]
+    subjects = [m for m in candidates if m.sentence == sentence_index and is_subject(doc[m.head])]
+    if subjects:
+        return subjects[-1]
+    return candidates[-1] if candidates else None
 
 
 def last_plural(

@@ -402,7 +402,8 @@ def target_candidates(
     if not ordered:  # "threatened to deliver blows to the United States": the act's target
         for clause in (c for c in token.children if c.dep_ == "xcomp"):
             ordered.extend(target_candidates(clause, pattern, by_head, exclude=exclude))
-    return [m for m in ordered if m not in exclude]
+    own = {m.actor.code for m in exclude}
+    return [m for m in ordered if m not in exclude and not (m.coref_of and m.actor.code in own)]
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -518,6 +519,7 @@ def pair_up(
     targets = [t for t in targets if t.actor.code]
     if sources and targets:
         pairs = [(s, t) for s in sources for t in targets if not same_actor(s, t)]
+        pairs = pairs or [(s, None) for s in sources]  # "Israel mounted its invasion"
     elif len(sources) >= 2 and symmetric:
         pairs = [(a, b) for a in sources for b in sources if a is not b and not same_actor(a, b)]
     elif sources:

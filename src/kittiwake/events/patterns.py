@@ -187,8 +187,8 @@ def build_pattern_set(paths: Sequence[Path], codebook: Codebook) -> PatternSet:
     for pattern in by_id.values():
         if pattern.is_wildcard:
             continue
-        for verb in pattern.verbs:
-            by_verb[verb.split()[0]].append(pattern)
+        for key in {verb.split()[0] for verb in pattern.verbs}:  # "hand" and "hand over"
+            by_verb[key].append(pattern)
         for noun in pattern.nouns:
             by_noun[noun].append(pattern)
     return PatternSet(

@@ -7,7 +7,9 @@ Two gold formats are read (one record a line):
   skipped). Each gold span with coordinates is resolved in its document, the document's
   other gold spans being its context, as geoparser evaluations with gold spans do. The
   gold country is the `country` field, else that of the gold GeoNames id in the
-  gazetteer, else that of the populated place nearest the gold point.
+  gazetteer, else that of the populated place nearest the gold point. Spans the gazetteer
+  cannot name are placed by the resolver's fallbacks (a place inside the name, else the
+  document's focus) and scored like the rest; their number is reported.
 - event-place sets: `{"id", "text", "verbs": [{"start", "end"}], "event_locations": [...]}`:
   one sentence and one event trigger a record; the place chosen for the trigger is right
   when it overlaps a gold location, or when there is none and none is chosen. A baseline
@@ -28,7 +30,7 @@ import numpy as np
 from spacy.language import Language
 
 from kittiwake.geo.gazetteer import GazEntry, Gazetteer
-from kittiwake.geo.toponyms import find_places, resolve_spans
+from kittiwake.geo.toponyms import find_places, resolve_mentions
 from kittiwake.records import Place, Span
 from kittiwake.where import event_place
 
@@ -39,7 +41,8 @@ ACCURACY_KM = 161.0  # 100 miles, the usual geoparsing threshold
 @dataclass(frozen=True, slots=True)
 class ResolutionScores:
     n: int
-    resolved: int
+    resolved: int  # placed at all
+    by_fallback: int  # placed by a place inside the name or at the document's focus
     country_accuracy: float
     accuracy_161km: float
     accuracy_161km_or_id: float  # also right: the gold GeoNames id, whatever its centre point
@@ -51,6 +54,7 @@ class ResolutionScores:
             "task": "toponym-resolution",
             "n": self.n,
             "resolved": self.resolved,
+            "resolved_by_fallback": self.by_fallback,
             "country_accuracy": round(self.country_accuracy, 4),
             "accuracy_161km": round(self.accuracy_161km, 4),
             "accuracy_161km_or_geonameid": round(self.accuracy_161km_or_id, 4),
@@ -122,6 +126,7 @@ def evaluate_resolution(
     errors: list[float] = []
     country_hits = 0
     id_or_distance_hits = 0
+    by_fallback = 0
     n = 0
     for record in records:
         gold = [
@@ -130,11 +135,13 @@ def evaluate_resolution(
             if t.get("lat") is not None and t.get("offset_status") != "mismatch"
         ]
         spans = [(t["start"], t["end"]) for t in gold]
-        predicted = resolve_spans(record["text"], spans, gazetteer=gazetteer)
-        for toponym, entry in zip(gold, predicted, strict=True):
+        predicted = resolve_mentions(record["text"], spans, gazetteer=gazetteer)
+        for toponym, resolution in zip(gold, predicted, strict=True):
             n += 1
-            if entry is None:
+            if resolution is None:
                 continue
+            entry = resolution.entry
+            by_fallback += resolution.method != "name"
             lat, lon = float(toponym["lat"]), float(toponym["lon"])
             errors.append(haversine_km(lat, lon, entry.lat, entry.lon))
             same_id = str(entry.geonameid) == str(toponym.get("geonameid") or "")
@@ -144,6 +151,7 @@ def evaluate_resolution(
     return ResolutionScores(
         n=n,
         resolved=len(errors),
+        by_fallback=by_fallback,
         country_accuracy=country_hits / n if n else 0.0,
         accuracy_161km=hits / n if n else 0.0,
         accuracy_161km_or_id=id_or_distance_hits / n if n else 0.0,

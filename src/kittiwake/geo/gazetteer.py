@@ -273,9 +273,7 @@ class Gazetteer:
                 continue
             stem = " ".join([*words[:-1], last[: len(last) - len(ending)] + replacement])
             rows = [
-                row
-                for row in self._index.get(stem, ())
-                if self._features[row] in _DEMONYM_FEATURES
+                row for row in self._index.get(stem, ()) if self._features[row] in _DEMONYM_FEATURES
             ]
             if rows:
                 return [self.entry(row) for row in rows]
@@ -434,8 +432,14 @@ def _add_regions(entries: list[GazEntry], names: list[tuple[str, int]]) -> None:
         admin1 = region.name if region.feature == "ADM1" else None
         entries.append(
             GazEntry(
-                region.name, -number, region.feature, region.country, admin1, region.lat,
-                region.lon, 0,
+                region.name,
+                -number,
+                region.feature,
+                region.country,
+                admin1,
+                region.lat,
+                region.lon,
+                0,
             )
         )
         names += [(spelling, index) for spelling in (region.name, *region.aliases)]

@@ -55,7 +55,7 @@ COUNTRY_CONTEXT_WEIGHT = 8.0
 ADMIN1_CONTEXT_WEIGHT = 5.0
 PROXIMITY_WEIGHT = 4.0
 NEAR_KM = 150.0
-GIVEN_COUNTRY_BONUS = 4.0
+GIVEN_COUNTRY_BONUS = 7.0
 CONTEXT_ROUNDS = 3  # re-resolve with the previous round's answers as context
 # Entries too large to say where in a country a document is, or whether a place is near.
 BROAD_FEATURES = frozenset({"PCLI", "PCLH", "CONT", "ADM1", "RGN", "OCN", "SEA", "GULF", "MTS"})
@@ -289,7 +289,9 @@ def resolve_mentions(
         votes = dict(zip(keys, entries, strict=True))
     resolved = [None if entry is None else Resolution(entry, "name") for entry in entries]
     if locate_unresolved and None in resolved:
-        _locate_unresolved(names, resolved, gazetteer=gazetteer, context_countries=context_countries)
+        _locate_unresolved(
+            names, resolved, gazetteer=gazetteer, context_countries=context_countries
+        )
     return resolved
 
 
@@ -309,7 +311,9 @@ def _locate_unresolved(
         if resolved[i] is not None:
             continue
         inner = _best(gazetteer.inner_candidates(name), hint=None, qualifier=(), context=context)
-        if inner is not None and (inner.country in context.countries or inner.country in context.given):
+        if inner is not None and (
+            inner.country in context.countries or inner.country in context.given
+        ):
             resolved[i] = Resolution(inner, "part")
         elif focus is not None:
             resolved[i] = Resolution(focus, "focus")

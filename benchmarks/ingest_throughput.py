@@ -1,0 +1,124 @@
+"""Ingest throughput: `--workers 2` against `--workers 1` (the baseline), on real news texts.
+
+Texts: the first `--limit` documents of ECB+ (../shared/eval/ecb_plus/ecb_plus.gold.jsonl,
+web news from the 2000s), read at run time and never copied into the repository. When that
+file is absent, the repository's own sample articles are used instead (few, so the figure
+is mostly start-up).
+
+Each measurement is one fresh process ingesting into a fresh database, timed from the call
+of `ingest_paths` to its return (worker start-up included: that is what a user waits for).
+Printed: inputs per second for each worker count, their ratio, and peak resident memory of
+the ingest process and of its largest worker.
+
+    python benchmarks/ingest_throughput.py [--limit 300] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from kittiwake.ingest import ingest_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+ECB_PLUS = ROOT.parent / "shared" / "eval" / "ecb_plus" / "ecb_plus.gold.jsonl"
+FALLBACKS = (
+    ROOT / "examples" / "wire.jsonl",
+    ROOT / "tests" / "data" / "inputs" / "articles.jsonl",
+)
+PUBLISHED = "2008-06-01"  # ECB+ documents carry no date; one fixed date for all
+
+
+def corpus_records(limit: int) -> tuple[str, list[dict[str, Any]]]:
+    """(description, records) of the texts to ingest."""
+    if ECB_PLUS.exists():
+        records = []
+        with ECB_PLUS.open(encoding="utf-8") as lines:
+            for line in lines:
+                document = json.loads(line)
+                records.append(
+                    {"id": f"ecb-{document['id']}", "date": PUBLISHED, "text": document["text"]}
+                )
+                if len(records) >= limit:
+                    break
+        return f"ECB+ ({ECB_PLUS})", records
+    records = [
+        json.loads(line) for path in FALLBACKS for line in path.read_text().splitlines() if line
+    ]
+    return "sample articles (ECB+ not found)", records[:limit]
+
+
+def measure(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
+    """Run in a fresh process: ingest `corpus` into `db` and report time and memory."""
+    started = time.perf_counter()
+    report = ingest_paths([corpus], db=db, workers=workers)
+    elapsed = time.perf_counter() - started
+    return {
+        "workers": workers,
+        "seconds": elapsed,
+        "inputs": report.processed,
+        "articles": report.articles,
+        "events": report.events,
+        "duplicates": report.duplicates + report.near_duplicates,
+        "rejected": report.errors,
+        "parent_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+def run_fresh(corpus: Path, folder: Path, workers: int) -> dict[str, Any]:
+    db = folder / f"workers{workers}.duckdb"
+    command = [sys.executable, __file__, "--measure", str(corpus), str(db), str(workers)]
+    finished = subprocess.run(command, capture_output=True, text=True, check=True)
+    result: dict[str, Any] = json.loads(finished.stdout.strip().splitlines()[-1])
+    return result
+
+
+def show(result: dict[str, Any]) -> None:
+    rate = result["inputs"] / result["seconds"]
+    workers_rss = f"{result['worker_rss_mb']:.0f} MB" if result["workers"] > 1 else "-"
+    print(
+        f"--workers {result['workers']}: {result['inputs']} inputs in {result['seconds']:.1f} s = "
+        f"{rate:.2f} inputs/s ({result['articles']} stored, {result['duplicates']} duplicates, "
+        f"{result['rejected']} rejected, {result['events']} events); peak RSS ingest "
+        f"{result['parent_rss_mb']:.0f} MB, largest worker {workers_rss}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=300, help="documents to ingest")
+    parser.add_argument("--workers", type=int, default=2, help="worker count compared with 1")
+    parser.add_argument(
+        "--measure", nargs=3, metavar=("CORPUS", "DB", "WORKERS"), help=argparse.SUPPRESS
+    )
+    options = parser.parse_args()
+    if options.measure:
+        corpus, db, workers = options.measure
+        print(json.dumps(measure(Path(corpus), Path(db), int(workers))))
+        return
+    description, records = corpus_records(options.limit)
+    with tempfile.TemporaryDirectory(prefix="kittiwake-ingest-bench-") as temporary:
+        folder = Path(temporary)
+        corpus = folder / "corpus.jsonl"
+        corpus.write_text(
+            "".join(json.dumps(record) + "\n" for record in records), encoding="utf-8"
+        )
+        print(f"corpus: {len(records)} documents from {description}")
+        baseline = run_fresh(corpus, folder, 1)
+        show(baseline)
+        parallel = run_fresh(corpus, folder, options.workers)
+        show(parallel)
+    ratio = (parallel["inputs"] / parallel["seconds"]) / (baseline["inputs"] / baseline["seconds"])
+    print(f"throughput ratio, {options.workers} workers / 1 worker: {ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()
