@@ -301,7 +301,7 @@ def phrase_score(tokens: Iterable[Token], words: frozenset[str]) -> int | None:
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
         if any(f"{lemma_of(m)} {lemma}" in words or f"{m.lower_} {lemma}" in words for m in modifiers):
             return 2
-        if lemma in words or token.lower_ in words or any(m.dep_ == "compound" and lemma_of(m) in words for m in modifiers):
+        if lemma in words or token.lower_ in words or any(lemma_of(m) in words for m in modifiers):
             best = 1
     return best
 
@@ -322,7 +322,7 @@ def lemma_of(token: Token) -> str:
 
 def objects_of(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS]
-    for prep in preps_of(verb, ("on", "for", "against", "to", "with")):
+    for prep in preps_of(verb, ("on", "for", "against", "to", "with", "under")):
         found.extend(c for c in prep.children if c.dep_ == "pobj")
     for token in list(found):
         found.extend(token.conjuncts)
@@ -573,6 +573,8 @@ def modality_of(trigger: Token) -> str | None:
     """How the sentence presents the act: None for a reported act, else one of
     "obligation" (must), "hypothetical" (could), "future" (will, would), "intended" (plans
     to, is ready to), "refused" (refused to), "threatened" (... unless), "conditional" (if)."""
+    if is_obligation(trigger):
+        return "obligation"
     token = trigger
     for _ in range(6):
         for child in token.children:
@@ -603,6 +605,19 @@ def modality_of(trigger: Token) -> str | None:
             return None
         token = token.head
     return None
+
+
+def is_obligation(trigger: Token) -> bool:
+    """ "must withdraw", "must be ready to mediate", "has to resign": anywhere up the clause."""
+    token = trigger
+    for _ in range(4):
+        auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if auxiliaries & OBLIGATION_AUX or has_to(token):
+            return True
+        if token.dep_ not in ("xcomp", "acomp") or token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def has_to(token: Token) -> bool:

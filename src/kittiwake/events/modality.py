@@ -78,16 +78,19 @@ def is_cooperative(cameo: str) -> bool:
 
 def speech_act(cameo: str, *, modality: str | None, negated: bool) -> Speech | None:
     """Which speech act a modal or negated statement about act `cameo` performs, if any."""
-    if cameo[:2] in SPEECH_ROOTS or modality is None:
+    if modality is None and not negated:
         return None
     cooperative = is_cooperative(cameo)
-    if modality == "obligation":
-        return Speech.DEMAND
+    spoken = cameo[:2] in SPEECH_ROOTS  # already a speech act: promising to appeal is appealing
+    if modality == "obligation" and not negated:
+        return Speech.DEMAND  # "Russia said Sudan must return the helicopter"
+    if modality == "refused" or negated:  # "failed to reach agreement", "will not accept"
+        refusing = modality in ("refused", "future", "intended")
+        return Speech.REFUSAL if cooperative and refusing and cameo[:2] not in ("01", "02") else None
+    if spoken:
+        return None
     if modality == "threatened":
         return Speech.THREAT
-    if modality == "refused" or negated:
-        refusing = modality in ("refused", "future", "intended")
-        return Speech.REFUSAL if cooperative and refusing else None
     if modality in ("future", "intended", "conditional"):
         return Speech.PROMISE if cooperative else Speech.THREAT
     if modality == "hypothetical" and not cooperative:

@@ -56,6 +56,7 @@ ADMIN1_CONTEXT_WEIGHT = 5.0
 PROXIMITY_WEIGHT = 4.0
 NEAR_KM = 150.0
 GIVEN_COUNTRY_BONUS = 7.0
+STRAY_MAX_POPULATION = 20_000
 CONTEXT_ROUNDS = 3  # re-resolve with the previous round's answers as context
 # Entries too large to say where in a country a document is, or whether a place is near.
 BROAD_FEATURES = frozenset({"PCLI", "PCLH", "CONT", "ADM1", "RGN", "OCN", "SEA", "GULF", "MTS"})
@@ -287,7 +288,11 @@ def resolve_mentions(
             context = _Context.of(others, given=context_countries)
             entries.append(_best(cands, hint=hint, qualifier=qual, context=context))
         votes = dict(zip(keys, entries, strict=True))
-    resolved = [None if entry is None else Resolution(entry, "name") for entry in entries]
+    final = _Context.of(list(votes.values()), given=context_countries)  # one vote a name
+    resolved = [
+        None if entry is None or _stray(entry, final) else Resolution(entry, "name")
+        for entry in entries
+    ]
     if locate_unresolved and None in resolved:
         _locate_unresolved(
             names, resolved, gazetteer=gazetteer, context_countries=context_countries
@@ -317,6 +322,17 @@ def _locate_unresolved(
             resolved[i] = Resolution(inner, "part")
         elif focus is not None:
             resolved[i] = Resolution(focus, "focus")
+
+
+def _stray(entry: GazEntry, context: _Context) -> bool:
+    """True for a small town alone in its country among the document's places (Heathrow,
+    Florida in a story about London airports): a namesake more likely than the place."""
+    return (
+        entry.feature.startswith("PPL")
+        and entry.population < STRAY_MAX_POPULATION
+        and context.countries[entry.country] <= 1 < context.total
+        and entry.country not in context.given
+    )
 
 
 def document_focus(entries: Sequence[GazEntry]) -> GazEntry | None:
