@@ -61,7 +61,9 @@ def copies_of(record: dict[str, Any]) -> list[dict[str, Any]]:
     exact = {**record, "id": record["id"] + "-copy", "source": "Second Wire"}
     exact["text"] = "  " + text.replace(". ", ".\n\n")
     syndicated = {**record, "id": record["id"] + "-synd", "source": "Third Wire"}
-    syndicated["text"] = f"Share\nMOSCOW (Third Wire) - {text}\nAdvertisement\nRead more: other news"
+    syndicated["text"] = (
+        f"Share\nMOSCOW (Third Wire) - {text}\nAdvertisement\nRead more: other news"
+    )
     spun = {**record, "id": record["id"] + "-spun", "source": "Second Wire"}
     spun["text"] = text.replace("Russia", "the Russian Federation").replace("said", "stated")
     return [exact, syndicated, spun]

@@ -150,7 +150,7 @@ class EventCoder:
             if (token.pos_ in ("VERB", "AUX") and token.dep_ not in NOMINAL_DEPS) or (
                 token.pos_ == "NOUN" and token.dep_ == "ROOT"
             ):
-                patterns, nominal = self.patterns.for_verb(token.lemma_.lower()), False
+                patterns, nominal = self.verb_patterns(token), False
             elif token.pos_ in ("NOUN", "PROPN"):
                 patterns, nominal = self.patterns.for_noun(token.lemma_.lower()), True
             else:
@@ -164,6 +164,15 @@ class EventCoder:
             if fitting:
                 best = max(fitting, key=fit_rank)[1]
                 yield Trigger(token=token, pattern=best, nominal=nominal)
+
+    def verb_patterns(self, token: Token) -> tuple[Pattern, ...]:
+        """Patterns for the verb's lemma, or for a regular de-inflection of its form when the
+        lemmatizer stumbles ("staged" -> "stag")."""
+        for key in verb_keys(token):
+            found = self.patterns.for_verb(key)
+            if found:
+                return found
+        return ()
 
     def make_events(
         self,
@@ -265,8 +274,10 @@ def verb_fit(token: Token, pattern: Pattern) -> int | None:
         score += matched
     if pattern.prep and not any(c.dep_ in ("prep", "agent") and c.lower_ in pattern.prep for c in token.children):
         return None
-    if pattern.complement and not any(lemma_of(c) in pattern.complement for c in complements_of(token)):
-        return None
+    if pattern.complement:
+        if not any(lemma_of(c) in pattern.complement for c in complements_of(token)):
+            return None
+        score += 2  # "sent personnel to investigate": the purpose names the act
     if pattern.subject:
         subject = subject_of(token)
         if subject is None or phrase_score([subject], pattern.subject) is None:
@@ -276,14 +287,31 @@ def verb_fit(token: Token, pattern: Pattern) -> int | None:
     return score
 
 
+def verb_keys(token: Token) -> list[str]:
+    """The lemma first, then regular de-inflections of the surface form."""
+    form = token.lower_
+    keys = [token.lemma_.lower(), form]
+    if form.endswith("ied"):
+        keys.append(form[:-3] + "y")
+    if form.endswith("ed"):
+        keys += [form[:-1], form[:-2], form[:-3] if form[-3:-2] == form[-4:-3] else form[:-2]]
+    if form.endswith("ing"):
+        keys += [form[:-3], form[:-3] + "e"]
+    if form.endswith("es"):
+        keys.append(form[:-2])
+    if form.endswith("s"):
+        keys.append(form[:-1])
+    return list(dict.fromkeys(keys))
+
+
 def particle_score(token: Token, pattern: Pattern) -> int | None:
     """Multi-word verb entries ("step down", "call off") need their particle; they score 1."""
-    lemma = token.lemma_.lower()
+    keys = set(verb_keys(token))
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep")}
     best: int | None = None
     for verb in pattern.verbs:
         words = verb.split()
-        if words[0] != lemma:
+        if words[0] not in keys:
             continue
         if len(words) == 1:
             best = max(best or 0, 0)
@@ -424,6 +452,8 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(head)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head is not head:
         return subject_of(head.head)  # "Syria is willing to withdraw"
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "ADJ":
+        return subject_of(head.head.head)  # "are guilty of violating the ceasefire"
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
         governor = head if verb.dep_ == "advcl" else head.head  # "issued a declaration demanding"
         return subject_of(governor) if governor is not verb else None

@@ -1,0 +1,118 @@
+"""Places as recipients: an act with no named target is done to the country it happened in."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from kittiwake.events.codebook import load_codebook
+from kittiwake.events.recipients import (
+    PLACE_RECIPIENT_CODES,
+    PLACE_RECIPIENT_TYPES,
+    place_as_target,
+)
+from kittiwake.records import Actor, Event, Mention, Place, Span
+
+TEXT = "Soldiers shelled targets in Jericho on Monday."
+JERICHO = Place(
+    name="Jericho",
+    country="PSE",
+    lat=31.87,
+    lon=35.44,
+    feature="PPL",
+    text="Jericho",
+    start=28,
+    end=35,
+)
+
+
+def mention(text: str, code: str, start: int) -> Mention:
+    actor = Actor(code=code, country=code[:3], sector=code[3:] or None, kind="country")
+    return Mention(
+        "doc", 0, start, start + len(text), text, actor, head=0, token_start=0, token_end=1
+    )
+
+
+SOLDIERS = mention("Soldiers", "ISRMIL", 0)
+
+
+def event_for(cameo: str, *, target: Mention | None = None, place: Place | None = JERICHO) -> Event:
+    code = load_codebook()[cameo]
+    return Event(
+        event_id=f"e{cameo}",
+        mention_id=f"m{cameo}",
+        doc_id="doc",
+        sentence=0,
+        text=TEXT,
+        source=SOLDIERS,
+        target=target,
+        trigger=Span(9, 16, "shelled"),
+        cameo=code.code,
+        cameo_root=code.root,
+        goldstein=code.goldstein,
+        quad_class=code.quad_class,
+        plover_type=code.plover_type,
+        plover_mode=code.plover_mode,
+        place=place,
+    )
+
+
+RECIPIENT_CODES = sorted(
+    {c.code for c in load_codebook() if c.plover_type in PLACE_RECIPIENT_TYPES}
+    | PLACE_RECIPIENT_CODES
+)
+OTHER_CODES = sorted({c.code for c in load_codebook()} - set(RECIPIENT_CODES))
+
+
+def test_the_tables_name_real_types_and_codes() -> None:
+    codebook = load_codebook()
+    assert set(codebook.plover_types()) >= PLACE_RECIPIENT_TYPES
+    assert all(code in codebook for code in PLACE_RECIPIENT_CODES)
+
+
+@pytest.mark.parametrize("cameo", RECIPIENT_CODES)
+def test_listed_acts_without_target_get_the_places_country(cameo: str) -> None:
+    event = event_for(cameo)
+    (coded,) = place_as_target([event])
+    assert coded.target is not None
+    assert coded.target.actor.code == "PSE"
+    assert coded.target.actor.country == "PSE"
+    assert coded.target.actor.kind == "place"
+    assert "Jericho" in coded.target.actor.reason
+    assert (coded.target.start, coded.target.end, coded.target.text) == (28, 35, "Jericho")
+    assert TEXT[coded.target.start : coded.target.end] == coded.target.text
+    assert replace(coded, target=None) == event  # nothing else changes
+
+
+@pytest.mark.parametrize("cameo", OTHER_CODES)
+def test_other_acts_are_unchanged(cameo: str) -> None:
+    event = event_for(cameo)
+    assert place_as_target([event]) == [event]
+
+
+@pytest.mark.parametrize(
+    ("cameo", "target", "place"),
+    [
+        ("190", mention("Hamas", "PSEREB", 20), JERICHO),  # a named target is kept
+        ("190", None, None),  # no place
+        ("190", None, replace(JERICHO, country=None)),  # a place of unknown country
+        ("190", None, replace(JERICHO, country="")),
+        ("190", None, replace(JERICHO, start=None, end=None)),  # a place not named in the text
+        ("042", mention("Abbas", "PSEGOV", 20), JERICHO),
+    ],
+    ids=["named-target", "no-place", "no-country", "empty-country", "no-span", "visit-with-target"],
+)
+def test_events_that_cannot_or_need_not_get_a_place_target(
+    cameo: str, target: Mention | None, place: Place | None
+) -> None:
+    event = event_for(cameo, target=target, place=place)
+    assert place_as_target([event]) == [event]
+
+
+def test_order_and_count_are_kept() -> None:
+    events = [event_for("190"), event_for("010"), event_for("042"), event_for("145", place=None)]
+    coded = place_as_target(events)
+    assert [e.event_id for e in coded] == [e.event_id for e in events]
+    assert [e.target is not None for e in coded] == [True, False, True, False]
+    assert place_as_target([]) == []
