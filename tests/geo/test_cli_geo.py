@@ -36,6 +36,7 @@ def test_evaluate_resolution_on_a_tiny_gold_set(tiny_gazetteer: Gazetteer) -> No
     assert (scores.n, scores.resolved, scores.by_fallback) == (3, 3, 1)
     assert scores.accuracy_161km == pytest.approx(2 / 3)
     assert scores.country_accuracy == pytest.approx(2 / 3)
+    assert scores.errors == {"wrong_country": 1}
 
 
 @pytest.mark.slow

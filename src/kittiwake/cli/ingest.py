@@ -44,14 +44,16 @@ def stats_line(report: IngestReport) -> str:
 
 @contextmanager
 def progress_bar(label: str, *, hidden: bool) -> Iterator[Callable[[IngestReport], None]]:
-    """An `on_progress` callback drawing a live line on stderr (nothing when hidden)."""
+    """An `on_progress` callback drawing a live line on stderr (nothing when hidden or when
+    stderr is not a terminal, so logs and pipes get only the summary)."""
+    console = Console(stderr=True)
     progress = Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
         TextColumn("{task.fields[stats]}"),
         TimeElapsedColumn(),
-        console=Console(stderr=True),
-        disable=hidden,
+        console=console,
+        disable=hidden or not console.is_terminal,
         transient=True,
     )
     task = progress.add_task(label, total=None, stats="starting")

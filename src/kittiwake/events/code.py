@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kittiwake.actors.resolve import LOCATIVE_PREPOSITIONS
 from kittiwake.events.codebook import Codebook
 from kittiwake.events.modality import Speech, speech_act, speech_code
 from kittiwake.events.patterns import Pattern, PatternSet
@@ -159,7 +160,7 @@ class EventCoder:
                 continue  # "groups opposed to Assad" describes, "groups armed by Iran" reports
             scored = [(fit_score(token, p, nominal=nominal), p) for p in patterns]
             fitting = [(score, p) for score, p in scored if score is not None]
-            if not fitting and not nominal and token.pos_ == "VERB":
+            if not fitting and not nominal and token.pos_ == "VERB" and has_own_modal(token):
                 fitting = [(0, p) for p in self.patterns.wildcards if modality_of(token) in p.modality]
             if fitting:
                 best = max(fitting, key=fit_rank)[1]
@@ -464,6 +465,8 @@ def unresolved(subject: Token) -> list[Mention]:
     """A subject in no dictionary ("Prisoners rioted") is kept as an uncoded participant."""
     if subject.pos_ not in ("NOUN", "PROPN") or subject.lemma_.lower() in QUANTITY_HEADS:
         return []
+    if subject.dep_ == "pobj" and subject.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return []  # "a meeting in Saudi Arabia which agreed": the place is not the agreer
     doc = subject.doc
     start = subject.left_edge.i
     span = doc[start : subject.i + 1]
@@ -635,6 +638,13 @@ def modality_of(trigger: Token) -> str | None:
             return None
         token = token.head
     return None
+
+
+def has_own_modal(token: Token) -> bool:
+    """A verb with its own modal or "has to": wildcard patterns need one ("Iran must go")."""
+    return has_to(token) or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in OBLIGATION_AUX for c in token.children
+    )
 
 
 def is_obligation(trigger: Token) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,7 @@ class ResolutionScores:
     accuracy_161km_or_id: float  # also right: the gold GeoNames id, whatever its centre point
     mean_error_km: float
     median_error_km: float
+    errors: dict[str, int] = field(default_factory=dict)  # see `_error_kind`
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -60,6 +62,7 @@ class ResolutionScores:
             "accuracy_161km_or_geonameid": round(self.accuracy_161km_or_id, 4),
             "mean_error_km": round(self.mean_error_km, 1),
             "median_error_km": round(self.median_error_km, 1),
+            "errors": dict(sorted(self.errors.items())),
         }
 
 
@@ -127,6 +130,7 @@ def evaluate_resolution(
     country_hits = 0
     id_or_distance_hits = 0
     by_fallback = 0
+    kinds: Counter[str] = Counter()
     n = 0
     for record in records:
         gold = [
@@ -139,6 +143,7 @@ def evaluate_resolution(
         for toponym, resolution in zip(gold, predicted, strict=True):
             n += 1
             if resolution is None:
+                kinds["unresolved"] += 1
                 continue
             entry = resolution.entry
             by_fallback += resolution.method != "name"
@@ -146,7 +151,9 @@ def evaluate_resolution(
             errors.append(haversine_km(lat, lon, entry.lat, entry.lon))
             same_id = str(entry.geonameid) == str(toponym.get("geonameid") or "")
             id_or_distance_hits += same_id or errors[-1] <= ACCURACY_KM
-            country_hits += entry.country == gold_country(toponym, gazetteer, nearest)
+            same_country = entry.country == gold_country(toponym, gazetteer, nearest)
+            country_hits += same_country
+            kinds[_error_kind(errors[-1], same_country=same_country, same_id=same_id)] += 1
     hits = sum(error <= ACCURACY_KM for error in errors)
     return ResolutionScores(
         n=n,
@@ -157,7 +164,18 @@ def evaluate_resolution(
         accuracy_161km_or_id=id_or_distance_hits / n if n else 0.0,
         mean_error_km=float(np.mean(errors)) if errors else 0.0,
         median_error_km=float(np.median(errors)) if errors else 0.0,
+        errors={kind: count for kind, count in kinds.items() if kind != "right"},
     )
+
+
+def _error_kind(km: float, *, same_country: bool, same_id: bool) -> str:
+    """right; wrong_country; far_same_entry (the gold GeoNames id, another centre point);
+    far_in_country (a namesake, or a fallback, in the right country)."""
+    if not same_country:
+        return "wrong_country" if km > ACCURACY_KM else "near_other_country"
+    if km <= ACCURACY_KM:
+        return "right"
+    return "far_same_entry" if same_id else "far_in_country"
 
 
 class NearestPlace:
