@@ -122,11 +122,12 @@ class InProcessCoder:
 
 
 class PoolCoder:
-    """Codes chunks on `workers` spawned processes, each building one Pipeline once.
+    """Codes chunks on `workers` processes, each building one Pipeline once.
 
-    `spawn`, not `fork`: a forked child would inherit the parent's DuckDB connection and
-    threads; a spawned one starts clean and rebuilds the pipeline from the settings. The
-    pool starts on the first chunk, so a re-run with nothing new costs no worker start-up.
+    Not plain `fork`: a child forked from the ingest would inherit its DuckDB connection and
+    threads. Workers fork from a fork server (a fresh process; `spawn` where there is none)
+    and rebuild the pipeline from the settings. The pool starts on the first chunk, so a
+    re-run with nothing new costs no worker start-up.
     """
 
     def __init__(self, settings: Settings, *, workers: int) -> None:
@@ -138,9 +139,9 @@ class PoolCoder:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(
                 max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=worker_context(),
                 initializer=start_worker,
-                initargs=(self.settings, os.getpid()),
+                initargs=(self.settings,),
             )
         return self.pool.submit(code_chunk, self.settings, articles)
 
@@ -149,21 +150,32 @@ class PoolCoder:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
 
+def worker_context() -> multiprocessing.context.BaseContext:
+    """`forkserver` where there is one (workers fork from a clean server process that has
+    imported this module once), else `spawn`."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
+
+
 @functools.lru_cache(maxsize=1)
 def worker_pipeline(settings: Settings) -> Pipeline:
     """The one pipeline of a worker process, built on first use."""
     return Pipeline(settings)
 
 
-def start_worker(settings: Settings, parent_pid: int) -> None:
+def start_worker(settings: Settings) -> None:
     """Pool initializer: load the pipeline, and exit if the ingest that started us dies."""
-    watcher = threading.Thread(target=exit_when_orphaned, args=(parent_pid,), daemon=True)
+    watcher = threading.Thread(target=exit_when_orphaned, args=(os.getppid(),), daemon=True)
     watcher.start()
     worker_pipeline(settings)
 
 
 def exit_when_orphaned(parent_pid: int) -> None:
-    # After a kill -9 of the ingest, its workers would wait for tasks forever.
+    # After a kill -9 of the ingest its workers would wait for tasks forever. Their parent
+    # (the ingest, or the fork server, which exits with the ingest) then changes.
     while os.getppid() == parent_pid:
         time.sleep(PARENT_CHECK_S)
     os._exit(1)

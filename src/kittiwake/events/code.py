@@ -37,6 +37,10 @@ QUANTITY_HEADS = frozenset(
      "most", "part", "lot", "handful", "majority", "third", "half", "quarter", "one", "two",
      "few", "several", "crowd", "contingent", "batch", "patch", "wave"}
 )  # fmt: skip
+# Codes whose constrained object is what the act is done with, not to: "deployed troops",
+# "sent aid", "withdrew its forces" (whereas "released prisoners" are the target).
+THEME_OBJECT_ROOTS = frozenset({"07", "15"})
+THEME_OBJECT_CODES = frozenset({"0874", "154", "0332", "0334", "033", "0331", "0333"})
 # Verbs whose direct object is the thing given and whose receiver follows "to"/"for".
 GIVING_VERBS = frozenset(
     {"offer", "give", "send", "provide", "grant", "supply", "sell", "hand", "deliver",
@@ -405,34 +409,68 @@ def participants(
 def target_candidates(
     token: Token, pattern: Pattern, by_head: dict[int, list[Mention]], *, exclude: list[Mention]
 ) -> list[Mention]:
+    """Targets in order of preference: the receiver of a giving verb, the direct object (unless
+    it is the thing acted with: "deployed troops"), the pattern's prepositions in the order the
+    pattern lists them, the subject of a "that" clause, then the target of a purpose or
+    complement clause ("threatened to shell Iraqi towns", "staged a strike to protest X")."""
+    own = {m.actor.code for m in exclude}
+
+    def usable(found: list[Mention]) -> list[Mention]:
+        return [m for m in found if m not in exclude and not (m.coref_of and m.actor.code in own)]
+
     ordered: list[Mention] = []
     if token.lemma_.lower() in GIVING_VERBS:  # "offered its troops to Lebanon": the receiver first
-        for prep in preps_of(token, ("to", "for")):
-            ordered.extend(m for c in prep.children if c.dep_ == "pobj" for m in actors_at(c, by_head))
+        for pobj in prep_objects(token, ("to", "for")):
+            ordered.extend(usable(actors_at(pobj, by_head)))
         for child in (c for c in token.children if c.dep_ == "dative"):
-            ordered.extend(actors_at(child, by_head))
+            ordered.extend(usable(actors_at(child, by_head)))
     for child in token.children:
-        if child.dep_ in OBJECT_DEPS:
-            found = actors_at(child, by_head)
-            if not found:  # "pressed sanctions against Russia": the target hangs off the object
-                for prep in preps_of(child, (*pattern.target_preps, "of", "by", "from")):
-                    for pobj in prep.children:
-                        found.extend(actors_at(pobj, by_head))
-            ordered.extend(found)
-    for prep in preps_of(token, pattern.target_preps):
-        for pobj in prep.children:
-            if pobj.dep_ == "pobj":
-                ordered.extend(actors_at(pobj, by_head))
+        if child.dep_ not in OBJECT_DEPS:
+            continue
+        is_theme = (
+            pattern.cameo[:2] in THEME_OBJECT_ROOTS or pattern.cameo in THEME_OBJECT_CODES
+        ) and phrase_score([child], pattern.object) is not None
+        found = [] if is_theme else usable(actors_at(child, by_head))
+        if not found:  # "pressed sanctions against Russia": the target hangs off the object
+            for pobj in prep_objects(child, (*pattern.target_preps, "of", "by", "from")):
+                found.extend(usable(actors_at(pobj, by_head)))
+        ordered.extend(found)
+    for pobj in prep_objects(token, pattern.target_preps):
+        ordered.extend(usable(actors_at(pobj, by_head) or nested_actors(pobj, by_head)))
+    for clause in (c for c in token.children if c.dep_ in ("xcomp", "advcl") and not ordered):
+        if clause.dep_ == "advcl" and not is_purpose(clause):
+            continue
+        ordered.extend(target_candidates(clause, pattern, by_head, exclude=exclude))
     if not ordered:  # "demanded that Assad step down": the complement's subject
-        for clause in (c for c in token.children if c.dep_ in ("ccomp", "xcomp")):
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
             for child in clause.children:
                 if child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ in ("amod", "compound") and child.i < clause.i):
-                    ordered.extend(actors_at(child, by_head))
-    if not ordered:  # "threatened to deliver blows to the United States": the act's target
-        for clause in (c for c in token.children if c.dep_ == "xcomp"):
-            ordered.extend(target_candidates(clause, pattern, by_head, exclude=exclude))
-    own = {m.actor.code for m in exclude}
-    return [m for m in ordered if m not in exclude and not (m.coref_of and m.actor.code in own)]
+                    ordered.extend(usable(actors_at(child, by_head)))
+    return ordered
+
+
+def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
+    """Objects of the token's prepositions, in the order `words` lists the prepositions."""
+    found = []
+    for word in words:
+        for prep in token.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ == word:
+                found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
+
+
+def nested_actors(pobj: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """ "for a possible war against Iraq": an actor one preposition further down."""
+    for inner in prep_objects(pobj, ("against", "on", "with", "of", "to")):
+        found = actors_at(inner, by_head)
+        if found:
+            return found
+    return []
+
+
+def is_purpose(clause: Token) -> bool:
+    """ "to protest ...", "in order to ...": an infinitive clause of purpose."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -502,6 +540,9 @@ def actors_in(token: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
 def actors_of_phrase(head: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
     if head.i in by_head:
         return list(by_head[head.i])
+    for child in head.children:  # "Kenzo Oshima, the United Nations relief coordinator"
+        if child.dep_ == "appos" and child.i in by_head:
+            return list(by_head[child.i])
     if head.lemma_.lower() in QUANTITY_HEADS or head.pos_ in ("NUM", "PRON"):
         for prep in preps_of(head, ("of",)):
             for pobj in prep.children:
