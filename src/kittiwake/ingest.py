@@ -124,10 +124,11 @@ class InProcessCoder:
 class PoolCoder:
     """Codes chunks on `workers` processes, each building one Pipeline once.
 
-    Not plain `fork`: a child forked from the ingest would inherit its DuckDB connection and
-    threads. Workers fork from a fork server (a fresh process; `spawn` where there is none)
-    and rebuild the pipeline from the settings. The pool starts on the first chunk, so a
-    re-run with nothing new costs no worker start-up.
+    `spawn`, not `fork`: a forked child would inherit the parent's DuckDB connection and
+    threads; a spawned one starts clean and rebuilds the pipeline from the settings (and its
+    parent is the ingest, which `exit_when_orphaned` relies on; a fork server's children
+    outlive a killed ingest). The pool starts on the first chunk, so a re-run with nothing
+    new costs no worker start-up.
     """
 
     def __init__(self, settings: Settings, *, workers: int) -> None:
@@ -139,7 +140,7 @@ class PoolCoder:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(
                 max_workers=self.workers,
-                mp_context=worker_context(),
+                mp_context=multiprocessing.get_context("spawn"),
                 initializer=start_worker,
                 initargs=(self.settings,),
             )
@@ -148,16 +149,6 @@ class PoolCoder:
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-def worker_context() -> multiprocessing.context.BaseContext:
-    """`forkserver` where there is one (workers fork from a clean server process that has
-    imported this module once), else `spawn`."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
-    return context
 
 
 @functools.lru_cache(maxsize=1)
@@ -174,8 +165,8 @@ def start_worker(settings: Settings) -> None:
 
 
 def exit_when_orphaned(parent_pid: int) -> None:
-    # After a kill -9 of the ingest its workers would wait for tasks forever. Their parent
-    # (the ingest, or the fork server, which exits with the ingest) then changes.
+    # After a kill -9 of the ingest its workers would wait for tasks forever; their parent
+    # pid changes when the ingest dies (they are re-parented).
     while os.getppid() == parent_pid:
         time.sleep(PARENT_CHECK_S)
     os._exit(1)

@@ -30,9 +30,11 @@ TARGET_HIT_RATE = 0.78
 # Sentences the coder gets wrong today, with what it produced instead. Strict: when one is
 # fixed the test says so, and its entry here should go.
 KNOWN_MISSES = {
+    "Australian Prime Minister Anthony Albanese promised": (
+        "promising military aid (033) codes 138 THREATEN via posture.mobilize_forces+threat"
+    ),
     "The Kremlin denied on Thursday": "denying one's own role is 016 (deny responsibility); coded 120 REJECT",
     "Israeli police questioned": "police questioning a suspect is 091 (investigate); coded 110 ACCUSE",
-    "French unions staged a nationwide strike": "a labour strike is 143 PROTEST; the noun 'strike' codes 190 ASSAULT",
     "Mali's military government ordered the UN": "ordering a mission out is 166 (expel); coded 1041 REQUEST",
     "Iranian security forces opened fire on protesters": "repression of protesters is 175; coded 193/190 ASSAULT",
     "Al-Shabab militants killed at least 20": "a mass-casualty attack on civilians is root 18; coded 190",

@@ -80,6 +80,7 @@ class DocState:
     mentions: list[Mention] = field(default_factory=list)
     people_seen: set[str] = field(default_factory=set)
     focus_country: str | None = None
+    antecedents: dict[int, Mention] = field(default_factory=dict)  # id(copy) -> antecedent
 
 
 class ActorResolver:
@@ -105,7 +106,16 @@ class ActorResolver:
                 state.mentions.append(mention)
             state.mentions.extend(affiliations(doc, sentence, sentence_index, doc_id, state))
             state.mentions.extend(refer(doc, sentence, sentence_index, doc_id, state))
-        mentions = [self.fill_country(doc, m, state) for m in state.mentions]
+        filled = {id(m): self.fill_country(doc, m, state) for m in state.mentions}
+        mentions = []
+        for mention in state.mentions:
+            result = filled[id(mention)]
+            antecedent = state.antecedents.get(id(mention))
+            if antecedent is not None and not result.actor.country:
+                source = filled.get(id(antecedent), antecedent).actor
+                if source.country:
+                    result = replace(result, actor=replace(source, reason=f"refers to {antecedent.text!r}: {source.reason}"))
+            mentions.append(result)
         return sorted(mentions, key=mention_order)
 
     # -- pass 1: match -------------------------------------------------------------------
@@ -159,7 +169,11 @@ class ActorResolver:
         if person is not None:
             return self.person_actor(person, state.date, sector=sector)
         organisation = next((t.entry for t in terms if isinstance(t.entry, OrganisationEntry)), None)
-        if organisation is not None:
+        head_is_country = any(
+            t.kind is TermKind.COUNTRY_NAME and t.phrase.split()[-1].lower() == head.lower_
+            for t in countries
+        )
+        if organisation is not None and not head_is_country:  # "NATO-member Norway" is Norway
             return Actor(
                 code=organisation.code,
                 country=organisation.country,
@@ -347,6 +361,13 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
                 )
                 return replace(mention, actor=actor)
     return mention
+
+
+def is_ethnic_group(head: Token) -> bool:
+    """ "ethnic Albanians", "ethnic Serb civilians": people of a group, country from the place."""
+    return head.tag_ in ("NNS", "NNPS") and any(
+        t.lower_ == "ethnic" for t in head.subtree if t.i < head.i
+    )
 
 
 def member_mention(
@@ -594,6 +615,10 @@ def affiliations(
     by_head = {m.head: m for m in state.mentions if m.actor.country}
     found = []
     for head in sentence:
+        if is_ethnic_group(head) and not any(m.head == head.i for m in state.mentions):
+            actor = Actor(code="CVL", sector="CVL", reason=f"ethnic group {head.text!r}", kind="sector")
+            found.append(make_mention(doc, head.left_edge.i, head.i + 1, head, actor, sentence_index, doc_id))
+            continue
         if head.lemma_.lower() in MEMBER_NOUNS and head.i not in by_head:
             member = member_mention(doc, head, sentence_index, doc_id, state)
             if member is not None:
@@ -641,17 +666,17 @@ def refer(
         if token.pos_ == "PRON" and lower in THING_PRONOUNS and token.dep_ not in ("expl", "dobj"):
             antecedent = last_body(state, doc, before=token.idx, sentence_index=sentence_index)
             if antecedent is not None:
-                found.append(copy_mention(doc, token, antecedent, sentence_index, doc_id))
+                found.append(linked(state, copy_mention(doc, token, antecedent, sentence_index, doc_id), antecedent))
         elif token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
             antecedent = last_person(state, before=token.idx, sentence_index=sentence_index)
             if antecedent is not None:
-                found.append(copy_mention(doc, token, antecedent, sentence_index, doc_id))
+                found.append(linked(state, copy_mention(doc, token, antecedent, sentence_index, doc_id), antecedent))
         elif token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
             for antecedent in last_plural(state, doc, before=token.idx, sentence_index=sentence_index):
-                found.append(copy_mention(doc, token, antecedent, sentence_index, doc_id))
+                found.append(linked(state, copy_mention(doc, token, antecedent, sentence_index, doc_id), antecedent))
         elif is_pair_phrase(token):
             for antecedent in last_pair(state, doc, before=token.idx):
-                found.append(copy_mention(doc, token, antecedent, sentence_index, doc_id))
+                found.append(linked(state, copy_mention(doc, token, antecedent, sentence_index, doc_id), antecedent))
     return found
 
 
@@ -660,6 +685,11 @@ def is_pair_phrase(token: Token) -> bool:
     return token.lemma_.lower() in PAIR_NOUNS and token.tag_ in ("NNS", "NNPS") and any(
         c.lower_ in PAIR_DETERMINERS for c in token.children
     )
+
+
+def linked(state: DocState, copy: Mention, antecedent: Mention) -> Mention:
+    state.antecedents[id(copy)] = antecedent
+    return copy
 
 
 def copy_mention(

@@ -152,8 +152,10 @@ class EventCoder:
         self, sentence: SpacySpan, by_head: dict[int, list[Mention]]
     ) -> Iterable[Trigger]:
         for token in sentence:
-            if (token.pos_ in ("VERB", "AUX") and token.dep_ not in NOMINAL_DEPS) or (
-                token.pos_ == "NOUN" and token.dep_ == "ROOT"
+            if (
+                (token.pos_ in ("VERB", "AUX") and token.dep_ not in NOMINAL_DEPS)
+                or (token.pos_ == "NOUN" and token.dep_ == "ROOT")
+                or (token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT") and token.tag_ == "VBN")
             ):
                 patterns, nominal = self.verb_patterns(token), False
             elif token.pos_ in ("NOUN", "PROPN"):
@@ -561,7 +563,7 @@ def nominal_participants(
 ) -> tuple[list[Mention], list[Mention]]:
     """ "Russia's annexation of Crimea", "talks between Kerry and Putin", "U.S. sanctions on Iran"."""
     noun, pattern = trigger.token, trigger.pattern
-    sources: list[Mention] = []
+    sources: list[Mention] = list(by_head.get(noun.i, []))  # "Palestinian riots": one phrase
     targets: list[Mention] = []
     for child in noun.children:
         if child.dep_ in ("poss", "amod", "compound") and child.i in by_head:
