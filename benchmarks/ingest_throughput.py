@@ -7,16 +7,20 @@ is mostly start-up).
 
 Each measurement is one fresh process ingesting into a fresh database, timed from the call
 of `ingest_paths` to its return (worker start-up included: that is what a user waits for).
-Printed: inputs per second for each worker count, their ratio, and peak resident memory of
-the ingest process and of its largest worker.
+Measurements alternate (1, N, 1, N, ...) `--repeat` times and the fastest of each is kept,
+so that other work on a shared machine disturbs the comparison less; the load average
+before each one is printed with it. Printed: inputs per second for each worker count, their
+ratio, CPU seconds used (ingest and workers together), and peak resident memory of the
+ingest process and of its largest worker.
 
-    python benchmarks/ingest_throughput.py [--limit 300] [--workers 2]
+    python benchmarks/ingest_throughput.py [--limit 300] [--workers 2] [--repeat 1]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -57,10 +61,17 @@ def corpus_records(limit: int) -> tuple[str, list[dict[str, Any]]]:
 
 def measure(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
     """Run in a fresh process: ingest `corpus` into `db` and report time and memory."""
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     report = ingest_paths([corpus], db=db, workers=workers)
     elapsed = time.perf_counter() - started
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
     return {
+        "load": load,
+        "cpu_seconds": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
         "workers": workers,
         "seconds": elapsed,
         "inputs": report.processed,
@@ -68,17 +79,21 @@ def measure(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
         "events": report.events,
         "duplicates": report.duplicates + report.near_duplicates,
         "rejected": report.errors,
-        "parent_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "parent_rss_mb": own.ru_maxrss / 1024,
+        "worker_rss_mb": children.ru_maxrss / 1024,
     }
 
 
-def run_fresh(corpus: Path, folder: Path, workers: int) -> dict[str, Any]:
-    db = folder / f"workers{workers}.duckdb"
+def run_fresh(corpus: Path, folder: Path, workers: int, attempt: int) -> dict[str, Any]:
+    db = folder / f"workers{workers}-{attempt}.duckdb"
     command = [sys.executable, __file__, "--measure", str(corpus), str(db), str(workers)]
     finished = subprocess.run(command, capture_output=True, text=True, check=True)
     result: dict[str, Any] = json.loads(finished.stdout.strip().splitlines()[-1])
     return result
+
+
+def seconds(result: dict[str, Any]) -> float:
+    return float(result["seconds"])
 
 
 def show(result: dict[str, Any]) -> None:
@@ -87,8 +102,9 @@ def show(result: dict[str, Any]) -> None:
     print(
         f"--workers {result['workers']}: {result['inputs']} inputs in {result['seconds']:.1f} s = "
         f"{rate:.2f} inputs/s ({result['articles']} stored, {result['duplicates']} duplicates, "
-        f"{result['rejected']} rejected, {result['events']} events); peak RSS ingest "
-        f"{result['parent_rss_mb']:.0f} MB, largest worker {workers_rss}"
+        f"{result['rejected']} rejected, {result['events']} events); {result['cpu_seconds']:.1f} "
+        f"CPU s; peak RSS ingest {result['parent_rss_mb']:.0f} MB, largest worker {workers_rss}; "
+        f"load average before {result['load']:.2f}"
     )
 
 
@@ -96,6 +112,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=300, help="documents to ingest")
     parser.add_argument("--workers", type=int, default=2, help="worker count compared with 1")
+    parser.add_argument("--repeat", type=int, default=1, help="alternating runs of each; best kept")
     parser.add_argument(
         "--measure", nargs=3, metavar=("CORPUS", "DB", "WORKERS"), help=argparse.SUPPRESS
     )
@@ -112,9 +129,15 @@ def main() -> None:
             "".join(json.dumps(record) + "\n" for record in records), encoding="utf-8"
         )
         print(f"corpus: {len(records)} documents from {description}")
-        baseline = run_fresh(corpus, folder, 1)
+        runs: dict[int, list[dict[str, Any]]] = {1: [], options.workers: []}
+        for attempt in range(options.repeat):
+            for workers in runs:
+                runs[workers].append(run_fresh(corpus, folder, workers, attempt))
+                show(runs[workers][-1])
+    baseline, parallel = (min(runs[workers], key=seconds) for workers in runs)
+    if options.repeat > 1:
+        print("fastest of each:")
         show(baseline)
-        parallel = run_fresh(corpus, folder, options.workers)
         show(parallel)
     ratio = (parallel["inputs"] / parallel["seconds"]) / (baseline["inputs"] / baseline["seconds"])
     print(f"throughput ratio, {options.workers} workers / 1 worker: {ratio:.2f}")

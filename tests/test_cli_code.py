@@ -14,7 +14,7 @@ from kittiwake.cli.groups import main
 
 pytestmark = pytest.mark.slow
 
-REQUIRED = {
+REQUIRED: dict[str, type | tuple[type, ...]] = {
     "event_id": str,
     "doc_id": str,
     "sentence": int,

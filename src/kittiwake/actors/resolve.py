@@ -165,7 +165,7 @@ class ActorResolver:
         sector = choose_sector(countries, agents)
         if sector and is_former(head):
             sector = "ELI"  # "former president Carlos Menem": an elite, no longer in office
-        person = self.choose_person(terms, state=state, countries=countries)
+        person = self.choose_person(terms, state=state, countries=countries, sector=sector)
         if person is not None:
             return self.person_actor(person, state.date, sector=sector)
         organisation = next((t.entry for t in terms if isinstance(t.entry, OrganisationEntry)), None)
@@ -208,7 +208,7 @@ class ActorResolver:
         return None
 
     def choose_person(
-        self, terms: list[Term], *, state: DocState, countries: list[Term]
+        self, terms: list[Term], *, state: DocState, countries: list[Term], sector: str | None = None
     ) -> PersonEntry | None:
         full = [t.entry for t in terms if t.kind is TermKind.PERSON]
         if full:
@@ -224,6 +224,10 @@ class ActorResolver:
         active = [p for p in candidates if (r := p.role_on(state.date)) and covers(r, state.date)]
         if country_codes:
             active = [p for p in active if role_country(p, state.date) in country_codes] or active
+        if not active and sector:  # "President Reagan" in a story before any role we list
+            titled = [p for p in candidates if any(r.code[3:6] == sector for r in p.roles)]
+            if len(titled) == 1:
+                return titled[0]
         if len(active) > 1:  # "Assad" in 2016 is the president, not his brother the general
             governing = [p for p in active if (r := p.role_on(state.date)) and r.code[3:6] == "GOV"]
             active = governing if len(governing) == 1 else active
@@ -495,7 +499,10 @@ def match_start(match: Match) -> int:
 
 
 def np_head(token: Token) -> Token:
-    """The head noun of the noun phrase a modifier belongs to ("Syrian" -> "rebels")."""
+    """The head noun of the noun phrase a modifier belongs to ("Syrian" -> "rebels"); a
+    conjoined modifier climbs too ("Hungarian and Romanian officials")."""
+    while token.dep_ == "conj" and token.head is not token and token.head.dep_ in ("amod", "compound"):
+        token = token.head
     while (
         token.dep_ in NP_INTERNAL
         and token.head is not token

@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from kittiwake.actors.resolve import LOCATIVE_PREPOSITIONS
 from kittiwake.events.codebook import Codebook
 from kittiwake.events.modality import Speech, speech_act, speech_code
-from kittiwake.events.patterns import Pattern, PatternSet
+from kittiwake.events.patterns import Pattern, PatternModel, PatternSet, to_pattern
 from kittiwake.nlp import iter_sentences
 from kittiwake.records import Actor, Event, Mention, Span
 
@@ -39,8 +39,8 @@ QUANTITY_HEADS = frozenset(
 )  # fmt: skip
 # Codes whose constrained object is what the act is done with, not to: "deployed troops",
 # "sent aid", "withdrew its forces" (whereas "released prisoners" are the target).
-THEME_OBJECT_ROOTS = frozenset({"07", "15"})
-THEME_OBJECT_CODES = frozenset({"0874", "154", "0332", "0334", "033", "0331", "0333"})
+THEME_OBJECT_ROOTS = frozenset({"15"})
+THEME_OBJECT_CODES = frozenset({"0874", "0332", "0334", "074"})
 # Verbs whose direct object is the thing given and whose receiver follows "to"/"for".
 GIVING_VERBS = frozenset(
     {"offer", "give", "send", "provide", "grant", "supply", "sell", "hand", "deliver",
@@ -433,22 +433,26 @@ def target_candidates(
             pattern.cameo[:2] in THEME_OBJECT_ROOTS or pattern.cameo in THEME_OBJECT_CODES
         ) and phrase_score([child], pattern.object) is not None
         found = [] if is_theme else usable(actors_at(child, by_head))
-        if not found:  # "pressed sanctions against Russia": the target hangs off the object
-            for pobj in prep_objects(child, (*pattern.target_preps, "of", "by", "from")):
+        if not found:  # "pressed sanctions against Russia", "the withdrawal of Serbian forces"
+            for pobj in prep_objects(child, ("of", *pattern.target_preps, "by", "from")):
                 found.extend(usable(actors_at(pobj, by_head)))
         ordered.extend(found)
     for pobj in prep_objects(token, pattern.target_preps):
-        ordered.extend(usable(actors_at(pobj, by_head) or nested_actors(pobj, by_head)))
+        ordered.extend(usable(actors_at(pobj, by_head)) or usable(nested_actors(pobj, by_head)))
     for clause in (c for c in token.children if c.dep_ in ("xcomp", "advcl") and not ordered):
         if clause.dep_ == "advcl" and not is_purpose(clause):
             continue
-        ordered.extend(target_candidates(clause, pattern, by_head, exclude=exclude))
+        ordered.extend(target_candidates(clause, OPEN_PATTERN, by_head, exclude=exclude))
     if not ordered:  # "demanded that Assad step down": the complement's subject
         for clause in (c for c in token.children if c.dep_ == "ccomp"):
             for child in clause.children:
                 if child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ in ("amod", "compound") and child.i < clause.i):
                     ordered.extend(usable(actors_at(child, by_head)))
     return ordered
+
+
+# For a complement clause the outer pattern's prepositions say nothing: use the defaults.
+OPEN_PATTERN = to_pattern(PatternModel(id="open.complement", cameo="010", verbs=("*",), modality=("future",)), source="")
 
 
 def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
@@ -463,7 +467,7 @@ def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
 
 def nested_actors(pobj: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
     """ "for a possible war against Iraq": an actor one preposition further down."""
-    for inner in prep_objects(pobj, ("against", "on", "with", "of", "to")):
+    for inner in prep_objects(pobj, ("against", "on", "with", "of", "to", "in")):
         found = actors_at(inner, by_head)
         if found:
             return found
@@ -572,8 +576,9 @@ def nominal_participants(
         sources.extend(m for c in prep.children for m in actors_at(c, by_head))
     for prep in preps_of(noun, ("between", "among")):
         sources.extend(m for c in prep.children for m in actors_at(c, by_head))
-    for prep in preps_of(noun, pattern.target_preps):
-        targets.extend(m for c in prep.children if c.dep_ == "pobj" for m in actors_at(c, by_head))
+    for pobj in prep_objects(noun, pattern.target_preps):
+        # "the withdrawal of forces from Panama": one preposition further down when needed
+        targets.extend(actors_at(pobj, by_head) or nested_actors(pobj, by_head))
     if not sources and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in LIGHT_VERBS:
         subject = subject_of(noun.head)  # "Russia launched air strikes on Aleppo"
         if subject is not None:
