@@ -231,11 +231,6 @@ WIRE_EXPECTED = [
         "USA",
         "IRQ",
         "launched|strikes",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'launched air and missile strikes on Baghdad' codes 143 PROTEST "
-            "(pattern protest.general_strike) instead of an air assault",
-        ),
         id="kw-001-ASSAULT-air-strikes",
     ),
     pytest.param(

@@ -227,11 +227,6 @@ def test_offsets_point_into_the_original_text(pipeline: Pipeline) -> None:
         assert all(not start <= e.trigger.start < end for e in events)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="after boilerplate lines the first real sentence parses differently: 'Sanctions' is "
-    "lemmatised 'Sanctions' (not 'sanction') and the 163 event is lost",
-)
 def test_boilerplate_before_a_sentence_does_not_change_its_coding(pipeline: Pipeline) -> None:
     body = "Sanctions were imposed on Iran by the European Union on Monday.\n\nKerry met Lavrov in Geneva.\n"
     plain = {(e.cameo, code_of(e.source), code_of(e.target)) for e in coded(pipeline, body)}

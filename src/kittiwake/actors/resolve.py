@@ -42,6 +42,8 @@ LOCATIVE_PREPOSITIONS = frozenset(
 )
 # Dependencies that keep a token inside the noun phrase of its head.
 NP_INTERNAL = frozenset({"compound", "amod", "nmod", "nummod", "det", "flat", "poss_name"})
+# Sectors that are international by nature: "the international community" has no country.
+INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "INT"})
 # Sectors that belong to a state; a bare "the government" refers back to the last one named.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
@@ -300,6 +302,8 @@ class ActorResolver:
         actor = mention.actor
         if actor.country or not actor.sector or actor.entry_id or actor.code != actor.sector:
             return mention
+        if actor.sector in INTERNATIONAL_SECTORS:
+            return mention
         country, why = self.infer_country(doc, mention, state)
         if country is None:
             return mention
@@ -465,8 +469,20 @@ def term_fits(span: SpacySpan, term: Term) -> bool:
     if term.kind in (TermKind.COUNTRY_ADJECTIVE, TermKind.DEMONYM, TermKind.COUNTRY_NAME) and is_pro(span):
         return False  # "pro-Russian separatists" support Russia; they are not Russian
     if term.kind in (TermKind.COUNTRY_NAME, TermKind.GOVERNMENT, TermKind.MILITARY):
+        if inside_larger_name(span):
+            return False  # "Real Madrid", "the Washington Post": a name that contains a place
         return first.text[:1].isupper() or not first.is_alpha
     return True
+
+
+def inside_larger_name(span: SpacySpan) -> bool:
+    for entity in span.doc.ents:
+        start = entity.start + (1 if entity[0].lower_ == "the" else 0)  # "the White House"
+        if entity.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT") and (
+            start <= span.start and span.end <= entity.end and entity.end - start > len(span)
+        ):
+            return True
+    return False
 
 
 def is_pro(span: SpacySpan) -> bool:
@@ -501,7 +517,12 @@ def match_start(match: Match) -> int:
 def np_head(token: Token) -> Token:
     """The head noun of the noun phrase a modifier belongs to ("Syrian" -> "rebels"); a
     conjoined modifier climbs too ("Hungarian and Romanian officials")."""
-    while token.dep_ == "conj" and token.head is not token and token.head.dep_ in ("amod", "compound"):
+    while (
+        token.dep_ == "conj"
+        and (token.pos_ == "ADJ" or token.ent_type_ == "NORP")
+        and token.head is not token
+        and token.head.dep_ in ("amod", "compound")
+    ):
         token = token.head
     while (
         token.dep_ in NP_INTERNAL

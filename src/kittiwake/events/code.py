@@ -159,7 +159,7 @@ class EventCoder:
             ):
                 patterns, nominal = self.verb_patterns(token), False
             elif token.pos_ in ("NOUN", "PROPN"):
-                patterns, nominal = self.patterns.for_noun(token.lemma_.lower()), True
+                patterns, nominal = self.noun_patterns(token), True
             else:
                 continue
             if patterns and not nominal and is_adjectival_participle(token):
@@ -177,6 +177,13 @@ class EventCoder:
         lemmatizer stumbles ("staged" -> "stag")."""
         for key in verb_keys(token):
             found = self.patterns.for_verb(key)
+            if found:
+                return found
+        return ()
+
+    def noun_patterns(self, token: Token) -> tuple[Pattern, ...]:
+        for key in (token.lemma_.lower(), token.lower_, token.lower_.removesuffix("s")):
+            found = self.patterns.for_noun(key)
             if found:
                 return found
         return ()
@@ -336,7 +343,8 @@ def phrase_score(tokens: Iterable[Token], words: frozenset[str]) -> int | None:
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
         if any(f"{lemma_of(m)} {lemma}" in words or f"{m.lower_} {lemma}" in words for m in modifiers):
             return 2
-        if lemma in words or token.lower_ in words or any(lemma_of(m) in words for m in modifiers):
+        forms = {lemma, token.lower_, token.lower_.removesuffix("s")}  # "Sanctions" at a sentence start
+        if forms & words or any(m.dep_ == "compound" and lemma_of(m) in words for m in modifiers):
             best = 1
     return best
 
