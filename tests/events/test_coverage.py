@@ -35,13 +35,10 @@ KNOWN_MISSES = {
     "Mali's military government ordered the UN": "ordering a mission out is 166 (expel); coded 1041 REQUEST",
     "Iranian security forces opened fire on protesters": "repression of protesters is 175; coded 193/190 ASSAULT",
     "Al-Shabab militants killed at least 20": "a mass-casualty attack on civilians is root 18; coded 190",
-    "Japanese Prime Minister Fumio Kishida did not meet": "the negation does not reach the noun 'summit': 040 coded",
     "North Korea has never agreed to give up": "'never agreed to give up' codes 122 REJECT (+refusal)",
     "Turkey would have blocked Sweden's": "a counterfactual ('would have ... had') codes 129 REJECT",
     "If the ceasefire collapses, the army might": "a conditional 'might send troops' codes 138 THREATEN",
-    "Manchester City beat Real Madrid": "sport: 'beat' codes 182 with Real Madrid resolved to ESPGOV",
     "Brazil's national football team arrived": "sport: a team's arrival codes 042 CONSULT BRA -> QAT",
-    "Apple released a new iPhone": "a product release codes 0841 (release persons)",
 }
 
 

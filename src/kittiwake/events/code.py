@@ -143,6 +143,8 @@ class EventCoder:
             if reading.speech is Speech.DEMAND:  # the speaker demands; the actor must act
                 sources, targets = reading.speakers, sources or targets
             pairs = pair_up(sources, targets, symmetric=trigger.pattern.symmetric)
+            if trigger.pattern.needs_target and not any(t for _, t in pairs):
+                continue  # "Apple released a new iPhone": release needs someone released
             if not pairs:
                 continue
             events.extend(self.make_events(trigger, reading, pairs, sentence, sentence_index, doc_id))
@@ -593,7 +595,8 @@ def nominal_participants(
             sources.extend(actors_at(subject, by_head))
     if not sources and pattern.symmetric and noun.dep_ == "pobj":
         verb = noun.head.head  # "In Tuesday's talks, the two sides ..."
-        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        negated = any(c.dep_ == "neg" for c in verb.children)  # "did not meet Xi at the summit"
+        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") and not negated else None
         if subject is not None:
             sources.extend(actors_at(subject, by_head))
     sources = dedupe(sources)

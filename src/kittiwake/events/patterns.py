@@ -58,6 +58,7 @@ class PatternModel(BaseModel):
     source_preps: tuple[str, ...] = ("by",)
     modality: tuple[Literal["obligation", "future", "intended", "hypothetical"], ...] = ()
     symmetric: bool = False
+    needs_target: bool = False
     mode: str | None = None
     note: str = ""
 
@@ -96,6 +97,7 @@ class Pattern:
     target_preps: tuple[str, ...]
     source_preps: tuple[str, ...]
     symmetric: bool
+    needs_target: bool
     mode: str | None
     source: str  # file:line
 
@@ -155,6 +157,7 @@ def to_pattern(model: PatternModel, *, source: str) -> Pattern:
         target_preps=model.target_preps,
         source_preps=model.source_preps,
         symmetric=model.symmetric,
+        needs_target=model.needs_target,
         mode=model.mode,
         source=source,
     )
