@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kittiwake.pipeline import Pipeline, is_reportable
-from kittiwake.records import Article, Event
+from kittiwake.records import Article, Event, Mention
 
 # PLOVER 0.5b1 names used by the gold-standard records -> current PLOVER names.
 OLD_PLOVER_NAMES = {
@@ -71,6 +71,10 @@ class Scores:
     triple_recalled: int = 0
     primary_predicted: int = 0
     primary_correct: int = 0
+    gold_actors: int = 0
+    gold_actor_country: int = 0
+    gold_actor_country_sector: int = 0
+    gold_actor_found: int = 0
     max_events_per_sentence: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     misses: list[dict[str, object]] = field(default_factory=list)
@@ -98,6 +102,10 @@ class Scores:
             "triple_recall": recall,
             "triple_f1": f1_of(precision, recall),
             "triple_f1_all_events": f1_of(all_precision, all_recall),
+            "gold_actors": self.gold_actors,
+            "gold_actor_found": ratio(self.gold_actor_found, self.gold_actors),
+            "gold_actor_country_accuracy": ratio(self.gold_actor_country, self.gold_actors),
+            "gold_actor_country_sector_accuracy": ratio(self.gold_actor_country_sector, self.gold_actors),
             "max_events_per_sentence": self.max_events_per_sentence,
             "confusion": {f"{g} -> {p}": n for (g, p), n in self.confusion.most_common()},
         }
@@ -178,6 +186,7 @@ def evaluate(
         article = Article(doc_id=sentence.id, text=sentence.text, date=sentence.date, origin=sentence.id)
         coded = pipeline.code_safely(article)
         events = [e for e in getattr(coded, "events", ()) if is_reportable(e)]
+        score_gold_actors(scores, sentence, getattr(coded, "mentions", ()))
         doc = pipeline.parse.nlp(sentence.text)
         depths = {t.idx: depth(t) for t in doc}
         score_sentence(scores, sentence, events, depths, keep_misses=keep_misses)
@@ -230,6 +239,41 @@ def score_sentence(
                 ],
             }
         )
+
+
+def score_gold_actors(scores: Scores, sentence: GoldSentence, mentions: Sequence[Mention]) -> None:
+    """Actor resolution on its own: for every gold actor with a country code, the mention
+    kittiwake found over the same words (largest overlap) and its country and sector."""
+    seen: set[tuple[str, str | None]] = set()
+    for gold in (*sentence.sources, *sentence.targets):
+        key = (gold.text, gold.country)
+        if not gold.country or key in seen:
+            continue
+        seen.add(key)
+        scores.gold_actors += 1
+        mention = mention_over(sentence.text, gold.text, mentions)
+        if mention is None:
+            continue
+        scores.gold_actor_found += 1
+        country = mention.actor.country or (mention.actor.code[:3] or None)
+        if country == gold.country:
+            scores.gold_actor_country += 1
+            scores.gold_actor_country_sector += mention.actor.sector == gold.sector
+
+
+def mention_over(text: str, phrase: str, mentions: Sequence[Mention]) -> Mention | None:
+    """The mention that overlaps most with the first occurrence of `phrase` in `text`."""
+    words = phrase.replace("..", " ").split()
+    start = text.find(phrase.split("..")[0].strip()) if words else -1
+    if start < 0:
+        return None
+    end = start + len(phrase.split("..")[0].strip())
+    best: tuple[int, Mention] | None = None
+    for mention in mentions:
+        overlap = min(end, mention.end) - max(start, mention.start)
+        if overlap > 0 and mention.actor.code and (best is None or overlap > best[0]):
+            best = (overlap, mention)
+    return best[1] if best else None
 
 
 def score_actors(scores: Scores, sentence: GoldSentence, event: Event | None) -> None:

@@ -5,7 +5,7 @@ Each module below attaches its commands to the groups in `groups.py` when import
 
 from __future__ import annotations
 
-from kittiwake.cli import actors, code, dictionary, evaluate, explain, geo, ingest, store  # noqa: F401
+from kittiwake.cli import actors, code, dictionary, evaluate, explain, geo, ingest, store, watch  # noqa: F401
 from kittiwake.cli.groups import main
 
 __all__ = ["main"]
