@@ -186,7 +186,8 @@ def evaluate(
         article = Article(doc_id=sentence.id, text=sentence.text, date=sentence.date, origin=sentence.id)
         coded = pipeline.code_safely(article)
         events = [e for e in getattr(coded, "events", ()) if is_reportable(e)]
-        score_gold_actors(scores, sentence, getattr(coded, "mentions", ()))
+        participants = [m for e in events for m in (e.source, e.target) if m is not None]
+        score_gold_actors(scores, sentence, [*getattr(coded, "mentions", ()), *participants])
         doc = pipeline.parse.nlp(sentence.text)
         depths = {t.idx: depth(t) for t in doc}
         score_sentence(scores, sentence, events, depths, keep_misses=keep_misses)
@@ -258,7 +259,9 @@ def score_gold_actors(scores: Scores, sentence: GoldSentence, mentions: Sequence
         country = mention.actor.country or (mention.actor.code[:3] or None)
         if country == gold.country:
             scores.gold_actor_country += 1
-            scores.gold_actor_country_sector += mention.actor.sector == gold.sector
+            # "IGO"/"NGO" codes carry their sector; the gold leaves the sector empty for them
+            implied = gold.sector is None and gold.country in ("IGO", "NGO", "IMG")
+            scores.gold_actor_country_sector += implied or mention.actor.sector == gold.sector
 
 
 def mention_over(text: str, phrase: str, mentions: Sequence[Mention]) -> Mention | None:
