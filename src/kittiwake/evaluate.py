@@ -105,7 +105,9 @@ class Scores:
             "gold_actors": self.gold_actors,
             "gold_actor_found": ratio(self.gold_actor_found, self.gold_actors),
             "gold_actor_country_accuracy": ratio(self.gold_actor_country, self.gold_actors),
-            "gold_actor_country_sector_accuracy": ratio(self.gold_actor_country_sector, self.gold_actors),
+            "gold_actor_country_sector_accuracy": ratio(
+                self.gold_actor_country_sector, self.gold_actors
+            ),
             "max_events_per_sentence": self.max_events_per_sentence,
             "confusion": {f"{g} -> {p}": n for (g, p), n in self.confusion.most_common()},
         }
@@ -183,7 +185,9 @@ def evaluate(
     pipeline = pipeline or Pipeline()
     scores = Scores()
     for sentence in gold:
-        article = Article(doc_id=sentence.id, text=sentence.text, date=sentence.date, origin=sentence.id)
+        article = Article(
+            doc_id=sentence.id, text=sentence.text, date=sentence.date, origin=sentence.id
+        )
         coded = pipeline.code_safely(article)
         events = [e for e in getattr(coded, "events", ()) if is_reportable(e)]
         participants = [m for e in events for m in (e.source, e.target) if m is not None]

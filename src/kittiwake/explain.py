@@ -25,6 +25,8 @@ from kittiwake.events.code import (
     OBJECT_DEPS,
     Trigger,
     complements_of,
+    fit_rank,
+    fit_score,
     index_mentions,
     is_adjectival_participle,
     is_negated,
@@ -33,8 +35,6 @@ from kittiwake.events.code import (
     objects_of,
     pair_up,
     participants,
-    fit_rank,
-    fit_score,
     particle_score,
     phrase_score,
     preps_of,
@@ -444,7 +444,9 @@ def verb_checks(token: Token, pattern: Pattern) -> Iterable[ConstraintCheck]:
     if pattern.modality:
         modality = modality_of(token)
         found = (modality,) if modality else ()
-        yield ConstraintCheck("modality", tuple(sorted(pattern.modality)), found, modality in pattern.modality)
+        yield ConstraintCheck(
+            "modality", tuple(sorted(pattern.modality)), found, modality in pattern.modality
+        )
 
 
 def noun_checks(token: Token, pattern: Pattern) -> Iterable[ConstraintCheck]:

@@ -21,12 +21,9 @@ from kittiwake.events.patterns import load_patterns
 from kittiwake.events.recipients import place_as_target
 from kittiwake.nlp import Parser, sentences_of
 from kittiwake.read.common import doc_id_for
-from kittiwake.records import Article, CodedArticle, Event, Rejected
+from kittiwake.records import REPORTABLE_MODALITIES, Article, CodedArticle, Event, Rejected
 from kittiwake.when import DateResolver
 from kittiwake.where import PlaceFinder, PlaceResolver
-
-# Events stated as facts, or as promises, threats, demands and refusals (see events/modality.py).
-REPORTABLE_MODALITIES = frozenset({None, "future", "promise", "threat", "demand", "refusal"})
 
 
 class Pipeline:
@@ -75,7 +72,9 @@ class Pipeline:
             return self(article)
         except Exception as error:  # noqa: BLE001 - set the article aside with its reason
             origin = article.origin or article.doc_id
-            return Rejected(origin, f"coding failed: {type(error).__name__}: {error}", article.doc_id)
+            return Rejected(
+                origin, f"coding failed: {type(error).__name__}: {error}", article.doc_id
+            )
 
     def __getstate__(self) -> dict[str, Settings]:
         return {"settings": self.settings}
@@ -98,7 +97,9 @@ def code_text(
     include_all: bool = False,
 ) -> list[Event]:
     """Code one document's text; by default only reportable events (see `is_reportable`)."""
-    return code_texts([text], date=date, pipeline=pipeline, include_all=include_all, doc_ids=[doc_id])[0]
+    return code_texts(
+        [text], date=date, pipeline=pipeline, include_all=include_all, doc_ids=[doc_id]
+    )[0]
 
 
 def code_texts(
@@ -116,7 +117,9 @@ def code_texts(
     results = []
     for i, text in enumerate(texts):
         doc_id = ids[i] if i < len(ids) else None
-        article = Article(doc_id=doc_id or doc_id_for(text), text=text, date=published, origin="<text>")
+        article = Article(
+            doc_id=doc_id or doc_id_for(text), text=text, date=published, origin="<text>"
+        )
         coded = pipeline(article)
         if isinstance(coded, Rejected):
             raise ValueError(f"{coded.origin}: {coded.reason}")

@@ -128,6 +128,13 @@ class EventDate:
     historical: bool = False
 
 
+# Modalities of events stated as facts, or as promises, threats, demands and refusals (see
+# events/modality.py); the others ("hypothetical", "requested", ...) are kept but not reported.
+REPORTABLE_MODALITIES: frozenset[str | None] = frozenset(
+    {None, "future", "promise", "threat", "demand", "refusal"}
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """One coded event: one source-target pair of one event mention."""
@@ -150,7 +157,9 @@ class Event:
     date: EventDate | None = None
     place: Place | None = None
     negated: bool = False
-    modality: str | None = None  # None for a reported completed act; else e.g. "future", "hypothetical"
+    modality: str | None = (
+        None  # None for a reported completed act; else e.g. "future", "hypothetical"
+    )
     rule: str = ""
     sentence_start: int = 0  # offset of the sentence in the article text
 

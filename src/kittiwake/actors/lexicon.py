@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -26,7 +26,7 @@ NAME_PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu", "de", "van",
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii"})
 
 
-class TermKind(str, Enum):
+class TermKind(StrEnum):
     COUNTRY_NAME = "country name"
     COUNTRY_ADJECTIVE = "country adjective"
     DEMONYM = "demonym"

@@ -116,7 +116,12 @@ class ActorResolver:
             if antecedent is not None and not result.actor.country:
                 source = filled.get(id(antecedent), antecedent).actor
                 if source.country:
-                    result = replace(result, actor=replace(source, reason=f"refers to {antecedent.text!r}: {source.reason}"))
+                    result = replace(
+                        result,
+                        actor=replace(
+                            source, reason=f"refers to {antecedent.text!r}: {source.reason}"
+                        ),
+                    )
             mentions.append(result)
         return sorted(mentions, key=mention_order)
 
@@ -159,9 +164,7 @@ class ActorResolver:
             state.people_seen.add(actor.entry_id)
         return make_mention(doc, start, end, head, actor, sentence_index, doc_id)
 
-    def actor_from_terms(
-        self, terms: list[Term], *, head: Token, state: DocState
-    ) -> Actor | None:
+    def actor_from_terms(self, terms: list[Term], *, head: Token, state: DocState) -> Actor | None:
         countries = [t for t in terms if isinstance(t.entry, CountryEntry)]
         agents = [t.entry for t in terms if isinstance(t.entry, AgentEntry)]
         sector = choose_sector(countries, agents)
@@ -170,7 +173,9 @@ class ActorResolver:
         person = self.choose_person(terms, state=state, countries=countries, sector=sector)
         if person is not None:
             return self.person_actor(person, state.date, sector=sector)
-        organisation = next((t.entry for t in terms if isinstance(t.entry, OrganisationEntry)), None)
+        organisation = next(
+            (t.entry for t in terms if isinstance(t.entry, OrganisationEntry)), None
+        )
         head_is_country = any(
             t.kind is TermKind.COUNTRY_NAME and t.phrase.split()[-1].lower() == head.lower_
             for t in countries
@@ -210,7 +215,12 @@ class ActorResolver:
         return None
 
     def choose_person(
-        self, terms: list[Term], *, state: DocState, countries: list[Term], sector: str | None = None
+        self,
+        terms: list[Term],
+        *,
+        state: DocState,
+        countries: list[Term],
+        sector: str | None = None,
     ) -> PersonEntry | None:
         full = [t.entry for t in terms if t.kind is TermKind.PERSON]
         if full:
@@ -237,7 +247,9 @@ class ActorResolver:
             return active[0]
         return None if len(candidates) > 1 else (candidates[0] if not state.date else None)
 
-    def person_actor(self, person: PersonEntry, date: dt.date | None, *, sector: str | None) -> Actor:
+    def person_actor(
+        self, person: PersonEntry, date: dt.date | None, *, sector: str | None
+    ) -> Actor:
         # Before their first role a person still belongs to the country of that role.
         role = person.role_on(date) or min(person.roles, key=role_start, default=None)
         if role is None:
@@ -286,14 +298,18 @@ class ActorResolver:
                 continue
             if any(m.start < entity.end and entity.start < m.end for m in groups.get(head.i, [])):
                 continue
-            if any(entity.start < m.end and m.start < entity.end for ms in groups.values() for m in ms):
+            if any(
+                entity.start < m.end and m.start < entity.end for ms in groups.values() for m in ms
+            ):
                 continue  # "State" in "Secretary of State John Kerry"
             if is_locative(head):
                 continue
             kind = "person" if entity.label_ == "PERSON" else "organisation"
             end = entity.end - 1 if entity[-1].tag_ == "POS" else entity.end
             name = doc[entity.start : end].text
-            actor = Actor(code="", name=name, reason=f"unknown {kind} {name!r}", kind=f"unknown {kind}")
+            actor = Actor(
+                code="", name=name, reason=f"unknown {kind} {name!r}", kind=f"unknown {kind}"
+            )
             yield make_mention(doc, entity.start, end, head, actor, sentence_index, doc_id)
 
     # -- pass 3: fill countries ----------------------------------------------------------
@@ -315,13 +331,13 @@ class ActorResolver:
         )
         return replace(mention, actor=filled)
 
-    def infer_country(
-        self, doc: Doc, mention: Mention, state: DocState
-    ) -> tuple[str | None, str]:
+    def infer_country(self, doc: Doc, mention: Mention, state: DocState) -> tuple[str | None, str]:
         head = doc[mention.head]
         for child in head.children:  # "Poland's parliament", "Iran's foreign minister"
             if child.dep_ == "poss":
-                owner = next((m for m in state.mentions if m.head == child.i and m.actor.country), None)
+                owner = next(
+                    (m for m in state.mentions if m.head == child.i and m.actor.country), None
+                )
                 if owner is not None:
                     return owner.actor.country, f"its possessor {owner.text!r}"
         local = locative_country(head, self)
@@ -388,7 +404,9 @@ def member_mention(
         for pobj in prep.children:
             group = next((m for m in state.mentions if m.head == pobj.i and m.actor.code), None)
             if group is not None:
-                actor = replace(group.actor, reason=f"{head.text!r} of {group.text!r}: {group.actor.reason}")
+                actor = replace(
+                    group.actor, reason=f"{head.text!r} of {group.text!r}: {group.actor.reason}"
+                )
                 start = head.left_edge.i
                 return make_mention(doc, start, head.i + 1, head, actor, sentence_index, doc_id)
     return None
@@ -403,7 +421,9 @@ def names_a_thing(head: Token, matches: list[Match]) -> bool:
     if any(m.start <= head.i < m.end for m in matches):
         return False
     kinds = {t.kind for m in matches for t in m.terms}
-    return bool(kinds) and kinds <= CITY_KINDS | {TermKind.COUNTRY_NAME} and bool(kinds & CITY_KINDS)
+    return (
+        bool(kinds) and kinds <= CITY_KINDS | {TermKind.COUNTRY_NAME} and bool(kinds & CITY_KINDS)
+    )
 
 
 def make_mention(
@@ -461,12 +481,20 @@ def term_fits(span: SpacySpan, term: Term) -> bool:
                 return False  # "Carlos" in "Carlos Menem" is a first name, not Juan Carlos
         if term.kind is TermKind.SURNAME and span.start > 0:
             previous = span.doc[span.start - 1]
-            if previous.pos_ == "PROPN" and previous.text[:1].isupper() and previous.lower_ not in TITLES:
+            if (
+                previous.pos_ == "PROPN"
+                and previous.text[:1].isupper()
+                and previous.lower_ not in TITLES
+            ):
                 return False  # "Ahmed Qassem" is not Naim Qassem: another first name
         return first.text[:1].isupper() and first.pos_ in ("PROPN", "NOUN", "ADJ")
     if term.kind is TermKind.AGENT:  # "military approach", "moderate groups" are not actors
         return span.root.pos_ in ("NOUN", "PROPN")
-    if term.kind in (TermKind.COUNTRY_ADJECTIVE, TermKind.DEMONYM, TermKind.COUNTRY_NAME) and is_pro(span):
+    if term.kind in (
+        TermKind.COUNTRY_ADJECTIVE,
+        TermKind.DEMONYM,
+        TermKind.COUNTRY_NAME,
+    ) and is_pro(span):
         return False  # "pro-Russian separatists" support Russia; they are not Russian
     if term.kind in (TermKind.COUNTRY_NAME, TermKind.GOVERNMENT, TermKind.MILITARY):
         if inside_larger_name(span):
@@ -542,7 +570,9 @@ def split_conjoined(doc: Doc, matches: list[Match]) -> list[list[Match]]:
         return [matches]
     roots = {m.start: doc[m.start : m.end].root for m in countries}
     conjoined = [
-        m for m in countries if any(roots[m.start].i in {c.i for c in r.conjuncts} for r in roots.values())
+        m
+        for m in countries
+        if any(roots[m.start].i in {c.i for c in r.conjuncts} for r in roots.values())
     ]
     if len(conjoined) < 2:
         return [matches]
@@ -568,7 +598,9 @@ def is_locative(head: Token) -> bool:
 
 
 def is_former(head: Token) -> bool:
-    return any(t.lower_ in ("former", "ex", "ex-", "erstwhile") for t in head.subtree if t.i < head.i)
+    return any(
+        t.lower_ in ("former", "ex", "ex-", "erstwhile") for t in head.subtree if t.i < head.i
+    )
 
 
 def choose_sector(countries: list[Term], agents: list[AgentEntry]) -> str | None:
@@ -631,7 +663,9 @@ AFFILIATION_HEADS = frozenset(
     {"group", "faction", "force", "fighter", "militia", "rebel", "insurgent", "movement",
      "party", "unit", "troop", "soldier", "militant", "organization", "organisation", "activist"}
 )  # fmt: skip
-ARMED_HEADS = frozenset({"fighter", "militia", "rebel", "insurgent", "force", "unit", "troop", "soldier", "militant"})
+ARMED_HEADS = frozenset(
+    {"fighter", "militia", "rebel", "insurgent", "force", "unit", "troop", "soldier", "militant"}
+)
 OPPOSING_WORDS = frozenset({"opposed", "hostile", "opposing"})
 LOYAL_WORDS = frozenset({"loyal", "allied", "affiliated", "aligned", "linked", "close"})
 
@@ -644,8 +678,12 @@ def affiliations(
     found = []
     for head in sentence:
         if is_ethnic_group(head) and not any(m.head == head.i for m in state.mentions):
-            actor = Actor(code="CVL", sector="CVL", reason=f"ethnic group {head.text!r}", kind="sector")
-            found.append(make_mention(doc, head.left_edge.i, head.i + 1, head, actor, sentence_index, doc_id))
+            actor = Actor(
+                code="CVL", sector="CVL", reason=f"ethnic group {head.text!r}", kind="sector"
+            )
+            found.append(
+                make_mention(doc, head.left_edge.i, head.i + 1, head, actor, sentence_index, doc_id)
+            )
             continue
         if head.lemma_.lower() in MEMBER_NOUNS and head.i not in by_head:
             member = member_mention(doc, head, sentence_index, doc_id, state)
@@ -659,7 +697,13 @@ def affiliations(
             if modifier.dep_ not in ("acl", "amod") or word not in OPPOSING_WORDS | LOYAL_WORDS:
                 continue
             patron = next(
-                (by_head[t.i] for p in modifier.children if p.dep_ == "prep" for t in p.children if t.i in by_head),
+                (
+                    by_head[t.i]
+                    for p in modifier.children
+                    if p.dep_ == "prep"
+                    for t in p.children
+                    if t.i in by_head
+                ),
                 None,
             )
             if patron is None or patron.actor.country is None:
@@ -694,24 +738,52 @@ def refer(
         if token.pos_ == "PRON" and lower in THING_PRONOUNS and token.dep_ not in ("expl", "dobj"):
             antecedent = last_body(state, doc, before=token.idx, sentence_index=sentence_index)
             if antecedent is not None:
-                found.append(linked(state, copy_mention(doc, token, antecedent, sentence_index, doc_id), antecedent))
+                found.append(
+                    linked(
+                        state,
+                        copy_mention(doc, token, antecedent, sentence_index, doc_id),
+                        antecedent,
+                    )
+                )
         elif token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
             antecedent = last_person(state, before=token.idx, sentence_index=sentence_index)
             if antecedent is not None:
-                found.append(linked(state, copy_mention(doc, token, antecedent, sentence_index, doc_id), antecedent))
+                found.append(
+                    linked(
+                        state,
+                        copy_mention(doc, token, antecedent, sentence_index, doc_id),
+                        antecedent,
+                    )
+                )
         elif token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
-            for antecedent in last_plural(state, doc, before=token.idx, sentence_index=sentence_index):
-                found.append(linked(state, copy_mention(doc, token, antecedent, sentence_index, doc_id), antecedent))
+            for antecedent in last_plural(
+                state, doc, before=token.idx, sentence_index=sentence_index
+            ):
+                found.append(
+                    linked(
+                        state,
+                        copy_mention(doc, token, antecedent, sentence_index, doc_id),
+                        antecedent,
+                    )
+                )
         elif is_pair_phrase(token):
             for antecedent in last_pair(state, doc, before=token.idx):
-                found.append(linked(state, copy_mention(doc, token, antecedent, sentence_index, doc_id), antecedent))
+                found.append(
+                    linked(
+                        state,
+                        copy_mention(doc, token, antecedent, sentence_index, doc_id),
+                        antecedent,
+                    )
+                )
     return found
 
 
 def is_pair_phrase(token: Token) -> bool:
     """ "the two sides", "both countries"."""
-    return token.lemma_.lower() in PAIR_NOUNS and token.tag_ in ("NNS", "NNPS") and any(
-        c.lower_ in PAIR_DETERMINERS for c in token.children
+    return (
+        token.lemma_.lower() in PAIR_NOUNS
+        and token.tag_ in ("NNS", "NNPS")
+        and any(c.lower_ in PAIR_DETERMINERS for c in token.children)
     )
 
 
@@ -724,7 +796,9 @@ def copy_mention(
     doc: Doc, token: Token, antecedent: Mention, sentence_index: int, doc_id: str
 ) -> Mention:
     start = min(token.left_edge.i, token.i) if token.pos_ != "PRON" else token.i
-    actor = replace(antecedent.actor, reason=f"refers to {antecedent.text!r}: {antecedent.actor.reason}")
+    actor = replace(
+        antecedent.actor, reason=f"refers to {antecedent.text!r}: {antecedent.actor.reason}"
+    )
     return make_mention(
         doc, start, token.i + 1, token, actor, sentence_index, doc_id, coref_of=antecedent.text
     )
@@ -739,9 +813,7 @@ def last_person(state: DocState, *, before: int, sentence_index: int) -> Mention
     return None
 
 
-def last_body(
-    state: DocState, doc: Doc, *, before: int, sentence_index: int
-) -> Mention | None:
+def last_body(state: DocState, doc: Doc, *, before: int, sentence_index: int) -> Mention | None:
     """What "it" refers to: the subject of its sentence when that is a country, government or
     organisation ("Libya has offered to hand over its nationals"), else the last one named."""
     candidates = [
@@ -758,9 +830,7 @@ def last_body(
     return candidates[-1] if candidates else None
 
 
-def last_plural(
-    state: DocState, doc: Doc, *, before: int, sentence_index: int
-) -> list[Mention]:
+def last_plural(state: DocState, doc: Doc, *, before: int, sentence_index: int) -> list[Mention]:
     """What "they" refers to: the last plural actor ("rebels") or compound ("Russia and China")."""
     for mention in reversed(state.mentions):
         if mention.start >= before or sentence_index - mention.sentence > COREF_WINDOW:
@@ -780,18 +850,18 @@ def last_pair(state: DocState, doc: Doc, *, before: int) -> list[Mention]:
     Each earlier state-level mention counts once, twice when it is a subject; the two
     countries with the highest scores win, the more recent breaking ties.
     """
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = {}
     latest: dict[str, Mention] = {}
     for order, mention in enumerate(state.mentions):
         actor = mention.actor
         if mention.start >= before or not actor.country or actor.sector not in PAIR_SECTORS:
             continue
-        scores[actor.country] += 2 if mention.coref_of is None and is_subject(doc[mention.head]) else 1
+        weight = 2 if mention.coref_of is None and is_subject(doc[mention.head]) else 1
+        scores[actor.country] = scores.get(actor.country, 0.0) + weight + order * 1e-6  # recency breaks ties
         latest[actor.country] = mention
-        scores[actor.country] += order * 1e-6  # recency breaks ties
     if len(scores) < 2:
         return []
-    top = [country for country, _ in scores.most_common(2)]
+    top = sorted(scores, key=scores.__getitem__, reverse=True)[:2]
     return sorted((latest[c] for c in top), key=mention_order)
 
 

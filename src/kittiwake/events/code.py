@@ -55,7 +55,20 @@ HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can", "ca"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought", "shall"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "wo", "'d"})
 # "is ready to help", "was prepared to impose martial law".
-INTENT_ADJECTIVES = frozenset({"ready", "prepared", "willing", "determined", "eager", "set", "committed", "due", "poised", "keen"})
+INTENT_ADJECTIVES = frozenset(
+    {
+        "ready",
+        "prepared",
+        "willing",
+        "determined",
+        "eager",
+        "set",
+        "committed",
+        "due",
+        "poised",
+        "keen",
+    }
+)
 # Verbs whose complement is not (yet) an act: "hope Russia will play a role".
 INTENT_VERBS = frozenset(
     {"plan", "intend", "propose", "prepare", "offer", "promise", "pledge", "vow", "agree",
@@ -67,9 +80,13 @@ REQUEST_VERBS = frozenset(
      "invite", "tell", "order", "force", "want", "need", "pressure", "persuade", "convince"}
 )  # fmt: skip
 # Verbs whose complement is only wished for: "hope Russia will play a role".
-WISH_VERBS = frozenset({"hope", "wish", "expect", "try", "attempt", "consider", "want", "like", "dream"})
+WISH_VERBS = frozenset(
+    {"hope", "wish", "expect", "try", "attempt", "consider", "want", "like", "dream"}
+)
 # Verbs that deny their complement happened: "refused to meet", "failed to agree".
-NEGATING_VERBS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid", "renege", "balk"})
+NEGATING_VERBS = frozenset(
+    {"refuse", "fail", "decline", "deny", "reject", "avoid", "renege", "balk"}
+)
 # Chains a negation climbs through: "does not pursue a policy of isolating Russia". A
 # preposition only passes it on when it links an argument ("of"), not an adjunct ("in").
 NEGATION_CHAIN = frozenset({"pcomp", "pobj", "prep", "dobj", "xcomp", "acl", "nsubjpass"})
@@ -136,7 +153,11 @@ class EventCoder:
         covered = {t.token.i for t in triggers if not t.nominal}
         events: list[Event] = []
         for trigger in triggers:
-            if trigger.nominal and trigger.token.head.i in covered and trigger.token.dep_ in OBJECT_DEPS:
+            if (
+                trigger.nominal
+                and trigger.token.head.i in covered
+                and trigger.token.dep_ in OBJECT_DEPS
+            ):
                 continue  # "imposed sanctions": the verb's event already covers the noun
             sources, targets = participants(trigger, by_head)
             reading = read_modality(trigger, by_head)
@@ -147,7 +168,9 @@ class EventCoder:
                 continue  # "Apple released a new iPhone": release needs someone released
             if not pairs:
                 continue
-            events.extend(self.make_events(trigger, reading, pairs, sentence, sentence_index, doc_id))
+            events.extend(
+                self.make_events(trigger, reading, pairs, sentence, sentence_index, doc_id)
+            )
         return events
 
     def find_triggers(
@@ -169,7 +192,9 @@ class EventCoder:
             scored = [(fit_score(token, p, nominal=nominal), p) for p in patterns]
             fitting = [(score, p) for score, p in scored if score is not None]
             if not fitting and not nominal and token.pos_ == "VERB" and has_own_modal(token):
-                fitting = [(0, p) for p in self.patterns.wildcards if modality_of(token) in p.modality]
+                fitting = [
+                    (0, p) for p in self.patterns.wildcards if modality_of(token) in p.modality
+                ]
             if fitting:
                 best = max(fitting, key=fit_rank)[1]
                 yield Trigger(token=token, pattern=best, nominal=nominal)
@@ -240,8 +265,10 @@ class EventCoder:
 
 
 def is_adjectival_participle(token: Token) -> bool:
-    return token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not any(
-        c.dep_ == "agent" for c in token.children
+    return (
+        token.dep_ in ("acl", "amod")
+        and token.tag_ == "VBN"
+        and not any(c.dep_ == "agent" for c in token.children)
     )
 
 
@@ -288,7 +315,9 @@ def verb_fit(token: Token, pattern: Pattern) -> int | None:
         if matched is None:
             return None
         score += matched
-    if pattern.prep and not any(c.dep_ in ("prep", "agent") and c.lower_ in pattern.prep for c in token.children):
+    if pattern.prep and not any(
+        c.dep_ in ("prep", "agent") and c.lower_ in pattern.prep for c in token.children
+    ):
         return None
     if pattern.complement:
         if not any(lemma_of(c) in pattern.complement for c in complements_of(token)):
@@ -343,9 +372,15 @@ def phrase_score(tokens: Iterable[Token], words: frozenset[str]) -> int | None:
     for token in tokens:
         lemma = lemma_of(token)
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
-        if any(f"{lemma_of(m)} {lemma}" in words or f"{m.lower_} {lemma}" in words for m in modifiers):
+        if any(
+            f"{lemma_of(m)} {lemma}" in words or f"{m.lower_} {lemma}" in words for m in modifiers
+        ):
             return 2
-        forms = {lemma, token.lower_, token.lower_.removesuffix("s")}  # "Sanctions" at a sentence start
+        forms = {
+            lemma,
+            token.lower_,
+            token.lower_.removesuffix("s"),
+        }  # "Sanctions" at a sentence start
         if forms & words or any(m.dep_ == "compound" and lemma_of(m) in words for m in modifiers):
             best = 1
     return best
@@ -353,10 +388,14 @@ def phrase_score(tokens: Iterable[Token], words: frozenset[str]) -> int | None:
 
 def noun_fit(token: Token, pattern: Pattern) -> int | None:
     if pattern.object and not any(
-        lemma_of(c) in pattern.object for p in preps_of(token, ("of", "on", "against")) for c in p.children
+        lemma_of(c) in pattern.object
+        for p in preps_of(token, ("of", "on", "against"))
+        for c in p.children
     ):
         return None
-    if pattern.prep and not any(c.dep_ == "prep" and c.lower_ in pattern.prep for c in token.children):
+    if pattern.prep and not any(
+        c.dep_ == "prep" and c.lower_ in pattern.prep for c in token.children
+    ):
         return None
     return 0
 
@@ -398,13 +437,16 @@ def participants(
     if trigger.nominal:
         return nominal_participants(trigger, by_head)
     token, pattern = trigger.token, trigger.pattern
-    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children) or token.tag_ == "VBN" and token.dep_ == "acl"
+    passive = (
+        any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children)
+        or token.tag_ == "VBN"
+        and token.dep_ == "acl"
+    )
     sources: list[Mention] = []
     targets: list[Mention] = []
     if passive:
-        for prep in preps_of(token, pattern.source_preps):
-            sources.extend(actors_in(c, by_head) for c in prep.children if c.dep_ == "pobj")  # type: ignore[arg-type]
-        sources = flatten(sources)
+        for pobj in prep_objects(token, pattern.source_preps):
+            sources.extend(actors_at(pobj, by_head))
         if token.dep_ == "acl":  # "groups supported by Turkey": the head noun is the target
             targets.extend(actors_at(token.head, by_head))
         for child in token.children:
@@ -456,18 +498,22 @@ def target_candidates(
     if not ordered:  # "demanded that Assad step down": the complement's subject
         for clause in (c for c in token.children if c.dep_ == "ccomp"):
             for child in clause.children:
-                if child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ in ("amod", "compound") and child.i < clause.i):
+                if child.dep_ in ("nsubj", "nsubjpass") or (
+                    child.dep_ in ("amod", "compound") and child.i < clause.i
+                ):
                     ordered.extend(usable(actors_at(child, by_head)))
     return ordered
 
 
 # For a complement clause the outer pattern's prepositions say nothing: use the defaults.
-OPEN_PATTERN = to_pattern(PatternModel(id="open.complement", cameo="010", verbs=("*",), modality=("future",)), source="")
+OPEN_PATTERN = to_pattern(
+    PatternModel(id="open.complement", cameo="010", verbs=("*",), modality=("future",)), source=""
+)
 
 
 def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
     """Objects of the token's prepositions, in the order `words` lists the prepositions."""
-    found = []
+    found: list[Token] = []
     for word in words:
         for prep in token.children:
             if prep.dep_ in ("prep", "agent") and prep.lower_ == word:
@@ -549,8 +595,6 @@ def actors_at(token: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
     return dedupe(found)
 
 
-def actors_in(token: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
-    return actors_at(token, by_head)
 
 
 def actors_of_phrase(head: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
@@ -567,7 +611,11 @@ def actors_of_phrase(head: Token, by_head: dict[int, list[Mention]]) -> list[Men
     for child in head.children:  # "Russian raids", "Haiti's efforts" (not "its allies")
         if child.dep_ in ("amod", "compound") and child.i in by_head:
             return list(by_head[child.i])
-        if child.dep_ == "poss" and child.i in by_head and head.lemma_.lower() not in RELATION_NOUNS:
+        if (
+            child.dep_ == "poss"
+            and child.i in by_head
+            and head.lemma_.lower() not in RELATION_NOUNS
+        ):
             return list(by_head[child.i])
     return []
 
@@ -609,6 +657,7 @@ def pair_up(
     """One pair per source-target combination, bounded; symmetric acts pair their subjects."""
     sources = [s for s in sources if s.actor.code] or sources[:1]  # uncoded only when alone
     targets = [t for t in targets if t.actor.code]
+    pairs: list[tuple[Mention | None, Mention | None]]
     if sources and targets:
         pairs = [(s, t) for s in sources for t in targets if not same_actor(s, t)]
         pairs = pairs or [(s, None) for s in sources]  # "Israel mounted its invasion"
@@ -618,12 +667,18 @@ def pair_up(
         pairs = [(s, None) for s in sources]
     else:
         pairs = [(None, t) for t in targets]
-    return pairs[:MAX_PAIRS]  # type: ignore[return-value]
+    return pairs[:MAX_PAIRS]
 
 
 def same_actor(a: Mention, b: Mention) -> bool:
-    return a.actor.code == b.actor.code and (a.start, a.end) == (b.start, b.end) or (
-        a.actor.entry_id is not None and a.actor.entry_id == b.actor.entry_id and a.actor.code == b.actor.code
+    return (
+        a.actor.code == b.actor.code
+        and (a.start, a.end) == (b.start, b.end)
+        or (
+            a.actor.entry_id is not None
+            and a.actor.entry_id == b.actor.entry_id
+            and a.actor.code == b.actor.code
+        )
     )
 
 
@@ -638,11 +693,6 @@ def dedupe(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def flatten(items: list) -> list[Mention]:  # type: ignore[type-arg]
-    flat: list[Mention] = []
-    for item in items:
-        flat.extend(item if isinstance(item, list) else [item])
-    return flat
 
 
 # -- negation and modality ----------------------------------------------------------------
@@ -670,7 +720,9 @@ def modality_of(trigger: Token) -> str | None:
     token = trigger
     for _ in range(6):
         for child in token.children:
-            if child.dep_ == "advcl" and any(m.lower_ == "unless" for m in child.children if m.dep_ == "mark"):
+            if child.dep_ == "advcl" and any(
+                m.lower_ == "unless" for m in child.children if m.dep_ == "mark"
+            ):
                 return "threatened"
         auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         if auxiliaries & OBLIGATION_AUX or has_to(token):
@@ -693,7 +745,10 @@ def modality_of(trigger: Token) -> str | None:
                 return "requested"
             if governor in WISH_VERBS:
                 return "hypothetical"
-        if token.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl") or token.head is token:
+        if (
+            token.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl")
+            or token.head is token
+        ):
             return None
         token = token.head
     return None
@@ -722,8 +777,10 @@ def is_obligation(trigger: Token) -> bool:
 def has_to(token: Token) -> bool:
     """ "has to withdraw", "needs to resign": obligation without a modal auxiliary."""
     head = token.head
-    return token.dep_ == "xcomp" and head.lemma_.lower() in ("have", "need") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    return (
+        token.dep_ == "xcomp"
+        and head.lemma_.lower() in ("have", "need")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     )
 
 

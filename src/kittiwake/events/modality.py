@@ -12,7 +12,7 @@ act about it, most specific first; families without an entry fall back to the ro
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 # act -> intent to do it (03x)
 INTENT_CODES = {
@@ -46,7 +46,7 @@ REFUSAL_CODES = {
 }  # fmt: skip
 
 
-class Speech(str, Enum):
+class Speech(StrEnum):
     PROMISE = "promise"
     THREAT = "threat"
     DEMAND = "demand"
@@ -86,7 +86,9 @@ def speech_act(cameo: str, *, modality: str | None, negated: bool) -> Speech | N
         return Speech.DEMAND  # "Russia said Sudan must return the helicopter"
     if modality == "refused" or negated:  # "failed to reach agreement", "will not accept"
         refusing = modality in ("refused", "future", "intended")
-        return Speech.REFUSAL if cooperative and refusing and cameo[:2] not in ("01", "02") else None
+        return (
+            Speech.REFUSAL if cooperative and refusing and cameo[:2] not in ("01", "02") else None
+        )
     if spoken:
         return None
     if modality == "threatened":

@@ -27,7 +27,10 @@ def with_place_target(event: Event) -> Event:
     place = event.place
     if (
         event.target is not None
-        or (event.plover_type not in PLACE_RECIPIENT_TYPES and event.cameo not in PLACE_RECIPIENT_CODES)
+        or (
+            event.plover_type not in PLACE_RECIPIENT_TYPES
+            and event.cameo not in PLACE_RECIPIENT_CODES
+        )
         or place is None
         or not place.country
         or place.start is None

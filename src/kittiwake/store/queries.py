@@ -19,6 +19,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from kittiwake.records import REPORTABLE_MODALITIES
 from kittiwake.store.db import Store, StoreError
 
 SIDES = ("either", "source", "target")
@@ -92,8 +93,9 @@ class EventFilter:
             add("upper(place_country) = upper(?)", self.place_country)
         if self.text:
             add("contains(lower(sentence_text), lower(?))", self.text)
-        if not self.include_negated:
-            add("NOT negated")
+        if not self.include_negated:  # negated and hypothetical events stay out by default
+            modalities = sorted(m for m in REPORTABLE_MODALITIES if m is not None)
+            add("NOT negated AND (modality IS NULL OR list_contains(?, modality))", modalities)
         return (" AND ".join(clauses) or "TRUE"), params
 
 
