@@ -37,6 +37,10 @@ METRICS = {
     "triple_recall",
     "triple_f1",
     "triple_f1_all_events",
+    "gold_actors",
+    "gold_actor_found",
+    "gold_actor_country_accuracy",
+    "gold_actor_country_sector_accuracy",
     "max_events_per_sentence",
     "confusion",
 }
@@ -315,6 +319,7 @@ def test_evaluate_cli_prints_the_metrics(tmp_path: Path) -> None:
     for key in METRICS - {
         "sentences",
         "sentences_with_gold_event",
+        "gold_actors",
         "max_events_per_sentence",
         "confusion",
     }:
