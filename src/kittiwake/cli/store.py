@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -129,7 +130,8 @@ def _emit(result: pd.DataFrame | pa.Table, output_format: str) -> None:
             table.add_column(str(column), no_wrap=position < len(frame.columns) - 1)
         for row in frame.itertuples(index=False):
             table.add_row(*("" if pd.isna(value) else str(value) for value in row))
-        Console().print(table)
+        # A pipe reports 80 columns; tables of events need more to stay readable.
+        Console(width=max(140, shutil.get_terminal_size((140, 24)).columns)).print(table)
 
 
 @main.command()
