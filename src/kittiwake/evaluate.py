@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kittiwake.events.code import tree_depth
 from kittiwake.pipeline import Pipeline, is_reportable
 from kittiwake.records import Article, Event, Mention
 
@@ -193,17 +194,11 @@ def evaluate(
         participants = [m for e in events for m in (e.source, e.target) if m is not None]
         score_gold_actors(scores, sentence, [*getattr(coded, "mentions", ()), *participants])
         doc = pipeline.parse.nlp(sentence.text)
-        depths = {t.idx: depth(t) for t in doc}
+        depths = {t.idx: tree_depth(t) for t in doc}
         score_sentence(scores, sentence, events, depths, keep_misses=keep_misses)
     return scores
 
 
-def depth(token) -> int:  # type: ignore[no-untyped-def]
-    steps = 0
-    while token.head is not token and steps < 50:
-        token = token.head
-        steps += 1
-    return steps
 
 
 def score_sentence(

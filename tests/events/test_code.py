@@ -257,3 +257,15 @@ def test_coding_is_deterministic(pipeline: Pipeline) -> None:
     first = coded(pipeline, BOILERPLATE_DOCUMENT)
     second = coded(pipeline, BOILERPLATE_DOCUMENT)
     assert [e.event_id for e in first] == [e.event_id for e in second]
+
+
+@pytest.mark.slow
+def test_a_sentence_yields_at_most_the_bounded_number_of_events(pipeline: Pipeline) -> None:
+    from kittiwake.events.code import MAX_EVENTS_PER_SENTENCE
+
+    text = (
+        "Russia and China condemned and rejected the U.S. and British strikes, while Iran and "
+        "Syria accused, threatened and warned Israel and Turkey and attacked their troops."
+    )
+    events = coded(pipeline, text)
+    assert 0 < len(events) <= MAX_EVENTS_PER_SENTENCE

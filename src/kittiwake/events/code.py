@@ -22,9 +22,10 @@ from kittiwake.events.codebook import Codebook
 from kittiwake.events.modality import Speech, speech_act, speech_code
 from kittiwake.events.patterns import Pattern, PatternModel, PatternSet, to_pattern
 from kittiwake.nlp import iter_sentences
-from kittiwake.records import Actor, Event, Mention, Span
+from kittiwake.records import REPORTABLE_MODALITIES, Actor, Event, Mention, Span
 
-MAX_PAIRS = 6
+MAX_PAIRS = 6  # records per event mention
+MAX_EVENTS_PER_SENTENCE = 6  # records per sentence, however many mentions it holds
 # A "verb" in these positions is a noun in disguise: "evacuated the wounded".
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "compound"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -171,7 +172,7 @@ class EventCoder:
             events.extend(
                 self.make_events(trigger, reading, pairs, sentence, sentence_index, doc_id)
             )
-        return events
+        return bounded(events, sentence)
 
     def find_triggers(
         self, sentence: SpacySpan, by_head: dict[int, list[Mention]]
@@ -270,6 +271,34 @@ def is_adjectival_participle(token: Token) -> bool:
         and token.tag_ == "VBN"
         and not any(c.dep_ == "agent" for c in token.children)
     )
+
+
+def bounded(events: list[Event], sentence: SpacySpan) -> list[Event]:
+    """At most MAX_EVENTS_PER_SENTENCE events: reportable ones first, then those whose trigger
+    is highest in the parse (the main clause before asides), kept in sentence order."""
+    if len(events) <= MAX_EVENTS_PER_SENTENCE:
+        return events
+    depth = {t.idx: tree_depth(t) for t in sentence}
+
+    def rank(indexed: tuple[int, Event]) -> tuple[bool, int, int]:
+        index, event = indexed
+        hidden = event.negated or event.modality not in REPORTABLE_MODALITIES
+        return (hidden, depth.get(event.trigger.start, 99), index)
+
+    kept = sorted(enumerate(events), key=rank)[:MAX_EVENTS_PER_SENTENCE]
+    return [event for _, event in sorted(kept, key=first)]
+
+
+def first(indexed: tuple[int, Event]) -> int:
+    return indexed[0]
+
+
+def tree_depth(token: Token) -> int:
+    steps = 0
+    while token.head is not token and steps < 64:
+        token = token.head
+        steps += 1
+    return steps
 
 
 def fit_rank(scored: tuple[int, Pattern]) -> tuple[int, int, int, str]:
