@@ -38,7 +38,7 @@ from kittiwake.records import Actor, Mention
 
 # Prepositions whose object is a place rather than a participant.
 LOCATIVE_PREPOSITIONS = frozenset(
-    {"in", "at", "near", "inside", "across", "throughout", "around", "outside", "within"}
+    {"in", "at", "near", "inside", "across", "throughout", "around", "outside", "within", "through"}
 )
 # Dependencies that keep a token inside the noun phrase of its head.
 NP_INTERNAL = frozenset({"compound", "amod", "nmod", "nummod", "det", "flat", "poss_name"})
@@ -549,7 +549,7 @@ def np_head(token: Token) -> Token:
         token.dep_ == "conj"
         and (token.pos_ == "ADJ" or token.ent_type_ == "NORP")
         and token.head is not token
-        and token.head.dep_ in ("amod", "compound")
+        and token.head.dep_ in ("amod", "compound", "nmod")
     ):
         token = token.head
     while (
@@ -585,7 +585,31 @@ def group_by_head(doc: Doc, matches: list[Match]) -> dict[int, list[Match]]:
     for match in matches:
         head = np_head(doc[match.start : match.end].root)
         groups.setdefault(head.i, []).append(match)
+    for head, group in list(groups.items()):
+        for left in split_at_conjunction(doc, group):
+            groups[left[-1].end - 1] = left  # its own head: the last word before "and"
+            groups[head] = [m for m in groups[head] if m not in left]
     return groups
+
+
+def split_at_conjunction(doc: Doc, group: list[Match]) -> list[list[Match]]:
+    """Parts of one noun phrase that "and" separates in the text: a misparse of "US President
+    Donald Trump and North Korean leader Kim Jong Un" puts both under one head."""
+    ordered = sorted(group, key=match_start)
+    parts: list[list[Match]] = []
+    current: list[Match] = []
+    for previous, match in zip([None, *ordered], ordered, strict=False):
+        if previous is not None and any(
+            t.pos_ == "CCONJ" for t in doc[previous.end : match.start]
+        ):
+            parts.append(current)
+            current = []
+        current.append(match)
+    # Only when the head's own part names someone ("... and North Korean leader Kim Jong Un");
+    # "US and British forces" is one phrase with two countries (see split_conjoined).
+    if not any(t.kind in PARTICIPANT_KINDS for m in current for t in m.terms):
+        return []
+    return parts  # every part but the last, which keeps the shared head
 
 
 def is_locative(head: Token) -> bool:

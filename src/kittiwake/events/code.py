@@ -784,9 +784,10 @@ def modality_of(trigger: Token) -> str | None:
 
 
 def has_own_modal(token: Token) -> bool:
-    """A verb with its own modal or "has to": wildcard patterns need one ("Iran must go")."""
+    """A verb with its own "must" or "has to": wildcard patterns need one ("Iran must go");
+    "should" is advice as often as a demand, so it only re-codes verbs with patterns."""
     return has_to(token) or any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in OBLIGATION_AUX for c in token.children
+        c.dep_ in ("aux", "auxpass") and c.lower_ == "must" for c in token.children
     )
 
 
