@@ -13,7 +13,13 @@ before each one is printed with it. Printed: inputs per second for each worker c
 ratio, CPU seconds used (ingest and workers together), and peak resident memory of the
 ingest process and of its largest worker.
 
+`--store-only` measures the writer alone instead: the texts are coded first (not timed), then
+each coded article is stored with `Store.add` (one transaction each) into a fresh database;
+printed: milliseconds per article (wall and CPU), against the baseline of the same writes made
+with one parameterised multi-row INSERT per table (the write path used before Arrow inserts).
+
     python benchmarks/ingest_throughput.py [--limit 300] [--workers 2] [--repeat 1]
+    python benchmarks/ingest_throughput.py --store-only [--limit 300] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -28,8 +34,6 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
-
-from kittiwake.ingest import ingest_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 ECB_PLUS = ROOT.parent / "shared" / "eval" / "ecb_plus" / "ecb_plus.gold.jsonl"
@@ -61,6 +65,10 @@ def corpus_records(limit: int) -> tuple[str, list[dict[str, Any]]]:
 
 def measure(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
     """Run in a fresh process: ingest `corpus` into `db` and report time and memory."""
+    # Imported here, not at the top: spawned workers re-import this script as `__mp_main__`,
+    # and should not pay for the ingest machinery they do not use.
+    from kittiwake.ingest import ingest_paths
+
     load = os.getloadavg()[0]
     started = time.perf_counter()
     report = ingest_paths([corpus], db=db, workers=workers)
@@ -108,11 +116,70 @@ def show(result: dict[str, Any]) -> None:
     )
 
 
+def coded_articles(corpus: Path) -> list[Any]:
+    """The corpus coded in this process (the store benchmark's input)."""
+    from kittiwake.config import Settings
+    from kittiwake.pipeline import Pipeline
+    from kittiwake.read import iter_articles
+    from kittiwake.records import Article, CodedArticle
+
+    pipeline = Pipeline(Settings.from_env())
+    articles = [item for item in iter_articles([corpus]) if isinstance(item, Article)]
+    coded = [pipeline.code_safely(article) for article in articles]
+    return [result for result in coded if isinstance(result, CodedArticle)]
+
+
+def time_store_adds(coded: list[Any], folder: Path, *, name: str) -> tuple[float, float]:
+    """(wall, CPU) milliseconds per `Store.add` into a fresh database file."""
+    from kittiwake.store import Store
+
+    with Store.open(folder / f"{name}.duckdb") as store:
+        run_id = store.start_run(command="benchmark", kittiwake_version="-", dictionaries="-")
+        wall, cpu = time.perf_counter(), time.process_time()
+        for article in coded:
+            store.add(article, run_id=run_id, content_hash=None, story_id=article.article.doc_id)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return 1000 * wall / len(coded), 1000 * cpu / len(coded)
+
+
+def insert_parameters(con: Any, table: str, columns: Any, rows: Any) -> None:
+    """The baseline write: rows bound as parameters of multi-row INSERTs."""
+    from kittiwake.store import db
+
+    db._insert_parameters(con, table, columns, list(rows))
+
+
+def store_benchmark(corpus: Path, folder: Path, *, repeat: int) -> None:
+    """Print ms per `Store.add`, Arrow inserts against parameterised INSERTs, fastest of each."""
+    from kittiwake.store import db
+
+    coded = coded_articles(corpus)
+    events = sum(len(article.events) for article in coded)
+    mentions = sum(len(article.mentions) for article in coded)
+    print(f"store: {len(coded)} coded articles ({mentions} mentions, {events} events)")
+    arrow_insert = db._insert_rows
+    timings: dict[str, list[tuple[float, float]]] = {"parameterised": [], "arrow": []}
+    for attempt in range(repeat):
+        for name in timings:
+            # the baseline: the same transactions, rows bound as parameters
+            db._insert_rows = insert_parameters if name == "parameterised" else arrow_insert
+            timings[name].append(time_store_adds(coded, folder, name=f"{name}-{attempt}"))
+    db._insert_rows = arrow_insert
+    for name, runs in timings.items():
+        wall, cpu = min(runs)
+        print(f"Store.add with {name} inserts: {wall:.2f} ms/article wall, {cpu:.2f} ms CPU")
+    ratio = min(timings["parameterised"])[0] / min(timings["arrow"])[0]
+    print(f"Store.add speed-up, arrow / parameterised: {ratio:.2f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=300, help="documents to ingest")
     parser.add_argument("--workers", type=int, default=2, help="worker count compared with 1")
     parser.add_argument("--repeat", type=int, default=1, help="alternating runs of each; best kept")
+    parser.add_argument(
+        "--store-only", action="store_true", help="time Store.add alone (ms per article)"
+    )
     parser.add_argument(
         "--measure", nargs=3, metavar=("CORPUS", "DB", "WORKERS"), help=argparse.SUPPRESS
     )
@@ -129,6 +196,9 @@ def main() -> None:
             "".join(json.dumps(record) + "\n" for record in records), encoding="utf-8"
         )
         print(f"corpus: {len(records)} documents from {description}")
+        if options.store_only:
+            store_benchmark(corpus, folder, repeat=options.repeat)
+            return
         runs: dict[int, list[dict[str, Any]]] = {1: [], options.workers: []}
         for attempt in range(options.repeat):
             for workers in runs:

@@ -32,7 +32,6 @@ import datetime as dt
 import functools
 import multiprocessing
 import os
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -44,6 +43,10 @@ from kittiwake import __version__
 from kittiwake.actors.dictionaries import load_dictionaries
 from kittiwake.config import Settings
 from kittiwake.dedupe import DEFAULT_THRESHOLD, StoryAssignment, StoryClusterer, content_hash
+from kittiwake.ingest_worker import PARENT_CHECK_S as PARENT_CHECK_S  # re-exported
+from kittiwake.ingest_worker import code_chunk, start_worker
+from kittiwake.ingest_worker import exit_when_orphaned as exit_when_orphaned  # re-exported
+from kittiwake.ingest_worker import worker_pipeline as worker_pipeline  # re-exported
 from kittiwake.pipeline import Pipeline
 from kittiwake.read import iter_articles
 from kittiwake.records import Article, CodedArticle, Rejected
@@ -52,11 +55,14 @@ from kittiwake.store import Store
 NEAR_DUPLICATE_THRESHOLD = DEFAULT_THRESHOLD
 CHUNK_SIZE = 4  # articles per task sent to a worker: small, so results come back steadily
 CHUNKS_IN_FLIGHT_PER_WORKER = 4
+# Chunks queued per worker process: enough that it never waits while the ingest process
+# codes a chunk of its own or writes results.
+POOL_CHUNKS_PER_WORKER = 2
 MAX_ITEMS_PER_BATCH = 256  # skips/duplicates/rejections held before a batch is sent anyway
-PARENT_CHECK_S = 1.0  # how often a worker checks that the ingest that started it still runs
 
 Action = Literal["code", "duplicate", "reject", "skip"]
 ProgressCallback = Callable[["IngestReport"], None]
+CodingResults = list[CodedArticle | Rejected]
 
 
 @dataclass
@@ -122,71 +128,109 @@ class InProcessCoder:
 
 
 class PoolCoder:
-    """Codes chunks on `workers` processes, each building one Pipeline once.
+    """Codes chunks on `workers` processes: `workers - 1` worker processes and this one.
+
+    Chunks go to the worker processes (each builds one Pipeline once) as long as each has
+    fewer than `POOL_CHUNKS_PER_WORKER` waiting; the rest wait here. When the ingest asks for
+    a result that is not ready, it codes waiting chunks itself (oldest first) instead of
+    idling, with its own pipeline (`pipeline`, else built on first use). So the ingest
+    process, which also reads, deduplicates and writes, takes a share of the coding that
+    shrinks as its own work grows, and no core is left to an idle process or shared by
+    three busy ones.
 
     `spawn`, not `fork`: a forked child would inherit the parent's DuckDB connection and
     threads; a spawned one starts clean and rebuilds the pipeline from the settings (and its
     parent is the ingest, which `exit_when_orphaned` relies on; a fork server's children
     outlive a killed ingest). The pool starts on the first chunk, so a re-run with nothing
-    new costs no worker start-up.
+    new costs no worker start-up; the worker functions live in the light module
+    `kittiwake.ingest_worker`.
     """
 
-    def __init__(self, settings: Settings, *, workers: int) -> None:
+    def __init__(
+        self, settings: Settings, *, workers: int, pipeline: Pipeline | None = None
+    ) -> None:
         self.settings = settings
         self.workers = workers
+        self.pipeline = pipeline
         self.pool: ProcessPoolExecutor | None = None  # started on the first chunk
+        self.waiting: collections.deque[tuple[list[Article], Future[CodingResults]]]
+        self.waiting = collections.deque()
+        self.dispatched: list[Future[CodingResults]] = []  # chunks given to the pool
 
-    def submit(self, articles: list[Article]) -> Future[list[CodedArticle | Rejected]]:
+    def submit(self, articles: list[Article]) -> Future[CodingResults]:
+        future = StealingFuture(self)
+        self.waiting.append((articles, future))
+        self.dispatch()
+        return future
+
+    def dispatch(self) -> None:
+        """Hand waiting chunks to the pool until each worker process has enough queued."""
+        self.dispatched = [future for future in self.dispatched if not future.done()]
+        capacity = POOL_CHUNKS_PER_WORKER * (self.workers - 1)
+        while self.waiting and len(self.dispatched) < capacity:
+            articles, future = self.waiting.popleft()
+            pool_future = self.start_pool().submit(code_chunk, self.settings, articles)
+            pool_future.add_done_callback(functools.partial(copy_outcome, target=future))
+            self.dispatched.append(pool_future)
+
+    def work_until_done(self, target: Future[CodingResults]) -> None:
+        """Code waiting chunks in this process until `target` is done or none are left."""
+        while not target.done() and self.waiting:
+            articles, future = self.waiting.popleft()
+            if self.pipeline is None:
+                self.pipeline = Pipeline(self.settings)
+            future.set_result([self.pipeline.code_safely(article) for article in articles])
+            self.dispatch()
+
+    def start_pool(self) -> ProcessPoolExecutor:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(
-                max_workers=self.workers,
+                max_workers=self.workers - 1,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=start_worker,
                 initargs=(self.settings,),
             )
-        return self.pool.submit(code_chunk, self.settings, articles)
+        return self.pool
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-@functools.lru_cache(maxsize=1)
-def worker_pipeline(settings: Settings) -> Pipeline:
-    """The one pipeline of a worker process, built on first use."""
-    return Pipeline(settings)
+class StealingFuture(Future[CodingResults]):
+    """The result of a chunk; waiting for it puts the ingest process to work (`PoolCoder`)."""
+
+    def __init__(self, coder: PoolCoder) -> None:
+        super().__init__()
+        self.coder = coder
+
+    def result(self, timeout: float | None = None) -> CodingResults:
+        self.coder.work_until_done(self)
+        return super().result(timeout)
 
 
-def start_worker(settings: Settings) -> None:
-    """Pool initializer: load the pipeline, and exit if the ingest that started us dies."""
-    watcher = threading.Thread(target=exit_when_orphaned, args=(os.getppid(),), daemon=True)
-    watcher.start()
-    worker_pipeline(settings)
-
-
-def exit_when_orphaned(parent_pid: int) -> None:
-    # After a kill -9 of the ingest its workers would wait for tasks forever; their parent
-    # pid changes when the ingest dies (they are re-parented).
-    while os.getppid() == parent_pid:
-        time.sleep(PARENT_CHECK_S)
-    os._exit(1)
-
-
-def code_chunk(settings: Settings, articles: list[Article]) -> list[CodedArticle | Rejected]:
-    pipeline = worker_pipeline(settings)
-    return [pipeline.code_safely(article) for article in articles]
+def copy_outcome(source: Future[CodingResults], *, target: Future[CodingResults]) -> None:
+    """Pass a pool future's result (or exception) on to the chunk's own future."""
+    error = source.exception()
+    if error is not None:
+        target.set_exception(error)
+    else:
+        target.set_result(source.result())
 
 
 @contextlib.contextmanager
 def open_coder(
     *, settings: Settings, workers: int | None, pipeline: Pipeline | None = None
 ) -> Iterator[Coder]:
-    """In-process coding for one worker (`pipeline` when given), else a process pool."""
+    """In-process coding for one worker, else a process pool helped by this process.
+
+    This process codes with `pipeline` when given (else its own, built when needed).
+    """
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1:
         yield InProcessCoder(pipeline or Pipeline(settings))
         return
-    pool = PoolCoder(settings, workers=count)
+    pool = PoolCoder(settings, workers=count, pipeline=pipeline)
     try:
         yield pool
     finally:

@@ -14,11 +14,10 @@ config layer's business: it passes them to `load_dictionaries(extra_paths=...)`,
 Every file is validated with pydantic on load (unknown fields are errors, codes are upper-case
 A-Z in 3-letter chunks, dates are ISO `YYYY-MM-DD`, a role's start comes before its end, ids are
 unique per kind within a file). Errors carry the file, the line of the offending node and the
-field, e.g. `my_actors.yaml:12: roles[0].start: invalid date '2015-13-01'`. Line numbers come
-from composing the YAML node tree instead of loading it straight to Python objects.
-
-Plain scalars are read as strings (and `null`/`~`/empty as None), never as YAML 1.1 booleans
-or dates, so `No` (Norway), `ON` or `2015-13-01` reach validation as the text the user wrote.
+field, e.g. `my_actors.yaml:12: roles[0].start: invalid date '2015-13-01'`. Files are read in
+`kittiwake.yamlio`'s text mode: line numbers come from the YAML node tree, and plain scalars
+are read as strings (and `null`/`~`/empty as None), never as YAML 1.1 booleans or dates, so
+`No` (Norway), `ON` or `2015-13-01` reach validation as the text the user wrote.
 """
 
 from __future__ import annotations
@@ -44,10 +43,13 @@ from pydantic import (
     model_validator,
 )
 
-try:  # the C parser composes the node tree several times faster
-    from yaml import CSafeLoader as _YamlLoader
-except ImportError:  # pragma: no cover - libyaml missing
-    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+from kittiwake.yamlio import (
+    ResourceError,
+    compose_file,
+    node_line,
+    to_plain,
+    validation_errors,
+)
 
 __all__ = [
     "KINDS",
@@ -67,7 +69,7 @@ __all__ = [
 
 KINDS = ("countries", "agents", "organisations", "people")
 _KIND_ALIASES = {"organizations": "organisations"}
-_NULL_TAG = "tag:yaml.org,2002:null"
+_NULL_TAG = "tag:yaml.org,2002:null"  # an empty `people:` section is no section
 _YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -173,18 +175,8 @@ class Dictionaries:
     people: tuple[PersonEntry, ...]
 
 
-class DictionaryError(ValueError):
+class DictionaryError(ResourceError):
     """A problem in a dictionary file; `str()` reads `path:line: field: message`."""
-
-    def __init__(self, path: str, line: int, field: str, message: str) -> None:
-        super().__init__(f"{path}:{line}: {field}: {message}")
-        self.path = path
-        self.line = line
-        self.field = field
-        self.message = message
-
-    def __reduce__(self) -> tuple[type[DictionaryError], tuple[str, int, str, str]]:
-        return (type(self), (self.path, self.line, self.field, self.message))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -399,67 +391,6 @@ def _to_entry(kind: str, model: BaseModel, source: str) -> Entry:
 
 
 # ---------------------------------------------------------------------------------------------
-# YAML node tree -> plain data with a line for every node
-
-Location = tuple[str | int, ...]
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
-def _plain(node: yaml.Node, here: Location, lines: dict[Location, int]) -> Any:
-    """Plain Python data of `node`; records each node's 1-based line under its path."""
-    lines.setdefault(here, _line(node))
-    if isinstance(node, yaml.ScalarNode):
-        return None if node.tag == _NULL_TAG else node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(item, (*here, index), lines) for index, item in enumerate(node.value)]
-    mapping: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
-        mapping[key] = _plain(value_node, (*here, key), lines)
-    return mapping
-
-
-def _field_name(location: Location) -> str:
-    text = ""
-    for part in location:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
-    return text or "entry"
-
-
-def _error_message(error: Any) -> str:
-    kind = error["type"]
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        return "unknown field"
-    if kind == "value_error":
-        return str(error["msg"]).removeprefix("Value error, ")
-    message = str(error["msg"])
-    shown = repr(error.get("input"))
-    shown = shown if len(shown) <= 60 else shown[:57] + "..."
-    return f"{message[:1].lower()}{message[1:]} (got {shown})"
-
-
-def _node_line(location: Location, lines: dict[Location, int], fallback: int) -> int:
-    for cut in range(len(location), -1, -1):
-        if location[:cut] in lines:
-            return lines[location[:cut]]
-    return fallback
-
-
-def _validation_errors(
-    error: ValidationError, display: str, lines: dict[Location, int], fallback: int
-) -> Iterator[DictionaryError]:
-    for detail in error.errors():
-        location: Location = tuple(detail["loc"])
-        line = _node_line(location, lines, fallback)
-        yield DictionaryError(display, line, _field_name(location), _error_message(detail))
-
-
-# ---------------------------------------------------------------------------------------------
 # Reading files
 
 
@@ -469,29 +400,8 @@ class _FileResult:
     errors: tuple[DictionaryError, ...]
 
 
-def _compose(path: Path, display: str) -> yaml.Node | None:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DictionaryError(display, 1, "file", f"cannot read: {error}") from None
-    try:
-        return yaml.compose(text, Loader=_YamlLoader)
-    except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, display) from None
-    except yaml.YAMLError as error:
-        raise DictionaryError(display, 1, "yaml", str(error)) from None
-
-
-def _syntax_error(error: yaml.MarkedYAMLError, display: str) -> DictionaryError:
-    """Report where the parser stopped, and where the construct it was reading began."""
-    mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark is not None else 1
-    message = str(error.problem or "syntax error")
-    if error.context:
-        message += f" {error.context}"
-        if error.context_mark is not None and error.context_mark.line + 1 != line:
-            message += f" started at line {error.context_mark.line + 1}"
-    return DictionaryError(display, line, "yaml", message)
+def _dictionary_error(error: ResourceError) -> DictionaryError:
+    return DictionaryError(error.path, error.line, error.field, error.message)
 
 
 def _kind_from_name(path: Path) -> str | None:
@@ -509,7 +419,7 @@ def _sections(root: yaml.Node, path: Path, display: str) -> list[tuple[str, yaml
         if kind is None:
             raise DictionaryError(
                 display,
-                _line(root),
+                node_line(root),
                 "document",
                 "a plain list needs a file name saying its kind (countries.yaml, agents.yaml, "
                 "organisations.yaml, people/*.yaml); otherwise use top-level keys "
@@ -518,7 +428,7 @@ def _sections(root: yaml.Node, path: Path, display: str) -> list[tuple[str, yaml
         return [(kind, root)]
     if not isinstance(root, yaml.MappingNode):
         raise DictionaryError(
-            display, _line(root), "document", "expected a mapping with top-level keys or a list"
+            display, node_line(root), "document", "expected a mapping with top-level keys or a list"
         )
     sections = []
     for key_node, value_node in root.value:
@@ -526,7 +436,7 @@ def _sections(root: yaml.Node, path: Path, display: str) -> list[tuple[str, yaml
         kind = _KIND_ALIASES.get(key, key)
         if kind not in KINDS:
             raise DictionaryError(
-                display, _line(key_node), key, f"unknown section; use one of {', '.join(KINDS)}"
+                display, node_line(key_node), key, f"unknown section; use one of {', '.join(KINDS)}"
             )
         sections.append((kind, value_node))
     return sections
@@ -538,27 +448,28 @@ def _read_section(
     if isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG:
         return [], []
     if not isinstance(node, yaml.SequenceNode):
-        return [], [DictionaryError(display, _line(node), kind, "expected a list of entries")]
+        return [], [DictionaryError(display, node_line(node), kind, "expected a list of entries")]
     model_type = _MODELS[kind]
     entries: list[Entry] = []
     errors: list[DictionaryError] = []
     first_line: dict[str, int] = {}
     for item in node.value:
-        line = _line(item)
+        line = node_line(item)
         if not isinstance(item, yaml.MappingNode):
             errors.append(DictionaryError(display, line, kind, "each entry must be a mapping"))
             continue
-        lines: dict[Location, int] = {}
-        data = _plain(item, (), lines)
+        plain = to_plain(item, typed=False)
         try:
-            model = model_type.model_validate(data)
+            model = model_type.model_validate(plain.data)
         except ValidationError as error:
-            errors.extend(_validation_errors(error, display, lines, line))
+            found = validation_errors(error, path=display, lines=plain.lines, fallback=line)
+            errors.extend(_dictionary_error(problem) for problem in found)
             continue
         entry = _to_entry(kind, model, f"{display}:{line}")
         if entry.id in first_line:
             message = f"duplicate id {entry.id!r} (first at line {first_line[entry.id]})"
-            errors.append(DictionaryError(display, lines.get(("id",), line), "id", message))
+            id_line = plain.line(("id",), fallback=line)
+            errors.append(DictionaryError(display, id_line, "id", message))
             continue
         first_line[entry.id] = line
         entries.append(entry)
@@ -567,10 +478,12 @@ def _read_section(
 
 def _read_file(path: Path, display: str) -> _FileResult:
     try:
-        root = _compose(path, display)
+        root = compose_file(path, display=display, typed=False)
         sections = [] if root is None else _sections(root, path, display)
     except DictionaryError as error:
         return _FileResult({}, (error,))
+    except ResourceError as error:  # unreadable file or broken YAML
+        return _FileResult({}, (_dictionary_error(error),))
     entries: dict[str, list[Entry]] = {}
     errors: list[DictionaryError] = []
     for kind, node in sections:

@@ -42,6 +42,8 @@ LOCATIVE_PREPOSITIONS = frozenset(
 )
 # Dependencies that keep a token inside the noun phrase of its head.
 NP_INTERNAL = frozenset({"compound", "amod", "nmod", "nummod", "det", "flat", "poss_name"})
+# Verbs whose "at" names a target, not a place: "fired at the demonstrators".
+AIMING_VERBS = frozenset({"fire", "shoot", "aim", "throw", "hurl", "lob", "point", "direct", "swing", "lash", "strike", "launch"})
 # Sectors that are international by nature: "the international community" has no country.
 INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "INT"})
 # Sectors that belong to a state; a bare "the government" refers back to the last one named.
@@ -479,6 +481,8 @@ def term_fits(span: SpacySpan, term: Term) -> bool:
             following = span.doc[span.end]
             if following.pos_ == "PROPN" and following.text[:1].isupper():
                 return False  # "Carlos" in "Carlos Menem" is a first name, not Juan Carlos
+        if term.kind is TermKind.SURNAME and (span.text.isupper() or len(span.text) < 3):
+            return False  # "UN" is not the end of "Kim Jong Un"
         if term.kind is TermKind.SURNAME and span.start > 0:
             previous = span.doc[span.start - 1]
             if (
@@ -613,10 +617,12 @@ def split_at_conjunction(doc: Doc, group: list[Match]) -> list[list[Match]]:
 
 
 def is_locative(head: Token) -> bool:
-    """A noun phrase that is the object of "in", "at", "near"...: a place, not a participant."""
+    """A noun phrase that is the object of "in", "at", "near"...: a place, not a participant
+    (but "fired at the demonstrators" aims at people)."""
     return (
         head.dep_ == "pobj"
         and head.head.lower_ in LOCATIVE_PREPOSITIONS
+        and not (head.head.lower_ == "at" and head.head.head.lemma_.lower() in AIMING_VERBS)
         or (head.dep_ in ("appos", "conj") and head.head is not head and is_locative(head.head))
     )
 

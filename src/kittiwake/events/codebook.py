@@ -14,8 +14,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
+
+from kittiwake.yamlio import Plain, ResourceError, load_file, load_text
 
 __all__ = [
     "CameoCode",
@@ -29,8 +30,6 @@ __all__ = [
 # GDELT's quad classes by CAMEO root: (first root, last root, class).
 _QUAD_RANGES = ((1, 5, 1), (6, 9, 2), (10, 14, 3), (15, 20, 4))
 _MAX_REPORTED = 20  # a badly broken file should not produce a wall of errors
-# libyaml keeps node marks too and is several times faster than the pure-Python parser.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class CodebookError(ValueError):
@@ -151,67 +150,39 @@ def _default_codebook() -> Codebook:
     return _build(cameo=_packaged("cameo.yaml"), plover=_packaged("plover.yaml"))
 
 
-# --- reading YAML with line numbers -------------------------------------------------------
+# --- reading YAML with line numbers (kittiwake.yamlio) ------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class _Source:
-    """A YAML file's name, parsed data and node tree (for line numbers)."""
+    """A YAML file's name and typed data, with the line of each node for error messages."""
 
     name: str
-    data: Any
-    root: yaml.Node | None
+    plain: Plain
+
+    @property
+    def data(self) -> Any:
+        return self.plain.data
 
 
 def _packaged(filename: str) -> _Source:
     resource = resources.files("kittiwake").joinpath("data", filename)
-    return _parse(resource.read_text(encoding="utf-8"), name=str(resource))
+    name = str(resource)
+    try:
+        return _Source(name, load_text(resource.read_text(encoding="utf-8"), display=name))
+    except ResourceError as error:
+        raise CodebookError([str(error)]) from error
 
 
 def _read(path: Path) -> _Source:
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CodebookError([f"{path}:0: file: cannot read ({exc.strerror})"]) from exc
-    return _parse(text, name=str(path))
-
-
-def _parse(text: str, *, name: str) -> _Source:
-    try:
-        root = yaml.compose(text, Loader=_YAML_LOADER)
-        data = yaml.load(text, Loader=_YAML_LOADER)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
-        raise CodebookError([f"{name}:{line}: yaml: {exc.problem}"]) from exc
-    except yaml.YAMLError as exc:
-        raise CodebookError([f"{name}:0: yaml: {exc}"]) from exc
-    return _Source(name=name, data=data, root=root)
-
-
-def _node_at(root: yaml.Node | None, loc: Sequence[int | str]) -> yaml.Node | None:
-    """The deepest node along `loc` (mapping keys and list indices), for its line number."""
-    node = root
-    for part in loc:
-        child = _child(node, part)
-        if child is None:
-            break
-        node = child
-    return node
-
-
-def _child(node: yaml.Node | None, part: int | str) -> yaml.Node | None:
-    if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-        return node.value[part] if 0 <= part < len(node.value) else None
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == part:
-                return value
-    return None
+        return _Source(str(path), load_file(Path(path)))
+    except ResourceError as error:  # unreadable file or broken YAML
+        raise CodebookError([str(error)]) from error
 
 
 def _problem(source: _Source, loc: Sequence[int | str], message: str) -> str:
-    node = _node_at(source.root, loc)
-    line = node.start_mark.line + 1 if node is not None else 0
+    line = source.plain.line(loc, fallback=0)  # the deepest node along `loc`; 0: empty file
     # Name the field inside the list item ("goldstein", "modes.name"), not the top-level list.
     fields = [part for part in loc if isinstance(part, str)]
     field = ".".join(fields[1:] or fields) or "document"

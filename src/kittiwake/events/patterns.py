@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -163,7 +162,9 @@ def to_pattern(model: PatternModel, *, source: str) -> Pattern:
     )
 
 
-def load_patterns(*, extra_paths: Sequence[Path] = (), codebook: Codebook | None = None) -> PatternSet:
+def load_patterns(
+    *, extra_paths: Sequence[Path] = (), codebook: Codebook | None = None
+) -> PatternSet:
     """Shipped patterns plus user files; a user pattern replaces a shipped one with its id."""
     if not extra_paths and codebook is None:
         return _shipped_patterns()

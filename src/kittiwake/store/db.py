@@ -19,6 +19,7 @@ from types import TracebackType
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from kittiwake.records import CodedArticle, Event, Mention, Place, Rejected, Sentence
 from kittiwake.store.migrations import MIGRATIONS
@@ -258,8 +259,40 @@ def _insert_rows(
     columns: Sequence[str],
     rows: Iterable[tuple[Any, ...]],
 ) -> None:
-    """Insert rows with one multi-row parameterised INSERT per chunk (executemany is slow)."""
+    """Insert rows with one statement that reads them from an Arrow table.
+
+    Binding a parameter per value is what made a multi-row INSERT slow (mentions alone were
+    about 3 ms per article): DuckDB reads an Arrow table column by column instead. Rows whose
+    values Arrow cannot put in one column type go through parameters as before.
+    """
     batch = list(rows)
+    if not batch:
+        return
+    try:
+        arrow_rows = _arrow_table(columns, batch)
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        _insert_parameters(con, table, columns, batch)
+        return
+    # DuckDB finds `arrow_rows` among this function's locals (a replacement scan); unlike
+    # `register`, that costs no extra statement per table.
+    con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM arrow_rows")
+    del arrow_rows
+
+
+def _arrow_table(columns: Sequence[str], rows: list[tuple[Any, ...]]) -> pa.Table:
+    """The rows as an Arrow table (types inferred per column; DuckDB casts on insert)."""
+    return pa.Table.from_arrays(
+        [pa.array(values) for values in zip(*rows, strict=True)], names=list(columns)
+    )
+
+
+def _insert_parameters(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    columns: Sequence[str],
+    batch: list[tuple[Any, ...]],
+) -> None:
+    """Insert rows with one multi-row parameterised INSERT per chunk (executemany is slow)."""
     placeholder = "(" + ", ".join("?" * len(columns)) + ")"
     column_list = ", ".join(columns)
     for first in range(0, len(batch), _ROWS_PER_INSERT):
