@@ -617,6 +617,11 @@ def _attachment_rank(root: Token, trigger: Token) -> int:
     return 4 if clause.lemma_ in _REPORTING_LEMMAS else 3
 
 
+def _is_past(trigger: Token) -> bool:
+    """A verb reported as done ("camped", "had met"), not one planned ("will meet")."""
+    return trigger.tag_ in ("VBD", "VBN") and not _is_future(trigger)
+
+
 def _is_future(trigger: Token) -> bool:
     verb = _clause_verb(trigger)
     if any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUXILIARIES for child in verb.children):
@@ -667,9 +672,16 @@ def resolve_event_date(
         forward = {e.start: e for e in find_date_expressions(sentence.text, published, future=True)}
         chosen = forward.get(chosen.start, chosen)
     historical = chosen.historical if published is not None else False
-    return EventDate(
-        chosen.value, raw=chosen.text, precision=chosen.precision, historical=historical
-    )
+    value = chosen.value
+    if (
+        published is not None
+        and value > published
+        and _is_past(trigger)
+        and chosen.precision in ("day", "month")
+    ):
+        # "had camped there since Jan. 25" in a story from November: that January, not the next
+        value = _safe_date(value.year - 1, value.month, value.day) or value
+    return EventDate(value, raw=chosen.text, precision=chosen.precision, historical=historical)
 
 
 class DateResolver:
