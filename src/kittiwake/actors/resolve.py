@@ -43,7 +43,22 @@ LOCATIVE_PREPOSITIONS = frozenset(
 # Dependencies that keep a token inside the noun phrase of its head.
 NP_INTERNAL = frozenset({"compound", "amod", "nmod", "nummod", "det", "flat", "poss_name"})
 # Verbs whose "at" names a target, not a place: "fired at the demonstrators".
-AIMING_VERBS = frozenset({"fire", "shoot", "aim", "throw", "hurl", "lob", "point", "direct", "swing", "lash", "strike", "launch"})
+AIMING_VERBS = frozenset(
+    {
+        "fire",
+        "shoot",
+        "aim",
+        "throw",
+        "hurl",
+        "lob",
+        "point",
+        "direct",
+        "swing",
+        "lash",
+        "strike",
+        "launch",
+    }
+)
 # Sectors that are international by nature: "the international community" has no country.
 INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "INT"})
 # Sectors that belong to a state; a bare "the government" refers back to the last one named.
@@ -493,6 +508,9 @@ def term_fits(span: SpacySpan, term: Term) -> bool:
                 return False  # "Ahmed Qassem" is not Naim Qassem: another first name
         return first.text[:1].isupper() and first.pos_ in ("PROPN", "NOUN", "ADJ")
     if term.kind is TermKind.AGENT:  # "military approach", "moderate groups" are not actors
+        following = span.doc[span.end] if span.end < len(span.doc) else None
+        if following is not None and following.lower_ == "of" and span.root.lower_ == "state":
+            return False  # "a state of emergency"
         return span.root.pos_ in ("NOUN", "PROPN")
     if term.kind in (
         TermKind.COUNTRY_ADJECTIVE,
@@ -603,9 +621,7 @@ def split_at_conjunction(doc: Doc, group: list[Match]) -> list[list[Match]]:
     parts: list[list[Match]] = []
     current: list[Match] = []
     for previous, match in zip([None, *ordered], ordered, strict=False):
-        if previous is not None and any(
-            t.pos_ == "CCONJ" for t in doc[previous.end : match.start]
-        ):
+        if previous is not None and any(t.pos_ == "CCONJ" for t in doc[previous.end : match.start]):
             parts.append(current)
             current = []
         current.append(match)
@@ -796,6 +812,16 @@ def refer(
                         antecedent,
                     )
                 )
+        elif is_body_reference(token, state):
+            antecedent = last_organisation(state, before=token.idx, sentence_index=sentence_index)
+            if antecedent is not None:
+                found.append(
+                    linked(
+                        state,
+                        copy_mention(doc, token, antecedent, sentence_index, doc_id),
+                        antecedent,
+                    )
+                )
         elif is_pair_phrase(token):
             for antecedent in last_pair(state, doc, before=token.idx):
                 found.append(
@@ -806,6 +832,33 @@ def refer(
                     )
                 )
     return found
+
+
+BODY_NOUNS = frozenset(
+    {"alliance", "bloc", "organisation", "organization", "body", "union", "agency"}
+)
+
+
+def is_body_reference(token: Token, state: DocState) -> bool:
+    """ "the alliance", "the bloc": a definite reference back to an organisation."""
+    return (
+        token.lemma_.lower() in BODY_NOUNS
+        and token.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and not any(m.head == token.i for m in state.mentions)
+    )
+
+
+def last_organisation(state: DocState, *, before: int, sentence_index: int) -> Mention | None:
+    for mention in reversed(state.mentions):
+        if mention.start >= before or sentence_index - mention.sentence > COREF_WINDOW:
+            continue
+        organisation = (mention.actor.entry_id or "").startswith("organisation:") or (
+            mention.actor.country is None and mention.actor.sector in ("IGO", "NGO")
+        )
+        if organisation and mention.actor.code:
+            return replace(mention, actor=replace(mention.actor, kind="organisation"))
+    return None
 
 
 def is_pair_phrase(token: Token) -> bool:
@@ -887,7 +940,9 @@ def last_pair(state: DocState, doc: Doc, *, before: int) -> list[Mention]:
         if mention.start >= before or not actor.country or actor.sector not in PAIR_SECTORS:
             continue
         weight = 2 if mention.coref_of is None and is_subject(doc[mention.head]) else 1
-        scores[actor.country] = scores.get(actor.country, 0.0) + weight + order * 1e-6  # recency breaks ties
+        scores[actor.country] = (
+            scores.get(actor.country, 0.0) + weight + order * 1e-6
+        )  # recency breaks ties
         latest[actor.country] = mention
     if len(scores) < 2:
         return []

@@ -180,7 +180,7 @@ class EventCoder:
         for token in sentence:
             if (
                 (token.pos_ in ("VERB", "AUX") and token.dep_ not in NOMINAL_DEPS)
-                or (token.pos_ == "NOUN" and token.dep_ == "ROOT")
+                or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and has_subject(token))
                 or (token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT") and token.tag_ == "VBN")
             ):
                 patterns, nominal = self.verb_patterns(token), False
@@ -266,11 +266,18 @@ class EventCoder:
 
 
 def is_adjectival_participle(token: Token) -> bool:
+    """ "groups opposed to Assad" describes; "strikes killed 13 people" (with an object) or
+    "groups armed by Iran" (with an agent) report."""
     return (
         token.dep_ in ("acl", "amod")
         and token.tag_ == "VBN"
-        and not any(c.dep_ == "agent" for c in token.children)
+        and not any(c.dep_ in ("agent", "dobj") for c in token.children)
     )
+
+
+def has_subject(token: Token) -> bool:
+    """A noun with a subject is a verb the tagger missed ("Protesters march on ...")."""
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
 def bounded(events: list[Event], sentence: SpacySpan) -> list[Event]:
@@ -466,10 +473,9 @@ def participants(
     if trigger.nominal:
         return nominal_participants(trigger, by_head)
     token, pattern = trigger.token, trigger.pattern
-    passive = (
-        any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children)
-        or token.tag_ == "VBN"
-        and token.dep_ == "acl"
+    has_object = any(c.dep_ == "dobj" for c in token.children)
+    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children) or (
+        token.tag_ == "VBN" and token.dep_ == "acl" and not has_object
     )
     sources: list[Mention] = []
     targets: list[Mention] = []
@@ -572,8 +578,10 @@ def subject_of(verb: Token) -> Token | None:
                 return verb.head  # "groups that met" -> groups
             return child
     head = verb.head
-    if verb.dep_ == "relcl":
-        return head
+    if verb.dep_ == "relcl" or (
+        verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        return head  # "groups that met", "strikes killed 13 people" parsed as a modifier
     if head is verb:
         return None
     if verb.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
@@ -622,8 +630,6 @@ def actors_at(token: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
     for head in (token, *token.conjuncts):
         found.extend(actors_of_phrase(head, by_head))
     return dedupe(found)
-
-
 
 
 def actors_of_phrase(head: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
@@ -720,8 +726,6 @@ def dedupe(mentions: list[Mention]) -> list[Mention]:
             seen.add(key)
             kept.append(mention)
     return kept
-
-
 
 
 # -- negation and modality ----------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from kittiwake.actors.resolve import INTERNATIONAL_SECTORS
 from kittiwake.records import Actor, Event, Mention
 
 PLACE_RECIPIENT_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
@@ -20,7 +21,33 @@ PLACE_RECIPIENT_CODES = frozenset({"042"})
 
 
 def place_as_target(events: Sequence[Event]) -> list[Event]:
-    return [with_place_target(e) for e in events]
+    return [with_place_target(with_place_country(e)) for e in events]
+
+
+def with_place_country(event: Event) -> Event:
+    """ "13 people were killed in Gaza": civilians, police or protesters named without a
+    country belong to the country of the place the event happened in."""
+    place = event.place
+    if place is None or not place.country:
+        return event
+    updates = {}
+    for side in ("source", "target"):
+        mention = getattr(event, side)
+        if mention is None or mention.actor.country or not mention.actor.sector:
+            continue
+        if (
+            mention.actor.code != mention.actor.sector
+            or mention.actor.sector in INTERNATIONAL_SECTORS
+        ):
+            continue
+        actor = replace(
+            mention.actor,
+            code=place.country + mention.actor.sector,
+            country=place.country,
+            reason=f"{mention.actor.reason}; country {place.country} from the event's place ({place.name})",
+        )
+        updates[side] = replace(mention, actor=actor)
+    return replace(event, **updates) if updates else event
 
 
 def with_place_target(event: Event) -> Event:
