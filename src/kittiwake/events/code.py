@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -237,7 +237,8 @@ class EventCoder:
         if reading.speech is not None:
             rule += f"+{reading.speech.value}"
         events = []
-        for source, target in pairs[:MAX_PAIRS]:
+        for pair in pairs[:MAX_PAIRS]:
+            source, target = (placed(m, doc_id, sentence_index) for m in pair)
             ends = [f"{m.start}-{m.end}-{m.actor.code}" if m else "-" for m in (source, target)]
             events.append(
                 Event(
@@ -598,6 +599,13 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def placed(mention: Mention | None, doc_id: str, sentence_index: int) -> Mention | None:
+    """Participants made by the coder itself (uncoded subjects) learn their document here."""
+    if mention is None or mention.doc_id:
+        return mention
+    return replace(mention, doc_id=doc_id, sentence=sentence_index)
+
+
 def unresolved(subject: Token) -> list[Mention]:
     """A subject in no dictionary ("Prisoners rioted") is kept as an uncoded participant."""
     if subject.pos_ not in ("NOUN", "PROPN") or subject.lemma_.lower() in QUANTITY_HEADS:
@@ -608,11 +616,10 @@ def unresolved(subject: Token) -> list[Mention]:
     start = subject.left_edge.i
     span = doc[start : subject.i + 1]
     actor = Actor(code="", name=span.text, reason="subject in no dictionary", kind="unresolved")
-    sentence_index = -1  # filled by the caller's sentence; kept out of the actor tables
     return [
         Mention(
-            doc_id="",
-            sentence=sentence_index,
+            doc_id="",  # set by `placed` when the event is made
+            sentence=-1,
             start=span.start_char,
             end=span.end_char,
             text=span.text,
