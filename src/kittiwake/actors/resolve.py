@@ -780,58 +780,29 @@ def refer(
     """Mentions for pronouns and "the two sides" in one sentence, linked to earlier actors."""
     found: list[Mention] = []
     for token in sentence:
-        lower = token.lower_
-        if token.pos_ == "PRON" and lower in THING_PRONOUNS and token.dep_ not in ("expl", "dobj"):
-            antecedent = last_body(state, doc, before=token.idx, sentence_index=sentence_index)
-            if antecedent is not None:
-                found.append(
-                    linked(
-                        state,
-                        copy_mention(doc, token, antecedent, sentence_index, doc_id),
-                        antecedent,
-                    )
-                )
-        elif token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
-            antecedent = last_person(state, before=token.idx, sentence_index=sentence_index)
-            if antecedent is not None:
-                found.append(
-                    linked(
-                        state,
-                        copy_mention(doc, token, antecedent, sentence_index, doc_id),
-                        antecedent,
-                    )
-                )
-        elif token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
-            for antecedent in last_plural(
-                state, doc, before=token.idx, sentence_index=sentence_index
-            ):
-                found.append(
-                    linked(
-                        state,
-                        copy_mention(doc, token, antecedent, sentence_index, doc_id),
-                        antecedent,
-                    )
-                )
-        elif is_body_reference(token, state):
-            antecedent = last_organisation(state, before=token.idx, sentence_index=sentence_index)
-            if antecedent is not None:
-                found.append(
-                    linked(
-                        state,
-                        copy_mention(doc, token, antecedent, sentence_index, doc_id),
-                        antecedent,
-                    )
-                )
-        elif is_pair_phrase(token):
-            for antecedent in last_pair(state, doc, before=token.idx):
-                found.append(
-                    linked(
-                        state,
-                        copy_mention(doc, token, antecedent, sentence_index, doc_id),
-                        antecedent,
-                    )
-                )
+        for antecedent in antecedents_of(token, doc, sentence_index, state):
+            copy = copy_mention(doc, token, antecedent, sentence_index, doc_id)
+            found.append(linked(state, copy, antecedent))
     return found
+
+
+def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState) -> list[Mention]:
+    """What a referring word stands for: "it", "he", "they", "the alliance", "the two sides"."""
+    lower, before = token.lower_, token.idx
+    if token.pos_ == "PRON" and lower in THING_PRONOUNS and token.dep_ not in ("expl", "dobj"):
+        body = last_body(state, doc, before=before, sentence_index=sentence_index)
+        return [body] if body is not None else []
+    if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
+        person = last_person(state, before=before, sentence_index=sentence_index)
+        return [person] if person is not None else []
+    if token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
+        return last_plural(state, doc, before=before, sentence_index=sentence_index)
+    if is_body_reference(token, state):
+        body = last_organisation(state, before=before, sentence_index=sentence_index)
+        return [body] if body is not None else []
+    if is_pair_phrase(token):
+        return last_pair(state, doc, before=before)
+    return []
 
 
 BODY_NOUNS = frozenset(
