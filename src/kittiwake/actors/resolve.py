@@ -526,6 +526,17 @@ def term_fits(span: SpacySpan, term: Term) -> bool:
 
 
 def inside_larger_name(span: SpacySpan) -> bool:
+    """ "Real Madrid", "the Washington Post", "Moscow Times": a name that contains a place."""
+    doc = span.doc
+    neighbours = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    for token in neighbours:
+        if (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and token.ent_type_ not in ("DATE", "TIME", "GPE", "NORP", "PERSON", "LOC")
+            and token.lower_ not in TITLES
+        ):
+            return True
     for entity in span.doc.ents:
         start = entity.start + (1 if entity[0].lower_ == "the" else 0)  # "the White House"
         if entity.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT") and (
