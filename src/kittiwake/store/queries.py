@@ -246,7 +246,7 @@ def dyads(
         f"SELECT source_code, target_code, {period}count(*) AS count, "
         "CAST(sum(num_articles) AS BIGINT) AS articles, sum(goldstein) AS goldstein_sum, "
         "avg(goldstein) AS goldstein_mean FROM events "
-        f"WHERE {where} AND source_code IS NOT NULL AND target_code IS NOT NULL "
+        f"WHERE {where} AND coalesce(source_code, '') <> '' AND coalesce(target_code, '') <> '' "
         f"GROUP BY ALL ORDER BY {order}count DESC, source_code, target_code"
     )
     return _run(store, query, params, as_arrow=as_arrow)
