@@ -28,6 +28,15 @@ TINY_ENTRIES = (
     GazEntry("Middle East", -1, "RGN", "", None, 29.0, 41.0, 0),
     GazEntry("Branson", 17, "PPL", "USA", "Missouri", 36.64, -93.22, 12_000),
     GazEntry("Decatur", 18, "PPL", "USA", "Illinois", 39.84, -88.95, 70_000),
+    GazEntry("Henry County", 19, "ADM2", "USA", "Georgia", 33.45, -84.15, 240_000),
+    GazEntry("Henry County", 20, "ADM2", "USA", "Tennessee", 36.33, -88.3, 32_000),
+    GazEntry("Camden", 21, "PPL", "USA", "New Jersey", 39.93, -75.12, 71_000),
+    GazEntry("Camden", 22, "PPL", "USA", "Tennessee", 36.06, -88.1, 3_600),
+    GazEntry("Puryear", 23, "PPL", "USA", "Tennessee", 36.44, -88.33, 670),
+    GazEntry("Atlantic Ocean", -2, "OCN", "CPV", None, 10.0, -30.0, 0),
+    GazEntry("Cape Verde", 24, "PCLI", "CPV", None, 16.0, -24.0, 550_000),
+    GazEntry("Santa Maria", 25, "PPL", "CPV", "Sal", 16.6, -22.9, 20_000),
+    GazEntry("Santa Maria", 26, "PPL", "USA", "California", 34.95, -120.43, 100_000),
 )
 TINY_NAMES = (
     *((entry.name, row) for row, entry in enumerate(TINY_ENTRIES)),

@@ -150,3 +150,30 @@ def test_governments_as_actors_are_flagged_not_placed(nlp, gazetteer: Gazetteer)
 def test_georgia_follows_the_document(nlp, gazetteer: Gazetteer, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
     places = {p.text: p.country for p in find_places(nlp(text), gazetteer=gazetteer)}
     assert places["Georgia"] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # alone, each name is its bigger namesake; together they agree on Tennessee
+        ("Camden.", ["Camden"], [(21, "USA")]),
+        ("Henry County.", ["Henry County"], [(19, "USA")]),
+        ("Camden and Henry County.", ["Camden", "Henry County"], [(22, "USA"), (20, "USA")]),
+        (
+            "Camden, Puryear and Henry County.",
+            ["Camden", "Puryear", "Henry County"],
+            [(22, "USA"), (23, "USA"), (20, "USA")],
+        ),
+    ],
+)
+def test_names_found_in_one_region_choose_its_namesakes(
+    tiny_gazetteer: Gazetteer, text: str, names: list[str], expected: list[tuple[int, str]]
+) -> None:
+    assert _resolve(text, names, tiny_gazetteer) == expected
+
+
+def test_an_area_does_not_vote_for_its_nominal_country(tiny_gazetteer: Gazetteer) -> None:
+    # the Atlantic's country is only the one nearest its point: it must not pull Santa
+    # Maria to Cape Verde
+    text = "Santa Maria and the Atlantic Ocean."
+    assert _resolve(text, ["Santa Maria", "Atlantic Ocean"], tiny_gazetteer)[0] == (26, "USA")

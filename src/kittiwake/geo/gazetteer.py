@@ -46,11 +46,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pycountry
 
 from kittiwake.geo.regions import load_regions, shipped_regions_path
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 ALTERNATE_NAME_MIN_POPULATION = 15_000
 
 ADM1_WORDS = frozenset(
@@ -426,16 +427,28 @@ def build_gazetteer() -> Gazetteer:
 
 
 def _add_regions(entries: list[GazEntry], names: list[tuple[str, int]]) -> None:
-    """Entries for the regions of `data/geo/regions.yaml`, with ids -1, -2, ..."""
+    """Entries for the regions of `data/geo/regions.yaml`, with ids -1, -2, ...
+
+    An area that spans several countries (the Middle East, the Atlantic) is given the
+    country of the populated place nearest its centre point, as GeoNames-based references
+    do when they need one country for a point; the resolver does not let such an area vote
+    for its country (see `kittiwake.geo.toponyms.AREA_FEATURES`).
+    """
+    places = [entry for entry in entries if entry.feature.startswith("PPL")]
+    lats = np.radians([entry.lat for entry in places])
+    lons = np.radians([entry.lon for entry in places])
     for number, region in enumerate(load_regions(), start=1):
         index = len(entries)
         admin1 = region.name if region.feature == "ADM1" else None
+        country = region.country
+        if not country:
+            country = places[_nearest(lats, lons, lat=region.lat, lon=region.lon)].country
         entries.append(
             GazEntry(
                 region.name,
                 -number,
                 region.feature,
-                region.country,
+                country,
                 admin1,
                 region.lat,
                 region.lon,
@@ -443,6 +456,15 @@ def _add_regions(entries: list[GazEntry], names: list[tuple[str, int]]) -> None:
             )
         )
         names += [(spelling, index) for spelling in (region.name, *region.aliases)]
+
+
+def _nearest(lats: np.ndarray, lons: np.ndarray, *, lat: float, lon: float) -> int:
+    """The index of the point (in radians) nearest to (lat, lon) in degrees."""
+    phi, lam = math.radians(lat), math.radians(lon)
+    half_chord = (
+        np.sin((lats - phi) / 2) ** 2 + math.cos(phi) * np.cos(lats) * np.sin((lons - lam) / 2) ** 2
+    )
+    return int(np.argmin(half_chord))
 
 
 def _add_continents(entries: list[GazEntry], names: list[tuple[str, int]]) -> None:

@@ -18,7 +18,10 @@ Resolution scores each candidate entry of a mention and keeps the best:
 - document context: the countries and first-level regions that the document's other
   names resolve to without context (their shares), and `context_countries`
   given by the caller (e.g. the countries of the actors found in the document). Each
-  distinct name votes once, and a mention's own name does not vote for it.
+  distinct name votes once, and a mention's own name does not vote for it;
+- co-location: for a town or county name, the first-level regions where the document's
+  other names also have candidates, each name weighted by how few regions it could be in
+  (see SUPPORT_WEIGHT). Areas spanning countries (seas, the Middle East) cast no votes.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -54,12 +57,24 @@ QUALIFIER_BONUS = 8.0
 COUNTRY_CONTEXT_WEIGHT = 8.0
 ADMIN1_CONTEXT_WEIGHT = 5.0
 PROXIMITY_WEIGHT = 4.0
+# Co-location: a candidate in a first-level region where the document's other names also
+# have candidates (Paris, Henry County and Whitlock all exist in Tennessee) is likely the
+# one meant. Each other name supports a region by 1 / (the number of regions it could be
+# in), so an unambiguous name counts fully and a name found in every state barely at all.
+SUPPORT_WEIGHT = 4.0
+SUPPORT_FEATURES = frozenset({"ADM1", "ADM2", "PPL", "PPLC"})  # give support
+SUPPORTED_FEATURES = frozenset({"ADM2", "PPL"})  # receive it: namesakes, not states
 NEAR_KM = 150.0
 GIVEN_COUNTRY_BONUS = 7.0
 STRAY_MAX_POPULATION = 20_000
 CONTEXT_ROUNDS = 3  # re-resolve with the previous round's answers as context
 # Entries too large to say where in a country a document is, or whether a place is near.
 BROAD_FEATURES = frozenset({"PCLI", "PCLH", "CONT", "ADM1", "RGN", "OCN", "SEA", "GULF", "MTS"})
+# Areas (seas, rivers, multi-country regions) whose country is only the one nearest their
+# centre point (see `kittiwake.geo.gazetteer`): they do not say which country a story is in.
+AREA_FEATURES = frozenset(
+    {"RGN", "OCN", "SEA", "GULF", "STRT", "CNL", "LK", "STM", "PEN", "MTS", "DSRT"}
+)
 # How a mention was placed: it names the entry; a place named inside it ("Dubai World
 # Cup"); or, naming nothing the gazetteer knows, the document's focus.
 METHODS = ("name", "part", "focus")
@@ -110,20 +125,30 @@ class _Context:
     total: int
     given: frozenset[str]
     points: tuple[tuple[float, float], ...] = ()  # specific places named, as (lat, lon)
+    support: Counter[tuple[str, str]] = field(default_factory=Counter)  # see SUPPORT_WEIGHT
 
     @classmethod
     def empty(cls, *, given: Sequence[str]) -> _Context:
         return cls(Counter(), Counter(), 0, frozenset(given))
 
     @classmethod
-    def of(cls, entries: Sequence[GazEntry | None], *, given: Sequence[str]) -> _Context:
-        resolved = [entry for entry in entries if entry is not None]
+    def of(
+        cls,
+        entries: Sequence[GazEntry | None],
+        *,
+        given: Sequence[str],
+        support: Counter[tuple[str, str]] | None = None,
+    ) -> _Context:
+        # an area spanning countries carries only a nominal country: it casts no vote
+        resolved = [
+            entry for entry in entries if entry is not None and entry.feature not in AREA_FEATURES
+        ]
         countries = Counter(entry.country for entry in resolved)
         admin1 = Counter((entry.country, entry.admin1) for entry in resolved if entry.admin1)
         points = tuple(
             (entry.lat, entry.lon) for entry in resolved if entry.feature not in BROAD_FEATURES
         )
-        return cls(countries, admin1, len(resolved), frozenset(given), points)
+        return cls(countries, admin1, len(resolved), frozenset(given), points, support or Counter())
 
     def share_near(self, entry: GazEntry) -> float:
         """The share of the document's specific places within NEAR_KM of `entry`."""
@@ -280,12 +305,22 @@ def resolve_mentions(
     keys = [normalise_name(name) for name in names]
     # one vote per distinct name, so that a name repeated ten times cannot outvote the rest
     votes = dict(zip(keys, first, strict=True))
+    region_weights = _region_weights(keys, candidates, first)
+    total_support: Counter[tuple[str, str]] = Counter()
+    for weights in region_weights.values():
+        total_support.update(weights)
     entries = first
     for _ in range(CONTEXT_ROUNDS):
         entries = []
-        for cands, hint, qual, key in zip(candidates, hints, qualifiers, keys, strict=True):
+        for cands, hint, qual, key, alone in zip(
+            candidates, hints, qualifiers, keys, first, strict=True
+        ):
             others = [entry for other, entry in votes.items() if other != key]
-            context = _Context.of(others, given=context_countries)
+            support: Counter[tuple[str, str]] = Counter()
+            if alone is not None and alone.feature in SUPPORTED_FEATURES:
+                support.update(total_support)
+                support.subtract(region_weights[key])
+            context = _Context.of(others, given=context_countries, support=support)
             entries.append(_best(cands, hint=hint, qualifier=qual, context=context))
         votes = dict(zip(keys, entries, strict=True))
     final = _Context.of(list(votes.values()), given=context_countries)  # one vote a name
@@ -298,6 +333,30 @@ def resolve_mentions(
             names, resolved, gazetteer=gazetteer, context_countries=context_countries
         )
     return resolved
+
+
+def _region_weights(
+    keys: Sequence[str],
+    candidates: Sequence[Sequence[GazEntry]],
+    first: Sequence[GazEntry | None],
+) -> dict[str, Counter[tuple[str, str]]]:
+    """For each distinct name, the first-level regions its candidates lie in, each weighted
+    1 / (the number of such regions). Names that are, out of context, a country or a large
+    area ("China") give none: their namesake towns (China, Texas) are not meant."""
+    weights: dict[str, Counter[tuple[str, str]]] = {}
+    for key, cands, best in zip(keys, candidates, first, strict=True):
+        if key in weights:
+            continue
+        if best is None or best.feature not in SUPPORT_FEATURES:
+            weights[key] = Counter()
+            continue
+        regions = {
+            (entry.country, entry.admin1)
+            for entry in cands
+            if entry.admin1 and entry.feature in SUPPORT_FEATURES
+        }
+        weights[key] = Counter(dict.fromkeys(regions, 1.0 / len(regions))) if regions else Counter()
+    return weights
 
 
 def _locate_unresolved(
@@ -396,6 +455,9 @@ def _score(
             score += ADMIN1_CONTEXT_WEIGHT * share
         if context.points and entry.feature not in BROAD_FEATURES:
             score += PROXIMITY_WEIGHT * context.share_near(entry)
+    if entry.admin1 and entry.feature in SUPPORTED_FEATURES:
+        support = context.support[(entry.country, entry.admin1)]
+        score += SUPPORT_WEIGHT * (1.0 - math.exp(-support))
     if entry.country in context.given:
         score += GIVEN_COUNTRY_BONUS
     return score
