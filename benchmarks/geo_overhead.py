@@ -16,31 +16,13 @@ Target (issue 5): geolocation adds under 15% to the time of coding an article.
 from __future__ import annotations
 
 import argparse
-import json
-import time
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
+from stage_timing import ECB, Timed, load_articles, time_one
+
 from kittiwake.pipeline import Pipeline
-from kittiwake.read import iter_articles
 from kittiwake.records import Article, Event, Place
-
-ROOT = Path(__file__).resolve().parents[1]
-WIRE = ROOT / "examples" / "wire.jsonl"
-ECB = ROOT.parent / "shared" / "eval" / "ecb_plus" / "ecb_plus.gold.jsonl"
-
-
-def load_articles(limit: int) -> list[Article]:
-    articles = [a for a in iter_articles([WIRE]) if isinstance(a, Article)]
-    if ECB.exists():
-        with ECB.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle):
-                if number >= limit:
-                    break
-                record = json.loads(line)
-                articles.append(Article(doc_id=record["id"], text=record["text"], origin=str(ECB)))
-    return articles
 
 
 def no_places(doc: Any, mentions: Sequence[Any] = ()) -> list[Place]:
@@ -49,27 +31,6 @@ def no_places(doc: Any, mentions: Sequence[Any] = ()) -> list[Place]:
 
 def events_as_they_are(events: Sequence[Event], doc: Any, places: Sequence[Place]) -> list[Event]:
     return list(events)
-
-
-class Timed:
-    """Wraps a stage and adds up the seconds spent in it."""
-
-    def __init__(self, stage: Any) -> None:
-        self.stage = stage
-        self.seconds = 0.0
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
-        try:
-            return self.stage(*args, **kwargs)
-        finally:
-            self.seconds += time.perf_counter() - start
-
-
-def time_one(pipeline: Pipeline, article: Article) -> float:
-    start = time.perf_counter()
-    pipeline.code_safely(article)
-    return time.perf_counter() - start
 
 
 def compare(
