@@ -22,11 +22,13 @@ from spacy.tokens import Span as SpacySpan
 
 from kittiwake.clean import clean_article
 from kittiwake.events.code import (
+    NOMINAL_DEPS,
     OBJECT_DEPS,
     Trigger,
     complements_of,
     fit_rank,
     fit_score,
+    has_subject,
     index_mentions,
     is_adjectival_participle,
     is_negated,
@@ -40,6 +42,7 @@ from kittiwake.events.code import (
     preps_of,
     read_modality,
     subject_of,
+    verb_keys,
 )
 from kittiwake.events.modality import Speech, speech_code
 from kittiwake.events.patterns import Pattern, PatternSet
@@ -277,7 +280,11 @@ def actor_ref(mention: Mention) -> ActorRef:
 # -- triggers -----------------------------------------------------------------------------
 def role_of(token: Token) -> str | None:
     """Which trigger list the coder consults for a token (mirrors `EventCoder.find_triggers`)."""
-    if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+    if (
+        (token.pos_ in ("VERB", "AUX") and token.dep_ not in NOMINAL_DEPS)
+        or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and has_subject(token))
+        or (token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT") and token.tag_ == "VBN")
+    ):
         return "verb"
     if token.pos_ in ("NOUN", "PROPN"):
         return "noun"
@@ -314,13 +321,14 @@ def candidate_view_of(
     """The token's candidate patterns and which one was chosen; None when its lemma triggers nothing."""
     lemma = lemma_of(token)
     role = role_of(token)
-    found = [("verb", p) for p in patterns.for_verb(lemma)] + [
-        ("noun", p) for p in patterns.for_noun(lemma)
-    ]
+    verb_patterns = next(
+        (patterns.for_verb(k) for k in verb_keys(token) if patterns.for_verb(k)), ()
+    )
+    found = [("verb", p) for p in verb_patterns] + [("noun", p) for p in patterns.for_noun(lemma)]
     if not found:
         return None
     fitting = [p for r, p in found if r == role and pattern_fits(token, p, role=r)]
-    chosen = max(fitting, key=ranked(token, role)) if fitting else None
+    chosen = max(fitting, key=ranked(token, role or "verb")) if fitting else None
     candidates = tuple(
         candidate_view(
             token, pattern, role=r, considered=r == role, chosen=chosen, describe=describe

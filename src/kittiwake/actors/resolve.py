@@ -508,8 +508,8 @@ def term_fits(span: SpacySpan, term: Term) -> bool:
                 return False  # "Ahmed Qassem" is not Naim Qassem: another first name
         return first.text[:1].isupper() and first.pos_ in ("PROPN", "NOUN", "ADJ")
     if term.kind is TermKind.AGENT:  # "military approach", "moderate groups" are not actors
-        following = span.doc[span.end] if span.end < len(span.doc) else None
-        if following is not None and following.lower_ == "of" and span.root.lower_ == "state":
+        after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        if after == "of" and span.root.lower_ == "state":
             return False  # "a state of emergency"
         return span.root.pos_ in ("NOUN", "PROPN")
     if term.kind in (
@@ -616,12 +616,11 @@ def split_conjoined(doc: Doc, matches: list[Match]) -> list[list[Match]]:
 def group_by_head(doc: Doc, matches: list[Match]) -> dict[int, list[Match]]:
     groups: dict[int, list[Match]] = {}
     for match in matches:
-        head = np_head(doc[match.start : match.end].root)
-        groups.setdefault(head.i, []).append(match)
-    for head, group in list(groups.items()):
+        groups.setdefault(np_head(doc[match.start : match.end].root).i, []).append(match)
+    for index, group in list(groups.items()):
         for left in split_at_conjunction(doc, group):
             groups[left[-1].end - 1] = left  # its own head: the last word before "and"
-            groups[head] = [m for m in groups[head] if m not in left]
+            groups[index] = [m for m in groups[index] if m not in left]
     return groups
 
 
