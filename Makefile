@@ -1,6 +1,6 @@
 # Two commands do everything on a fresh machine with Python 3.11:
 #   make demo   virtual environment + kittiwake + spaCy model, ingest examples/, print events
-#   make test   the same environment, then the whole test suite
+#   make test   the same environment, then ruff, mypy and the whole test suite
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
@@ -22,6 +22,8 @@ demo: install
 	$(BIN)/kittiwake events --db $(DEMO_DB) --format table
 
 test: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: install
