@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from kittiwake.actors.resolve import LOCATIVE_PREPOSITIONS
 from kittiwake.events.codebook import Codebook
 from kittiwake.events.modality import Speech, speech_act, speech_code
-from kittiwake.events.patterns import Pattern, PatternModel, PatternSet, to_pattern
+from kittiwake.events.patterns import DEFAULT_TARGET_PREPS, Pattern, PatternSet
 from kittiwake.nlp import iter_sentences
 from kittiwake.records import REPORTABLE_MODALITIES, Actor, Event, Mention, Span
 
@@ -492,12 +492,27 @@ def participants(
         subject = subject_of(token)
         if subject is not None:
             sources.extend(actors_at(subject, by_head) or unresolved(subject))
-    targets.extend(target_candidates(token, pattern, by_head, exclude=sources))
+    targets.extend(
+        target_candidates(
+            token, by_head, exclude=sources, preps=pattern.target_preps, theme=theme_words(pattern)
+        )
+    )
     return dedupe(sources), [t for t in dedupe(targets) if t not in sources]
 
 
+def theme_words(pattern: Pattern) -> frozenset[str]:
+    """Object words that name what the act is done with, not to ("deployed troops")."""
+    themed = pattern.cameo[:2] in THEME_OBJECT_ROOTS or pattern.cameo in THEME_OBJECT_CODES
+    return pattern.object if themed else frozenset()
+
+
 def target_candidates(
-    token: Token, pattern: Pattern, by_head: dict[int, list[Mention]], *, exclude: list[Mention]
+    token: Token,
+    by_head: dict[int, list[Mention]],
+    *,
+    exclude: list[Mention],
+    preps: Sequence[str],
+    theme: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Targets in order of preference: the receiver of a giving verb, the direct object (unless
     it is the thing acted with: "deployed troops"), the pattern's prepositions in the order the
@@ -517,20 +532,21 @@ def target_candidates(
     for child in token.children:
         if child.dep_ not in OBJECT_DEPS:
             continue
-        is_theme = (
-            pattern.cameo[:2] in THEME_OBJECT_ROOTS or pattern.cameo in THEME_OBJECT_CODES
-        ) and phrase_score([child], pattern.object) is not None
+        is_theme = bool(theme) and phrase_score([child], theme) is not None
         found = [] if is_theme else usable(actors_at(child, by_head))
         if not found:  # "pressed sanctions against Russia", "the withdrawal of Serbian forces"
-            for pobj in prep_objects(child, ("of", *pattern.target_preps, "by", "from")):
+            for pobj in prep_objects(child, ("of", *preps, "by", "from")):
                 found.extend(usable(actors_at(pobj, by_head)))
         ordered.extend(found)
-    for pobj in prep_objects(token, pattern.target_preps):
+    for pobj in prep_objects(token, preps):
         ordered.extend(usable(actors_at(pobj, by_head)) or usable(nested_actors(pobj, by_head)))
     for clause in (c for c in token.children if c.dep_ in ("xcomp", "advcl") and not ordered):
         if clause.dep_ == "advcl" and not is_purpose(clause):
             continue
-        ordered.extend(target_candidates(clause, OPEN_PATTERN, by_head, exclude=exclude))
+        # the outer pattern's prepositions say nothing about a complement: use the defaults
+        ordered.extend(
+            target_candidates(clause, by_head, exclude=exclude, preps=DEFAULT_TARGET_PREPS)
+        )
     if not ordered:  # "demanded that Assad step down": the complement's subject
         for clause in (c for c in token.children if c.dep_ == "ccomp"):
             for child in clause.children:
@@ -539,12 +555,6 @@ def target_candidates(
                 ):
                     ordered.extend(usable(actors_at(child, by_head)))
     return ordered
-
-
-# For a complement clause the outer pattern's prepositions say nothing: use the defaults.
-OPEN_PATTERN = to_pattern(
-    PatternModel(id="open.complement", cameo="010", verbs=("*",), modality=("future",)), source=""
-)
 
 
 def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
