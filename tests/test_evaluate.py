@@ -10,7 +10,6 @@ import pytest
 from click.testing import CliRunner
 
 from kittiwake.evaluate import (
-    PLACEHOLDER_DATE,
     GoldActor,
     GoldSentence,
     Scores,
@@ -95,7 +94,7 @@ def test_read_gold_old_cameo_country_codes_dates_and_ids(gold: list[GoldSentence
     assert japan.sources[0].country == "JPN"  # CAMEO's JAP
     assert japan.cameo == "07"
     assert gold[0].date == dt.date(2020, 8, 24)
-    assert gold[5].date == PLACEHOLDER_DATE  # no date given
+    assert gold[5].date is None  # no date given: resolved without one
 
 
 def test_read_gold_names_the_bad_line(tmp_path: Path) -> None:
@@ -137,7 +136,7 @@ def sentence(
     event_type: str | None, sources=(), targets=(), cameo: str | None = None
 ) -> GoldSentence:  # type: ignore[no-untyped-def]
     return GoldSentence(
-        "s", "", PLACEHOLDER_DATE, event_type, cameo, tuple(sources), tuple(targets)
+        "s", "", None, event_type, cameo, tuple(sources), tuple(targets)
     )
 
 

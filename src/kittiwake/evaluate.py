@@ -28,7 +28,6 @@ OLD_PLOVER_NAMES = {
 }
 # CAMEO's old country codes where they differ from ISO 3166 alpha-3.
 CAMEO_COUNTRY_CODES = {"JAP": "JPN", "ITL": "ITA", "ROM": "ROU", "GMY": "DEU", "UK": "GBR"}
-PLACEHOLDER_DATE = dt.date(2000, 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +41,7 @@ class GoldActor:
 class GoldSentence:
     id: str
     text: str
-    date: dt.date
+    date: dt.date | None  # None: the record has no date; people resolve by title, not by date
     event_type: str | None
     cameo: str | None
     sources: tuple[GoldActor, ...]
@@ -137,7 +136,7 @@ def gold_sentence(record: dict, *, fallback_id: str) -> GoldSentence:  # type: i
     events = record.get("events") or []
     first = events[0] if events else {}
     raw_type = first.get("event_type")
-    date = dt.date.fromisoformat(record["date"]) if record.get("date") else PLACEHOLDER_DATE
+    date = dt.date.fromisoformat(record["date"]) if record.get("date") else None
     sources = tuple(gold_actor(a) for a in first.get("source") or [])
     targets = tuple(gold_actor(a) for a in first.get("target") or [])
     if not targets and len(sources) > 1 and "SRC/TAR" in str(record.get("markup", "")):
