@@ -135,9 +135,7 @@ def event(cameo: str, source: Mention | None, target: Mention | None, *, at: int
 def sentence(
     event_type: str | None, sources=(), targets=(), cameo: str | None = None
 ) -> GoldSentence:  # type: ignore[no-untyped-def]
-    return GoldSentence(
-        "s", "", None, event_type, cameo, tuple(sources), tuple(targets)
-    )
+    return GoldSentence("s", "", None, event_type, cameo, tuple(sources), tuple(targets))
 
 
 GRC_GOV = GoldActor("Greece", "GRC", "GOV")

@@ -198,8 +198,6 @@ def evaluate(
     return scores
 
 
-
-
 def score_sentence(
     scores: Scores,
     sentence: GoldSentence,
