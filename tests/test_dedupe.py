@@ -95,3 +95,29 @@ def test_state_pickles_and_rebuilds() -> None:
     probe = texts["a04"].replace("Japan", "Nippon")
     assert restored.assign("probe", probe) == clusterer.assign("probe", probe)
     assert restored.assign("probe", probe).story_id == "a04"
+
+
+def test_restored_signatures_cluster_like_shingled_texts() -> None:
+    texts = sample_texts()
+    shingled = StoryClusterer.from_texts(list(texts.items())[:5])
+    restored = StoryClusterer()
+    for doc_id in list(texts)[:5]:
+        stored = shingled.signature_bytes(doc_id)
+        assert stored is not None and len(stored) == 8 * shingled.num_perm
+        restored.restore(
+            doc_id,
+            content_hash=content_hash(texts[doc_id]),
+            story_id=shingled.assignments[doc_id].story_id,
+            hashvalues=stored,
+        )
+    probe = texts["a04"].replace("Japan", "Nippon")
+    assert restored.assign("probe", probe) == shingled.assign("probe", probe)
+    exact = restored.assign("exact", texts["a02"] + "\n")
+    assert (exact.kind, exact.story_id) == ("exact", "a02")
+
+
+def test_restoring_a_signature_of_other_settings_fails_loudly() -> None:
+    clusterer = StoryClusterer(num_perm=64)
+    with pytest.raises(ValueError, match="64"):
+        clusterer.restore("x", content_hash="h", story_id="x", hashvalues=bytes(8 * 128))
+    assert StoryClusterer(num_perm=64).params != StoryClusterer().params

@@ -21,6 +21,7 @@ import kittiwake.cli.ingest  # noqa: F401 - attaches `ingest` and `recode` to th
 import kittiwake.cli.store  # noqa: F401 - attaches `rejected`
 from kittiwake.cli.groups import main
 from kittiwake.config import Settings
+from kittiwake.dedupe import StoryClusterer
 from kittiwake.ingest import IngestReport, ingest_paths, recode
 from kittiwake.pipeline import Pipeline
 from kittiwake.store import Store
@@ -119,6 +120,29 @@ def test_copy_of_a_stored_article_is_found_in_a_later_run(
     assert (later.articles, later.duplicates, later.near_duplicates) == (0, 1, 2)
     counts = rows(db, f"SELECT DISTINCT num_articles FROM events WHERE doc_id = '{record['id']}'")
     assert counts == [(4,)]
+
+
+def test_later_run_restores_the_story_index_without_reshingling(
+    tmp_path: Path, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "events.duckdb"
+    record = read_records(ARTICLES)[0]
+    ingest_paths([write_records(tmp_path / "first.jsonl", [record])], db=db, pipeline=pipeline)
+    assert count(db, "SELECT count(*) FROM story_signatures") == 1
+    shingled: list[str] = []
+    original = StoryClusterer.minhash
+
+    def counting_minhash(self: StoryClusterer, text: str) -> Any:
+        shingled.append(text)
+        return original(self, text)
+
+    monkeypatch.setattr(StoryClusterer, "minhash", counting_minhash)
+    later = ingest_paths(
+        [write_records(tmp_path / "later.jsonl", copies_of(record))], db=db, pipeline=pipeline
+    )
+    assert (later.duplicates, later.near_duplicates) == (1, 2)
+    assert record["text"] not in shingled  # the stored article came back from its signature
+    assert len(shingled) == 2  # only the two near copies were shingled
 
 
 def table_contents(db: Path) -> dict[str, list[tuple[Any, ...]]]:

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
 
+import numpy as np
 import pycountry
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from kittiwake.clean import normalize_dashes, normalize_quotes, strip_boilerplate
 
@@ -182,7 +183,7 @@ class StoryClusterer:
         self.shingle_words = shingle_words
         self.seed = seed
         self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self.signatures: dict[str, MinHash] = {}
+        self.signatures: dict[str, MinHash | LeanMinHash] = {}
         self.hashes: dict[str, str] = {}  # content hash -> first doc_id with it
         self.assignments: dict[str, StoryAssignment] = {}
 
@@ -227,6 +228,42 @@ class StoryClusterer:
 
     def __len__(self) -> int:
         return len(self.assignments)
+
+    @property
+    def params(self) -> str:
+        """The settings a stored signature must have been made with to be reused."""
+        return (
+            f"minhash num_perm={self.num_perm} seed={self.seed} scheme={self.scheme} "
+            f"words={self.shingle_words}"
+        )
+
+    @functools.cached_property
+    def scheme(self) -> str:
+        """datasketch's permutation scheme: hash values are only comparable within one."""
+        return str(MinHash(num_perm=self.num_perm, seed=self.seed).scheme)
+
+    def signature_bytes(self, doc_id: str) -> bytes | None:
+        """The signature of `doc_id` for storing (None for exact copies, which have none)."""
+        signature = self.signatures.get(doc_id)
+        return None if signature is None else signature.hashvalues.astype("<u8").tobytes()
+
+    def restore(self, doc_id: str, *, content_hash: str, story_id: str, hashvalues: bytes) -> None:
+        """Put back a stored article with the signature and story it was stored with."""
+        if doc_id in self.assignments:
+            return
+        values = np.frombuffer(hashvalues, dtype="<u8")
+        if len(values) != self.num_perm:
+            raise ValueError(
+                f"signature of {doc_id!r} has {len(values)} values, not {self.num_perm}"
+            )
+        signature = LeanMinHash(seed=self.seed, hashvalues=values, scheme=self.scheme)
+        self.hashes.setdefault(content_hash, doc_id)
+        self.signatures[doc_id] = signature
+        self.lsh.insert(doc_id, signature)
+        kind: StoryKind = "new" if story_id == doc_id else "near"
+        self._remember(
+            doc_id, StoryAssignment(story_id, None if kind == "new" else story_id, kind, 1.0)
+        )
 
     @classmethod
     def from_texts(

@@ -18,7 +18,8 @@ copy (syndicated re-post, light or spun rewrite: MinHash Jaccard estimate of 3-w
 article; it creates no events, and the store raises that article's events' article and
 source counts. The threshold is dedupe's default, 0.5: spun rewrites measured at J >= 0.62,
 while different articles on the same event stay well below 0.5 (benchmarks/dedupe.py).
-The story index is rebuilt at the start of each ingest from the stored article texts.
+The story index is restored at the start of each ingest from the MinHash signatures stored
+with the articles (`story_signatures`); articles stored without one are re-shingled.
 
 Bad inputs become rows of `rejected` (file, record, reason); a rejection already recorded
 with the same file, record and reason is not recorded again, so re-runs do not pile them up.
@@ -287,20 +288,25 @@ def batch_results(
 
 
 def refresh_stories(store: Store, clusterer: StoryClusterer) -> StoryClusterer:
-    """Add the stored articles the clusterer does not know, oldest first."""
-    con = store.connection
-    if not len(clusterer):
-        cursor = con.execute("SELECT doc_id, text FROM articles ORDER BY ingested_at, doc_id")
-        while rows := cursor.fetchmany(1000):
-            for doc_id, text in rows:
-                clusterer.assign(doc_id, text)
-        return clusterer
-    stored = con.execute("SELECT doc_id FROM articles ORDER BY ingested_at, doc_id").fetchall()
-    for (doc_id,) in stored:
-        if doc_id not in clusterer.assignments:
-            row = con.execute("SELECT text FROM articles WHERE doc_id = ?", [doc_id]).fetchone()
-            if row is not None:
-                clusterer.assign(doc_id, row[0])
+    """Add the stored articles the clusterer does not know, oldest first: from their stored
+    MinHash signature where there is one, else by shingling the stored text."""
+    cursor = store.connection.execute(
+        "SELECT a.doc_id, a.content_hash, a.story_id, s.hashvalues, "
+        "CASE WHEN s.hashvalues IS NULL THEN a.text END "  # texts only where needed
+        "FROM articles a LEFT JOIN story_signatures s ON s.doc_id = a.doc_id "
+        "AND s.params = ? ORDER BY a.ingested_at, a.doc_id",
+        [clusterer.params],
+    )
+    while rows := cursor.fetchmany(1000):
+        for doc_id, digest, story_id, hashvalues, text in rows:
+            if doc_id in clusterer.assignments:
+                continue
+            if hashvalues is not None and digest and story_id:
+                clusterer.restore(
+                    doc_id, content_hash=digest, story_id=story_id, hashvalues=hashvalues
+                )
+            else:
+                clusterer.assign(doc_id, text or "")
     return clusterer
 
 
@@ -342,6 +348,7 @@ class Writer:
 
     store: Store
     report: IngestReport
+    clusterer: StoryClusterer
     rejected_stories: set[str] = field(default_factory=set)
 
     def write(self, entry: Planned, result: CodedArticle | Rejected | None) -> None:
@@ -360,8 +367,13 @@ class Writer:
 
     def article(self, entry: Planned, coded: CodedArticle) -> None:
         story_id = entry.story.story_id if entry.story else None
+        signature = self.clusterer.signature_bytes(coded.article.doc_id)
         stored = self.store.add(
-            coded, run_id=self.report.run_id, content_hash=entry.content_hash, story_id=story_id
+            coded,
+            run_id=self.report.run_id,
+            content_hash=entry.content_hash,
+            story_id=story_id,
+            story_signature=None if signature is None else (self.clusterer.params, signature),
         )
         if stored:
             self.report.articles += 1
@@ -444,7 +456,7 @@ def ingest_items(
     clusterer = refresh_stories(
         store, clusterer or StoryClusterer(threshold=NEAR_DUPLICATE_THRESHOLD)
     )
-    writer = Writer(store, report)
+    writer = Writer(store, report, clusterer)
     planned = plan(items, store=store, clusterer=clusterer)
     for entry, result in code_in_order(planned, coder=coder):
         writer.write(entry, result)

@@ -520,8 +520,13 @@ class Store:
         run_id: int,
         content_hash: str | None = None,
         story_id: str | None = None,
+        story_signature: tuple[str, bytes] | None = None,
     ) -> bool:
-        """Store one coded article in one transaction; False (nothing written) if already stored."""
+        """Store one coded article in one transaction; False (nothing written) if already stored.
+
+        `story_signature` is (params, hash values) of the article's MinHash, kept so the next
+        ingest restores its story index without re-reading texts (`kittiwake.dedupe`).
+        """
         article = coded.article
         with self._transaction():
             if self.has_article(article.doc_id):
@@ -543,6 +548,11 @@ class Store:
                 run_id,
             )
             _insert_rows(self._con, "articles", _ARTICLE_COLUMNS, [article_row])
+            if story_signature is not None:
+                self._con.execute(
+                    "INSERT INTO story_signatures VALUES (?, ?, ?)",
+                    [article.doc_id, *story_signature],
+                )
             self._write_coding(coded, run_id=run_id, published=article.date)
         return True
 

@@ -162,4 +162,18 @@ CREATE TABLE duplicates (
 );
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "0001_initial", _INITIAL),)
+# The story index's MinHash signatures, so an ingest restores the index from the store
+# instead of re-shingling every stored text (~4 ms per article). `params` names the MinHash
+# settings; a signature made with other settings is ignored and recomputed from the text.
+_STORY_SIGNATURES = """
+CREATE TABLE story_signatures (
+    doc_id VARCHAR PRIMARY KEY,
+    params VARCHAR NOT NULL,
+    hashvalues BLOB NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "0001_initial", _INITIAL),
+    Migration(2, "0002_story_signatures", _STORY_SIGNATURES),
+)
