@@ -18,7 +18,11 @@ each coded article is stored with `Store.add` (one transaction each) into a fres
 printed: milliseconds per article (wall and CPU), against the baseline of the same writes made
 with one parameterised multi-row INSERT per table (the write path used before Arrow inserts).
 
-    python benchmarks/ingest_throughput.py [--limit 300] [--workers 2] [--repeat 1]
+`--dask` runs the N-worker side on a local Dask cluster of N single-threaded worker processes
+(`ingest_paths(dask="local")`, the path a Slurm/Kubernetes cluster takes) instead of the
+process pool; the baseline stays `--workers 1`.
+
+    python benchmarks/ingest_throughput.py [--limit 300] [--workers 2] [--repeat 1] [--dask]
     python benchmarks/ingest_throughput.py --store-only [--limit 300] [--repeat 3]
 """
 
@@ -63,7 +67,7 @@ def corpus_records(limit: int) -> tuple[str, list[dict[str, Any]]]:
     return "sample articles (ECB+ not found)", records[:limit]
 
 
-def measure(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
+def measure(corpus: Path, db: Path, workers: int, *, dask: bool = False) -> dict[str, Any]:
     """Run in a fresh process: ingest `corpus` into `db` and report time and memory."""
     # Imported here, not at the top: spawned workers re-import this script as `__mp_main__`,
     # and should not pay for the ingest machinery they do not use.
@@ -71,7 +75,7 @@ def measure(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
 
     load = os.getloadavg()[0]
     started = time.perf_counter()
-    report = ingest_paths([corpus], db=db, workers=workers)
+    report = ingest_paths([corpus], db=db, workers=workers, dask="local" if dask else None)
     elapsed = time.perf_counter() - started
     own, children = (
         resource.getrusage(resource.RUSAGE_SELF),
@@ -81,6 +85,7 @@ def measure(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
         "load": load,
         "cpu_seconds": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
         "workers": workers,
+        "dask": dask,
         "seconds": elapsed,
         "inputs": report.processed,
         "articles": report.articles,
@@ -92,9 +97,12 @@ def measure(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
     }
 
 
-def run_fresh(corpus: Path, folder: Path, workers: int, attempt: int) -> dict[str, Any]:
+def run_fresh(
+    corpus: Path, folder: Path, workers: int, attempt: int, *, dask: bool = False
+) -> dict[str, Any]:
     db = folder / f"workers{workers}-{attempt}.duckdb"
     command = [sys.executable, __file__, "--measure", str(corpus), str(db), str(workers)]
+    command += ["--dask"] if dask else []
     finished = subprocess.run(command, capture_output=True, text=True, check=True)
     result: dict[str, Any] = json.loads(finished.stdout.strip().splitlines()[-1])
     return result
@@ -108,7 +116,8 @@ def show(result: dict[str, Any]) -> None:
     rate = result["inputs"] / result["seconds"]
     workers_rss = f"{result['worker_rss_mb']:.0f} MB" if result["workers"] > 1 else "-"
     print(
-        f"--workers {result['workers']}: {result['inputs']} inputs in {result['seconds']:.1f} s = "
+        f"{'--dask local ' if result.get('dask') else ''}--workers {result['workers']}: "
+        f"{result['inputs']} inputs in {result['seconds']:.1f} s = "
         f"{rate:.2f} inputs/s ({result['articles']} stored, {result['duplicates']} duplicates, "
         f"{result['rejected']} rejected, {result['events']} events); {result['cpu_seconds']:.1f} "
         f"CPU s; peak RSS ingest {result['parent_rss_mb']:.0f} MB, largest worker {workers_rss}; "
@@ -181,12 +190,15 @@ def main() -> None:
         "--store-only", action="store_true", help="time Store.add alone (ms per article)"
     )
     parser.add_argument(
+        "--dask", action="store_true", help="N workers on a local Dask cluster, not a pool"
+    )
+    parser.add_argument(
         "--measure", nargs=3, metavar=("CORPUS", "DB", "WORKERS"), help=argparse.SUPPRESS
     )
     options = parser.parse_args()
     if options.measure:
         corpus, db, workers = options.measure
-        print(json.dumps(measure(Path(corpus), Path(db), int(workers))))
+        print(json.dumps(measure(Path(corpus), Path(db), int(workers), dask=options.dask)))
         return
     description, records = corpus_records(options.limit)
     with tempfile.TemporaryDirectory(prefix="kittiwake-ingest-bench-") as temporary:
@@ -202,7 +214,8 @@ def main() -> None:
         runs: dict[int, list[dict[str, Any]]] = {1: [], options.workers: []}
         for attempt in range(options.repeat):
             for workers in runs:
-                runs[workers].append(run_fresh(corpus, folder, workers, attempt))
+                dask = options.dask and workers > 1
+                runs[workers].append(run_fresh(corpus, folder, workers, attempt, dask=dask))
                 show(runs[workers][-1])
     baseline, parallel = (min(runs[workers], key=seconds) for workers in runs)
     if options.repeat > 1:
@@ -210,7 +223,8 @@ def main() -> None:
         show(baseline)
         show(parallel)
     ratio = (parallel["inputs"] / parallel["seconds"]) / (baseline["inputs"] / baseline["seconds"])
-    print(f"throughput ratio, {options.workers} workers / 1 worker: {ratio:.2f}")
+    how = "on a local Dask cluster" if options.dask else "(process pool)"
+    print(f"throughput ratio, {options.workers} workers {how} / 1 worker: {ratio:.2f}")
 
 
 if __name__ == "__main__":

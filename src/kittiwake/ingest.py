@@ -221,12 +221,23 @@ def copy_outcome(source: Future[CodingResults], *, target: Future[CodingResults]
 
 @contextlib.contextmanager
 def open_coder(
-    *, settings: Settings, workers: int | None, pipeline: Pipeline | None = None
+    *,
+    settings: Settings,
+    workers: int | None,
+    pipeline: Pipeline | None = None,
+    dask: object | None = None,
 ) -> Iterator[Coder]:
-    """In-process coding for one worker, else a process pool helped by this process.
+    """In-process coding for one worker, else a process pool helped by this process, or the
+    workers of a Dask cluster when `dask` is given (see `kittiwake.cluster`).
 
     This process codes with `pipeline` when given (else its own, built when needed).
     """
+    if dask is not None:
+        from kittiwake.cluster import open_dask_coder  # dask is optional: imported on demand
+
+        with open_dask_coder(dask, settings=settings, local_workers=workers) as dask_coder:
+            yield dask_coder
+        return
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1:
         yield InProcessCoder(pipeline or Pipeline(settings))
@@ -476,17 +487,20 @@ def ingest_paths(
     pipeline: Pipeline | None = None,
     stdin: TextIO | None = None,
     on_progress: ProgressCallback | None = None,
+    dask: object | None = None,
 ) -> IngestReport:
     """Code every new article under `paths` and store it in the DuckDB file `db`.
 
     `workers=None` uses one process per core; 1 codes in this process (with `pipeline`
-    when given). Raises `StoreLockedError` when another process holds `db`.
+    when given). `dask` ("local", a scheduler address or a `distributed.Client`) codes on a
+    Dask cluster instead (`workers` is then the size of a local cluster). Raises
+    `StoreLockedError` when another process holds `db`.
     """
     settings = settings or Settings.from_env()
     items = iter_articles(paths, default_date=default_date, stdin=stdin, fetch_links=fetch_links)
     with (
         Store.open(db) as store,
-        open_coder(settings=settings, workers=workers, pipeline=pipeline) as coder,
+        open_coder(settings=settings, workers=workers, pipeline=pipeline, dask=dask) as coder,
     ):
         command = "ingest " + " ".join(str(p) for p in paths)
         report = start_run(store, command=command, settings=settings)
@@ -534,6 +548,7 @@ def recode(
     workers: int | None = 1,
     pipeline: Pipeline | None = None,
     on_progress: ProgressCallback | None = None,
+    dask: object | None = None,
 ) -> IngestReport:
     """Re-code stored articles (all, or `doc_ids`) with the current dictionaries and patterns.
 
@@ -544,7 +559,7 @@ def recode(
     settings = settings or Settings.from_env()
     with (
         Store.open(db) as store,
-        open_coder(settings=settings, workers=workers, pipeline=pipeline) as coder,
+        open_coder(settings=settings, workers=workers, pipeline=pipeline, dask=dask) as coder,
     ):
         command = "recode" + "".join(f" --where-doc {doc_id}" for doc_id in doc_ids or ())
         report = start_run(store, command=command, settings=settings)

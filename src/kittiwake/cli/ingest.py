@@ -14,6 +14,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from kittiwake.cli.groups import main
 from kittiwake.cli.options import date_option, pipeline_options, settings_from, warn
+from kittiwake.cluster import DaskUnavailableError
 from kittiwake.ingest import IngestReport, ingest_paths, recode
 from kittiwake.store import StoreError, StoreLockedError
 
@@ -26,6 +27,16 @@ def workers_option(default: int | None) -> Callable[..., Any]:
         default=default,
         help=f"Processes coding articles (default: {shown}); 1 codes in this process.",
     )
+
+
+def dask_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--dask",
+        "dask_cluster",
+        metavar="ADDRESS",
+        help="Code on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' "
+        "(a local cluster of --workers processes). Needs kittiwake[dask].",
+    )(command)
 
 
 def progress_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -75,7 +86,7 @@ def report_errors(report: IngestReport) -> None:
 def store_errors() -> Iterator[None]:
     try:
         yield
-    except (StoreLockedError, StoreError) as error:
+    except (StoreLockedError, StoreError, DaskUnavailableError) as error:
         raise click.ClickException(str(error)) from error
 
 
@@ -87,6 +98,7 @@ def store_errors() -> Iterator[None]:
 @date_option()
 @workers_option(None)
 @click.option("--fetch-links", is_flag=True, help="Fetch the pages feed items link to.")
+@dask_option
 @progress_option
 @pipeline_options
 def ingest(
@@ -95,6 +107,7 @@ def ingest(
     date: dt.date | None,
     workers: int | None,
     fetch_links: bool,
+    dask_cluster: str | None,
     no_progress: bool,
     model: str | None,
     dictionaries: tuple[Path, ...],
@@ -111,6 +124,7 @@ def ingest(
             workers=workers,
             fetch_links=fetch_links,
             on_progress=show,
+            dask=dask_cluster,
         )
     report_errors(report)
     click.echo(
@@ -125,12 +139,14 @@ def ingest(
 @click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--where-doc", "doc_ids", multiple=True, help="Only this doc_id (repeatable).")
 @workers_option(1)
+@dask_option
 @progress_option
 @pipeline_options
 def recode_command(
     db: Path,
     doc_ids: tuple[str, ...],
     workers: int,
+    dask_cluster: str | None,
     no_progress: bool,
     model: str | None,
     dictionaries: tuple[Path, ...],
@@ -140,7 +156,12 @@ def recode_command(
     settings = settings_from(model, dictionaries, patterns)
     with store_errors(), progress_bar("recode", hidden=no_progress) as show:
         report = recode(
-            db, settings=settings, doc_ids=doc_ids or None, workers=workers, on_progress=show
+            db,
+            settings=settings,
+            doc_ids=doc_ids or None,
+            workers=workers,
+            on_progress=show,
+            dask=dask_cluster,
         )
     report_errors(report)
     click.echo(
