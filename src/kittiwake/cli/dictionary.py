@@ -1,4 +1,5 @@
-"""`kittiwake dict validate`: check actor dictionary files and report `file:line: field: message`."""
+"""`kittiwake dict validate` (report `file:line: field: message`) and the importers
+(`dict import-petrarch`, `dict import-wikidata`)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,16 @@ from pathlib import Path
 
 import click
 
-from kittiwake.actors.dictionaries import count_entries, validate_paths
+from kittiwake.actors.dictionaries import count_entries, load_dictionaries, validate_paths
 from kittiwake.cli.groups import dictionaries
+from kittiwake.importers.output import to_yaml
+from kittiwake.importers.petrarch import (
+    ImportResult,
+    import_actors,
+    import_agents,
+    is_agent_dictionary,
+)
+from kittiwake.importers.wikidata import import_wikidata, parse_positions
 
 
 @dictionaries.command(name="validate")
@@ -22,3 +31,67 @@ def validate(paths: tuple[Path, ...]) -> None:
         raise click.exceptions.Exit(1)
     counts = count_entries(paths)
     click.echo(", ".join(f"{count} {kind}" for kind, count in counts.items()) + ": valid")
+
+
+def write_import(result: ImportResult, *, header: str, out: Path | None) -> None:
+    """Write the YAML (to `out` or stdout) and report counts and problems on stderr."""
+    text = to_yaml(result, header=header)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+    for problem in result.problems:
+        click.echo(f"left out: {problem}", err=True)
+    click.echo(
+        f"{len(result.people)} people, {len(result.organisations)} organisations, "
+        f"{len(result.agents)} agents; {len(result.problems)} left out"
+        + (f" -> {out}" if out else ""),
+        err=True,
+    )
+
+
+output_option = click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the YAML here (default: standard output).",
+)
+
+
+@dictionaries.command(name="import-petrarch")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@output_option
+def import_petrarch(path: Path, out: Path | None) -> None:
+    """Convert a PETRARCH/TABARI actor or agent dictionary to kittiwake YAML.
+
+    Use the result with --dictionary FILE (or KITTIWAKE_DICTIONARIES); its entries take
+    precedence over the shipped ones.
+    """
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if is_agent_dictionary(text):
+        result = import_agents(text, shipped=load_dictionaries().agents, source=path.name)
+    else:
+        result = import_actors(text, source=path.name)
+    write_import(result, header=f"Imported from the PETRARCH dictionary {path.name}", out=out)
+
+
+@dictionaries.command(name="import-wikidata")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--position",
+    "positions",
+    multiple=True,
+    metavar="QID=CODE",
+    help="Code of a position the file does not describe, e.g. Q11696=USAGOV (repeatable).",
+)
+@output_option
+def import_wikidata_command(path: Path, positions: tuple[str, ...], out: Path | None) -> None:
+    """Build dated person entries from a Wikidata SPARQL result (JSON) or entity dump."""
+    try:
+        result = import_wikidata(
+            path.read_text(encoding="utf-8"), positions=parse_positions(positions)
+        )
+    except ValueError as error:
+        raise click.ClickException(f"{path}: {error}") from error
+    write_import(result, header=f"Imported from the Wikidata file {path.name}", out=out)

@@ -1,0 +1,1 @@
+"""Importers: other tools' dictionaries (PETRARCH/TABARI, Wikidata) as kittiwake YAML."""

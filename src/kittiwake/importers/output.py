@@ -1,0 +1,59 @@
+"""Imported entries as a kittiwake dictionary file (YAML with top-level sections)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from kittiwake.actors.dictionaries import AgentEntry, OrganisationEntry, PersonEntry, RoleSpan
+from kittiwake.importers.petrarch import ImportResult
+
+
+def role_json(role: RoleSpan) -> dict[str, Any]:
+    found: dict[str, Any] = {"code": role.code, "start": role.start, "end": role.end}
+    if role.title:
+        found["title"] = role.title
+    return found
+
+
+def person_json(person: PersonEntry) -> dict[str, Any]:
+    found: dict[str, Any] = {"id": person.id, "name": person.name}
+    if person.aliases:
+        found["aliases"] = list(person.aliases)
+    found["roles"] = [role_json(role) for role in person.roles]
+    return found
+
+
+def organisation_json(organisation: OrganisationEntry) -> dict[str, Any]:
+    return {
+        "id": organisation.id,
+        "code": organisation.code,
+        "name": organisation.name,
+        "names": list(organisation.names),
+        "country": organisation.country,
+        "sector": organisation.sector,
+    }
+
+
+def agent_json(agent: AgentEntry) -> dict[str, Any]:
+    return {
+        "id": agent.id,
+        "name": agent.name,
+        "priority": agent.priority,
+        "words": list(agent.words),
+    }
+
+
+def to_yaml(result: ImportResult, *, header: str) -> str:
+    """A dictionary file kittiwake loads (`--dictionary FILE`), with `header` as a comment."""
+    sections: dict[str, list[dict[str, Any]]] = {}
+    if result.people:
+        sections["people"] = [person_json(p) for p in result.people]
+    if result.organisations:
+        sections["organisations"] = [organisation_json(o) for o in result.organisations]
+    if result.agents:
+        sections["agents"] = [agent_json(a) for a in result.agents]
+    comment = "".join(f"# {line}\n" for line in header.splitlines())
+    body = yaml.safe_dump(sections, sort_keys=False, allow_unicode=True, width=100)
+    return comment + body
