@@ -238,10 +238,10 @@ def to_entries(blocks: Sequence[_Block], *, source: str) -> ImportResult:
                     block.line, f"{names[0]!r}: kept {code}, left out {block.undated[1:]}"
                 )
             )
+        country: str | None = code[:3]
+        sector: str | None = code[3:6] or None
         if code[:3] in TRANSNATIONAL:
             country, sector = None, code[:3]
-        else:
-            country, sector = code[:3], code[3:6] or None
         organisations.append(
             OrganisationEntry(
                 entry_id(names[0], taken=taken),
