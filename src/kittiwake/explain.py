@@ -494,7 +494,7 @@ def settle(
     pattern = next(p for p in patterns.patterns if p.id == view.chosen)
     trigger = Trigger(token=token, pattern=pattern, nominal=view.role == "noun")
     sources, targets = participants(trigger, by_head)
-    reading = read_modality(trigger, by_head)
+    reading = read_modality(trigger, by_head, actors=sources)
     if reading.speech is Speech.DEMAND:  # the speaker demands; the actor must act
         sources, targets = reading.speakers, sources or targets
     cameo = speech_code(pattern.cameo, reading.speech) if reading.speech else pattern.cameo

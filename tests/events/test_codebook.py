@@ -149,7 +149,12 @@ def test_quad_class_rejects_unknown_roots(code: str) -> None:
         ("1712", "ASSAULT", "destroy", ("human_security",)),
         ("175", "ASSAULT", None, ("pro_autocracy", "military")),
         ("010", None, None, ()),  # statements have no PLOVER equivalent
-        ("0211", "REQUEST", None, ()),  # appeals are requests (our decision; the 2021 table has none)
+        (
+            "0211",
+            "REQUEST",
+            None,
+            (),
+        ),  # appeals are requests (our decision; the 2021 table has none)
     ],
 )
 def test_plover_mapping(

@@ -106,13 +106,27 @@ BROKEN = [
         "duplicate",
     ),
     ('- id: user.bad\n  cameo: "040"\n  verbs: [meet\n', 4, "(yaml)", ""),
+    (
+        '- id: user.bad\n  cameo: "0831"\n  verbs: [quit]\n  plover_type: LEAVE\n',
+        4,
+        "plover_type",
+        "not in the codebook",
+    ),
+    (
+        '- id: user.bad\n  cameo: "0831"\n  verbs: [quit]\n  plover_type: RETREAT\n  mode: retire\n',
+        4,
+        "plover_type",
+        "not in the codebook",
+    ),
+    ('- id: user.bad\n  cameo: "040"\n  verbs: [meet]\n  mode: retire\n', 4, "mode", "mode"),
 ]
 
 
 BROKEN_IDS = [
     "unknown-field", "unknown-cameo", "malformed-cameo", "upper-case-verb", "upper-case-object",
     "wildcard-without-modality", "wildcard-not-alone", "unknown-modality", "no-trigger",
-    "bad-id", "duplicate-id", "yaml-syntax",
+    "bad-id", "duplicate-id", "yaml-syntax", "unknown-plover-type", "mode-not-of-type",
+    "mode-not-of-codes-type",
 ]  # fmt: skip
 
 
@@ -182,3 +196,14 @@ def test_valid_wildcard_pattern_loads(tmp_path: Path) -> None:
     )
     patterns = load_patterns(extra_paths=[path])
     assert "user.any_must" in {p.id for p in patterns.wildcards}
+
+
+def test_a_pattern_can_name_the_plover_type_of_the_act_done(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        '- id: user.quit\n  cameo: "0831"\n  verbs: [quit]\n  plover_type: RETREAT\n'
+        "  mode: resign\n",
+    )
+    (pattern,) = [p for p in load_patterns(extra_paths=[path]).patterns if p.id == "user.quit"]
+    assert (pattern.cameo, pattern.plover_type, pattern.mode) == ("0831", "RETREAT", "resign")
+    assert load_codebook()["0831"].plover_type != "RETREAT"  # the override is the pattern's

@@ -116,3 +116,76 @@ def test_order_and_count_are_kept() -> None:
     assert [e.event_id for e in coded] == [e.event_id for e in events]
     assert [e.target is not None for e in coded] == [True, False, True, False]
     assert place_as_target([]) == []
+
+
+def event_in(
+    text: str, place_text: str, *, cameo: str = "190", source: Mention = SOLDIERS
+) -> Event:
+    """An event of `text`, a sentence starting at offset 100 of its article, at `place_text`."""
+    start = 100 + text.index(place_text)
+    place = replace(JERICHO, text=place_text, start=start, end=start + len(place_text))
+    return replace(event_for(cameo, place=place), text=text, sentence_start=100, source=source)
+
+
+@pytest.mark.parametrize(
+    ("text", "place_text"),
+    [
+        ("Soldiers shelled targets in Jericho.", "Jericho"),
+        ("Soldiers shelled targets in the north of Jericho.", "Jericho"),
+        ("Soldiers shelled targets in central Jericho.", "Jericho"),
+        ("Soldiers shelled roads leading into the town of Jericho.", "Jericho"),
+        ("Soldiers shelled targets in the capital Jericho.", "Jericho"),
+    ],
+)
+def test_a_place_after_a_preposition_is_the_recipient(text: str, place_text: str) -> None:
+    (coded,) = place_as_target([event_in(text, place_text)])
+    assert coded.target is not None and coded.target.text == place_text
+
+
+@pytest.mark.parametrize(
+    ("text", "place_text"),
+    [
+        ("Soldiers fought in the Jericho-led offensive.", "Jericho"),  # a modifier
+        ("Soldiers shelled a market in Jericho's centre.", "Jericho"),  # a possessor
+        ("Soldiers shelled offices of the Jericho Council.", "Jericho"),  # part of a name
+        ("Jericho soldiers shelled the market.", "Jericho"),  # no preposition
+    ],
+)
+def test_a_place_used_as_a_modifier_or_name_is_no_recipient(text: str, place_text: str) -> None:
+    event = event_in(text, place_text)
+    assert place_as_target([event]) == [event]
+
+
+def test_meetings_and_statements_take_no_place_recipient() -> None:
+    for cameo in ("040", "010"):  # talks held in a place are not held with it
+        event = event_in("Ministers met in Jericho.", "Jericho", cameo=cameo)
+        assert place_as_target([event]) == [event]
+
+
+def unresolved_subject(text: str) -> Mention:
+    actor = Actor(code="", name=text, reason="subject in no dictionary", kind="unresolved")
+    return Mention("doc", 0, 100, 100 + len(text), text, actor, head=0, token_start=0, token_end=1)
+
+
+@pytest.mark.parametrize(
+    ("cameo", "coded_to_place"), [("190", True), ("173", True), ("040", False)]
+)
+def test_an_unnamed_attacker_takes_the_country_of_the_place(
+    cameo: str, coded_to_place: bool
+) -> None:
+    bomb = unresolved_subject("A roadside bomb")
+    event = event_in(
+        "A roadside bomb killed two men in Jericho.", "Jericho", cameo=cameo, source=bomb
+    )
+    (coded,) = place_as_target([event])
+    assert coded.source is not None
+    assert coded.source.text == "A roadside bomb"
+    assert (coded.source.actor.code == "PSE") is coded_to_place
+    assert ("unknown attacker" in coded.source.actor.reason) is coded_to_place
+
+
+def test_a_person_in_no_dictionary_is_not_an_unknown_attacker() -> None:
+    person = replace(unresolved_subject("Mr Smith"), actor=Actor(code="", kind="unknown person"))
+    event = event_in("Mr Smith attacked a man in Jericho.", "Jericho", source=person)
+    (coded,) = place_as_target([event])
+    assert coded.source == person

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kittiwake.geo import gazetteer as gazetteer_module
-from kittiwake.geo.gazetteer import Gazetteer, feature_hint, normalise_name
+from kittiwake.geo.gazetteer import GazEntry, Gazetteer, feature_hint, normalise_name
 
 
 @pytest.mark.parametrize(
@@ -135,7 +135,10 @@ def test_loose_candidates_read_demonyms_of_countries_and_regions(
     [
         ("Dubai World Cup", ["Dubai"]),
         ("Springfield Street", ["Springfield", "Springfield"]),
-        ("Syria Street", []),  # a country is not where a building named after it stands
+        ("Syria Street", []),  # a country is not where a street named after it lies
+        ("Embassy of Syria", []),  # nor a diplomatic mission
+        ("Central Bank of Syria", ["Syria"]),  # but an institution named after it is there
+        ("US Federal Reserve", ["United States"]),  # a short run may name a country
         ("Royal Street", []),
         ("Dubai", []),  # a one-word name has no shorter run
     ],
@@ -144,6 +147,19 @@ def test_inner_candidates_find_places_named_inside_a_name(
     tiny_gazetteer: Gazetteer, name: str, expected: list[str]
 ) -> None:
     assert [entry.name for entry in tiny_gazetteer.inner_candidates(name)] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Syrian Cultural Centre", []), ("Syria Cultural Centre", ["Syria"])],
+)
+def test_a_country_adjective_inside_a_name_does_not_place_it(
+    name: str, expected: list[str]
+) -> None:
+    # "Percy French Hotel", "British International School" (in Cairo)
+    syria = GazEntry("Syria", 14, "PCLI", "SYR", None, 35.0, 38.0, 17_000_000)
+    gazetteer = Gazetteer([syria], [("Syria", 0), ("Syrian", 0)], demonyms=["Syrian"])
+    assert [entry.name for entry in gazetteer.inner_candidates(name)] == expected
 
 
 @pytest.mark.slow

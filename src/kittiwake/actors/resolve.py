@@ -20,6 +20,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -33,13 +34,33 @@ from kittiwake.actors.dictionaries import (
     PersonEntry,
 )
 from kittiwake.actors.lexicon import KIND_PRIORITY, Lexicon, Term, TermKind
+from kittiwake.actors.roles import (
+    FORMER_WORDS,
+    OFFICE_WORDS,
+    choose_role,
+    contradicts,
+    title_score,
+    title_words,
+)
 from kittiwake.nlp import iter_sentences
 from kittiwake.records import Actor, Mention
+
+if TYPE_CHECKING:
+    from kittiwake.geo.gazetteer import GazEntry, Gazetteer
 
 # Prepositions whose object is a place rather than a participant.
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "inside", "across", "throughout", "around", "outside", "within", "through"}
 )
+# Prepositions whose object says where an actor is or comes from.
+PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"from"}
+# Participles that place an actor: "a group based in Trinidad", "the Red Cross operating in Iraq".
+PLACED_VERBS = frozenset({"base", "operate", "station", "headquarter", "locate", "deploy"})
+# Entity types of place names.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# Gazetteer features, best first, when one name has several places: a country, a capital or
+# a region before a town of the same name.
+PLACE_FEATURE_RANK = {"PCLI": 5, "PPLC": 4, "ADM1": 3, "RGN": 3, "ADM2": 2, "PPL": 1}
 # Dependencies that keep a token inside the noun phrase of its head.
 NP_INTERNAL = frozenset({"compound", "amod", "nmod", "nummod", "det", "flat", "poss_name"})
 # Verbs whose "at" names a target, not a place: "fired at the demonstrators".
@@ -100,16 +121,40 @@ class DocState:
     people_seen: set[str] = field(default_factory=set)
     focus_country: str | None = None
     antecedents: dict[int, Mention] = field(default_factory=dict)  # id(copy) -> antecedent
+    # Places named in the text ("in Liberia"): listed with the mentions, but kept out of
+    # reference resolution and country filling, which are about actors.
+    places: list[Mention] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceName:
+    """A stretch of text that names a place, and the country it is in."""
+
+    start: int  # token indices
+    end: int
+    head: int
+    country: str
+    why: str
+    town: bool = False  # a town or city: what is done to it is done to its people
 
 
 class ActorResolver:
     """Pipeline stage: a parsed doc in, actor mentions out (resolved as of a date)."""
 
-    def __init__(self, *, dictionaries: Dictionaries, nlp: Language) -> None:
+    def __init__(
+        self,
+        *,
+        dictionaries: Dictionaries,
+        nlp: Language,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
         self.dictionaries = dictionaries
         self.lexicon = Lexicon(dictionaries=dictionaries, nlp=nlp)
         self.country_codes = frozenset(c.id for c in dictionaries.countries)
         self.agents_by_code = {a.code: a for a in dictionaries.agents}
+        self.capitals = {c.capital.lower(): c.id for c in dictionaries.countries if c.capital}
+        # Optional: regions and towns ("Sindh", "Sivas") name their country through it.
+        self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc, *, doc_id: str, date: dt.date | None) -> list[Mention]:
         matches = self.find_matches(doc)
@@ -117,10 +162,16 @@ class ActorResolver:
         groups = group_by_head(doc, matches)
         for sentence_index, sentence in iter_sentences(doc):
             for head in sorted(h for h in groups if sentence.start <= h < sentence.end):
-                for matches in split_conjoined(doc, groups[head]):
-                    mention = self.compose(doc, doc[head], matches, sentence_index, doc_id, state)
+                parts = split_conjoined(doc, groups[head])
+                for number, part in enumerate(parts):
+                    mention = self.compose(doc, doc[head], part, sentence_index, doc_id, state)
+                    if mention is not None and number < len(parts) - 1:
+                        mention = own_words(doc, mention, part[0])  # "Hungarian" and ...
                     if mention is not None:
                         state.mentions.append(mention)
+                    elif (place := self.place_mention(doc, doc[head], part)) is not None:
+                        state.places.append(place_mention(doc, place, sentence_index, doc_id))
+            state.places.extend(self.gazetteer_places(doc, sentence, sentence_index, doc_id))
             for mention in self.unknown_entities(doc, sentence, sentence_index, doc_id, groups):
                 state.mentions.append(mention)
             state.mentions.extend(affiliations(doc, sentence, sentence_index, doc_id, state))
@@ -140,6 +191,8 @@ class ActorResolver:
                         ),
                     )
             mentions.append(result)
+        taken = {(m.start, m.end) for m in mentions}
+        mentions.extend(p for p in state.places if (p.start, p.end) not in taken)
         return sorted(mentions, key=mention_order)
 
     # -- pass 1: match -------------------------------------------------------------------
@@ -172,24 +225,46 @@ class ActorResolver:
             return None
         if names_a_thing(head, matches):
             return None
-        actor = self.actor_from_terms(terms, head=head, state=state)
+        actor = self.actor_from_terms(
+            terms, head=head, state=state, titles=titles_before_name(doc, matches)
+        )
         if actor is None:
             return None
+        if actor.sector == "IGO" and (actor.entry_id or "").startswith("organisation:"):
+            actor = igo_part(doc, actor, matches, start=first_token(matches, head), head=head)
+        if actor.sector is None and actor.country and names_people(head, matches):
+            actor = replace(  # "Algerians", "Iraqi Kurds", "British nationals": civilians
+                actor,
+                code=actor.country + "CVL",
+                sector="CVL",
+                kind="sector",
+                reason=f"{actor.reason} + people {head.text!r} -> CVL",
+            )
         start = min(min(m.start for m in matches), head.i)
         end = max(max(m.end for m in matches), head.i + 1)
         if actor.entry_id and actor.entry_id.startswith("person:"):
             state.people_seen.add(actor.entry_id)
         return make_mention(doc, start, end, head, actor, sentence_index, doc_id)
 
-    def actor_from_terms(self, terms: list[Term], *, head: Token, state: DocState) -> Actor | None:
+    def actor_from_terms(
+        self,
+        terms: list[Term],
+        *,
+        head: Token,
+        state: DocState,
+        titles: frozenset[str] = frozenset(),
+    ) -> Actor | None:
         countries = [t for t in terms if isinstance(t.entry, CountryEntry)]
         agents = [t.entry for t in terms if isinstance(t.entry, AgentEntry)]
         sector = choose_sector(countries, agents)
-        if sector and is_former(head):
+        former = is_former(head)
+        if sector and former:
             sector = "ELI"  # "former president Carlos Menem": an elite, no longer in office
-        person = self.choose_person(terms, state=state, countries=countries, sector=sector)
+        person = self.choose_person(
+            terms, state=state, countries=countries, sector=sector, titles=titles
+        )
         if person is not None:
-            return self.person_actor(person, state.date, sector=sector)
+            return self.person_actor(person, state.date, titles=titles, former=former)
         organisation = next(
             (t.entry for t in terms if isinstance(t.entry, OrganisationEntry)), None
         )
@@ -238,38 +313,62 @@ class ActorResolver:
         state: DocState,
         countries: list[Term],
         sector: str | None = None,
+        titles: frozenset[str] = frozenset(),
     ) -> PersonEntry | None:
         full = [t.entry for t in terms if t.kind is TermKind.PERSON]
         if full:
             return full[0]  # type: ignore[return-value]
         by_surname = [t.entry for t in terms if t.kind is TermKind.SURNAME]
-        candidates: list[PersonEntry] = [p for p in by_surname if isinstance(p, PersonEntry)]
+        candidates: list[PersonEntry] = [
+            p for p in by_surname if isinstance(p, PersonEntry) and not contradicts(p, titles)
+        ]  # "King Hassan" is not Prime Minister Jafar Hassan
         if not candidates:
             return None
         seen = [p for p in candidates if f"person:{p.id}" in state.people_seen]
         if seen:
             return seen[0]
+        date = state.date
+        if date is None:
+            return self.undated_person(candidates, countries=countries, titles=titles)
         country_codes = {t.entry.id for t in countries}
-        active = [p for p in candidates if (r := p.role_on(state.date)) and covers(r, state.date)]
+        active = [p for p in candidates if (r := p.role_on(date)) and covers(r, date)]
         if country_codes:
-            active = [p for p in active if role_country(p, state.date) in country_codes] or active
+            active = [p for p in active if role_country(p, date) in country_codes] or active
         if not active and sector:  # "President Reagan" in a story before any role we list
             titled = [p for p in candidates if any(r.code[3:6] == sector for r in p.roles)]
             if len(titled) == 1:
                 return titled[0]
         if len(active) > 1:  # "Assad" in 2016 is the president, not his brother the general
-            governing = [p for p in active if (r := p.role_on(state.date)) and r.code[3:6] == "GOV"]
+            governing = [p for p in active if (r := p.role_on(date)) and r.code[3:6] == "GOV"]
             active = governing if len(governing) == 1 else active
         if len(active) == 1:
             return active[0]
-        return None if len(candidates) > 1 else (candidates[0] if not state.date else None)
+        return None
+
+    def undated_person(
+        self, candidates: list[PersonEntry], *, countries: list[Term], titles: frozenset[str]
+    ) -> PersonEntry | None:
+        """A surname with no article date: the one person it can be, narrowed by the country
+        named with it ("Syrian President Assad") and by the title's office."""
+        if len(candidates) > 1 and countries:
+            codes = {t.entry.id for t in countries}
+            local = [p for p in candidates if any(r.code[:3] in codes for r in p.roles)]
+            candidates = local or candidates
+        if len(candidates) > 1 and titles & OFFICE_WORDS:
+            titled = [p for p in candidates if any(title_score(r, titles) for r in p.roles)]
+            candidates = titled or candidates
+        return candidates[0] if len(candidates) == 1 else None
 
     def person_actor(
-        self, person: PersonEntry, date: dt.date | None, *, sector: str | None
+        self,
+        person: PersonEntry,
+        date: dt.date | None,
+        *,
+        titles: frozenset[str] = frozenset(),
+        former: bool = False,
     ) -> Actor:
-        # Before their first role a person still belongs to the country of that role.
-        role = person.role_on(date) or min(person.roles, key=role_start, default=None)
-        if role is None:
+        choice = choose_role(person, date=date, titles=titles, former=former)
+        if choice is None:
             return Actor(
                 code="",
                 name=person.name,
@@ -277,18 +376,23 @@ class ActorResolver:
                 reason=f"person {person.name!r} has no role on {date} ({person.source})",
                 kind="person",
             )
-        country, own_sector = self.split_code(role.code)
-        if not covers(role, date):
-            when = f"(first role {role.start}; none on {date})"
-        else:
-            when = f"on {date.isoformat()}" if date else "(latest role)"
+        role = choice.role
+        code = role.code
+        country, own_sector = self.split_code(code)
+        why = f"person {person.name!r}: {role.title or role.code} ({choice.why})"
+        if former and country and own_sector != "ELI":
+            code, own_sector = country + "ELI", "ELI"  # "ousted President Akayev"
+            why += "; former office -> ELI"
+        elif country is None and own_sector in INTERNATIONAL_SECTORS:
+            own_sector = "GOV"  # the Secretary-General acts for the organisation as its officer
+            why += "; officer of the organisation -> GOV"
         return Actor(
-            code=role.code,
+            code=code,
             country=country,
             sector=own_sector,
             entry_id=f"person:{person.id}",
             name=person.name,
-            reason=f"person {person.name!r}: {role.title or role.code} {when} ({person.source})",
+            reason=f"{why} ({person.source})",
             kind="person",
         )
 
@@ -329,6 +433,85 @@ class ActorResolver:
             )
             yield make_mention(doc, entity.start, end, head, actor, sentence_index, doc_id)
 
+    # -- places --------------------------------------------------------------------------
+    def place_mention(self, doc: Doc, head: Token, matches: list[Match]) -> PlaceName | None:
+        """A country or capital named as a place ("in Liberia", "in Baghdad"), which is not
+        an actor by itself but may be what an act is done to."""
+        if not is_locative(head):
+            return None
+        for match in matches:
+            if not match.start <= head.i < match.end:
+                continue
+            for term in match.terms:
+                if not isinstance(term.entry, CountryEntry):
+                    continue
+                if term.kind is TermKind.COUNTRY_NAME:
+                    why, town = f"country name {term.phrase!r}", False
+                elif term.phrase.lower() == (term.entry.capital or "").lower():
+                    why, town = f"capital {term.phrase!r}", True
+                else:
+                    continue
+                return PlaceName(match.start, match.end, head.i, term.entry.id, why, town)
+        return None
+
+    def gazetteer_places(
+        self, doc: Doc, sentence: SpacySpan, sentence_index: int, doc_id: str
+    ) -> list[Mention]:
+        """Regions and towns no dictionary names ("Baku", "West Darfur State"), by gazetteer."""
+        if self.gazetteer is None:
+            return []
+        found = []
+        for entity in sentence.ents:
+            if entity.label_ not in PLACE_ENTITIES or not names_a_place(np_head(entity.root)):
+                continue
+            if any(self.lexicon_covers(doc, i) for i in range(entity.start, entity.end)):
+                continue
+            entry = self.gazetteer_entry(entity.root)
+            if entry is not None:
+                start = entity.start + (1 if entity[0].lower_ == "the" else 0)
+                why = f"gazetteer place {doc[start : entity.end].text!r} ({entry.feature})"
+                town = entry.feature.startswith("PPL")
+                name = PlaceName(start, entity.end, entity.root.i, entry.country, why, town)
+                found.append(place_mention(doc, name, sentence_index, doc_id))
+        return found
+
+    def lexicon_covers(self, doc: Doc, index: int) -> bool:
+        token = doc[index]
+        return bool(self.lexicon.lookup(token.text) or self.lexicon.lookup(token.lower_))
+
+    def place_in_phrase(self, phrase: Token) -> str | None:
+        """The country of the first place named in a phrase ("of Sindh province")."""
+        for noun in (c for c in (phrase, *phrase.children) if c.pos_ == "PROPN"):
+            words = [t for t in noun.doc[noun.left_edge.i : noun.i + 1] if t.lower_ != "the"]
+            if len(words) > 1 and (
+                code := country_of_name("".join(t.text_with_ws for t in words).strip(), self)
+            ):
+                return code  # "in Guinea-Bissau", parsed as a compound
+        for token in phrase.subtree:
+            code = self.place_country(token)
+            if code:
+                return code
+        return None
+
+    def place_country(self, token: Token) -> str | None:
+        """The country a word names as a place: a country name or adjective, a capital, or
+        (with a gazetteer) the region or town its place entity names."""
+        code = country_of_name(token.text, self) or self.capitals.get(token.lower_)
+        if code or token.ent_type_ not in PLACE_ENTITIES:
+            return code
+        best = self.gazetteer_entry(token)
+        return best.country if best is not None else None
+
+    def gazetteer_entry(self, token: Token) -> GazEntry | None:
+        if self.gazetteer is None:
+            return None
+        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        name = entity.text if entity is not None else token.text
+        if entity is not None and entity[0].lower_ == "the":
+            name = entity[1:].text
+        entries = [e for e in self.gazetteer.candidates(name) if e.country]
+        return max(entries, key=place_rank) if entries else None
+
     # -- pass 3: fill countries ----------------------------------------------------------
     def fill_country(self, doc: Doc, mention: Mention, state: DocState) -> Mention:
         mention = member_of(doc, mention, state)
@@ -337,7 +520,18 @@ class ActorResolver:
             return mention
         if actor.sector in INTERNATIONAL_SECTORS:
             return mention
-        country, why = self.infer_country(doc, mention, state)
+        own = self.own_country(doc, mention, state)
+        country: str | None
+        if own is not None:
+            country, why, evidence = own
+            # the phrase that gave the country names the actor too: "rebels in Darfur"
+            start, end = mention.token_start, mention.token_end
+            if is_short_phrase(evidence):
+                start = min(start, evidence.left_edge.i)
+                end = max(end, evidence.right_edge.i + 1)
+        else:
+            country, why = self.context_country(mention, state)
+            start, end = mention.token_start, mention.token_end
         if country is None:
             return mention
         filled = replace(
@@ -346,25 +540,49 @@ class ActorResolver:
             country=country,
             reason=f"{actor.reason}; country {country} from {why}",
         )
-        return replace(mention, actor=filled)
-
-    def infer_country(self, doc: Doc, mention: Mention, state: DocState) -> tuple[str | None, str]:
         head = doc[mention.head]
-        for child in head.children:  # "Poland's parliament", "Iran's foreign minister"
-            if child.dep_ == "poss":
+        return make_mention(
+            doc, start, end, head, filled, mention.sentence, mention.doc_id,
+            coref_of=mention.coref_of,
+        )  # fmt: skip
+
+    def own_country(
+        self, doc: Doc, mention: Mention, state: DocState
+    ) -> tuple[str, str, Token] | None:
+        """A country named inside the actor's own noun phrase, with the words that name it."""
+        head = doc[mention.head]
+        for token in noun_phrase_tokens(head):
+            if token.dep_ == "poss":  # "Poland's parliament", "Lebanon's new President Hrawi"
                 owner = next(
-                    (m for m in state.mentions if m.head == child.i and m.actor.country), None
+                    (m for m in state.mentions if m.head == token.i and m.actor.country), None
                 )
-                if owner is not None:
-                    return owner.actor.country, f"its possessor {owner.text!r}"
+                if owner is not None and owner.actor.country:
+                    return owner.actor.country, f"its possessor {owner.text!r}", token
+        for place in place_modifiers(head):  # "Darfur rebels", "Baghdad University"
+            code = self.place_country(place)
+            if code:
+                return code, f"the place {place.text!r} before it", place
         local = locative_country(head, self)
-        if local:
-            return local, "its own place phrase"
+        if local is not None:
+            return local[0], "its own place phrase", local[1]
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in prep.children:  # "the president of Armenia", "King Hassan of Morocco"
-                code = country_of_token(pobj, self)
+                code = self.place_in_phrase(pobj)
                 if code:
-                    return code, f"'of {pobj.text}'"
+                    return code, f"'of {pobj.text}'", prep
+        if head.dep_ == "appos":  # "Iran's religious leader, Ayatollah Khomeini"
+            described = next((m for m in state.mentions if m.head == head.head.i), None)
+            if described is not None:
+                country = described.actor.country
+                if country is None and not described.actor.entry_id:
+                    own = self.own_country(doc, described, state)
+                    country = own[0] if own else None
+                if country:
+                    return country, f"the noun it describes, {described.text!r}", head
+        return None
+
+    def context_country(self, mention: Mention, state: DocState) -> tuple[str | None, str]:
+        """The country the rest of the article suggests for an actor named without one."""
         if mention.actor.sector in STATE_SECTORS:
             for earlier in reversed(state.mentions):
                 if earlier.start >= mention.start:
@@ -404,6 +622,67 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
     return mention
 
 
+# Nouns for the people of a country, with no role of their own ("British nationals").
+NATIONAL_NOUNS = frozenset(
+    {"national", "citizen", "native", "expatriate", "expat", "emigre", "émigré", "emigrant",
+     "compatriot", "countryman", "countrywoman", "subject", "descendant"}
+)  # fmt: skip
+
+
+# Organs and officers of an international body: they act as its government.
+IGO_ORGAN_WORDS = frozenset(
+    {"council", "assembly", "secretariat", "commission", "secretary", "envoy", "president",
+     "chairman", "chairwoman", "chair", "director", "commissioner", "coordinator", "mediator",
+     "representative", "delegation", "delegate", "ambassador", "spokesman", "spokeswoman",
+     "spokesperson", "official", "officials", "chief", "head", "summit"}
+)  # fmt: skip
+
+
+def first_token(matches: list[Match], head: Token) -> int:
+    return min(min(m.start for m in matches), head.i)
+
+
+def igo_part(doc: Doc, actor: Actor, matches: list[Match], *, start: int, head: Token) -> Actor:
+    """Members of an international body in a role get the role's sector: "UN peacekeepers"
+    are its military, the Security Council and the Secretary-General its government."""
+    named = {w for m in matches for t in m.terms for w in t.phrase.lower().split()}
+    organs = sorted((named | {t.lower_ for t in doc[start : head.i + 1]}) & IGO_ORGAN_WORDS)
+    if organs:  # before agent words: "Secretary General" is not a military general
+        why = f"organ or officer {organs[0]!r} -> GOV"
+        return replace(actor, sector="GOV", reason=f"{actor.reason}; {why}")
+    agents = [t.entry for m in matches for t in m.terms if isinstance(t.entry, AgentEntry)]
+    sector = choose_sector([], agents)
+    if sector is None or sector in INTERNATIONAL_SECTORS:
+        return actor
+    return replace(actor, sector=sector, reason=f"{actor.reason}; agent word -> {sector}")
+
+
+def names_people(head: Token, matches: list[Match]) -> bool:
+    """The noun phrase names people of a country and nothing more: a demonym as its head
+    ("Algerians"), a people's name ("Iraqi Kurds") or a nationality noun ("US national")."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    covering = [m for m in matches if m.start <= head.i < m.end]
+    if covering:
+        demonym = any(t.kind is TermKind.DEMONYM for m in covering for t in m.terms)
+        return demonym and not speaks_as_nation(head)
+    if head.lemma_.lower() in NATIONAL_NOUNS:
+        return True
+    return head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS")
+
+
+def speaks_as_nation(head: Token) -> bool:
+    """ "The Palestinians rejected the plan", "Israel and the Palestinians agreed": a bare
+    people's name acting as a party stands for the nation, not for civilians ("Young
+    Algerians blocked roads", "168 Liberians were deported" are people)."""
+    if any(c.dep_ not in ("det", "cc", "conj", "punct") for c in head.children):
+        return False
+    if any(c.dep_ == "det" and c.lower_ != "the" for c in head.children):
+        return False
+    conjoined = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+    return conjoined or is_subject(head)
+
+
 def is_ethnic_group(head: Token) -> bool:
     """ "ethnic Albanians", "ethnic Serb civilians": people of a group, country from the place."""
     return head.tag_ in ("NNS", "NNPS") and any(
@@ -430,6 +709,10 @@ def member_mention(
 
 
 PARTICIPANT_KINDS = frozenset({TermKind.PERSON, TermKind.SURNAME, TermKind.ORGANISATION})
+NAME_KINDS = frozenset({TermKind.PERSON, TermKind.SURNAME})
+COUNTRY_WORD_KINDS = frozenset(
+    {TermKind.COUNTRY_NAME, TermKind.COUNTRY_ADJECTIVE, TermKind.DEMONYM}
+)
 CITY_KINDS = frozenset({TermKind.GOVERNMENT, TermKind.MILITARY, TermKind.LEGISLATURE})
 
 
@@ -441,6 +724,21 @@ def names_a_thing(head: Token, matches: list[Match]) -> bool:
     return (
         bool(kinds) and kinds <= CITY_KINDS | {TermKind.COUNTRY_NAME} and bool(kinds & CITY_KINDS)
     )
+
+
+def place_mention(doc: Doc, place: PlaceName, sentence_index: int, doc_id: str) -> Mention:
+    """A place as a mention: a country stands for itself; a town, when an act is done to it
+    ("a curfew in Algiers"), for its people (CVL), as CAMEO coders code it."""
+    sector = "CVL" if place.town else None
+    why = f"place, not an actor by itself: {place.why}" + ("; a town -> CVL" if sector else "")
+    actor = Actor(
+        code=place.country + (sector or ""),
+        country=place.country,
+        sector=sector,
+        reason=why,
+        kind="place",
+    )
+    return make_mention(doc, place.start, place.end, doc[place.head], actor, sentence_index, doc_id)
 
 
 def make_mention(
@@ -473,10 +771,6 @@ def mention_order(mention: Mention) -> tuple[int, int, str]:
     return (mention.start, mention.end, mention.actor.code)
 
 
-def role_start(role) -> dt.date:  # type: ignore[no-untyped-def]
-    return role.start or dt.date.min
-
-
 def covers(role, date: dt.date | None) -> bool:  # type: ignore[no-untyped-def]
     if date is None:
         return True
@@ -498,6 +792,10 @@ def term_fits(span: SpacySpan, term: Term) -> bool:
                 return False  # "Carlos" in "Carlos Menem" is a first name, not Juan Carlos
         if term.kind is TermKind.SURNAME and (span.text.isupper() or len(span.text) < 3):
             return False  # "UN" is not the end of "Kim Jong Un"
+        if term.kind is TermKind.SURNAME and (
+            first.ent_type_ == "NORP" or (first.pos_ == "ADJ" and first.ent_type_ != "PERSON")
+        ):  # "Muslim hackers" are not Salih Muslim; "that Assad step down", misparsed, is Assad
+            return False
         if term.kind is TermKind.SURNAME and span.start > 0:
             previous = span.doc[span.start - 1]
             if (
@@ -613,6 +911,21 @@ def split_conjoined(doc: Doc, matches: list[Match]) -> list[list[Match]]:
     return [[m, *shared] for m in conjoined]
 
 
+def own_words(doc: Doc, mention: Mention, match: Match) -> Mention:
+    """A conjoined modifier's mention over its own words ("Hungarian" in "Hungarian and
+    Romanian officials"), still headed by the shared noun so events find it there."""
+    return make_mention(
+        doc,
+        match.start,
+        match.end,
+        doc[mention.head],
+        mention.actor,
+        mention.sentence,
+        mention.doc_id,
+        coref_of=mention.coref_of,
+    )
+
+
 def group_by_head(doc: Doc, matches: list[Match]) -> dict[int, list[Match]]:
     groups: dict[int, list[Match]] = {}
     for match in matches:
@@ -653,10 +966,32 @@ def is_locative(head: Token) -> bool:
     )
 
 
+def names_a_place(head: Token) -> bool:
+    """ "in Baku", "the town of Cizre in southeastern Turkey": the object of a place phrase."""
+    if is_locative(head):
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and is_locative(head.head.head)
+
+
 def is_former(head: Token) -> bool:
-    return any(
-        t.lower_ in ("former", "ex", "ex-", "erstwhile") for t in head.subtree if t.i < head.i
-    )
+    """ "former president Carlos Menem", "ousted President Akayev": no longer in office."""
+    return any(t.lower_ in FORMER_WORDS for t in head.subtree if t.i < head.i)
+
+
+def titles_before_name(doc: Doc, matches: list[Match]) -> frozenset[str]:
+    """The title words before a person's name in one noun phrase ("Russian President ...")."""
+    named = [m for m in matches if any(t.kind in NAME_KINDS for t in m.terms)]
+    if not named:
+        return frozenset()
+    name_start = min(m.start for m in named)
+    first = min(m.start for m in matches)
+    named_places = {  # "Russian" names whom the office serves, not the office
+        i
+        for m in matches
+        if any(t.kind in COUNTRY_WORD_KINDS for t in m.terms)
+        for i in range(m.start, m.end)
+    }
+    return title_words(doc[i].text for i in range(first, name_start) if i not in named_places)
 
 
 def choose_sector(countries: list[Term], agents: list[AgentEntry]) -> str | None:
@@ -692,19 +1027,65 @@ def focus_country(doc: Doc, matches: list[Match]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def locative_country(head: Token, resolver: ActorResolver) -> str | None:
-    """The country of a place phrase attached to a noun ("rebels in Ukraine's east")."""
+def locative_country(head: Token, resolver: ActorResolver) -> tuple[str, Token] | None:
+    """The country of a place phrase attached to a noun ("rebels in Ukraine's east",
+    "students at a university in Sivas", "a missionary from Calgary", "a group based in X"),
+    with the phrase."""
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS:
-            for token in child.subtree:
-                code = country_of_token(token, resolver)
-                if code:
-                    return code
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+            code = resolver.place_in_phrase(child)
+        elif child.dep_ == "acl" and child.lemma_.lower() in PLACED_VERBS:
+            code = next(
+                (
+                    found
+                    for prep in child.children
+                    if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPOSITIONS
+                    if (found := resolver.place_in_phrase(prep))
+                ),
+                None,
+            )
+        else:
+            continue
+        if code:
+            return code, child
     return None
 
 
-def country_of_token(token: Token, resolver: ActorResolver) -> str | None:
-    for key in (token.text, token.lower_):
+MAX_PLACE_PHRASE = 8  # tokens; a longer "phrase" is a misparse that swallowed a clause
+
+
+def is_short_phrase(token: Token) -> bool:
+    """A modifier phrase with no verb in it: safe to add to the mention it modifies."""
+    words = list(token.subtree)
+    return len(words) <= MAX_PLACE_PHRASE and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def place_rank(entry: GazEntry) -> tuple[int, int]:
+    return (PLACE_FEATURE_RANK.get(entry.feature, 0), entry.population)
+
+
+def noun_phrase_tokens(head: Token) -> list[Token]:
+    """The head's own dependents and those of its compound words ("Lebanon's" hangs on
+    "President" in "Lebanon's new President Elias Hrawi")."""
+    found = list(head.children)
+    for child in head.children:
+        if child.dep_ in ("compound", "nmod") and child.i < head.i:
+            found.extend(child.children)
+    return found
+
+
+def place_modifiers(head: Token) -> list[Token]:
+    """Names that modify a noun from the left ("Darfur rebels", "Baghdad University")."""
+    return [
+        t
+        for t in noun_phrase_tokens(head)
+        if t.dep_ in ("compound", "nmod") and t.i < head.i and t.pos_ == "PROPN"
+    ]
+
+
+def country_of_name(name: str, resolver: ActorResolver) -> str | None:
+    """The country a name or adjective names ("Guinea-Bissau", "Syrian"), if any."""
+    for key in (name, name.lower()):
         for term in resolver.lexicon.lookup(key):
             if isinstance(term.entry, CountryEntry) and term.kind in (
                 TermKind.COUNTRY_NAME,

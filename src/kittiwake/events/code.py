@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kittiwake.actors.resolve import LOCATIVE_PREPOSITIONS
-from kittiwake.events.codebook import Codebook
+from kittiwake.events.codebook import CameoCode, Codebook
 from kittiwake.events.modality import Speech, speech_act, speech_code
 from kittiwake.events.patterns import DEFAULT_TARGET_PREPS, Pattern, PatternSet
 from kittiwake.nlp import iter_sentences
@@ -92,6 +92,8 @@ NEGATING_VERBS = frozenset(
 # preposition only passes it on when it links an argument ("of"), not an adjunct ("in").
 NEGATION_CHAIN = frozenset({"pcomp", "pobj", "prep", "dobj", "xcomp", "acl", "nsubjpass"})
 ARGUMENT_PREPOSITIONS = frozenset({"of", "to", "for", "on", "with"})
+# Participles whose passive subject is the doer: "is opposed to", "were engaged in".
+STATIVE_PARTICIPLES = frozenset({"oppose", "engage", "involve", "commit", "dedicate", "devote"})
 # Verbs whose subject is the source of the event noun they take: "Israel mounted its
 # invasion", "the U.S. speeded up the withdrawal" (but not "condemned the attack").
 LIGHT_VERBS = frozenset(
@@ -112,13 +114,16 @@ class Reading:
     speakers: list[Mention]
 
 
-def read_modality(trigger: Trigger, by_head: dict[int, list[Mention]]) -> Reading:
+def read_modality(
+    trigger: Trigger, by_head: dict[int, list[Mention]], *, actors: Sequence[Mention] = ()
+) -> Reading:
+    """`actors` are the act's own participants: whoever must act is not the one demanding."""
     negated = is_negated(trigger.token)
     modality = modality_of(trigger.token)
     speech = speech_act(trigger.pattern.cameo, modality=modality, negated=negated)
     if speech is None:
         return Reading(negated=negated, modality=modality, speech=None, speakers=[])
-    speakers = speaker_of(trigger.token, by_head) if speech is Speech.DEMAND else []
+    speakers = speaker_of(trigger.token, by_head, exclude=actors) if speech is Speech.DEMAND else []
     return Reading(negated=False, modality=speech.value, speech=speech, speakers=speakers)
 
 
@@ -161,7 +166,7 @@ class EventCoder:
             ):
                 continue  # "imposed sanctions": the verb's event already covers the noun
             sources, targets = participants(trigger, by_head)
-            reading = read_modality(trigger, by_head)
+            reading = read_modality(trigger, by_head, actors=sources)
             if reading.speech is Speech.DEMAND:  # the speaker demands; the actor must act
                 sources, targets = reading.speakers, sources or targets
             pairs = pair_up(sources, targets, symmetric=trigger.pattern.symmetric)
@@ -233,6 +238,7 @@ class EventCoder:
         text, start = trimmed(sentence)
         trigger_span = Span(token.idx, token.idx + len(token.text), token.text)
         mention_id = stable_id(doc_id, str(sentence_index), str(token.idx), trigger.pattern.id)
+        plover_type, plover_mode = plover_of(trigger.pattern, code, speech=reading.speech)
         rule = f"pattern:{trigger.pattern.id}"
         if reading.speech is not None:
             rule += f"+{reading.speech.value}"
@@ -254,8 +260,8 @@ class EventCoder:
                     cameo_root=code.root,
                     goldstein=code.goldstein,
                     quad_class=code.quad_class,
-                    plover_type=code.plover_type,
-                    plover_mode=trigger.pattern.mode or code.plover_mode,
+                    plover_type=plover_type,
+                    plover_mode=plover_mode,
                     plover_context=code.plover_context,
                     negated=reading.negated,
                     modality=reading.modality,
@@ -264,6 +270,18 @@ class EventCoder:
                 )
             )
         return events
+
+
+def plover_of(
+    pattern: Pattern, code: CameoCode, *, speech: Speech | None
+) -> tuple[str | None, str | None]:
+    """PLOVER type and mode: the pattern's own for the act as done ("resigned" is RETREAT/
+    resign), the code's for speech about it ("promised to resign" is AGREE)."""
+    if speech is not None:
+        return code.plover_type, code.plover_mode
+    if pattern.plover_type:
+        return pattern.plover_type, pattern.mode
+    return code.plover_type, pattern.mode or code.plover_mode
 
 
 def is_adjectival_participle(token: Token) -> bool:
@@ -303,7 +321,7 @@ def first(indexed: tuple[int, Event]) -> int:
 
 def tree_depth(token: Token) -> int:
     steps = 0
-    while token.head is not token and steps < 64:
+    while token.head.i != token.i and steps < 64:
         token = token.head
         steps += 1
     return steps
@@ -475,29 +493,49 @@ def participants(
         return nominal_participants(trigger, by_head)
     token, pattern = trigger.token, trigger.pattern
     has_object = any(c.dep_ == "dobj" for c in token.children)
-    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children) or (
-        token.tag_ == "VBN" and token.dep_ == "acl" and not has_object
-    )
+    passive = (
+        any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children)
+        or (token.tag_ == "VBN" and token.dep_ == "acl" and not has_object)
+    ) and not is_stative_passive(token)
     sources: list[Mention] = []
     targets: list[Mention] = []
     if passive:
         for pobj in prep_objects(token, pattern.source_preps):
-            sources.extend(actors_at(pobj, by_head))
+            # "killed by a roadside bomb": an agent in no dictionary is kept, uncoded
+            sources.extend(actors_at(pobj, by_head) or unresolved(pobj))
         if token.dep_ == "acl":  # "groups supported by Turkey": the head noun is the target
             targets.extend(actors_at(token.head, by_head))
         for child in token.children:
-            if child.dep_ in PASSIVE_SUBJECT_DEPS:
-                targets.extend(actors_at(child, by_head))
+            if child.dep_ in PASSIVE_SUBJECT_DEPS:  # "a camp for refugees was attacked"
+                targets.extend(actors_at(child, by_head) or phrase_actors(child, by_head))
     else:
         subject = subject_of(token)
+        if subject is None and is_stative_passive(token):
+            subject = next((c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
         if subject is not None:
             sources.extend(actors_at(subject, by_head) or unresolved(subject))
+    # "Russia and the United States agreed on the need to fight ISIS": a symmetric act of
+    # several actors is done with each other, not to an actor deep in its complement
+    mutual = pattern.symmetric and len({m.actor.code for m in sources if m.actor.code}) >= 2
     targets.extend(
         target_candidates(
-            token, by_head, exclude=sources, preps=pattern.target_preps, theme=theme_words(pattern)
+            token,
+            by_head,
+            exclude=sources,
+            preps=pattern.target_preps,
+            theme=theme_words(pattern),
+            deep=not mutual,
         )
     )
     return dedupe(sources), [t for t in dedupe(targets) if t not in sources]
+
+
+def is_stative_passive(token: Token) -> bool:
+    """ "Israel is opposed to French mediation", "Serb forces were engaged in ethnic cleansing":
+    a participle that describes its subject's stance or activity; its subject is the doer."""
+    return lemma_of(token) in STATIVE_PARTICIPLES and not any(
+        c.dep_ == "agent" for c in token.children
+    )
 
 
 def theme_words(pattern: Pattern) -> frozenset[str]:
@@ -513,11 +551,13 @@ def target_candidates(
     exclude: list[Mention],
     preps: Sequence[str],
     theme: frozenset[str] = frozenset(),
+    deep: bool = True,
 ) -> list[Mention]:
     """Targets in order of preference: the receiver of a giving verb, the direct object (unless
     it is the thing acted with: "deployed troops"), the pattern's prepositions in the order the
     pattern lists them, the subject of a "that" clause, then the target of a purpose or
-    complement clause ("threatened to shell Iraqi towns", "staged a strike to protest X")."""
+    complement clause ("threatened to shell Iraqi towns", "staged a strike to protest X"), then
+    (with `deep`) an actor further down the object or prepositional phrases."""
     own = {m.actor.code for m in exclude}
 
     def usable(found: list[Mention]) -> list[Mention]:
@@ -545,16 +585,87 @@ def target_candidates(
             continue
         # the outer pattern's prepositions say nothing about a complement: use the defaults
         ordered.extend(
-            target_candidates(clause, by_head, exclude=exclude, preps=DEFAULT_TARGET_PREPS)
+            target_candidates(
+                clause, by_head, exclude=exclude, preps=DEFAULT_TARGET_PREPS, deep=deep
+            )
         )
     if not ordered:  # "demanded that Assad step down": the complement's subject
-        for clause in (c for c in token.children if c.dep_ == "ccomp"):
-            for child in clause.children:
-                if child.dep_ in ("nsubj", "nsubjpass") or (
-                    child.dep_ in ("amod", "compound") and child.i < clause.i
-                ):
-                    ordered.extend(usable(actors_at(child, by_head)))
+        for clause in that_clauses(token):
+            ordered.extend(usable(clause_subjects(clause, by_head)))
+    if not ordered:  # "threatened to stop talks if the United States goes ahead"
+        for clause in condition_clauses(token):
+            ordered.extend(usable(clause_subjects(clause, by_head)))
+    if not ordered and deep:  # "prevented the demonstration staged by students"
+        for child in (c for c in token.children if c.dep_ in OBJECT_DEPS):
+            ordered.extend(usable(phrase_actors(child, by_head)))
+    if not ordered and deep:  # "mobilized reservists for a possible war against Iraq"
+        for pobj in prep_objects(token, (*preps, "for")):
+            ordered.extend(usable(phrase_actors(pobj, by_head)))
     return ordered
+
+
+def that_clauses(token: Token) -> list[Token]:
+    """ "demanded that X ...", "reiterated its demand that X ...", "insisted on its demands
+    that X ...": a complement clause of the trigger, of its object or of its prepositions."""
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    heads = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    heads += prep_objects(token, ("on", "to", "for"))
+    for head in heads:
+        clauses.extend(c for c in head.children if c.dep_ in ("ccomp", "acl") and is_finite(c))
+    return clauses
+
+
+def is_finite(clause: Token) -> bool:
+    """A clause with its own subject ("that Israel ease restrictions"), not a participle."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
+def condition_clauses(token: Token) -> list[Token]:
+    """ "... if the United States goes ahead", "... unless Baghdad accepted": the condition
+    names whom a threat or demand is aimed at."""
+    return [
+        c
+        for c in token.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+    ]
+
+
+def clause_subjects(clause: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    found: list[Mention] = []
+    for child in clause.children:
+        if child.dep_ in ("nsubj", "nsubjpass") or (
+            child.dep_ in ("amod", "compound") and child.i < clause.i
+        ):
+            found.extend(actors_at(child, by_head))
+    if not found:  # "that control of the ministry be taken away from Hausa politicians"
+        for pobj in prep_objects(clause, ("from", "to", "on", "against", "with")):
+            found.extend(actors_at(pobj, by_head))
+    return found
+
+
+def phrase_actors(
+    head: Token, by_head: dict[int, list[Mention]], *, depth: int = 3
+) -> list[Mention]:
+    """The first actor down the prepositions and participles of a noun phrase: "part of a
+    military aid program for Bosnia", "the demonstration staged by students"."""
+    frontier = [head]
+    for _ in range(depth):
+        reached: list[Token] = []
+        for token in frontier:
+            for child in token.children:
+                if child.dep_ in ("prep", "agent"):
+                    reached.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+                elif child.dep_ == "acl" or (  # "staged by students", "to attend a meeting of"
+                    child.dep_ == "dobj" and token.pos_ == "VERB"  # "for ending its dispute"
+                ):
+                    reached.append(child)
+        for token in reached:
+            found = actors_at(token, by_head)
+            if found:
+                return found
+        frontier = reached
+    return []
 
 
 def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
@@ -593,19 +704,21 @@ def subject_of(verb: Token) -> Token | None:
         verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children)
     ):
         return head  # "groups that met", "strikes killed 13 people" parsed as a modifier
-    if head is verb:
+    if head.i == verb.i:
         return None
     if verb.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "xcomp" and any(c.dep_ in OBJECT_DEPS for c in head.children):
             return next(c for c in head.children if c.dep_ in OBJECT_DEPS)  # "urged X to"
         return subject_of(head)
-    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head is not head:
+    if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head)  # "Brazil is opposed to", parsed as a complement of "is"
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
         return subject_of(head.head)  # "Syria is willing to withdraw"
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "ADJ":
         return subject_of(head.head.head)  # "are guilty of violating the ceasefire"
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
         governor = head if verb.dep_ == "advcl" else head.head  # "issued a declaration demanding"
-        return subject_of(governor) if governor is not verb else None
+        return subject_of(governor) if governor.i != verb.i else None
     return None
 
 
@@ -689,6 +802,12 @@ def nominal_participants(
     for pobj in prep_objects(noun, pattern.target_preps):
         # "the withdrawal of forces from Panama": one preposition further down when needed
         targets.extend(actors_at(pobj, by_head) or nested_actors(pobj, by_head))
+    if not targets:  # "its demand that Israel ease restrictions", "reiterated its demand that"
+        clauses = [c for c in noun.children if c.dep_ in ("ccomp", "acl") and is_finite(c)]
+        if noun.dep_ in OBJECT_DEPS and noun.head.i != noun.i:
+            clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+        for clause in clauses:
+            targets.extend(clause_subjects(clause, by_head))
     if not sources and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in LIGHT_VERBS:
         subject = subject_of(noun.head)  # "Russia launched air strikes on Aleppo"
         if subject is not None:
@@ -753,7 +872,7 @@ def is_negated(trigger: Token) -> bool:
             return True
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in NEGATING_VERBS:
             return True
-        if token.dep_ not in NEGATION_CHAIN or token.head is token:
+        if token.dep_ not in NEGATION_CHAIN or token.head.i == token.i:
             return False
         if token.dep_ == "prep" and token.lower_ not in ARGUMENT_PREPOSITIONS:
             return False
@@ -791,17 +910,31 @@ def modality_of(trigger: Token) -> str | None:
                 return "intended"
             if governor == "threaten":
                 return "threatened"
-            if governor in REQUEST_VERBS:
+            if governor in REQUEST_VERBS and not is_reported_fact(token):
                 return "requested"
             if governor in WISH_VERBS:
                 return "hypothetical"
         if (
             token.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl")
-            or token.head is token
+            or token.head.i == token.i
         ):
             return None
         token = token.head
     return None
+
+
+def is_reported_fact(clause: Token) -> bool:
+    """ "the army lifted the blockade, officials told AFP", "a court was told soldiers beat
+    detainees": a finite clause under "tell" or "ask" reports what happened, whereas a request
+    takes an infinitive or a bare verb ("told them to leave", "demanded that Assad step down")."""
+    if clause.dep_ != "ccomp":
+        return False
+    if clause.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP") and c.lower_ != "do"
+        for c in clause.children
+    ) and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
 
 
 def has_own_modal(token: Token) -> bool:
@@ -819,7 +952,7 @@ def is_obligation(trigger: Token) -> bool:
         auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         if auxiliaries & OBLIGATION_AUX or has_to(token):
             return True
-        if token.dep_ not in ("xcomp", "acomp") or token.head is token:
+        if token.dep_ not in ("xcomp", "acomp") or token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -835,16 +968,20 @@ def has_to(token: Token) -> bool:
     )
 
 
-def speaker_of(trigger: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+def speaker_of(
+    trigger: Token, by_head: dict[int, list[Mention]], *, exclude: Sequence[Mention] = ()
+) -> list[Mention]:
     """Who says an act must happen: the subject of the nearest verb above the act's clause
-    ("Russia said Sudan must return", "Chirac issued a reminder to Iraq that it must")."""
+    ("Russia said Sudan must return", "Chirac issued a reminder to Iraq that it must"), other
+    than the actors who must act ("Mubarak said the US must be ready to mediate")."""
     token = trigger
     for _ in range(6):
-        if token.head is token:
+        if token.head.i == token.i:
             return []
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             subject = subject_of(token)
-            if subject is not None and (found := actors_at(subject, by_head)):
+            found = [m for m in actors_at(subject, by_head) if m not in exclude] if subject else []
+            if found:
                 return found
     return []

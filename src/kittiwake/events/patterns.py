@@ -14,7 +14,9 @@ Constraints: `object` (lemma of the direct object / passive subject / nominal "o
 `prep` (a preposition the trigger must govern, e.g. "call *on*"), `complement` (lemma of a
 clausal complement: "urged X to *resign*"), `subject` (lemma of a subject that is not an
 actor: "the *raids* killed"), `symmetric` (a compound subject without an object acts on
-each other: "Russia and China agreed"). The most specific pattern that fits wins.
+each other: "Russia and China agreed"). `plover_type` and `mode` override the PLOVER type and
+mode the CAMEO code maps to, for acts reported as done (a resignation is CAMEO 0831 but PLOVER
+RETREAT/resign); both must be in the codebook. The most specific pattern that fits wins.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class PatternModel(BaseModel):
     symmetric: bool = False
     needs_target: bool = False
     mode: str | None = None
+    plover_type: str | None = None
     note: str = ""
 
     @field_validator("verbs", "nouns", "object", "prep", "complement", "subject")
@@ -98,6 +101,7 @@ class Pattern:
     symmetric: bool
     needs_target: bool
     mode: str | None
+    plover_type: str | None  # overrides the code's PLOVER type for acts carried out as stated
     source: str  # file:line
 
     @property
@@ -138,8 +142,22 @@ def read_pattern_file(path: Path, *, codebook: Codebook) -> list[Pattern]:
         if model.cameo not in codebook:
             line = item.field_lines.get("cameo", item.line)
             raise ResourceError(path, line, "cameo", f"unknown CAMEO code {model.cameo!r}")
+        if not has_valid_plover(model, codebook):
+            field = "plover_type" if model.plover_type is not None else "mode"
+            line = item.field_lines.get(field, item.line)
+            plover_type = model.plover_type or codebook[model.cameo].plover_type
+            message = f"PLOVER type {plover_type!r} with mode {model.mode!r} is not in the codebook"
+            raise ResourceError(path, line, field, message)
         patterns.append(to_pattern(model, source=f"{path.name}:{item.line}"))
     return patterns
+
+
+def has_valid_plover(model: PatternModel, codebook: Codebook) -> bool:
+    """A pattern's own PLOVER type or mode, if any, is one the codebook knows."""
+    if model.plover_type is None and model.mode is None:
+        return True
+    plover_type = model.plover_type or codebook[model.cameo].plover_type
+    return plover_type is not None and codebook.is_valid_mode(plover_type, model.mode)
 
 
 def to_pattern(model: PatternModel, *, source: str) -> Pattern:
@@ -158,6 +176,7 @@ def to_pattern(model: PatternModel, *, source: str) -> Pattern:
         symmetric=model.symmetric,
         needs_target=model.needs_target,
         mode=model.mode,
+        plover_type=model.plover_type,
         source=source,
     )
 

@@ -1,10 +1,13 @@
 """Recipients from places: an act with no named recipient is done *to* the place it hit.
 
-"Demonstrators blocked roads in Algiers", "the army imposed a curfew in Cizre", "tanks
-shelled targets in Jericho": PLOVER codes the country of the place as the target of such
-protests, coercion, assaults and deployments. The stage runs after places are resolved; the
-target it adds says so in its reason, and acts that are talk (statements, appeals, accusations)
-never get one.
+"Demonstrators blocked roads in Algiers", "the army imposed a curfew in Cizre", "Israel
+threatened to ban voting in East Jerusalem", "Serbia eased emergency measures in Montenegro":
+PLOVER codes the country of the place as the target of any act done there. Plain statements
+(CAMEO 01) and meetings (a meeting is held *in* a place, with someone) never get one; visits
+are made to the place visited. The stage runs after places are resolved, and only places that
+follow a preposition count ("in Gaza", "to Afghanistan"): a place used as a modifier ("the
+US-led war", "Greece's biggest trial") or as part of a name ("US President") is no recipient.
+The target it adds says so in its reason.
 """
 
 from __future__ import annotations
@@ -13,11 +16,28 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kittiwake.actors.resolve import INTERNATIONAL_SECTORS
-from kittiwake.records import Actor, Event, Mention
+from kittiwake.records import Actor, Event, Mention, Place
 
-PLACE_RECIPIENT_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
+PLACE_RECIPIENT_TYPES = frozenset(
+    {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "AGREE", "SUPPORT", "CONCEDE", "COOPERATE",
+     "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}
+)  # fmt: skip
+# Acts of violence whose unnamed doer belongs to the country where they struck.
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Visits are made to the place visited ("arrived in Amman on a visit").
 PLACE_RECIPIENT_CODES = frozenset({"042"})
+# Words that put a place in an act's phrase: "in Gaza", "into Iraq", "to Afghanistan".
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "on", "outside", "inside", "across", "around", "throughout", "into",
+     "within", "to", "towards", "toward", "from", "over", "for", "against", "of"}
+)  # fmt: skip
+# Words that may stand between the preposition and the place: "in the north of", "in central".
+PLACE_QUALIFIERS = frozenset(
+    {"the", "central", "north", "south", "east", "west", "northern", "southern", "eastern",
+     "western", "northeastern", "northwestern", "southeastern", "southwestern", "occupied",
+     "neighbouring", "neighboring", "nearby", "downtown", "rural", "war-torn", "capital",
+     "city", "town", "village", "province", "region", "port", "state"}
+)  # fmt: skip
 
 
 def place_as_target(events: Sequence[Event]) -> list[Event]:
@@ -30,9 +50,13 @@ def with_place_country(event: Event) -> Event:
     place = event.place
     if place is None or not place.country:
         return event
-    updates = {}
+    updates: dict[str, Mention] = {}
+    if event.source is not None and is_unknown_attacker(event.source, event):
+        updates["source"] = attacker_from_place(event.source, place)
     for side in ("source", "target"):
         mention = getattr(event, side)
+        if side in updates:
+            continue
         if mention is None or mention.actor.country or not mention.actor.sector:
             continue
         if (
@@ -47,7 +71,33 @@ def with_place_country(event: Event) -> Event:
             reason=f"{mention.actor.reason}; country {place.country} from the event's place ({place.name})",
         )
         updates[side] = replace(mention, actor=actor)
-    return replace(event, **updates) if updates else event
+    if not updates:
+        return event
+    return replace(
+        event,
+        source=updates.get("source", event.source),
+        target=updates.get("target", event.target),
+    )
+
+
+def is_unknown_attacker(mention: Mention, event: Event) -> bool:
+    """ "A roadside bomb near Samarra killed a soldier": violence whose doer is a thing in no
+    dictionary (the coder's "unresolved" subject) is coded to the country where it happened."""
+    return (
+        not mention.actor.code
+        and mention.actor.kind == "unresolved"
+        and event.plover_type in VIOLENT_TYPES
+    )
+
+
+def attacker_from_place(mention: Mention, place: Place) -> Mention:
+    actor = replace(
+        mention.actor,
+        code=place.country or "",
+        country=place.country,
+        reason=f"unknown attacker: the country of the place it struck ({place.name})",
+    )
+    return replace(mention, actor=actor)
 
 
 def with_place_target(event: Event) -> Event:
@@ -62,6 +112,7 @@ def with_place_target(event: Event) -> Event:
         or not place.country
         or place.start is None
         or place.end is None
+        or not follows_preposition(event, place.start, place.end)
     ):
         return event
     actor = Actor(
@@ -83,3 +134,23 @@ def with_place_target(event: Event) -> Event:
         token_end=-1,
     )
     return replace(event, target=target)
+
+
+def follows_preposition(event: Event, start: int, end: int) -> bool:
+    """ "in the Gaza Strip", "to Afghanistan": the place (article offsets `start:end`) follows
+    a preposition, maybe across "the" and a direction, and modifies nothing after it."""
+    begin, finish = start - event.sentence_start, end - event.sentence_start
+    if not 0 <= begin < finish <= len(event.text):
+        return False
+    after = event.text[finish : finish + 2]
+    if (
+        after[:1] in ("-", "'", "\u2019") or after[1:2].isupper()
+    ):  # "US-led", "Greece's", "US President"
+        return False
+    for word in reversed(event.text[:begin].split()[-3:]):
+        word = word.lower()
+        if word in PLACE_PREPOSITIONS:
+            return True
+        if word not in PLACE_QUALIFIERS:
+            return False
+    return False

