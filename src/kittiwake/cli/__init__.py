@@ -5,7 +5,18 @@ Each module below attaches its commands to the groups in `groups.py` when import
 
 from __future__ import annotations
 
-from kittiwake.cli import actors, code, dictionary, evaluate, explain, geo, ingest, store, watch  # noqa: F401
+from kittiwake.cli import (  # noqa: F401
+    actors,
+    code,
+    dictionary,
+    evaluate,
+    explain,
+    geo,
+    ingest,
+    serve,
+    store,
+    watch,
+)
 from kittiwake.cli.groups import main
 
 __all__ = ["main"]

@@ -1,0 +1,27 @@
+"""`kittiwake serve`: the dashboard and JSON API over one database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kittiwake.cli.groups import main
+
+
+@main.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8080, show_default=True)
+@click.option(
+    "--snapshot",
+    is_flag=True,
+    help="While an ingest holds the database, read a copy instead of answering 503.",
+)
+def serve(db: Path, host: str, port: int, snapshot: bool) -> None:
+    """Serve a dashboard of DB; every page /x has a JSON twin /x.json."""
+    import uvicorn
+
+    from kittiwake.web import create_app
+
+    uvicorn.run(create_app(db, snapshot=snapshot), host=host, port=port)

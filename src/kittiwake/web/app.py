@@ -1,0 +1,82 @@
+"""The dashboard and its JSON API: `create_app(db)` returns a FastAPI app over one store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.exceptions import HTTPException
+
+from kittiwake.events.codebook import load_codebook
+from kittiwake.store.queries import QUAD_CLASS_NAMES
+from kittiwake.web import highlight
+from kittiwake.web.charts import bar_chart, weekly_chart
+from kittiwake.web.responses import Served, StoreUnavailable, error_response, page_link
+from kittiwake.web.routes import router
+
+STATIC = Path(__file__).parent / "static"
+
+
+async def _unavailable(request: Request, error: Exception) -> Response:
+    assert isinstance(error, StoreUnavailable)
+    return error_response(request, status=error.status, message=str(error))
+
+
+async def _http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, HTTPException)
+    return error_response(request, status=error.status_code, message=str(error.detail))
+
+
+async def _invalid(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    problems = [
+        f"{'.'.join(str(part) for part in problem['loc'][1:])}: {problem['msg']}"
+        for problem in error.errors()
+    ]
+    return error_response(request, status=422, message="; ".join(problems))
+
+
+def _templates() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("kittiwake.web", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    codebook = load_codebook()
+    environment.globals.update(
+        cameo_names={entry.code: entry.name for entry in codebook},
+        quad_names=dict(QUAD_CLASS_NAMES),
+        bar_chart=bar_chart,
+        weekly_chart=weekly_chart,
+        page_link=page_link,
+    )
+    environment.filters.update(
+        highlight_event=highlight.highlight_event, highlight_article=highlight.highlight_article
+    )
+    return environment
+
+
+def create_app(db: Path, *, snapshot: bool = False) -> FastAPI:
+    """The dashboard over the store at `db`; every page `/x` has its JSON twin `/x.json`.
+
+    `snapshot=True`: while an ingest holds the file, read a temporary copy instead of
+    answering 503.
+    """
+    app = FastAPI(
+        title="kittiwake",
+        summary="Political event data from a kittiwake store",
+        docs_url=None,  # the interactive docs load JavaScript from a CDN; we run offline
+        redoc_url=None,
+    )
+    app.state.served = Served(db=Path(db), snapshot=snapshot, templates=_templates())
+    app.add_exception_handler(StoreUnavailable, _unavailable)
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _invalid)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(router)
+    return app

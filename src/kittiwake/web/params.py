@@ -1,0 +1,66 @@
+"""Query parameters of the dashboard's pages: pydantic at the HTTP edge, validated once.
+
+An HTML form submits its empty fields as `name=`; those count as not given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+MAX_PAGE = 500
+QuadClass = Annotated[int, Field(ge=1, le=4)]
+
+
+class _Params(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_empty(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {key: value for key, value in data.items() if value not in ("", [""])}
+        return data
+
+
+class EventQuery(_Params):
+    """The filters of `kittiwake.store.queries.EventFilter`, plus paging."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    actor: str | None = None
+    side: Literal["either", "source", "target"] = "either"
+    cameo: str | None = None
+    plover: str | None = None
+    quad_class: list[QuadClass] = []
+    place_country: str | None = None
+    text: str | None = None
+    include_negated: bool = False
+    limit: int = Field(50, ge=1, le=MAX_PAGE)
+    offset: int = Field(0, ge=0)
+
+    def filters(self) -> dict[str, Any]:
+        """Keyword arguments for `EventFilter` / `queries.event_rows`."""
+        filters = self.model_dump(exclude={"limit", "offset"})
+        filters["quad_class"] = filters["quad_class"] or None
+        return filters
+
+
+class DyadQuery(_Params):
+    source: str | None = None  # actor code prefixes
+    target: str | None = None
+    period: Literal["all", "week", "month"] = "all"
+    limit: int = Field(100, ge=1, le=MAX_PAGE)
+
+
+class ActorQuery(_Params):
+    side: Literal["either", "source", "target"] = "source"
+    limit: int = Field(50, ge=1, le=MAX_PAGE)
+
+
+class RejectedQuery(_Params):
+    run_id: int | None = None
+    limit: int = Field(100, ge=1, le=MAX_PAGE)
+    offset: int = Field(0, ge=0)

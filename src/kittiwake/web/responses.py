@@ -1,0 +1,95 @@
+"""Per-request plumbing shared by the routes: the store for one request, page rendering,
+JSON twins and error pages.
+
+The store is opened read-only for each request, so a running ingest keeps its write lock
+between requests; while it holds the file a request gets 503 and the store's own message
+(or, with `snapshot=True`, reads a temporary copy of what was committed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from jinja2 import Environment
+
+from kittiwake.store import Store, StoreError, StoreLockedError
+
+JSON_SUFFIX = ".json"
+
+
+class StoreUnavailable(Exception):
+    """The store cannot be read now; `status` is the HTTP status to answer with."""
+
+    def __init__(self, message: str, *, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class Served:
+    """What an app serves, kept on `app.state` for the request handlers."""
+
+    db: Path
+    snapshot: bool
+    templates: Environment
+
+
+def open_store(db: Path, *, snapshot: bool) -> Store:
+    """Open `db` read-only; when a writer holds it, read a snapshot copy if allowed."""
+    try:
+        try:
+            return Store.open(db, read_only=True)
+        except StoreLockedError as locked:
+            if not snapshot:
+                raise StoreUnavailable(str(locked), status=503) from locked
+        return Store.open(db, read_only=True, snapshot=True)
+    except FileNotFoundError as missing:
+        raise StoreUnavailable(str(missing), status=503) from missing
+    except StoreError as error:
+        raise StoreUnavailable(str(error), status=500) from error
+
+
+def request_store(request: Request) -> Iterator[Store]:
+    """FastAPI dependency: the store, open for the length of one request."""
+    served: Served = request.app.state.served
+    with open_store(served.db, snapshot=served.snapshot) as store:
+        yield store
+
+
+def json_twin(request: Request) -> str:
+    """The address of a page's JSON twin: its path plus `.json` (`/index.json` for `/`)."""
+    path = request.url.path.rstrip("/") or "/index"
+    query = request.url.query
+    return f"{path}{JSON_SUFFIX}" + (f"?{query}" if query else "")
+
+
+def render(request: Request, template: str, data: dict[str, Any]) -> HTMLResponse:
+    served: Served = request.app.state.served
+    page = served.templates.get_template(template)
+    html = page.render(**data, request=request, json_url=json_twin(request), db=served.db.name)
+    return HTMLResponse(html)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.endswith(JSON_SUFFIX)
+
+
+def error_response(request: Request, *, status: int, message: str) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"error": message}, status_code=status)
+    served: Served = request.app.state.served
+    html = served.templates.get_template("error.html").render(
+        status=status, message=message, request=request, json_url=None, db=served.db.name
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+def page_link(request: Request, **params: Any) -> str:
+    """This page's path and query with some parameters replaced (for paging links)."""
+    url = request.url.include_query_params(**params)
+    return f"{url.path}?{url.query}"

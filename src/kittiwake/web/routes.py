@@ -1,0 +1,109 @@
+"""The pages and their JSON twins. Each pair shares one function of `web.pages`: the
+`.json` route returns its dict, the HTML route renders it. JSON routes come first so that
+`/events/ID.json` is not read as the event `ID.json`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from kittiwake.store import Store
+from kittiwake.web import pages
+from kittiwake.web.params import ActorQuery, DyadQuery, EventQuery, RejectedQuery
+from kittiwake.web.responses import render, request_store
+
+router = APIRouter()
+StoreDep = Annotated[Store, Depends(request_store)]
+Events = Annotated[EventQuery, Query()]
+Dyads = Annotated[DyadQuery, Query()]
+Actors = Annotated[ActorQuery, Query()]
+Rejections = Annotated[RejectedQuery, Query()]
+
+
+def _found(data: dict[str, Any] | None, what: str) -> dict[str, Any]:
+    if data is None:
+        raise HTTPException(status_code=404, detail=f"no {what} in this store")
+    return data
+
+
+@router.get("/index.json")
+def overview_json(store: StoreDep) -> dict[str, Any]:
+    return pages.overview(store)
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview_html(request: Request, store: StoreDep) -> HTMLResponse:
+    return render(request, "index.html", pages.overview(store))
+
+
+@router.get("/events.json")
+def events_json(store: StoreDep, query: Events) -> dict[str, Any]:
+    return pages.event_list(store, query)
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_html(request: Request, store: StoreDep, query: Events) -> HTMLResponse:
+    return render(request, "events.html", pages.event_list(store, query))
+
+
+@router.get("/events/{event_id:path}.json")
+def event_json(store: StoreDep, event_id: str) -> dict[str, Any]:
+    return _found(pages.event_detail(store, event_id), f"event {event_id!r}")
+
+
+@router.get("/events/{event_id:path}", response_class=HTMLResponse)
+def event_html(request: Request, store: StoreDep, event_id: str) -> HTMLResponse:
+    return render(request, "event.html", event_json(store, event_id))
+
+
+@router.get("/articles/{doc_id:path}.json")
+def article_json(store: StoreDep, doc_id: str) -> dict[str, Any]:
+    return _found(pages.article_detail(store, doc_id), f"article {doc_id!r}")
+
+
+@router.get("/articles/{doc_id:path}", response_class=HTMLResponse)
+def article_html(request: Request, store: StoreDep, doc_id: str) -> HTMLResponse:
+    return render(request, "article.html", article_json(store, doc_id))
+
+
+@router.get("/dyads.json")
+def dyads_json(store: StoreDep, query: Dyads) -> dict[str, Any]:
+    return pages.dyad_page(store, query)
+
+
+@router.get("/dyads", response_class=HTMLResponse)
+def dyads_html(request: Request, store: StoreDep, query: Dyads) -> HTMLResponse:
+    return render(request, "dyads.html", pages.dyad_page(store, query))
+
+
+@router.get("/actors.json")
+def actors_json(store: StoreDep, query: Actors) -> dict[str, Any]:
+    return pages.actor_page(store, query)
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_html(request: Request, store: StoreDep, query: Actors) -> HTMLResponse:
+    return render(request, "actors.html", pages.actor_page(store, query))
+
+
+@router.get("/rejected.json")
+def rejected_json(store: StoreDep, query: Rejections) -> dict[str, Any]:
+    return pages.rejected_page(store, query)
+
+
+@router.get("/rejected", response_class=HTMLResponse)
+def rejected_html(request: Request, store: StoreDep, query: Rejections) -> HTMLResponse:
+    return render(request, "rejected.html", pages.rejected_page(store, query))
+
+
+@router.get("/runs.json")
+def runs_json(store: StoreDep) -> dict[str, Any]:
+    return pages.runs_page(store)
+
+
+@router.get("/runs", response_class=HTMLResponse)
+def runs_html(request: Request, store: StoreDep) -> HTMLResponse:
+    return render(request, "runs.html", pages.runs_page(store))

@@ -1,0 +1,38 @@
+"""`kittiwake serve` hands uvicorn the app for the database it was given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from click.testing import CliRunner
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from kittiwake.cli.serve import serve
+
+
+def test_serve_runs_the_app_over_the_database(
+    web_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[Any, dict[str, Any]]] = []
+
+    def fake_run(app: Any, **options: Any) -> None:
+        calls.append((app, options))
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    result = CliRunner().invoke(serve, [str(web_db), "--port", "9000", "--snapshot"])
+    assert result.exit_code == 0, result.output
+    ((app, options),) = calls
+    assert options == {"host": "127.0.0.1", "port": 9000}
+    assert isinstance(app, FastAPI)
+    assert app.state.served.snapshot is True
+    assert TestClient(app).get("/runs.json").json()["runs"]
+
+
+def test_serve_refuses_a_missing_database(tmp_path: Path) -> None:
+    result = CliRunner().invoke(serve, [str(tmp_path / "absent.duckdb")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
