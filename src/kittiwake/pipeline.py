@@ -19,6 +19,7 @@ from kittiwake.events.code import EventCoder
 from kittiwake.events.codebook import load_codebook
 from kittiwake.events.patterns import load_patterns
 from kittiwake.events.recipients import place_as_target
+from kittiwake.geo.gazetteer import Gazetteer
 from kittiwake.nlp import Parser, sentences_of
 from kittiwake.read.common import doc_id_for
 from kittiwake.records import REPORTABLE_MODALITIES, Article, CodedArticle, Event, Rejected
@@ -33,12 +34,15 @@ class Pipeline:
         self.settings = settings or Settings.from_env()
         self.parse = Parser(model=self.settings.model)
         dictionaries = load_dictionaries(extra_paths=self.settings.dictionaries)
-        self.actors = ActorResolver(dictionaries=dictionaries, nlp=self.parse.nlp)
+        gazetteer = Gazetteer.load()  # one copy: places, and the countries of actors' towns
+        self.actors = ActorResolver(
+            dictionaries=dictionaries, nlp=self.parse.nlp, gazetteer=gazetteer
+        )
         self.events = EventCoder(
             patterns=load_patterns(extra_paths=self.settings.patterns), codebook=load_codebook()
         )
         self.dates = DateResolver()
-        self.find_places = PlaceFinder()
+        self.find_places = PlaceFinder(gazetteer=gazetteer)
         self.places = PlaceResolver()
 
     def __call__(self, article: Article) -> CodedArticle | Rejected:
@@ -47,7 +51,9 @@ class Pipeline:
             return Rejected(article.origin or article.doc_id, f"not English ({article.language})")
         published = article.date or dt.date.today()
         doc = self.parse(article)
-        mentions = self.actors(doc, doc_id=article.doc_id, date=published)
+        # people are resolved as of the story's own date; an undated story takes each
+        # person's principal role, not the roles they hold on the day it is coded
+        mentions = self.actors(doc, doc_id=article.doc_id, date=article.date)
         events = self.events(doc, mentions, doc_id=article.doc_id)
         events = self.dates(events, doc, published)
         places = self.find_places(doc, mentions)
