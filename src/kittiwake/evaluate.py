@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -262,11 +263,14 @@ def score_gold_actors(scores: Scores, sentence: GoldSentence, mentions: Sequence
 
 def mention_over(text: str, phrase: str, mentions: Sequence[Mention]) -> Mention | None:
     """The mention that overlaps most with the first occurrence of `phrase` in `text`."""
-    words = phrase.replace("..", " ").split()
-    start = text.find(phrase.split("..")[0].strip()) if words else -1
-    if start < 0:
+    first_part = phrase.split("..")[0].split()
+    if not first_part:
         return None
-    end = start + len(phrase.split("..")[0].strip())
+    # the gold markup leaves runs of spaces where tags were ("NATO  peacekeeping troops")
+    found = re.search(r"\s+".join(re.escape(word) for word in first_part), text)
+    if found is None:
+        return None
+    start, end = found.span()
     best: tuple[int, Mention] | None = None
     for mention in mentions:
         overlap = min(end, mention.end) - max(start, mention.start)
