@@ -10,6 +10,7 @@ from kittiwake.events.codebook import load_codebook
 from kittiwake.events.recipients import (
     PLACE_RECIPIENT_CODES,
     PLACE_RECIPIENT_TYPES,
+    VIOLENT_TYPES,
     place_as_target,
 )
 from kittiwake.records import Actor, Event, Mention, Place, Span
@@ -76,7 +77,9 @@ def test_listed_acts_without_target_get_the_places_country(cameo: str) -> None:
     event = event_for(cameo)
     (coded,) = place_as_target([event])
     assert coded.target is not None
-    assert coded.target.actor.code == "PSE"
+    # violence against a town hits its people; any other act is done to the country
+    violent = event.plover_type in VIOLENT_TYPES
+    assert coded.target.actor.code == ("PSECVL" if violent else "PSE")
     assert coded.target.actor.country == "PSE"
     assert coded.target.actor.kind == "place"
     assert "Jericho" in coded.target.actor.reason
@@ -189,3 +192,16 @@ def test_a_person_in_no_dictionary_is_not_an_unknown_attacker() -> None:
     event = event_in("Mr Smith attacked a man in Jericho.", "Jericho", source=person)
     (coded,) = place_as_target([event])
     assert coded.source == person
+
+
+@pytest.mark.parametrize(
+    ("feature", "code"),
+    [("PPL", "PSECVL"), ("PPLA", "PSECVL"), ("ADM1", "PSECVL"), ("PCLI", "PSE"), (None, "PSE")],
+)
+def test_violence_against_a_town_or_region_targets_its_people(
+    feature: str | None, code: str
+) -> None:
+    event = event_for("190", place=replace(JERICHO, feature=feature))
+    (coded,) = place_as_target([event])
+    assert coded.target is not None
+    assert coded.target.actor.code == code

@@ -530,7 +530,7 @@ class ActorResolver:
                 start = min(start, evidence.left_edge.i)
                 end = max(end, evidence.right_edge.i + 1)
         else:
-            country, why = self.context_country(mention, state)
+            country, why = self.context_country(doc, mention, state)
             start, end = mention.token_start, mention.token_end
         if country is None:
             return mention
@@ -562,7 +562,7 @@ class ActorResolver:
             code = self.place_country(place)
             if code:
                 return code, f"the place {place.text!r} before it", place
-        local = locative_country(head, self)
+        local = None if serves_abroad(head) else locative_country(head, self)
         if local is not None:
             return local[0], "its own place phrase", local[1]
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -581,7 +581,9 @@ class ActorResolver:
                     return country, f"the noun it describes, {described.text!r}", head
         return None
 
-    def context_country(self, mention: Mention, state: DocState) -> tuple[str | None, str]:
+    def context_country(
+        self, doc: Doc, mention: Mention, state: DocState
+    ) -> tuple[str | None, str]:
         """The country the rest of the article suggests for an actor named without one."""
         if mention.actor.sector in STATE_SECTORS:
             for earlier in reversed(state.mentions):
@@ -589,6 +591,8 @@ class ActorResolver:
                     continue
                 if earlier.actor.sector == mention.actor.sector and earlier.actor.country:
                     return earlier.actor.country, f"the last {mention.actor.sector} named"
+        if serves_abroad(doc[mention.head]):
+            return None, ""  # peacekeepers and observers are not of the country they serve in
         if state.focus_country:
             return state.focus_country, "the country the article is set in"
         countries = {m.actor.country for m in state.mentions if m.actor.country}
@@ -873,6 +877,20 @@ def match_start(match: Match) -> int:
     return match.start
 
 
+def is_leader_of(token: Token) -> bool:
+    """ "Vietnamese" in "Vietnamese-led forces": the country that leads the noun's force
+    (unlike "US-backed forces", which are someone else's)."""
+    led = token.head
+    return (
+        led.i == token.i + 2
+        and token.nbor(1).text == "-"
+        and led.lower_ == "led"
+        and led.dep_ in ("amod", "compound")
+        and led.head.i != led.i
+        and led.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
 def np_head(token: Token) -> Token:
     """The head noun of the noun phrase a modifier belongs to ("Syrian" -> "rebels"); a
     conjoined modifier climbs too ("Hungarian and Romanian officials")."""
@@ -883,6 +901,8 @@ def np_head(token: Token) -> Token:
         and token.head.dep_ in ("amod", "compound", "nmod")
     ):
         token = token.head
+    if is_leader_of(token):  # "Vietnamese-led forces", "Saudi-led coalition": the leader's
+        token = token.head.head
     while (
         token.dep_ in NP_INTERNAL
         and token.head is not token
@@ -1025,6 +1045,17 @@ def focus_country(doc: Doc, matches: list[Match]) -> str | None:
                 counts[term.entry.id] += 1
                 break
     return counts.most_common(1)[0][0] if counts else None
+
+
+# Actors sent to a country from outside it: "peacekeepers in Iraq" are not Iraqi.
+FOREIGN_SERVICE_WORDS = frozenset(
+    {"peacekeeper", "peacekeeping", "observer", "monitor", "inspector", "envoy", "mediator"}
+)
+
+
+def serves_abroad(head: Token) -> bool:
+    words = [head, *(c for c in head.children if c.dep_ in ("compound", "amod"))]
+    return any(word.lemma_.lower() in FOREIGN_SERVICE_WORDS for word in words)
 
 
 def locative_country(head: Token, resolver: ActorResolver) -> tuple[str, Token] | None:

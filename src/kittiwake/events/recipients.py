@@ -115,11 +115,17 @@ def with_place_target(event: Event) -> Event:
         or not follows_preposition(event, place.start, place.end)
     ):
         return event
+    reason = f"no named recipient: the country of the place it happened ({place.name})"
+    sector = None
+    if event.plover_type in VIOLENT_TYPES and is_local_place(place):
+        sector = "CVL"  # "shells fell on Jericho": violence against a town hits its people
+        reason += "; a town or region struck -> CVL"
     actor = Actor(
-        code=place.country,
+        code=place.country + (sector or ""),
         country=place.country,
+        sector=sector,
         name=place.name,
-        reason=f"no named recipient: the country of the place it happened ({place.name})",
+        reason=reason,
         kind="place",
     )
     target = Mention(
@@ -134,6 +140,12 @@ def with_place_target(event: Event) -> Event:
         token_end=-1,
     )
     return replace(event, target=target)
+
+
+def is_local_place(place: Place) -> bool:
+    """A town, district or region, not a whole country or continent."""
+    feature = place.feature or ""
+    return bool(feature) and not feature.startswith("PCL") and feature != "CONT"
 
 
 def follows_preposition(event: Event, start: int, end: int) -> bool:
