@@ -192,7 +192,8 @@ def evaluate(
         coded = pipeline.code_safely(article)
         events = [e for e in getattr(coded, "events", ()) if is_reportable(e)]
         participants = [m for e in events for m in (e.source, e.target) if m is not None]
-        score_gold_actors(scores, sentence, [*getattr(coded, "mentions", ()), *participants])
+        # an event participant over the same words wins: it is the coding the events carry
+        score_gold_actors(scores, sentence, [*participants, *getattr(coded, "mentions", ())])
         doc = pipeline.parse.nlp(sentence.text)
         depths = {t.idx: tree_depth(t) for t in doc}
         score_sentence(scores, sentence, events, depths, keep_misses=keep_misses)
