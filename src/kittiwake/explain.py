@@ -200,20 +200,20 @@ def explain_text(
 ) -> Explanation:
     """Code `text` as one article and explain every decision the event coder made on it."""
     pipeline = pipeline or Pipeline()
-    published = date or dt.date.today()
-    article = Article(doc_id=doc_id_for(text), text=text, date=published, origin="<explain>")
+    # no date: coded as `kittiwake code` codes an undated story (see Pipeline.__call__)
+    article = Article(doc_id=doc_id_for(text), text=text, date=date, origin="<explain>")
     coded = pipeline(article)
     # The same parse the pipeline made (same model, same masked text), kept for inspection.
     doc = pipeline.parse(clean_article(article))
     if isinstance(coded, Rejected):
-        mentions: Sequence[Mention] = pipeline.actors(doc, doc_id=article.doc_id, date=published)
+        mentions: Sequence[Mention] = pipeline.actors(doc, doc_id=article.doc_id, date=date)
         events: Sequence[Event] = ()
     else:
         mentions, events = coded.mentions, coded.events
     describe = cameo_namer(pipeline)
     return Explanation(
         text=text,
-        date=published.isoformat(),
+        date=date.isoformat() if date else None,
         rejected=coded.reason if isinstance(coded, Rejected) else None,
         tokens=tuple(token_views(doc)),
         mentions=tuple(mention_view(m) for m in mentions),
@@ -541,7 +541,10 @@ def event_view(event: Event, describe: Callable[[str], str]) -> EventView:
 # -- the text view ------------------------------------------------------------------------
 def render_text(explanation: Explanation) -> str:
     """A readable, aligned report of an explanation (what `kittiwake explain` prints)."""
-    lines = [f"Text: {explanation.text.strip()}", f"Date: {explanation.date}"]
+    lines = [
+        f"Text: {explanation.text.strip()}",
+        f"Date: {explanation.date or 'none (undated story)'}",
+    ]
     if explanation.rejected:
         lines.append(f"Rejected by the pipeline: {explanation.rejected}")
     lines += ["", "PARSE", *indent(parse_table(explanation.tokens))]

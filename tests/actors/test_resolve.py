@@ -22,7 +22,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from kittiwake.actors.dictionaries import load_dictionaries
-from kittiwake.actors.resolve import ActorResolver
+from kittiwake.actors.resolve import PLACE_KINDS, ActorResolver
 from kittiwake.config import DEFAULT_MODEL
 from kittiwake.nlp import load_nlp
 from kittiwake.records import Mention
@@ -326,8 +326,8 @@ def test_resolution(resolver_and_nlp: tuple[ActorResolver, object], table_case: 
             if not mention.actor.code:  # unknown actors keep their whole name
                 assert wanted.phrase in mention.text, got
         covered |= {id(m) for m in found}
-    # places ("in Berlin") are listed as mentions of kind "place", never as actors
-    actors = [m for m in mentions if m.actor.kind != "place"]
+    # places ("in Berlin") are listed as mentions of a place kind, never as actors
+    actors = [m for m in mentions if m.actor.kind not in PLACE_KINDS]
     for phrase in table_case.absent:
         assert not overlapping(actors, span_of(table_case.text, phrase, 0)), f"{phrase!r}: {got}"
     if table_case.only:

@@ -205,3 +205,22 @@ def test_violence_against_a_town_or_region_targets_its_people(
     (coded,) = place_as_target([event])
     assert coded.target is not None
     assert coded.target.actor.code == code
+
+
+def town(text: str, country: str, start: int) -> Mention:
+    actor = Actor(code=country, country=country, kind="town", reason="place: capital")
+    return Mention(
+        "doc", 0, start, start + len(text), text, actor, head=0, token_start=0, token_end=1
+    )
+
+
+@pytest.mark.parametrize(
+    ("cameo", "code"),
+    [("190", "PSECVL"), ("195", "PSECVL"), ("1721", "PSECVL"), ("042", "PSE"), ("030", "PSE")],
+)
+def test_a_town_named_as_target_is_its_people_only_when_struck(cameo: str, code: str) -> None:
+    event = event_for(cameo, target=town("Jericho", "PSE", 28), place=None)
+    (coded,) = place_as_target([event])
+    assert coded.target is not None
+    assert coded.target.actor.code == code
+    assert coded.target.actor.kind == "town"

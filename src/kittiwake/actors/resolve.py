@@ -48,6 +48,8 @@ from kittiwake.records import Actor, Mention
 if TYPE_CHECKING:
     from kittiwake.geo.gazetteer import GazEntry, Gazetteer
 
+# Kinds of the mentions that name places, not actors (see `place_mention`).
+PLACE_KINDS = frozenset({"place", "town"})
 # Prepositions whose object is a place rather than a participant.
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "inside", "across", "throughout", "around", "outside", "within", "through"}
@@ -300,6 +302,17 @@ class ActorResolver:
                 name=country.name,
                 reason=why,
                 kind=kind,
+            )
+        shared = shared_country(terms)
+        if shared is not None:  # "President Bush": two Presidents Bush, both of the USA
+            country_code, surname, names = shared
+            return Actor(
+                code=country_code + (sector or ""),
+                country=country_code,
+                sector=sector,
+                reason=f"surname {surname!r} of {names}, all of {country_code}"
+                + (f"; agent word -> {sector}" if sector else ""),
+                kind="person",
             )
         if sector:
             kind = "person" if head.ent_type_ == "PERSON" else "sector"
@@ -731,16 +744,14 @@ def names_a_thing(head: Token, matches: list[Match]) -> bool:
 
 
 def place_mention(doc: Doc, place: PlaceName, sentence_index: int, doc_id: str) -> Mention:
-    """A place as a mention: a country stands for itself; a town, when an act is done to it
-    ("a curfew in Algiers"), for its people (CVL), as CAMEO coders code it."""
-    sector = "CVL" if place.town else None
-    why = f"place, not an actor by itself: {place.why}" + ("; a town -> CVL" if sector else "")
+    """A place as a mention, coded with its country ("arrived in Amman"): a place is no
+    actor by itself. Its kind says whether it is a town ("town") or a country or region
+    ("place"); the event coder codes a town that violence strikes as its people (CVL)."""
     actor = Actor(
-        code=place.country + (sector or ""),
+        code=place.country,
         country=place.country,
-        sector=sector,
-        reason=why,
-        kind="place",
+        reason=f"place, not an actor by itself: {place.why}",
+        kind="town" if place.town else "place",
     )
     return make_mention(doc, place.start, place.end, doc[place.head], actor, sentence_index, doc_id)
 
@@ -773,6 +784,20 @@ def make_mention(
 
 def mention_order(mention: Mention) -> tuple[int, int, str]:
     return (mention.start, mention.end, mention.actor.code)
+
+
+def shared_country(terms: list[Term]) -> tuple[str, str, str] | None:
+    """The one country every person a surname can mean served, the surname and their names."""
+    surnames = [t for t in terms if t.kind is TermKind.SURNAME]
+    people = [t.entry for t in surnames]
+    people = [p for p in people if isinstance(p, PersonEntry) and p.roles]
+    if len(people) < 2:
+        return None
+    countries = {r.code[:3] for p in people for r in p.roles}  # type: ignore[union-attr]
+    if len(countries) != 1:
+        return None
+    names = " and ".join(sorted({p.name for p in people}))  # type: ignore[union-attr]
+    return countries.pop(), surnames[0].phrase, names
 
 
 def covers(role, date: dt.date | None) -> bool:  # type: ignore[no-untyped-def]

@@ -41,7 +41,24 @@ PLACE_QUALIFIERS = frozenset(
 
 
 def place_as_target(events: Sequence[Event]) -> list[Event]:
-    return [with_place_target(with_place_country(e)) for e in events]
+    return [with_place_target(with_struck_town(with_place_country(e))) for e in events]
+
+
+def with_struck_town(event: Event) -> Event:
+    """ "Rebels shelled Kuito": violence against a town named as its target is done to
+    the town's people (CVL), as CAMEO coders code it; any other act keeps its country."""
+    target = event.target
+    if target is None or target.actor.kind != "town" or target.actor.sector:
+        return event
+    if event.plover_type not in VIOLENT_TYPES or not target.actor.country:
+        return event
+    actor = replace(
+        target.actor,
+        code=target.actor.country + "CVL",
+        sector="CVL",
+        reason=f"{target.actor.reason}; a town struck -> CVL",
+    )
+    return replace(event, target=replace(target, actor=actor))
 
 
 def with_place_country(event: Event) -> Event:
