@@ -243,11 +243,11 @@ CASES = [
          expect("Germany", "DEU"), expect("France", "FRA"), expect("Britain", "GBR"), only=True),
     # -- unknown named actors: kept, with whatever can be inferred -----------------------------
     case("unknown-person", D, "Villagers said Karim Douaihy, a farmer, had been shot.",
-         expect("Karim Douaihy", "", why="unknown")),
+         expect("Karim Douaihy", "AGR", why="unknown person 'Karim Douaihy', described as")),
     case("unknown-organisation", D, "The Qadisiyah Martyrs Front shelled the town.",
          expect("Qadisiyah Martyrs Front", "", why="unknown"), only=True),
     case("unknown-person-with-known-surname", D, "Ahmed Qassem, a local commander, was killed.",
-         expect("Ahmed Qassem", "")),
+         expect("Ahmed Qassem", "MIL", why="described as 'commander'")),
     # -- places are not actors -----------------------------------------------------------------
     case("locative-two-countries", D, "Fighting continued in Syria and Iraq.", absent=("Syria", "Iraq")),
     case("locative-with-agent", D, "The United Nations sent aid to refugees in Syria.",

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from kittiwake.actors.dictionaries import (
     AgentEntry,
@@ -100,6 +101,16 @@ def is_case_sensitive(phrase: str) -> bool:
     return len(letters) <= 4 and letters.isupper()
 
 
+def spellings(nlp: Language, key: str) -> list[Doc]:
+    """The key as the tokenizer splits it in lower case and in title case: abbreviations
+    split differently ("gen." is two tokens, "Gen." one), so both must match."""
+    docs = [nlp.make_doc(key)]
+    titled = nlp.make_doc(key.title())
+    if [t.lower_ for t in titled] != [t.lower_ for t in docs[0]]:
+        docs.append(titled)
+    return docs
+
+
 class Lexicon:
     """Phrase -> terms, with two matchers: case-insensitive and case-sensitive."""
 
@@ -113,7 +124,7 @@ class Lexicon:
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for key in self.terms:
             matcher = self.exact_matcher if is_case_sensitive(key) else self.lower_matcher
-            matcher.add(key, [nlp.make_doc(key)])
+            matcher.add(key, spellings(nlp, key))
         self.people_by_id = {p.id: p for p in dictionaries.people}
 
     def lookup(self, key: str) -> list[Term]:

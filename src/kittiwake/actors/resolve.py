@@ -193,6 +193,7 @@ class ActorResolver:
                         ),
                     )
             mentions.append(result)
+        mentions = [described_unknown(doc, m, mentions) for m in mentions]
         taken = {(m.start, m.end) for m in mentions}
         mentions.extend(p for p in state.places if (p.start, p.end) not in taken)
         return sorted(mentions, key=mention_order)
@@ -619,6 +620,30 @@ MEMBER_NOUNS = frozenset(
      "representative", "delegation", "delegate", "envoy", "commander", "fighter", "supporter",
      "activist", "negotiator"}
 )  # fmt: skip
+
+
+def described_unknown(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
+    """ "Salaheddine Sidhoum, Algeria's leading human rights activist", "the opposition
+    newspaper La Prensa": a name in no dictionary takes the actor its apposition describes."""
+    if mention.actor.code or not mention.actor.kind.startswith("unknown"):
+        return mention
+    head = doc[mention.head]
+    linked = {c.i for c in head.children if c.dep_ == "appos"}
+    if head.dep_ in ("appos", "compound") and head.head.i != head.i:
+        linked.add(head.head.i)  # the name is the apposition of a described noun
+    described = next(
+        (m for m in mentions if m.head in linked and m.actor.code and m.actor.kind != "town"),
+        None,
+    )
+    if described is None or described.actor.kind in PLACE_KINDS:
+        return mention
+    actor = replace(
+        described.actor,
+        name=mention.actor.name,
+        reason=f"{mention.actor.reason}, described as {described.text!r}: {described.actor.reason}",
+        kind=mention.actor.kind.removeprefix("unknown "),
+    )
+    return replace(mention, actor=actor)
 
 
 def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
