@@ -26,6 +26,9 @@ ENTRIES = (
     GazEntry("Geneva", 15, "PPL", "CHE", "Geneva", 46.2, 6.14, 184_000),
     GazEntry("Alabama", 16, "ADM1", "USA", "Alabama", 32.75, -86.75, 4_900_000),
     GazEntry("Germany", 17, "PCLI", "DEU", None, 51.5, 10.5, 83_000_000),
+    GazEntry("Québec", 18, "PPL", "CAN", "Quebec", 46.81, -71.21, 530_000),
+    GazEntry("New Britain", 19, "PPL", "USA", "Connecticut", 41.66, -72.78, 73_000),
+    GazEntry("Connecticut", 20, "ADM1", "USA", "Connecticut", 41.6, -72.7, 3_600_000),
 )
 NAMES = (
     *((entry.name, row) for row, entry in enumerate(ENTRIES)),
@@ -36,6 +39,7 @@ NAMES = (
     ("Twickenham", 11),  # Huntsville's former name
     ("Cologne", 13),  # the English name of Köln
     ("Guernsey", 7),
+    ("Quebec City", 19),  # an old name of a part of New Britain
 )
 
 
@@ -76,6 +80,12 @@ def _resolve(text: str, names: list[str], gazetteer: Gazetteer) -> list[str | No
         ("Rugby at Twickenham.", ["Twickenham"], "Twickenham"),
         # ... but not an exonym of a far larger city
         ("The cathedral of Cologne.", ["Cologne"], "Köln"),
+        # a smaller town bearing a name only as an alternate name is no candidate at all
+        (
+            "From Connecticut to Quebec City.",
+            ["Connecticut", "Quebec City"],
+            "Québec",
+        ),
     ],
 )
 def test_namesake_rules(gazetteer: Gazetteer, text: str, names: list[str], expected: str) -> None:

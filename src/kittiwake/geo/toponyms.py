@@ -343,6 +343,10 @@ def resolve_mentions(
         _fitting_hint(cands, hint=hint) for cands, hint in zip(candidates, hints, strict=True)
     ]
     qualifiers = _qualifiers(text, spans, candidates)
+    candidates = [
+        _without_smaller_alternates(name, cands)
+        for name, cands in zip(names, candidates, strict=True)
+    ]
     primaries = [_by_own_name(name, cands) for name, cands in zip(names, candidates, strict=True)]
     no_context = _Context.empty(given=context_countries)
     first = [
@@ -402,15 +406,35 @@ def name_candidates(name: str, *, gazetteer: Gazetteer) -> list[GazEntry]:
     return exact + gazetteer.loose_candidates(name)
 
 
+def _own_named(name: str, towns: Sequence[GazEntry]) -> list[GazEntry]:
+    key = normalise_name(name)
+    keys = {key, without_admin_word(key) or key}
+    return [entry for entry in towns if normalise_name(entry.name) in keys]
+
+
+def _without_smaller_alternates(name: str, candidates: list[GazEntry]) -> list[GazEntry]:
+    """Without the towns that bear the name only as an alternate name and are smaller than
+    a town whose own name it is: neither name nor size speaks for them ("Quebec City" is
+    an old name of a part of New Britain, Connecticut). Counties stay: "Douglas" is as
+    often Douglas County as a town."""
+    own = _own_named(name, [entry for entry in candidates if entry.feature.startswith("PPL")])
+    if not own:
+        return candidates
+    largest = max(entry.population for entry in own)
+    return [
+        entry
+        for entry in candidates
+        if not entry.feature.startswith("PPL") or entry in own or entry.population >= largest
+    ]
+
+
 def _by_own_name(name: str, candidates: Sequence[GazEntry]) -> frozenset[int]:
     """The GeoNames ids of the towns and counties among `candidates` not penalised as
     bearing the name only as an alternate name: those whose own name it is, and those far
     larger than all of these (an exonym: "Cologne" is Köln, not Cologne, Lombardy).
     Empty when no candidate bears it as its own name."""
-    key = normalise_name(name)
-    keys = {key, without_admin_word(key) or key}
     towns = [entry for entry in candidates if entry.feature in NAMESAKE_FEATURES]
-    own = [entry for entry in towns if normalise_name(entry.name) in keys]
+    own = _own_named(name, towns)
     if not own:
         return frozenset()
     largest = max(entry.population for entry in own)
