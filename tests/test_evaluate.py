@@ -14,6 +14,8 @@ from kittiwake.evaluate import (
     GoldSentence,
     Scores,
     f1_of,
+    gold_actor,
+    mention_over,
     read_gold,
     score_sentence,
 )
@@ -95,6 +97,34 @@ def test_read_gold_old_cameo_country_codes_dates_and_ids(gold: list[GoldSentence
     assert japan.cameo == "07"
     assert gold[0].date == dt.date(2020, 8, 24)
     assert gold[5].date is None  # no date given: resolved without one
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        ({"text": "journalists", "code": "LBN", "sector": "JRN"}, ("LBN", "MED")),  # media
+        ({"text": "doctors", "code": "CHE", "sector": "MED"}, ("CHE", "HLH")),  # medical
+        ({"text": "residents", "code": "IRQ", "sector": "CIV"}, ("IRQ", "CVL")),
+        ({"text": "troops", "code": "ISRMIL"}, ("ISR", "MIL")),
+        ({"text": "Tokyo", "code": "JAP", "sector": "***"}, ("JPN", None)),
+    ],
+)
+def test_gold_actor_codes_in_cameo_vocabulary(
+    record: dict[str, str], expected: tuple[str, str | None]
+) -> None:
+    actor = gold_actor(record)
+    assert (actor.country, actor.sector) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "found"),
+    [("NATO  peacekeeping troops", True), ("NATO troops", False), ("peacekeeping..arrived", True)],
+)
+def test_gold_phrases_are_found_across_runs_of_spaces(phrase: str, found: bool) -> None:
+    text = "NATO peacekeeping troops arrived."
+    actor = Actor(code="IGOWSTNAT", country="IGO", sector="IGO", kind="organisation")
+    nato = Mention("d", 0, 0, 24, text[:24], actor, head=0, token_start=0, token_end=3)
+    assert (mention_over(text, phrase, [nato]) is nato) is found
 
 
 def test_read_gold_names_the_bad_line(tmp_path: Path) -> None:

@@ -29,6 +29,10 @@ OLD_PLOVER_NAMES = {
 }
 # CAMEO's old country codes where they differ from ISO 3166 alpha-3.
 CAMEO_COUNTRY_CODES = {"JAP": "JPN", "ITL": "ITA", "ROM": "ROU", "GMY": "DEU", "UK": "GBR"}
+# The PLOVER gold's sector vocabulary where it differs from CAMEO's, which kittiwake codes
+# in: it writes JRN for the media (CAMEO MED), MED for medical workers (CAMEO HLH), and
+# CIV, now and then, for civilians (CVL).
+GOLD_SECTOR_CODES = {"JRN": "MED", "MED": "HLH", "CIV": "CVL"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +165,7 @@ def gold_actor(actor: dict) -> GoldActor:  # type: ignore[type-arg]
     return GoldActor(
         text=actor.get("text", ""),
         country=CAMEO_COUNTRY_CODES.get(code, code) if code else None,
-        sector=None if sector == "***" else sector,
+        sector=None if sector == "***" else GOLD_SECTOR_CODES.get(sector, sector),
     )
 
 
