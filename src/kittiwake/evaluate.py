@@ -165,7 +165,7 @@ def gold_actor(actor: dict) -> GoldActor:  # type: ignore[type-arg]
     return GoldActor(
         text=actor.get("text", ""),
         country=CAMEO_COUNTRY_CODES.get(code, code) if code else None,
-        sector=None if sector == "***" else GOLD_SECTOR_CODES.get(sector, sector),
+        sector=None if sector in (None, "***") else GOLD_SECTOR_CODES.get(sector, sector),
     )
 
 
