@@ -42,6 +42,7 @@ from kittiwake.actors.roles import (
     title_score,
     title_words,
 )
+from kittiwake.geo.toponyms import AREA_FEATURES
 from kittiwake.nlp import iter_sentences
 from kittiwake.records import Actor, Mention
 
@@ -523,7 +524,12 @@ class ActorResolver:
         name = entity.text if entity is not None else token.text
         if entity is not None and entity[0].lower_ == "the":
             name = entity[1:].text
-        entries = [e for e in self.gazetteer.candidates(name) if e.country]
+        # a sea or a region spanning countries has only a nominal country: no actor's
+        entries = [
+            e
+            for e in self.gazetteer.candidates(name)
+            if e.country and e.feature not in AREA_FEATURES
+        ]
         return max(entries, key=place_rank) if entries else None
 
     # -- pass 3: fill countries ----------------------------------------------------------
