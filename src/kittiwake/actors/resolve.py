@@ -224,7 +224,7 @@ class ActorResolver:
         doc_id: str,
         state: DocState,
     ) -> Mention | None:
-        terms = [t for m in matches for t in m.terms]
+        terms = [t for m in without_attitude_modifiers(head, matches) for t in m.terms]
         if is_locative(head) and not any(t.kind in PARTICIPANT_KINDS for t in terms):
             return None
         if names_a_thing(head, matches):
@@ -770,8 +770,48 @@ def names_a_thing(head: Token, matches: list[Match]) -> bool:
         return False
     kinds = {t.kind for m in matches for t in m.terms}
     return (
-        bool(kinds) and kinds <= CITY_KINDS | {TermKind.COUNTRY_NAME} and bool(kinds & CITY_KINDS)
+        bool(kinds)
+        and kinds <= CITY_KINDS | {TermKind.COUNTRY_NAME}
+        and bool(kinds & CITY_KINDS)
+        # "Israeli army bulldozers": an institution's name is no city, its machines its own
+        and all(names_a_city(head.doc, m) for m in matches if kinds_of(m) & CITY_KINDS)
     )
+
+
+# Sectors that say what stance people take, not what they are: "radical farmers" are farmers.
+ATTITUDE_SECTORS = frozenset({"RAD", "MOD"})
+
+
+def without_attitude_modifiers(head: Token, matches: list[Match]) -> list[Match]:
+    """Drop a stance word before the head ("Radical French farmers", "moderate students")
+    when the head noun names a sector of its own."""
+    head_agents = [
+        m for m in matches if m.start <= head.i < m.end and agent_codes(m) - ATTITUDE_SECTORS
+    ]
+    if not head_agents:
+        return matches
+    return [
+        m
+        for m in matches
+        if not (m.end <= head.i and agent_codes(m) and agent_codes(m) <= ATTITUDE_SECTORS)
+    ]
+
+
+def agent_codes(match: Match) -> set[str]:
+    return {t.entry.code for t in match.terms if isinstance(t.entry, AgentEntry)}
+
+
+def kinds_of(match: Match) -> set[TermKind]:
+    return {t.kind for t in match.terms}
+
+
+def names_a_city(doc: Doc, match: Match) -> bool:
+    """A metonym that is a town's name ("Minsk", "Rawalpindi"), not an institution's."""
+    capitals = {
+        (t.entry.capital or "").lower() for t in match.terms if isinstance(t.entry, CountryEntry)
+    }
+    span = doc[match.start : match.end]
+    return span.text.lower() in capitals or any(t.ent_type_ in ("GPE", "LOC") for t in span)
 
 
 def place_mention(doc: Doc, place: PlaceName, sentence_index: int, doc_id: str) -> Mention:
