@@ -141,11 +141,6 @@ def test_to_json_is_plain_data() -> None:
 
 
 # -- slow: real explanations ---------------------------------------------------------------
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 def trigger_at(explanation: Explanation, lemma: str) -> TriggerView:
     return next(t for t in explanation.triggers if t.lemma == lemma)
 

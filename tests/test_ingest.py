@@ -33,11 +33,6 @@ ARTICLES = DATA / "inputs" / "articles.jsonl"
 BROKEN = DATA / "broken"
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(Settings())
-
-
 def read_records(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 

@@ -25,11 +25,6 @@ FRENCH = (
 )
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 def triples(events: list[Event]) -> list[tuple[object, ...]]:
     return [
         (

@@ -9,7 +9,6 @@ from click.testing import CliRunner
 
 import kittiwake.cli.watch  # noqa: F401 - attaches `watch` to the CLI
 from kittiwake.cli.groups import main
-from kittiwake.config import Settings
 from kittiwake.ingest import IngestReport
 from kittiwake.pipeline import Pipeline
 from kittiwake.records import Rejected
@@ -73,11 +72,6 @@ def feed_xml(*names: str) -> str:
         for name in names
     )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test Feed</title>{items}</channel></rss>'
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(Settings())
 
 
 def stored_titles(db: Path) -> list[str]:

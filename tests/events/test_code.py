@@ -18,11 +18,6 @@ pytestmark = pytest.mark.slow
 DATE = "2015-12-16"
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 def coded(pipeline: Pipeline, text: str) -> list[Event]:
     """Every event, reportable or not, so tests can see negated and hypothetical ones."""
     return code_text(text, date=DATE, pipeline=pipeline, include_all=True)

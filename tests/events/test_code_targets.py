@@ -14,11 +14,6 @@ pytestmark = pytest.mark.slow
 DATE = "2015-12-16"
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 def reportable(pipeline: Pipeline, text: str) -> list[Event]:
     return [e for e in code_text(text, date=DATE, pipeline=pipeline) if is_reportable(e)]
 

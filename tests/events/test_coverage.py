@@ -57,11 +57,6 @@ def params(entries: list[dict[str, Any]]) -> list[Any]:
 
 
 @pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-@pytest.fixture(scope="module")
 def coded_entries(pipeline: Pipeline) -> dict[str, list[Event]]:
     """Reportable events of every sentence of the file, coded once for the module."""
     return {
