@@ -23,6 +23,9 @@ Resolution scores each candidate entry of a mention and keeps the best:
   other names also have candidates, each name weighted by how few regions it could be in
   (see SUPPORT_WEIGHT). Areas spanning countries (seas, the Middle East) cast no votes;
 - a penalty for a town that bears the name only as an alternate name (ALTERNATE_NAME_PENALTY).
+- the wording of the story: a choice among namesake towns favours the country whose press
+  writes so (a sheriff, "7 p.m.", "£5"; see `kittiwake.geo.cues`), unless the document's
+  other places lie abroad (WORDING_WEIGHT).
 
 Candidates left out before scoring: a hamlet bearing a famous place's name (PROMINENCE_RATIO),
 a town or county named after an ocean or a region the name also names ("Atlantic"), and a
@@ -40,6 +43,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from kittiwake.geo.cues import wording_countries
 from kittiwake.geo.gazetteer import (
     ADMIN_WORDS,
     WHOLE_AREA_FEATURES,
@@ -80,6 +84,10 @@ GIVEN_COUNTRY_BONUS = 7.0
 NAMED_COUNTRY_BONUS = 2.0
 NAMED_COUNTRY_MIN_POPULATION = 50_000
 NAMESAKE_FEATURES = frozenset({"PPL", "PPLC", "ADM2"})
+# Local news names its town alone ("Athens City Council"); the wording of the story
+# (a sheriff, "7 p.m.", "£5"; see `kittiwake.geo.cues`) says which country's press it
+# is, and so favours that country's namesake towns. Each kind of cue adds less.
+WORDING_WEIGHT = 5.0
 # A place thousands of times smaller than a namesake city or region ("England, Arkansas";
 # "Atlanta, Illinois") is taken only when a qualifier names its region: the document's
 # context alone is not evidence enough against the famous place.
@@ -157,6 +165,7 @@ class _Context:
     points: tuple[tuple[float, float], ...] = ()  # specific places named, as (lat, lon)
     support: Counter[tuple[str, str]] = field(default_factory=Counter)  # see SUPPORT_WEIGHT
     named: frozenset[str] = frozenset()  # countries the document names as countries
+    worded: dict[str, float] = field(default_factory=dict)  # see WORDING_WEIGHT
 
     @classmethod
     def empty(cls, *, given: Sequence[str]) -> _Context:
@@ -170,6 +179,7 @@ class _Context:
         given: Sequence[str],
         support: Counter[tuple[str, str]] | None = None,
         among_towns: bool = False,
+        worded: Counter[str] | None = None,
     ) -> _Context:
         # an area spanning countries carries only a nominal country: it casts no vote
         resolved = [
@@ -191,6 +201,7 @@ class _Context:
             points,
             support or Counter(),
             named,
+            _home_press(worded, countries=countries) if among_towns and worded else {},
         )
 
     def share_near(self, entry: GazEntry) -> float:
@@ -203,6 +214,16 @@ class _Context:
             if 0.0 < math.hypot(dx, lat - entry.lat) * KM_PER_DEGREE <= NEAR_KM:
                 near += 1
         return near / len(self.points)
+
+
+def _home_press(worded: Counter[str], *, countries: Counter[str]) -> dict[str, float]:
+    """How strongly the wording favours each country's towns: more for more kinds of cue,
+    and less as the document's other places lie in other countries (a story from abroad
+    in an American paper means Athens, Greece)."""
+    total = sum(countries.values())
+    abroad = sum(n for country, n in countries.items() if country not in worded)
+    home = 1.0 - abroad / total if total else 1.0
+    return {country: home * (1.0 - math.exp(-kinds)) for country, kinds in worded.items()}
 
 
 def find_places(
@@ -348,6 +369,7 @@ def resolve_mentions(
         for name, cands in zip(names, candidates, strict=True)
     ]
     primaries = [_by_own_name(name, cands) for name, cands in zip(names, candidates, strict=True)]
+    worded = wording_countries(text)
     no_context = _Context.empty(given=context_countries)
     first = [
         _best(cands, hint=hint, qualifier=qual, context=no_context, primary=primary)
@@ -376,6 +398,7 @@ def resolve_mentions(
                 given=context_countries,
                 support=support,
                 among_towns=alone is not None and alone.feature in NAMESAKE_FEATURES,
+                worded=worded,
             )
             entries.append(
                 _best(cands, hint=hint, qualifier=qual, context=context, primary=primary)
@@ -615,6 +638,8 @@ def _score(
         score += GIVEN_COUNTRY_BONUS
     if entry.country in context.named and entry.population >= NAMED_COUNTRY_MIN_POPULATION:
         score += NAMED_COUNTRY_BONUS
+    if entry.feature in NAMESAKE_FEATURES:
+        score += WORDING_WEIGHT * context.worded.get(entry.country, 0.0)
     return score
 
 
