@@ -22,7 +22,9 @@ Resolution scores each candidate entry of a mention and keeps the best:
 - co-location: for a town or county name, the first-level regions where the document's
   other names also have candidates, each name weighted by how few regions it could be in
   (see SUPPORT_WEIGHT). Areas spanning countries (seas, the Middle East) cast no votes;
-- a penalty for a town that bears the name only as an alternate name (ALTERNATE_NAME_PENALTY).
+- a penalty for a town that bears the name only as an alternate name (ALTERNATE_NAME_PENALTY);
+- no country context for a town overshadowed by a far larger namesake unless the document
+  names a place in or near its region (OVERSHADOW_RATIO);
 - the wording of the story: a choice among namesake towns favours the country whose press
   writes so (a sheriff, "7 p.m.", "£5"; see `kittiwake.geo.cues`), unless the document's
   other places lie abroad (WORDING_WEIGHT).
@@ -93,6 +95,10 @@ WORDING_WEIGHT = 5.0
 # context alone is not evidence enough against the famous place.
 PROMINENCE_RATIO = 3_000
 PROMINENT_FEATURES = frozenset({"PPL", "PPLC", "ADM1"})
+# A town hundreds of times smaller than a namesake ("London", Ohio) is not made the one
+# meant by the document's country alone ("New York", "Washington" and London): only a
+# place named in or near its region lets the country count for it.
+OVERSHADOW_RATIO = 100
 STRAY_MAX_POPULATION = 20_000
 # An adjective that is also the name of a few hamlets ("English", Indiana) is read as the
 # adjective too: the country or region it comes from joins the candidates.
@@ -608,7 +614,12 @@ def _best(
                 continue  # context does not make a hamlet of a famous city's name that city
             if area and not (hint and entry.feature.startswith(hint)):
                 continue  # nor a town or county named after an ocean or a region that area
-        score = _score(entry, hint=hint, qualifier=qualifier, context=context)
+        overshadowed = (
+            entry.feature in NAMESAKE_FEATURES and entry.population * OVERSHADOW_RATIO < prominent
+        )
+        score = _score(
+            entry, hint=hint, qualifier=qualifier, context=context, overshadowed=overshadowed
+        )
         if primary and entry.feature in NAMESAKE_FEATURES and entry.geonameid not in primary:
             score -= ALTERNATE_NAME_PENALTY
         if score > best_score:
@@ -617,15 +628,35 @@ def _best(
 
 
 def _score(
-    entry: GazEntry, *, hint: str | None, qualifier: Sequence[GazEntry], context: _Context
+    entry: GazEntry,
+    *,
+    hint: str | None,
+    qualifier: Sequence[GazEntry],
+    context: _Context,
+    overshadowed: bool = False,
 ) -> float:
     score = math.log10(entry.population + 10) + FEATURE_PRIOR.get(entry.feature, REGION_PRIOR)
     if hint and entry.feature.startswith(hint):
         score += HINT_BONUS
     if any(_within(entry, region) for region in qualifier):
         score += QUALIFIER_BONUS
-    if context.total > 0:
+    regional = _regional_score(entry, context=context)
+    score += regional
+    if context.total > 0 and (regional > 0 or not overshadowed):
         score += COUNTRY_CONTEXT_WEIGHT * context.countries[entry.country] / context.total
+    if entry.country in context.given:
+        score += GIVEN_COUNTRY_BONUS
+    if entry.country in context.named and entry.population >= NAMED_COUNTRY_MIN_POPULATION:
+        score += NAMED_COUNTRY_BONUS
+    if entry.feature in NAMESAKE_FEATURES:
+        score += WORDING_WEIGHT * context.worded.get(entry.country, 0.0)
+    return score
+
+
+def _regional_score(entry: GazEntry, *, context: _Context) -> float:
+    """What the document's places in `entry`'s first-level region, or near it, add."""
+    score = 0.0
+    if context.total > 0:
         if entry.admin1:
             share = context.admin1[(entry.country, entry.admin1)] / context.total
             score += ADMIN1_CONTEXT_WEIGHT * share
@@ -634,12 +665,6 @@ def _score(
     if entry.admin1 and entry.feature in SUPPORTED_FEATURES:
         support = context.support[(entry.country, entry.admin1)]
         score += SUPPORT_WEIGHT * (1.0 - math.exp(-support))
-    if entry.country in context.given:
-        score += GIVEN_COUNTRY_BONUS
-    if entry.country in context.named and entry.population >= NAMED_COUNTRY_MIN_POPULATION:
-        score += NAMED_COUNTRY_BONUS
-    if entry.feature in NAMESAKE_FEATURES:
-        score += WORDING_WEIGHT * context.worded.get(entry.country, 0.0)
     return score
 
 
