@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from kittiwake.actors.dictionaries import load_dictionaries
 from kittiwake.actors.resolve import ActorResolver
 from kittiwake.config import Settings
+from kittiwake.geo.gazetteer import Gazetteer
 from kittiwake.nlp import load_nlp
 from kittiwake.records import Mention
 
@@ -171,10 +172,12 @@ class ActorQuery:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ActorQuery:
-        """Load the spaCy model and the dictionaries (shipped plus `settings.dictionaries`)."""
+        """Load the spaCy model, the dictionaries (shipped plus `settings.dictionaries`) and
+        the gazetteer, as the pipeline does, so that a query resolves as coding would."""
         nlp = load_nlp(settings.model)
         dictionaries = load_dictionaries(extra_paths=settings.dictionaries)
-        return cls(resolver=ActorResolver(dictionaries=dictionaries, nlp=nlp), nlp=nlp)
+        resolver = ActorResolver(dictionaries=dictionaries, nlp=nlp, gazetteer=Gazetteer.load())
+        return cls(resolver=resolver, nlp=nlp)
 
     def __call__(
         self, text: str, *, date: dt.date | None = None, context: str | None = None
