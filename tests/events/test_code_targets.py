@@ -131,3 +131,18 @@ def test_a_resignation_done_is_a_retreat_and_a_promised_one_an_agreement(
 ) -> None:
     events = [e for e in reportable(pipeline, text) if e.trigger.text.startswith("resign")]
     assert [(e.plover_type, e.plover_mode) for e in events] == [plover], events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government jets killed nine villagers at a well near Kidal in Mali.",
+        "Rebels shot two villagers at a checkpoint on the road to Goma.",
+    ],
+)
+def test_a_place_further_down_the_phrase_is_where_not_whom(pipeline: Pipeline, text: str) -> None:
+    events = [e for e in reportable(pipeline, text) if e.plover_type == "ASSAULT"]
+    assert events, text
+    assert all(e.target is not None and e.target.actor.sector == "CVL" for e in events), [
+        (e.trigger.text, e.target and e.target.text) for e in events
+    ]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kittiwake.actors.resolve import LOCATIVE_PREPOSITIONS
+from kittiwake.actors.resolve import LOCATIVE_PREPOSITIONS, PLACE_KINDS
 from kittiwake.events.codebook import CameoCode, Codebook
 from kittiwake.events.modality import Speech, speech_act, speech_code
 from kittiwake.events.patterns import DEFAULT_TARGET_PREPS, Pattern, PatternSet
@@ -579,7 +579,10 @@ def target_candidates(
                 found.extend(usable(actors_at(pobj, by_head)))
         ordered.extend(found)
     for pobj in prep_objects(token, preps):
-        ordered.extend(usable(actors_at(pobj, by_head)) or usable(nested_actors(pobj, by_head)))
+        found = usable(actors_at(pobj, by_head)) or usable(nested_actors(pobj, by_head))
+        if ordered:  # "killed civilians at a market in Idlib": the object names whom; a place
+            found = [m for m in found if m.actor.kind not in PLACE_KINDS]  # further on, where
+        ordered.extend(found)
     for clause in (c for c in token.children if c.dep_ in ("xcomp", "advcl") and not ordered):
         if clause.dep_ == "advcl" and not is_purpose(clause):
             continue
