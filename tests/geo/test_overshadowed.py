@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from geo_spans import spans_of
 
 from kittiwake.geo.gazetteer import GazEntry, Gazetteer
 from kittiwake.geo.toponyms import resolve_mentions
@@ -27,10 +28,7 @@ def gazetteer() -> Gazetteer:
 
 
 def _regions(text: str, names: list[str], gazetteer: Gazetteer) -> list[str | None]:
-    spans = []
-    for name in names:
-        start = text.index(name, spans[-1][1] if spans else 0)
-        spans.append((start, start + len(name)))
+    spans = spans_of(text, names)
     resolved = resolve_mentions(text, spans, gazetteer=gazetteer)
     return [None if r is None else r.entry.admin1 for r in resolved]
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from geo_spans import spans_of
 
 from kittiwake.geo.gazetteer import Gazetteer
 from kittiwake.geo.toponyms import (
@@ -14,10 +15,7 @@ from kittiwake.geo.toponyms import (
 
 
 def _resolve(text: str, names: list[str], gazetteer: Gazetteer) -> list[tuple[int, str] | None]:
-    spans = []
-    for name in names:
-        start = text.index(name, spans[-1][1] if spans else 0)
-        spans.append((start, start + len(name)))
+    spans = spans_of(text, names)
     entries = resolve_spans(text, spans, gazetteer=gazetteer)
     return [None if e is None else (e.geonameid, e.country) for e in entries]
 
