@@ -244,7 +244,7 @@ class ActorResolver:
                 kind="sector",
                 reason=f"{actor.reason} + people {head.text!r} -> CVL",
             )
-        start = min(min(m.start for m in matches), head.i)
+        start = first_token(matches, head)
         end = max(max(m.end for m in matches), head.i + 1)
         if actor.entry_id and actor.entry_id.startswith("person:"):
             state.people_seen.add(actor.entry_id)
@@ -638,10 +638,14 @@ def described_unknown(doc: Doc, mention: Mention, mentions: list[Mention]) -> Me
     if head.dep_ in ("appos", "compound") and head.head.i != head.i:
         linked.add(head.head.i)  # the name is the apposition of a described noun
     described = next(
-        (m for m in mentions if m.head in linked and m.actor.code and m.actor.kind != "town"),
+        (
+            m
+            for m in mentions
+            if m.head in linked and m.actor.code and m.actor.kind not in PLACE_KINDS
+        ),
         None,
     )
-    if described is None or described.actor.kind in PLACE_KINDS:
+    if described is None:
         return mention
     actor = replace(
         described.actor,
@@ -860,14 +864,13 @@ def mention_order(mention: Mention) -> tuple[int, int, str]:
 def shared_country(terms: list[Term]) -> tuple[str, str, str] | None:
     """The one country every person a surname can mean served, the surname and their names."""
     surnames = [t for t in terms if t.kind is TermKind.SURNAME]
-    people = [t.entry for t in surnames]
-    people = [p for p in people if isinstance(p, PersonEntry) and p.roles]
+    people = [t.entry for t in surnames if isinstance(t.entry, PersonEntry) and t.entry.roles]
     if len(people) < 2:
         return None
-    countries = {r.code[:3] for p in people for r in p.roles}  # type: ignore[union-attr]
+    countries = {r.code[:3] for p in people for r in p.roles}
     if len(countries) != 1:
         return None
-    names = " and ".join(sorted({p.name for p in people}))  # type: ignore[union-attr]
+    names = " and ".join(sorted({p.name for p in people}))
     return countries.pop(), surnames[0].phrase, names
 
 
