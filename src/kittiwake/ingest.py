@@ -36,7 +36,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, Protocol, TextIO
 
@@ -76,6 +76,7 @@ class IngestReport:
     skipped: int = 0
     duplicates: int = 0
     near_duplicates: int = 0
+    renamed: int = 0  # stored under `id#hash`: their id was taken by another document
     rejected: list[Rejected] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
 
@@ -103,6 +104,7 @@ class Planned:
     rejected: Rejected | None = None
     content_hash: str | None = None
     story: StoryAssignment | None = None
+    renamed_from: str | None = None  # the input's own id, when it was taken by other content
 
 
 # -- coding, in this process or on a pool of worker processes -------------------------------
@@ -321,9 +323,25 @@ def refresh_stories(store: Store, clusterer: StoryClusterer) -> StoryClusterer:
     return clusterer
 
 
-def recorded_duplicates(store: Store) -> set[str]:
-    """The doc_ids recorded as duplicates (stored articles are in the story index)."""
-    return {row[0] for row in store.connection.execute("SELECT doc_id FROM duplicates").fetchall()}
+def identify(
+    article: Article, *, digest: str, identities: dict[str, str | None]
+) -> Article | Rejected | None:
+    """`article` under an id of its own, or None when this very document is stored already.
+
+    Identity is the id *and* the content: the same id with the same content hash (or an
+    unknown one, for duplicates recorded before hashes were kept) is already stored; the
+    same id with other content is another document reusing the id (two daily exports that
+    both number their records from 1), so it is kept as `id#<hash>`, which a re-run finds.
+    """
+    renamed = f"{article.doc_id}#{digest[:12]}"
+    for doc_id in (article.doc_id, renamed):
+        if doc_id not in identities:
+            return article if doc_id == article.doc_id else replace(article, doc_id=doc_id)
+        known = identities[doc_id]
+        if known is None or known == digest:
+            return None
+    origin = article.origin or article.doc_id
+    return Rejected(origin, f"id {article.doc_id!r} and {renamed!r} hold other content")
 
 
 def plan(
@@ -331,23 +349,29 @@ def plan(
 ) -> Iterator[Planned]:
     """Decide, in input order, what to do with each input.
 
-    Whether a doc_id is stored is answered from memory (the story index holds every stored
-    article, and the recorded duplicates are loaded once): no query per input.
+    Whether a document is stored is answered from memory (the ids and content hashes of
+    stored articles and duplicates are loaded once): no query per input.
     """
-    duplicates = recorded_duplicates(store)
+    identities = store.stored_identities()
     for item in items:
         if isinstance(item, Rejected):
             yield Planned("reject", rejected=item)
-        elif item.doc_id in clusterer.assignments or item.doc_id in duplicates:
+            continue
+        digest = content_hash(item.text)
+        article = identify(item, digest=digest, identities=identities)
+        if article is None:
             yield Planned("skip", article=item)
-        else:
-            story = clusterer.assign(item.doc_id, item.text)
-            if story.kind == "new":
-                yield Planned(
-                    "code", article=item, content_hash=content_hash(item.text), story=story
-                )
-            else:
-                yield Planned("duplicate", article=item, story=story)
+            continue
+        if isinstance(article, Rejected):
+            yield Planned("reject", rejected=article)
+            continue
+        identities[article.doc_id] = digest
+        renamed_from = item.doc_id if article.doc_id != item.doc_id else None
+        story = clusterer.assign(article.doc_id, article.text)
+        action: Action = "code" if story.kind == "new" else "duplicate"
+        yield Planned(
+            action, article=article, content_hash=digest, story=story, renamed_from=renamed_from
+        )
 
 
 # -- writing results -----------------------------------------------------------------------
@@ -363,6 +387,8 @@ class Writer:
     rejected_stories: set[str] = field(default_factory=set)
 
     def write(self, entry: Planned, result: CodedArticle | Rejected | None) -> None:
+        if entry.renamed_from is not None and entry.action != "skip":
+            self.report.renamed += 1
         if entry.action == "skip":
             self.report.skipped += 1
         elif entry.action == "reject" and entry.rejected is not None:
@@ -405,6 +431,8 @@ class Writer:
             duplicate_of=story.story_id,
             source=article.source,
             run_id=self.report.run_id,
+            content_hash=entry.content_hash,
+            origin=article.origin or None,
         )
         if story.kind == "exact":
             self.report.duplicates += 1

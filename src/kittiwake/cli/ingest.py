@@ -127,6 +127,11 @@ def ingest(
             dask=dask_cluster,
         )
     report_errors(report)
+    if report.renamed:
+        warn(
+            f"{report.renamed} inputs reuse an id already taken by other content: "
+            "kept under id#<content hash>"
+        )
     click.echo(
         f"run {report.run_id}: {report.articles} articles stored, {report.events} events, "
         f"{report.skipped} already stored, {report.duplicates} exact and "

@@ -506,6 +506,17 @@ class Store:
         ).fetchone()
         return bool(row and row[0])
 
+    def stored_identities(self) -> dict[str, str | None]:
+        """doc_id -> content hash of every stored article and recorded duplicate.
+
+        None where the hash is unknown (duplicates recorded before schema version 3).
+        """
+        rows = self._con.execute(
+            "SELECT doc_id, content_hash FROM articles "
+            "UNION ALL SELECT doc_id, content_hash FROM duplicates"
+        ).fetchall()
+        return {str(doc_id): digest for doc_id, digest in rows}
+
     def article_id_for_hash(self, content_hash: str) -> str | None:
         row = self._con.execute(
             "SELECT doc_id FROM articles WHERE content_hash = ? ORDER BY ingested_at LIMIT 1",
@@ -594,12 +605,20 @@ class Store:
         )
 
     def add_duplicate(
-        self, doc_id: str, *, duplicate_of: str, source: str | None, run_id: int
+        self,
+        doc_id: str,
+        *,
+        duplicate_of: str,
+        source: str | None,
+        run_id: int,
+        content_hash: str | None = None,
+        origin: str | None = None,
     ) -> None:
         """Record a duplicate article and recount NumArticles / NumSources of the original.
 
         A duplicate of a duplicate counts for the first article. Recording the same duplicate
-        twice changes nothing.
+        twice changes nothing. `content_hash` lets a later ingest tell this document from
+        another one that reuses its id (`stored_identities`).
         """
         with self._transaction():
             if self.has_article(doc_id):
@@ -609,9 +628,9 @@ class Store:
             ).fetchone()
             original = str(row[0]) if row else duplicate_of
             self._con.execute(
-                "INSERT INTO duplicates (doc_id, duplicate_of, source, run_id, recorded_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [doc_id, original, source, run_id, _utcnow()],
+                "INSERT INTO duplicates (doc_id, duplicate_of, source, run_id, recorded_at, "
+                "content_hash, origin) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [doc_id, original, source, run_id, _utcnow(), content_hash, origin],
             )
             self._refresh_counts(original)
 

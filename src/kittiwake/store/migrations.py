@@ -173,7 +173,16 @@ CREATE TABLE story_signatures (
 );
 """
 
+# A duplicate's content hash and origin: an ingest tells "the same document again" (same id,
+# same content) from "another document under a taken id" (same id, other content), which
+# must not be dropped as already stored; the origin says which file a copy came from.
+_DUPLICATE_IDENTITY = """
+ALTER TABLE duplicates ADD COLUMN content_hash VARCHAR;
+ALTER TABLE duplicates ADD COLUMN origin VARCHAR;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "0001_initial", _INITIAL),
     Migration(2, "0002_story_signatures", _STORY_SIGNATURES),
+    Migration(3, "0003_duplicate_identity", _DUPLICATE_IDENTITY),
 )
