@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from event_factories import coded_event
 from kittiwake.evaluate import (
     GoldActor,
     GoldSentence,
@@ -19,7 +20,6 @@ from kittiwake.evaluate import (
     read_gold,
     score_sentence,
 )
-from kittiwake.events.codebook import load_codebook
 from kittiwake.records import Actor, Event, Mention, Span
 
 GOLD = Path(__file__).parent / "data" / "gold_tiny.jsonl"
@@ -143,23 +143,7 @@ def mention(code: str, sector: str | None = None) -> Mention:
 
 
 def event(cameo: str, source: Mention | None, target: Mention | None, *, at: int) -> Event:
-    code = load_codebook()[cameo]
-    return Event(
-        event_id=f"{cameo}-{at}",
-        mention_id=f"{cameo}-{at}",
-        doc_id="doc",
-        sentence=0,
-        text="",
-        source=source,
-        target=target,
-        trigger=Span(at, at + 1, "x"),
-        cameo=code.code,
-        cameo_root=code.root,
-        goldstein=code.goldstein,
-        quad_class=code.quad_class,
-        plover_type=code.plover_type,
-        plover_mode=code.plover_mode,
-    )
+    return coded_event(cameo, source, target, trigger=Span(at, at + 1, "x"))
 
 
 def sentence(

@@ -94,6 +94,15 @@ def is_reportable(event: Event) -> bool:
     return not event.negated and event.modality in REPORTABLE_MODALITIES
 
 
+def is_default_output(event: Event) -> bool:
+    """What an analyst gets by default: reportable events with at least one coded actor.
+
+    An event with neither actor coded says only that something happened somewhere; it is
+    kept in the store (and shown with `--all`) but builds no dyad.
+    """
+    return is_reportable(event) and event.has_actor
+
+
 def code_text(
     text: str,
     *,
@@ -102,7 +111,7 @@ def code_text(
     pipeline: Pipeline | None = None,
     include_all: bool = False,
 ) -> list[Event]:
-    """Code one document's text; by default only reportable events (see `is_reportable`)."""
+    """Code one document's text; by default only `is_default_output` events."""
     return code_texts(
         [text], date=date, pipeline=pipeline, include_all=include_all, doc_ids=[doc_id]
     )[0]
@@ -129,5 +138,5 @@ def code_texts(
         coded = pipeline(article)
         if isinstance(coded, Rejected):
             raise ValueError(f"{coded.origin}: {coded.reason}")
-        results.append([e for e in coded.events if include_all or is_reportable(e)])
+        results.append([e for e in coded.events if include_all or is_default_output(e)])
     return results

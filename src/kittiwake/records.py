@@ -163,6 +163,16 @@ class Event:
     rule: str = ""
     sentence_start: int = 0  # offset of the sentence in the article text
 
+    @property
+    def has_actor(self) -> bool:
+        """At least one side names a coded actor."""
+        return any(m is not None and m.actor.code for m in (self.source, self.target))
+
+    @property
+    def dyadic(self) -> bool:
+        """Both sides name coded actors: the event builds a dyad."""
+        return all(m is not None and m.actor.code for m in (self.source, self.target))
+
     def to_json(self) -> dict[str, Any]:
         return {
             "event_id": self.event_id,
@@ -189,6 +199,7 @@ class Event:
             "place": self.place.to_json() if self.place else None,
             "negated": self.negated,
             "modality": self.modality,
+            "dyadic": self.dyadic,
             "rule": self.rule,
         }
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from event_factories import coded_event
 from kittiwake.events.codebook import load_codebook
 from kittiwake.events.recipients import (
     PLACE_RECIPIENT_CODES,
@@ -39,23 +40,8 @@ SOLDIERS = mention("Soldiers", "ISRMIL", 0)
 
 
 def event_for(cameo: str, *, target: Mention | None = None, place: Place | None = JERICHO) -> Event:
-    code = load_codebook()[cameo]
-    return Event(
-        event_id=f"e{cameo}",
-        mention_id=f"m{cameo}",
-        doc_id="doc",
-        sentence=0,
-        text=TEXT,
-        source=SOLDIERS,
-        target=target,
-        trigger=Span(9, 16, "shelled"),
-        cameo=code.code,
-        cameo_root=code.root,
-        goldstein=code.goldstein,
-        quad_class=code.quad_class,
-        plover_type=code.plover_type,
-        plover_mode=code.plover_mode,
-        place=place,
+    return coded_event(
+        cameo, SOLDIERS, target, trigger=Span(9, 16, "shelled"), text=TEXT, place=place
     )
 
 

@@ -10,7 +10,7 @@ import click
 
 from kittiwake.cli.groups import main
 from kittiwake.cli.options import date_option, pipeline_options, settings_from, warn
-from kittiwake.pipeline import Pipeline, is_reportable
+from kittiwake.pipeline import Pipeline, is_default_output
 from kittiwake.read import iter_articles
 from kittiwake.records import Rejected
 
@@ -18,7 +18,7 @@ from kittiwake.records import Rejected
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @date_option()
-@click.option("--all", "include_all", is_flag=True, help="Include negated and hypothetical events.")
+@click.option("--all", "include_all", is_flag=True, help="Include negated and hypothetical events, and events with no coded actor.")
 @pipeline_options
 def code(
     paths: tuple[str, ...],
@@ -35,5 +35,5 @@ def code(
             warn(f"skipped {result.origin}: {result.reason}")
             continue
         for event in result.events:
-            if include_all or is_reportable(event):
+            if include_all or is_default_output(event):
                 click.echo(json.dumps(event.to_json(), ensure_ascii=False))

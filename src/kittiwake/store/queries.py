@@ -96,6 +96,8 @@ class EventFilter:
         if not self.include_negated:  # negated and hypothetical events stay out by default
             modalities = sorted(m for m in REPORTABLE_MODALITIES if m is not None)
             add("NOT negated AND (modality IS NULL OR list_contains(?, modality))", modalities)
+            # an event with neither actor coded builds no dyad: kept, but not shown by default
+            clauses.append("(coalesce(source_code, '') <> '' OR coalesce(target_code, '') <> '')")
         return (" AND ".join(clauses) or "TRUE"), params
 
 
