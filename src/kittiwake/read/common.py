@@ -11,14 +11,16 @@ import hashlib
 import re
 import unicodedata
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Protocol
 
 from kittiwake.records import Rejected
 
 DEFAULT_MAX_BYTES = 10_000_000  # 10 MB of (decompressed) text per document
 GZIP_MAGIC = b"\x1f\x8b"
+SKIP_PIECE_BYTES = 1 << 20  # what is held at once while skipping an oversized record
 
 # Formats the readers know; `format_of` maps a path (or sniffed content) onto one of these.
 TEXT, JSONL, HTML, FEED, WARC = "text", "jsonl", "html", "feed", "warc"
@@ -226,21 +228,42 @@ def html_fragment_to_text(fragment: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def iter_binary_lines(path: Path) -> Iterator[tuple[int, bytes | Rejected]]:
-    """(line number, raw line) of a plain or gzipped file; a read error ends with a Rejected."""
+class LineStream(Protocol):
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+def iter_binary_lines(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[tuple[int, bytes | Rejected]]:
+    """(line number, raw line) of a plain or gzipped file, each line read at most `max_bytes`
+    at a time: a longer line becomes a `Rejected` and is skipped in pieces, never held whole.
+    A read error ends the lines with a `Rejected`."""
     number = 0
     try:
         with path.open("rb") as raw:
-            stream: Iterable[bytes] = (
-                gzip.GzipFile(fileobj=raw) if raw.read(2) == GZIP_MAGIC else raw
-            )
+            stream: LineStream = gzip.GzipFile(fileobj=raw) if raw.read(2) == GZIP_MAGIC else raw
             raw.seek(0)
-            for number, line in enumerate(stream, start=1):  # noqa: B007 - used after the loop
+            while line := stream.readline(max_bytes + 1):
+                number += 1
+                if len(line) > max_bytes and not line.endswith(b"\n"):
+                    skip_line(stream)
+                    yield (
+                        number,
+                        Rejected(f"{path}:{number}", f"too large: more than {max_bytes} bytes"),
+                    )
+                    continue
                 yield number, line.rstrip(b"\r\n")
     except (EOFError, gzip.BadGzipFile, zlib.error) as error:
         yield number + 1, Rejected(f"{path}:{number + 1}", f"truncated or corrupt gzip: {error}")
     except OSError as error:
         yield number + 1, Rejected(str(path), f"cannot read: {error}")
+
+
+def skip_line(stream: LineStream) -> None:
+    """Read past the end of the current line a piece at a time."""
+    while piece := stream.readline(SKIP_PIECE_BYTES):
+        if piece.endswith(b"\n"):
+            return
 
 
 def read_head(path: Path, *, size: int) -> bytes | Rejected:

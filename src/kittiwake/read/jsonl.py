@@ -86,14 +86,11 @@ def read_jsonl_file(
     the lines before the damage and then a `Rejected`.
     """
     fallback = default_date or file_date(path)
-    for number, line in iter_binary_lines(path):
+    for number, line in iter_binary_lines(path, max_bytes=max_bytes):
         if isinstance(line, Rejected):
             yield line
-            return
-        where = f"{path}:{number}"
-        if len(line) > max_bytes:
-            yield Rejected(where, f"too large: {len(line)} bytes")
             continue
+        where = f"{path}:{number}"
         if not line.strip():
             continue
         text = decode_text(line, origin=where)

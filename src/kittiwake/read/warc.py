@@ -16,11 +16,20 @@ from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 
-from kittiwake.read.common import DEFAULT_MAX_BYTES, decode_html, file_date, parse_iso_date
+from kittiwake.read.common import (
+    DEFAULT_MAX_BYTES,
+    SKIP_PIECE_BYTES,
+    decode_html,
+    file_date,
+    parse_iso_date,
+)
 from kittiwake.read.html import article_from_html
 from kittiwake.records import Article, Rejected
 
 HTML_TYPES = ("text/html", "application/xhtml")
+# warcio inflates one block of compressed bytes at a time, whatever it expands to (deflate
+# reaches about 1000:1), so the block size bounds memory on a gzip bomb: 4 KB -> ~4 MB.
+ARCHIVE_BLOCK_BYTES = 4096
 
 
 def record_origin(path: Path, record: Any, offset: int) -> str:
@@ -67,8 +76,10 @@ def next_record(
         payload = b""
         if record.rec_type == "response" and html_charset(record)[0]:
             payload = record.content_stream().read(max_bytes + 1)
-        if len(payload) <= max_bytes:
-            record.raw_stream.read()  # the rest of the record, to see whether it is all there
+        # The rest of the record, a piece at a time (a record can be gigabytes), to see
+        # whether it is all there and to reach the next one.
+        while record.raw_stream.read(SKIP_PIECE_BYTES):
+            pass
         cut_short = getattr(record.raw_stream, "limit", 0) > 0
         end = iterator.get_record_offset() + iterator.get_record_length()
     return record, payload, cut_short or bool(warnings.getvalue()), end
@@ -79,7 +90,7 @@ def iter_archive(
 ) -> Iterator[Article | Rejected]:
     mtime_date = file_date(path)
     with path.open("rb") as stream:
-        iterator = ArchiveIterator(stream, arc2warc=True)
+        iterator = ArchiveIterator(stream, arc2warc=True, block_size=ARCHIVE_BLOCK_BYTES)
         records = iter(iterator)
         offset = 0  # where the current record starts: the end of the last one read
         while True:
