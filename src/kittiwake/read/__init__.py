@@ -22,7 +22,6 @@ or record), and reading goes on with the next one.
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -36,6 +35,7 @@ from kittiwake.read.common import (
     JSONL,
     TEXT,
     WARC,
+    decode_text,
     format_of_suffix,
     read_head,
     sniff_format,
@@ -43,6 +43,7 @@ from kittiwake.read.common import (
 from kittiwake.read.feed import read_feed_file
 from kittiwake.read.html import read_html_file
 from kittiwake.read.jsonl import iter_jsonl_lines, read_jsonl_file
+from kittiwake.read.paths import expand_paths
 from kittiwake.read.text import article_from_text, read_text_file
 from kittiwake.read.warc import read_warc_file
 from kittiwake.records import Article, Rejected
@@ -51,36 +52,7 @@ __all__ = ["DEFAULT_MAX_BYTES", "expand_paths", "iter_articles", "read_file", "r
 
 STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
-GLOB_CHARS = frozenset("*?[")
 SNIFF_BYTES = 4096
-
-
-def expand_paths(paths: Sequence[str | Path]) -> Iterator[Path | Rejected]:
-    """Files named by `paths`: folders walked recursively and globs expanded, sorted.
-
-    Inside folders and globs only files with a known suffix are taken; a file named
-    explicitly is read whatever its suffix. A path that matches nothing is Rejected.
-    """
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from sorted(
-                found
-                for found in path.rglob("*")
-                if found.is_file() and format_of_suffix(found) and not _is_hidden(found, path)
-            )
-        elif path.is_file():
-            yield path
-        elif GLOB_CHARS & set(str(raw)):
-            matches = sorted(Path(found) for found in glob.glob(str(raw), recursive=True))
-            files = [found for found in matches if found.is_file() and format_of_suffix(found)]
-            yield from files if files else [Rejected(str(raw), "no files match this pattern")]
-        else:
-            yield Rejected(str(raw), "no such file or folder")
-
-
-def _is_hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def detect_format(path: Path) -> str | Rejected:
@@ -133,22 +105,36 @@ def looks_like_jsonl(text: str) -> bool:
 def read_stdin(
     stream: TextIO, *, default_date: dt.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Article | Rejected]:
-    """Standard input as JSON Lines when it looks like them, else as one text article."""
+    """Standard input as JSON Lines when it looks like them, else as one text article.
+
+    The bytes are decoded by the rules for files (`decode_text`), not by the terminal's
+    encoding, so stdin that is not UTF-8 is read or rejected like a file would be.
+    """
     try:
-        text = stream.read(max_bytes + 1)
-    except (OSError, UnicodeDecodeError) as error:
+        data = stdin_bytes(stream, limit=max_bytes + 1)
+    except (OSError, ValueError) as error:
         yield Rejected(STDIN_ORIGIN, f"cannot read: {error}")
         return
-    if len(text) > max_bytes:
-        yield Rejected(STDIN_ORIGIN, f"too large: more than {max_bytes} characters")
-    elif "\x00" in text:
-        yield Rejected(STDIN_ORIGIN, "binary: contains NUL bytes")
+    if len(data) > max_bytes:
+        yield Rejected(STDIN_ORIGIN, f"too large: more than {max_bytes} bytes")
+        return
+    text = decode_text(data, origin=STDIN_ORIGIN)
+    if isinstance(text, Rejected):
+        yield text
     elif looks_like_jsonl(text):
         yield from iter_jsonl_lines(
             text.split("\n"), origin=STDIN_ORIGIN, fallback_date=default_date
         )
     else:
         yield article_from_text(text, origin=STDIN_ORIGIN, date=default_date)
+
+
+def stdin_bytes(stream: TextIO, *, limit: int) -> bytes:
+    """Up to `limit` raw bytes of a text stream (its underlying buffer when it has one)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        return bytes(buffer.read(limit))
+    return stream.read(limit).encode("utf-8", "surrogateescape")
 
 
 def iter_articles(
