@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from web_factories import build_store
+from web_factories import build_store, local_client
 
 from kittiwake.store import Store
 from kittiwake.web import create_app
@@ -22,7 +22,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def client(web_db: Path) -> TestClient:
-    return TestClient(create_app(web_db))
+    return local_client(create_app(web_db))
 
 
 @pytest.fixture

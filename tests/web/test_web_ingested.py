@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from web_factories import local_client
 from web_marks import marked_texts
 
 from kittiwake.ingest import ingest_paths
@@ -33,7 +34,7 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
         (inputs / name).write_text(text, encoding="utf-8")
     db = folder / "events.duckdb"
     ingest_paths([inputs], db=db, default_date=dt.date(2024, 5, 6))
-    return TestClient(create_app(Path(db)))
+    return local_client(create_app(Path(db)))
 
 
 def test_marks_are_the_coded_words(ingested: TestClient) -> None:

@@ -9,8 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
-from web_factories import build_store
+from web_factories import build_store, local_client
 
 from kittiwake.web import create_app
 
@@ -43,7 +42,7 @@ def locked_db(tmp_path: Path) -> Iterator[Path]:
 
 @pytest.mark.parametrize("page", ["/", "/events", "/events/kyiv-1-e0"])
 def test_locked_store_answers_503_with_what_to_do(locked_db: Path, page: str) -> None:
-    client = TestClient(create_app(locked_db))
+    client = local_client(create_app(locked_db))
     html = client.get(page)
     assert html.status_code == 503
     assert "locked by another process" in html.text
@@ -55,7 +54,7 @@ def test_locked_store_answers_503_with_what_to_do(locked_db: Path, page: str) ->
 
 def test_snapshot_reads_a_copy_while_locked(locked_db: Path) -> None:
     copies_before = _snapshot_folders()
-    client = TestClient(create_app(locked_db, snapshot=True))
+    client = local_client(create_app(locked_db, snapshot=True))
     response = client.get("/index.json")
     assert response.status_code == 200
     assert response.json()["counts"]["articles"] == 2
@@ -67,6 +66,6 @@ def _snapshot_folders() -> set[Path]:
 
 
 def test_missing_store_is_503(tmp_path: Path) -> None:
-    response = TestClient(create_app(tmp_path / "absent.duckdb")).get("/runs.json")
+    response = local_client(create_app(tmp_path / "absent.duckdb")).get("/runs.json")
     assert response.status_code == 503
     assert "no kittiwake database" in response.json()["error"]

@@ -8,8 +8,12 @@ A module with a unique name (not conftest) so other test folders' helpers cannot
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 from kittiwake.records import (
     Actor,
@@ -202,11 +206,42 @@ ARTICLES = (
 )
 
 
-def build_store(path: Path) -> None:
-    """Two coded articles, a duplicate, three rejected inputs over two runs."""
+HOSTILE_URL = "javascript:fetch('/index.json').then(r=>r.text()).then(alert)"
+RIGHT_TO_LEFT = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: "exe.txt" would read "txt.exe"
+HOSTILE_ID = "../odd/x.json"  # a path segment "..", a slash and the JSON twin's suffix
+
+
+def hostile_article() -> CodedArticle:
+    """An article an attacker could have fed the ingest: a script URL, a bidi override in
+    title and text, and an id no plain path can carry."""
+    coded = coded_article(
+        HOSTILE_ID,
+        [
+            (
+                f"Iran warned Israel {RIGHT_TO_LEFT}txt.exe over the strike.",
+                [
+                    EventSpec(
+                        ("Iran", "IRN"), ("Israel", "ISR"), "warned", "138", 3, -7.0, "THREATEN"
+                    )
+                ],
+            )
+        ],
+        published=dt.date(2024, 5, 1),
+    )
+    article = replace(coded.article, url=HOSTILE_URL, title=f"Report {RIGHT_TO_LEFT}fdp.exe")
+    return replace(coded, article=article)
+
+
+def local_client(app: FastAPI) -> TestClient:
+    """A client that calls the app by a name it answers to (the default "testserver" is not)."""
+    return TestClient(app, base_url="http://localhost")
+
+
+def build_store(path: Path, *, extra: Sequence[CodedArticle] = ()) -> None:
+    """Two coded articles (and `extra`), a duplicate, three rejected inputs over two runs."""
     with Store.open(path) as store:
         first = store.start_run(command="ingest a", kittiwake_version="0", dictionaries="test")
-        for coded in ARTICLES:
+        for coded in (*ARTICLES, *extra):
             store.add(coded, run_id=first)
         store.add_duplicate("kyiv-1-copy", duplicate_of="kyiv-1", source="Copy Wire", run_id=first)
         store.add_rejected(Rejected("bad.jsonl:3", "no text", '{"id": 3}'), run_id=first)

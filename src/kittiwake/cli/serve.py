@@ -18,10 +18,17 @@ from kittiwake.cli.groups import main
     is_flag=True,
     help="While an ingest holds the database, read a copy instead of answering 503.",
 )
-def serve(db: Path, host: str, port: int, snapshot: bool) -> None:
+@click.option(
+    "--allow-host",
+    multiple=True,
+    help="Another Host name to answer to (e.g. a proxy's); the --host names always are.",
+)
+def serve(db: Path, host: str, port: int, snapshot: bool, allow_host: tuple[str, ...]) -> None:
     """Serve a dashboard of DB; every page /x has a JSON twin /x.json."""
     import uvicorn
 
     from kittiwake.web import create_app
+    from kittiwake.web.security import allowed_hosts
 
-    uvicorn.run(create_app(db, snapshot=snapshot), host=host, port=port)
+    hosts = allowed_hosts(bind=host, extra=allow_host)
+    uvicorn.run(create_app(db, snapshot=snapshot, hosts=hosts), host=host, port=port)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -15,8 +16,16 @@ from kittiwake.events.codebook import load_codebook
 from kittiwake.store.queries import QUAD_CLASS_NAMES
 from kittiwake.web import highlight
 from kittiwake.web.charts import bar_chart, weekly_chart
-from kittiwake.web.responses import Served, StoreUnavailable, error_response, page_link
+from kittiwake.web.responses import (
+    Served,
+    StoreUnavailable,
+    article_href,
+    error_response,
+    event_href,
+    page_link,
+)
 from kittiwake.web.routes import router
+from kittiwake.web.security import LOOPBACK, Hardened, show_bidi, web_url
 
 STATIC = Path(__file__).parent / "static"
 
@@ -46,6 +55,7 @@ def _templates() -> Environment:
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=show_bidi,
     )
     codebook = load_codebook()
     environment.globals.update(
@@ -54,18 +64,22 @@ def _templates() -> Environment:
         bar_chart=bar_chart,
         weekly_chart=weekly_chart,
         page_link=page_link,
+        event_href=event_href,
+        article_href=article_href,
     )
     environment.filters.update(
-        highlight_event=highlight.highlight_event, highlight_article=highlight.highlight_article
+        highlight_event=highlight.highlight_event,
+        highlight_article=highlight.highlight_article,
+        web_url=web_url,
     )
     return environment
 
 
-def create_app(db: Path, *, snapshot: bool = False) -> FastAPI:
+def create_app(db: Path, *, snapshot: bool = False, hosts: Iterable[str] = LOOPBACK) -> FastAPI:
     """The dashboard over the store at `db`; every page `/x` has its JSON twin `/x.json`.
 
     `snapshot=True`: while an ingest holds the file, read a temporary copy instead of
-    answering 503.
+    answering 503. `hosts`: the Host header values answered (`security.allowed_hosts`).
     """
     app = FastAPI(
         title="kittiwake",
@@ -79,4 +93,5 @@ def create_app(db: Path, *, snapshot: bool = False) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _invalid)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(router)
+    app.add_middleware(Hardened, hosts=frozenset(hosts))
     return app

@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 MAX_PAGE = 500
+MAX_OFFSET = 10**12  # far past any store, well inside DuckDB's BIGINT OFFSET
+MAX_ID = 2000  # characters of an event or article id
 QuadClass = Annotated[int, Field(ge=1, le=4)]
 
 
@@ -39,7 +41,7 @@ class EventQuery(_Params):
     text: str | None = None
     include_negated: bool = False
     limit: int = Field(50, ge=1, le=MAX_PAGE)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
     def filters(self) -> dict[str, Any]:
         """Keyword arguments for `EventFilter` / `queries.event_rows`."""
@@ -63,4 +65,4 @@ class ActorQuery(_Params):
 class RejectedQuery(_Params):
     run_id: int | None = None
     limit: int = Field(100, ge=1, le=MAX_PAGE)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -63,7 +64,10 @@ def request_store(request: Request) -> Iterator[Store]:
 
 def json_twin(request: Request) -> str:
     """The address of a page's JSON twin: its path plus `.json` (`/index.json` for `/`)."""
-    path = request.url.path.rstrip("/") or "/index"
+    # The path as sent (still escaped): an id holding "/" or "../" stays one segment.
+    raw = request.scope.get("raw_path")
+    path = raw.decode("latin-1") if isinstance(raw, bytes) else request.url.path
+    path = path.rstrip("/") or "/index"
     query = request.url.query
     return f"{path}{JSON_SUFFIX}" + (f"?{query}" if query else "")
 
@@ -93,3 +97,20 @@ def page_link(request: Request, **params: Any) -> str:
     """This page's path and query with some parameters replaced (for paging links)."""
     url = request.url.include_query_params(**params)
     return f"{url.path}?{url.query}"
+
+
+def _record_href(kind: str, record_id: str) -> str:
+    """`/{kind}s/ID` with every character of the id escaped ("/" too, so "../" in an id
+    stays inside it); `/{kind}?id=ID` for ids no path can carry: "." and ".." (browsers
+    resolve them even escaped) and those ending ".json" (that path is the JSON twin)."""
+    if record_id in (".", "..") or record_id.endswith(JSON_SUFFIX):
+        return f"/{kind}?{urlencode({'id': record_id})}"
+    return f"/{kind}s/{quote(record_id, safe='')}"
+
+
+def event_href(event_id: str) -> str:
+    return _record_href("event", event_id)
+
+
+def article_href(doc_id: str) -> str:
+    return _record_href("article", doc_id)

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 
 from kittiwake.store import Store
 from kittiwake.web import pages
-from kittiwake.web.params import ActorQuery, DyadQuery, EventQuery, RejectedQuery
+from kittiwake.web.params import MAX_ID, ActorQuery, DyadQuery, EventQuery, RejectedQuery
 from kittiwake.web.responses import render, request_store
 
 router = APIRouter()
@@ -21,6 +21,7 @@ Events = Annotated[EventQuery, Query()]
 Dyads = Annotated[DyadQuery, Query()]
 Actors = Annotated[ActorQuery, Query()]
 Rejections = Annotated[RejectedQuery, Query()]
+RecordId = Annotated[str, Query(alias="id", min_length=1, max_length=MAX_ID)]
 
 
 def _found(data: dict[str, Any] | None, what: str) -> dict[str, Any]:
@@ -49,6 +50,8 @@ def events_html(request: Request, store: StoreDep, query: Events) -> HTMLRespons
     return render(request, "events.html", pages.event_list(store, query))
 
 
+# An event or article is at /events/ID (readable links) and at /event?id=ID, which carries
+# any id: one ending ".json", or "." and ".." that browsers resolve out of a path.
 @router.get("/events/{event_id:path}.json")
 def event_json(store: StoreDep, event_id: str) -> dict[str, Any]:
     return _found(pages.event_detail(store, event_id), f"event {event_id!r}")
@@ -59,6 +62,16 @@ def event_html(request: Request, store: StoreDep, event_id: str) -> HTMLResponse
     return render(request, "event.html", event_json(store, event_id))
 
 
+@router.get("/event.json")
+def event_by_query_json(store: StoreDep, event_id: RecordId) -> dict[str, Any]:
+    return event_json(store, event_id)
+
+
+@router.get("/event", response_class=HTMLResponse)
+def event_by_query_html(request: Request, store: StoreDep, event_id: RecordId) -> HTMLResponse:
+    return render(request, "event.html", event_json(store, event_id))
+
+
 @router.get("/articles/{doc_id:path}.json")
 def article_json(store: StoreDep, doc_id: str) -> dict[str, Any]:
     return _found(pages.article_detail(store, doc_id), f"article {doc_id!r}")
@@ -66,6 +79,16 @@ def article_json(store: StoreDep, doc_id: str) -> dict[str, Any]:
 
 @router.get("/articles/{doc_id:path}", response_class=HTMLResponse)
 def article_html(request: Request, store: StoreDep, doc_id: str) -> HTMLResponse:
+    return render(request, "article.html", article_json(store, doc_id))
+
+
+@router.get("/article.json")
+def article_by_query_json(store: StoreDep, doc_id: RecordId) -> dict[str, Any]:
+    return article_json(store, doc_id)
+
+
+@router.get("/article", response_class=HTMLResponse)
+def article_by_query_html(request: Request, store: StoreDep, doc_id: RecordId) -> HTMLResponse:
     return render(request, "article.html", article_json(store, doc_id))
 
 
