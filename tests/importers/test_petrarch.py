@@ -36,21 +36,23 @@ def test_people_get_dated_roles_and_the_undated_code_for_other_times() -> None:
     assert kerry.role_on(dt.date(2010, 6, 1)).code == "USALEG"  # type: ignore[union-attr]
     assert kerry.role_on(dt.date(2018, 1, 1)).code == "USAELI"  # type: ignore[union-attr]
     annan = people["Kofi Annan"]  # "[ELI]" after "[IGOUNO ...]" takes the IGO prefix
-    assert [r.code for r in annan.roles] == ["IGOUNO", "IGOELI"]
+    assert [r.code for r in annan.roles] == ["IGOUNO", "IGOELI", "IGOELI"]  # before, after
     assert people["Vladimir Putin"].roles[0].start == dt.date(1999, 12, 31)
     assert people["Old King"].roles[0].end == dt.date(1965, 1, 1)
 
 
-def test_single_codes_become_organisations_and_names_wait_for_a_code() -> None:
-    organisations = {o.name: o for o in import_actors(ACTORS).organisations}
-    assert organisations["Nordland"].names == ("Nordland", "Norwegian")
-    assert (organisations["Nordland"].country, organisations["Nordland"].sector) == ("NOR", None)
+def test_single_codes_become_countries_or_organisations_and_names_wait_for_a_code() -> None:
+    result = import_actors(ACTORS)
+    organisations = {o.name: o for o in result.organisations}
+    assert [(c.id, c.names) for c in result.countries] == [("NOR", ("Nordland", "Norwegian"))]
     assert organisations["Oslo Government"].code == "NORGOV"
     assert organisations["Oslo Government"].sector == "GOV"
     world = organisations["U.N."]  # "U.N._" and "WORLD_BODY" share the code after them
     assert world.names == ("U.N.", "World Body") and world.country is None
     assert world.sector == "IGO"
     assert "Armed Resistance Front" not in organisations  # [---]: no code
+    uncoded = next(p for p in result.people if p.name == "Armed Resistance Front")
+    assert [r.code for r in uncoded.roles] == [""]
 
 
 def test_what_cannot_be_converted_is_reported_with_its_line() -> None:
@@ -75,7 +77,8 @@ def test_agents_are_grouped_by_code_with_macros_and_plurals() -> None:
         "congresswomen",
     }
     assert set(agents["JUD"].words) == {"attorney general", "attorneys general"}
-    assert agents["IGO"].words == ("peacekeeping troops",)
+    assert agents["IGO.prefix"].words == ("peacekeeping troops",)  # [IGO~]: a prefix
+    assert agents["IGO.prefix"].prefix and agents["IGO.prefix"].code == "IGO"
     assert {"herder", "herders"} == set(agents["AGR"].words)
     assert [p.line for p in result.problems] == [10, 11]
 
@@ -143,6 +146,6 @@ def test_cli_import_petrarch_writes_yaml_and_reports_problems(tmp_path: Path) ->
         main, ["dict", "import-petrarch", str(DATA / "actors.petrarch.txt"), "-o", str(out)]
     )
     assert result.exit_code == 0, result.output
-    assert "left out: line" in result.output
+    assert "left out: actors.petrarch.txt:24: 'Broken Dates' has no code" in result.output
     assert "people" in result.output and "organisations" in result.output
     assert validate_paths([out]) == []

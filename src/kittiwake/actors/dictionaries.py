@@ -56,11 +56,13 @@ __all__ = [
     "AgentEntry",
     "CountryEntry",
     "Dictionaries",
+    "EMPTY",
     "DictionaryError",
     "OrganisationEntry",
     "PersonEntry",
     "RoleSpan",
     "count_entries",
+    "is_shipped",
     "load_dictionaries",
     "shipped_paths",
     "split_path_list",
@@ -71,6 +73,9 @@ KINDS = ("countries", "agents", "organisations", "people")
 _KIND_ALIASES = {"organizations": "organisations"}
 _NULL_TAG = "tag:yaml.org,2002:null"  # an empty `people:` section is no section
 _YAML_SUFFIXES = (".yaml", ".yml")
+NO_CODE_MARK = "---"
+NO_CODE = ""
+SHIPPED_PREFIX = "kittiwake/data/"  # how `_display` names shipped files in sources
 
 
 # ---------------------------------------------------------------------------------------------
@@ -101,6 +106,7 @@ class AgentEntry:
     words: tuple[str, ...]  # lower-case trigger words and phrases
     priority: int  # higher wins when two agent words describe one mention
     source: str
+    prefix: bool = False  # the code goes before the actor's (PETRARCH "[NGO~]"): NGONOR
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +181,14 @@ class Dictionaries:
     people: tuple[PersonEntry, ...]
 
 
+EMPTY = Dictionaries((), (), (), ())
+
+
+def is_shipped(source: str) -> bool:
+    """Whether an entry's `file:line` source is one of kittiwake's own files."""
+    return source.replace("\\", "/").startswith(SHIPPED_PREFIX)
+
+
 class DictionaryError(ResourceError):
     """A problem in a dictionary file; `str()` reads `path:line: field: message`."""
 
@@ -192,6 +206,10 @@ def _check_code(value: str) -> str:
     if not _CODE_RE.fullmatch(value):
         raise ValueError(f"invalid code {value!r}: use upper-case letters A-Z in groups of three")
     return value
+
+
+def _check_role_code(value: str) -> str:
+    return NO_CODE if value == NO_CODE_MARK else _check_code(value)
 
 
 def _check_iso3(value: str) -> str:
@@ -238,6 +256,8 @@ def _parse_date(value: Any) -> Any:
 
 
 Code = Annotated[str, AfterValidator(_check_code)]
+# "---" (PETRARCH's "no code"): for that span the person is known but coded as nobody
+RoleCode = Annotated[str, AfterValidator(_check_role_code)]
 Iso3 = Annotated[str, AfterValidator(_check_iso3)]
 EntryId = Annotated[str, AfterValidator(_check_id)]
 Text = Annotated[str, AfterValidator(_check_text)]
@@ -264,11 +284,18 @@ class CountryModel(_Strict):
 
 
 class AgentModel(_Strict):
-    id: Code
+    id: EntryId  # usually the code; "NGO.prefix" where one code is both prefix and suffix
     code: Code | None = None
     name: Text
     words: TextList = ()
     priority: int = 0
+    prefix: bool = False
+
+    @model_validator(mode="after")
+    def _has_code(self) -> AgentModel:
+        if self.code is None and not _CODE_RE.fullmatch(self.id):
+            raise ValueError(f"id {self.id!r} is not a code, so the agent needs `code`")
+        return self
 
     @field_validator("words")
     @classmethod
@@ -295,7 +322,7 @@ class OrganisationModel(_Strict):
 
 
 class RoleModel(_Strict):
-    code: Code
+    code: RoleCode
     start: IsoDate = None
     end: IsoDate = None
     title: Text | None = None
@@ -355,6 +382,7 @@ def _agent_entry(model: AgentModel, source: str) -> AgentEntry:
         words=model.words,
         priority=model.priority,
         source=source,
+        prefix=model.prefix,
     )
 
 

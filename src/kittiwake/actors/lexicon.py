@@ -20,6 +20,7 @@ from kittiwake.actors.dictionaries import (
     Dictionaries,
     OrganisationEntry,
     PersonEntry,
+    is_shipped,
 )
 
 # Words that precede a surname or a name without being part of it.
@@ -66,7 +67,7 @@ class Term:
 
 def plural_forms(word: str) -> tuple[str, ...]:
     """The word and its regular English plural, enough for agent nouns ("official(s)")."""
-    if " " in word or word.endswith("s"):
+    if " " in word or word.endswith(("s", "men")):  # "congressmen" is plural already
         return (word,)
     if word.endswith("y") and word[-2:-1] not in "aeiou":
         return (word, word[:-1] + "ies")
@@ -111,6 +112,13 @@ def spellings(nlp: Language, key: str) -> list[Doc]:
     return docs
 
 
+def users_first(terms: list[Term]) -> list[Term]:
+    """A phrase that a user's dictionary defines means only what the user says: shipped
+    entries for the same phrase step aside (the importer warns about each such clash)."""
+    own = [t for t in terms if not is_shipped(t.entry.source)]
+    return own or terms
+
+
 class Lexicon:
     """Phrase -> terms, with two matchers: case-insensitive and case-sensitive."""
 
@@ -120,6 +128,8 @@ class Lexicon:
             key = term.phrase if is_case_sensitive(term.phrase) else term.phrase.lower()
             if term not in self.terms[key]:
                 self.terms[key].append(term)
+        for key, terms in self.terms.items():
+            self.terms[key] = users_first(terms)
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for key in self.terms:

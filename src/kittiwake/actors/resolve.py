@@ -296,8 +296,9 @@ class ActorResolver:
             if head.ent_type_ == "PERSON":
                 why += f" (unlisted person {head.text!r} named by title)"
                 kind = "person"
+            prefix = any(a.prefix and a.code == sector for a in agents)  # PETRARCH "[NGO~]"
             return Actor(
-                code=country.id + (sector or ""),
+                code=f"{sector}{country.id}" if prefix else country.id + (sector or ""),
                 country=country.id,
                 sector=sector,
                 entry_id=f"country:{country.id}",

@@ -33,7 +33,7 @@ def validate(paths: tuple[Path, ...]) -> None:
     click.echo(", ".join(f"{count} {kind}" for kind, count in counts.items()) + ": valid")
 
 
-def write_import(result: ImportResult, *, header: str, out: Path | None) -> None:
+def write_import(result: ImportResult, *, header: str, out: Path | None, source: str) -> None:
     """Write the YAML (to `out` or stdout) and report counts and problems on stderr."""
     text = to_yaml(result, header=header)
     if out is None:
@@ -41,10 +41,13 @@ def write_import(result: ImportResult, *, header: str, out: Path | None) -> None
     else:
         out.write_text(text, encoding="utf-8")
     for problem in result.problems:
-        click.echo(f"left out: {problem}", err=True)
+        click.echo(f"left out: {problem.at(source)}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning.at(source)}", err=True)
     click.echo(
-        f"{len(result.people)} people, {len(result.organisations)} organisations, "
-        f"{len(result.agents)} agents; {len(result.problems)} left out"
+        f"{len(result.countries)} countries, {len(result.people)} people, "
+        f"{len(result.organisations)} organisations, {len(result.agents)} agents; "
+        f"{len(result.problems)} left out, {len(result.warnings)} warnings"
         + (f" -> {out}" if out else ""),
         err=True,
     )
@@ -69,11 +72,13 @@ def import_petrarch(path: Path, out: Path | None) -> None:
     precedence over the shipped ones.
     """
     text = path.read_text(encoding="utf-8", errors="replace")
+    shipped = load_dictionaries()
     if is_agent_dictionary(text):
-        result = import_agents(text, shipped=load_dictionaries().agents, source=path.name)
+        result = import_agents(text, shipped=shipped.agents, source=path.name)
     else:
-        result = import_actors(text, source=path.name)
-    write_import(result, header=f"Imported from the PETRARCH dictionary {path.name}", out=out)
+        result = import_actors(text, shipped=shipped, source=path.name)
+    header = f"Imported from the PETRARCH dictionary {path.name}"
+    write_import(result, header=header, out=out, source=path.name)
 
 
 @dictionaries.command(name="import-wikidata")
@@ -94,4 +99,5 @@ def import_wikidata_command(path: Path, positions: tuple[str, ...], out: Path | 
         )
     except ValueError as error:
         raise click.ClickException(f"{path}: {error}") from error
-    write_import(result, header=f"Imported from the Wikidata file {path.name}", out=out)
+    header = f"Imported from the Wikidata file {path.name}"
+    write_import(result, header=header, out=out, source=path.name)

@@ -6,12 +6,21 @@ from typing import Any
 
 import yaml
 
-from kittiwake.actors.dictionaries import AgentEntry, OrganisationEntry, PersonEntry, RoleSpan
+from kittiwake.actors.dictionaries import (
+    NO_CODE,
+    NO_CODE_MARK,
+    AgentEntry,
+    CountryEntry,
+    OrganisationEntry,
+    PersonEntry,
+    RoleSpan,
+)
 from kittiwake.importers.petrarch import ImportResult
 
 
 def role_json(role: RoleSpan) -> dict[str, Any]:
-    found: dict[str, Any] = {"code": role.code, "start": role.start, "end": role.end}
+    code = NO_CODE_MARK if role.code == NO_CODE else role.code
+    found: dict[str, Any] = {"code": code, "start": role.start, "end": role.end}
     if role.title:
         found["title"] = role.title
     return found
@@ -22,6 +31,23 @@ def person_json(person: PersonEntry) -> dict[str, Any]:
     if person.aliases:
         found["aliases"] = list(person.aliases)
     found["roles"] = [role_json(role) for role in person.roles]
+    return found
+
+
+COUNTRY_LISTS = ("adjectives", "demonyms", "government", "military", "legislature")
+
+
+def country_json(country: CountryEntry) -> dict[str, Any]:
+    found: dict[str, Any] = {"id": country.id, "name": country.name, "names": list(country.names)}
+    if country.code != country.id:
+        found["code"] = country.code
+    found.update(
+        {key: list(getattr(country, key)) for key in COUNTRY_LISTS if getattr(country, key)}
+    )
+    if country.capital:
+        found["capital"] = country.capital
+    if country.region:
+        found["region"] = country.region
     return found
 
 
@@ -37,17 +63,20 @@ def organisation_json(organisation: OrganisationEntry) -> dict[str, Any]:
 
 
 def agent_json(agent: AgentEntry) -> dict[str, Any]:
-    return {
-        "id": agent.id,
-        "name": agent.name,
-        "priority": agent.priority,
-        "words": list(agent.words),
-    }
+    found: dict[str, Any] = {"id": agent.id, "name": agent.name, "priority": agent.priority}
+    if agent.code != agent.id:
+        found["code"] = agent.code
+    if agent.prefix:
+        found["prefix"] = True
+    found["words"] = list(agent.words)
+    return found
 
 
 def to_yaml(result: ImportResult, *, header: str) -> str:
     """A dictionary file kittiwake loads (`--dictionary FILE`), with `header` as a comment."""
     sections: dict[str, list[dict[str, Any]]] = {}
+    if result.countries:
+        sections["countries"] = [country_json(c) for c in result.countries]
     if result.people:
         sections["people"] = [person_json(p) for p in result.people]
     if result.organisations:

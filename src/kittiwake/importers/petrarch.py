@@ -29,17 +29,29 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from kittiwake.actors.dictionaries import AgentEntry, OrganisationEntry, PersonEntry, RoleSpan
+from kittiwake.actors.dictionaries import (
+    EMPTY,
+    NO_CODE,
+    AgentEntry,
+    CountryEntry,
+    Dictionaries,
+    OrganisationEntry,
+    PersonEntry,
+    RoleSpan,
+)
 
 CODE_BLOCK = re.compile(r"\[([^\]]*)\]")
 DATED_CODE = re.compile(
-    r"^(?P<code>[A-Za-z]{3,})\s*(?:(?P<op>[<>])\s*(?P<date>\d+)|(?P<start>\d+)\s*-\s*(?P<end>\d+))?$"
+    r"^(?P<code>[A-Za-z]{3,}|---)\s*"
+    r"(?:(?P<op>[<>])\s*(?P<date>\d+)|(?P<start>\d+)\s*-\s*(?P<end>\d+))?$"
 )
 CAMEO_CODE = re.compile(r"(?:[A-Z]{3})+")
 MACRO_DEFINITION = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
 AGENT_LINE = re.compile(r"^(?P<name>[^{\[]+?)\s*(?:\{(?P<plurals>[^}]*)\})?\s*\[(?P<code>[^\]]*)\]")
+# "<!--" and the malformed "<! --" that hand-edited dictionaries contain both open a comment
+COMMENT_OPEN = re.compile(r"<!\s*--")
 YEAR_PIVOT = 30
 # Sector codes that, standing alone after dated roles, mean "the same country, this sector".
 BARE_SECTORS = frozenset(
@@ -50,11 +62,12 @@ BARE_SECTORS = frozenset(
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"})
 NAME_PARTICLES = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "la", "le", "bin"})
 ACRONYM_LETTERS = 3  # one-word names this short stay in capitals ("UN", "FIS", "PKK")
+COUNTRY_LETTERS = 3  # a lone three-letter code is a country-level actor, as PETRARCH reads it
 
 
 @dataclass(frozen=True, slots=True)
 class ImportProblem:
-    """Something in the input that was left out, with the line it is on."""
+    """Something in the input that was left out or overridden, with the line it is on."""
 
     line: int
     message: str
@@ -62,15 +75,22 @@ class ImportProblem:
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}"
 
+    def at(self, source: str) -> str:
+        """`file:line: message`, the form kittiwake reports user errors in."""
+        return f"{source}:{self.line}: {self.message}"
+
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    """What an importer made of one file: entries for a kittiwake YAML file, and problems."""
+    """What an importer made of one file: entries for a kittiwake YAML file, problems (what was
+    left out) and warnings (what was kept but overrides or repeats something)."""
 
     people: tuple[PersonEntry, ...] = ()
     organisations: tuple[OrganisationEntry, ...] = ()
     agents: tuple[AgentEntry, ...] = ()
     problems: tuple[ImportProblem, ...] = ()
+    countries: tuple[CountryEntry, ...] = ()
+    warnings: tuple[ImportProblem, ...] = ()
 
 
 @dataclass
@@ -93,8 +113,8 @@ def strip_comments(text: str) -> Iterator[tuple[int, str]]:
             if "-->" not in line:
                 continue
             line, in_block = line.split("-->", 1)[1], False
-        while "<!--" in line:
-            before, after = line.split("<!--", 1)
+        while (opening := COMMENT_OPEN.search(line)) is not None:
+            before, after = line[: opening.start()], line[opening.end() :]
             if "-->" in after:
                 line = before + after.split("-->", 1)[1]
             else:
@@ -134,15 +154,19 @@ def parse_date(digits: str) -> dt.date:
 
 
 def read_code(content: str, *, line: int, block: _Block) -> ImportProblem | None:
-    """Add one bracketed code to `block`; a problem when it cannot be read."""
+    """Add one bracketed code to `block`; a problem when it cannot be read.
+
+    `[A/B/C]` (several actors under one name) keeps the first: a kittiwake entry has one code.
+    """
     content = " ".join(content.split())
-    if content in ("---", ""):
+    if content == "":
         return None
-    match = DATED_CODE.match(content)
+    first, *others = content.split("/")
+    match = DATED_CODE.match(first.strip())
     if match is None:
         return ImportProblem(line, f"unreadable code [{content}]")
-    code = match["code"].upper()
-    if not CAMEO_CODE.fullmatch(code):
+    code = NO_CODE if match["code"] == "---" else match["code"].upper()
+    if code and not CAMEO_CODE.fullmatch(code):
         return ImportProblem(line, f"code {code!r} is not made of three-letter groups")
     try:
         if match["op"] == ">":
@@ -158,6 +182,11 @@ def read_code(content: str, *, line: int, block: _Block) -> ImportProblem | None
             block.undated.append(code)
     except ValueError as error:
         return ImportProblem(line, f"[{content}]: {error}")
+    if others:
+        left_out = "/".join(o.strip().upper() for o in others)
+        return ImportProblem(
+            line, f"[{content}]: kept {code}, one code per name; left out {left_out}"
+        )
     return None
 
 
@@ -167,6 +196,9 @@ def read_actor_blocks(text: str) -> tuple[list[_Block], list[ImportProblem]]:
     current: _Block | None = None
     for number, line in strip_comments(text):
         stripped = line.strip()
+        if stripped.startswith("<"):
+            problems.append(ImportProblem(number, f"markup, not an actor: {stripped!r}"))
+            continue
         if stripped.startswith("+") and current is not None:
             current.names.append(stripped[1:].strip())
             continue
@@ -198,75 +230,215 @@ def entry_id(name: str, *, taken: set[str]) -> str:
 
 
 def role_order(role: RoleSpan) -> dt.date:
-    return role.start or role.end or dt.date.min
+    return role.start or dt.date.min
+
+
+def uncovered(roles: Sequence[RoleSpan]) -> list[tuple[dt.date | None, dt.date | None]]:
+    """The spans of time no dated role covers: where an undated default code applies."""
+    low, high = dt.date.min, dt.date.max  # stand-ins for the open past and future
+    gaps: list[tuple[dt.date, dt.date]] = []
+    cursor = low
+    for role in sorted(roles, key=role_order):
+        start, end = role.start or low, role.end or high
+        if start > cursor:
+            gaps.append((cursor, start))
+        cursor = max(cursor, end)
+    if cursor < high:
+        gaps.append((cursor, high))
+    return [(None if s == low else s, None if e == high else e) for s, e in gaps]
 
 
 def roles_of(block: _Block) -> list[RoleSpan]:
-    """Dated roles in order, then the undated code as the role at every other time."""
+    """Dated roles in order, then the undated code for the times they leave uncovered (so that
+    `ZIMBABWE [RHO <790606] [ZBW]` is RHO before 6 June 1979 and ZBW only after it)."""
     roles = sorted(block.roles, key=role_order)
-    for code in block.undated:
+    for code in block.undated[:1]:
         if code in BARE_SECTORS and roles:
             code = roles[-1].code[:3] + code  # "[ELI]" after "[IGOUNO ...]": IGOELI
-        roles.append(RoleSpan(code, None, None, None))
+        roles.extend(RoleSpan(code, start, end, None) for start, end in uncovered(roles))
     return roles
 
 
-def to_entries(blocks: Sequence[_Block], *, source: str) -> ImportResult:
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """One imported name and the code it gets, to check against the shipped entries."""
+
+    name: str
+    code: str
+    line: int
+
+
+def shipped_codes(shipped: Dictionaries) -> dict[str, tuple[str, str]]:
+    """Lower-case phrase -> (code, source) for every name and word of the shipped entries."""
+    found: dict[str, tuple[str, str]] = {}
+    for country in shipped.countries:
+        for name in (*country.names, *country.adjectives, *country.demonyms):
+            found.setdefault(name.lower(), (country.code, country.source))
+    for organisation in shipped.organisations:
+        for name in organisation.names:
+            found.setdefault(name.lower(), (organisation.code, organisation.source))
+    for person in shipped.people:
+        role = person.role_on(None)
+        for name in (person.name, *person.aliases):
+            found.setdefault(name.lower(), (role.code if role else NO_CODE, person.source))
+    for agent in shipped.agents:
+        for word in agent.words:
+            found.setdefault(word.lower(), (agent.code, agent.source))
+    return found
+
+
+def clashes(named: Sequence[_Named], *, shipped: Dictionaries) -> list[ImportProblem]:
+    """A warning for each imported name that a shipped entry codes differently (the imported
+    entry takes precedence when both are loaded) and for each name repeated in the file."""
+    known = shipped_codes(shipped)
+    first: dict[str, _Named] = {}
+    warnings = []
+    for item in named:
+        key = item.name.lower()
+        earlier = first.setdefault(key, item)
+        if earlier is not item:
+            warnings.append(
+                ImportProblem(
+                    item.line,
+                    f"{item.name!r} ({item.code or '---'}) repeats line {earlier.line} "
+                    f"({earlier.code or '---'}); the first is kept",
+                )
+            )
+        elif key in known and known[key][0] != item.code:
+            code, source = known[key]
+            warnings.append(
+                ImportProblem(
+                    item.line,
+                    f"{item.name!r} is {code or '---'} in the shipped {source}; the imported "
+                    f"{item.code or '---'} takes precedence",
+                )
+            )
+    return warnings
+
+
+def is_country(block: _Block) -> bool:
+    """A single undated three-letter code that is not a transnational prefix: a country-level
+    actor, which agent words extend ("Calenardhon government" is CALGOV) as in PETRARCH."""
+    return (
+        not block.roles
+        and len(block.undated) == 1
+        and len(block.undated[0]) == COUNTRY_LETTERS
+        and block.undated[0] not in TRANSNATIONAL
+    )
+
+
+def country_entries(
+    blocks: Sequence[_Block], *, shipped: Dictionaries, source: str
+) -> list[CountryEntry]:
+    """One country per code; a code kittiwake ships keeps its entry (adjectives, metonyms,
+    capital) and gains the imported names it lacks, so "Russian police" still codes RUSCOP."""
+    by_code: dict[str, list[_Block]] = {}
+    for block in blocks:
+        by_code.setdefault(block.undated[0], []).append(block)
+    known = {country.id: country for country in shipped.countries}
+    countries = []
+    for code, group in by_code.items():
+        names = list(dict.fromkeys(display_name(n) for b in group for n in b.names if n.strip()))
+        where = f"{source}:{group[0].line}"
+        base = known.get(code)
+        if base is None:
+            countries.append(
+                CountryEntry(
+                    code, code, names[0], tuple(names), (), (), None, (), (), (), None, where
+                )
+            )
+            continue
+        taken = {n.lower() for n in (*base.names, *base.adjectives, *base.demonyms)}
+        extra = tuple(n for n in names if n.lower() not in taken)
+        countries.append(replace(base, names=(*base.names, *extra), source=where))
+    return countries
+
+
+def organisation_entry(
+    block: _Block, names: list[str], *, taken: set[str], where: str
+) -> OrganisationEntry:
+    code = block.undated[0]
+    country: str | None = code[:3]
+    sector: str | None = code[3:6] or None
+    if code[:3] in TRANSNATIONAL:
+        country, sector = None, code[:3]
+    return OrganisationEntry(
+        entry_id(names[0], taken=taken), code, names[0], tuple(names), country, sector, where
+    )
+
+
+def first_mentions(names: Sequence[str], *, seen: set[str]) -> list[str]:
+    """The names not already taken by an earlier entry of the file (the first is kept)."""
+    kept = []
+    for name in names:
+        key = display_name(name).lower()
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(name)
+    return kept
+
+
+def block_code(block: _Block) -> str:
+    roles = roles_of(block)
+    return block.undated[0] if block.undated else (roles[-1].code if roles else NO_CODE)
+
+
+def to_entries(blocks: Sequence[_Block], *, shipped: Dictionaries, source: str) -> ImportResult:
     people: list[PersonEntry] = []
     organisations: list[OrganisationEntry] = []
     problems: list[ImportProblem] = []
+    named: list[_Named] = []
     taken: set[str] = set()
+    seen: set[str] = set()
     for block in blocks:
-        names = list(dict.fromkeys(display_name(name) for name in block.names if name.strip()))
+        named.extend(_Named(display_name(n), block_code(block), block.line) for n in block.names)
+        block.names = first_mentions(block.names, seen=seen)
+        names = list(dict.fromkeys(display_name(name) for name in block.names))
         if not names or not (block.roles or block.undated):
             if names:
                 problems.append(ImportProblem(block.line, f"{names[0]!r} has no code"))
             continue
         where = f"{source}:{block.line}"
-        if block.roles:
-            roles = tuple(roles_of(block))
+        if block.roles or block.undated[0] == NO_CODE:  # "[---]": a known name, coded as nobody
             people.append(
                 PersonEntry(
-                    entry_id(names[0], taken=taken), names[0], tuple(names[1:]), roles, where
+                    entry_id(names[0], taken=taken),
+                    names[0],
+                    tuple(names[1:]),
+                    tuple(roles_of(block)),
+                    where,
                 )
             )
             continue
-        code = block.undated[0]
         if len(block.undated) > 1:
             problems.append(
                 ImportProblem(
-                    block.line, f"{names[0]!r}: kept {code}, left out {block.undated[1:]}"
+                    block.line,
+                    f"{names[0]!r}: kept {block.undated[0]}, left out {block.undated[1:]}",
                 )
             )
-        country: str | None = code[:3]
-        sector: str | None = code[3:6] or None
-        if code[:3] in TRANSNATIONAL:
-            country, sector = None, code[:3]
-        organisations.append(
-            OrganisationEntry(
-                entry_id(names[0], taken=taken),
-                code,
-                names[0],
-                tuple(names),
-                country,
-                sector,
-                where,
-            )
-        )
+        if not is_country(block):
+            organisations.append(organisation_entry(block, names, taken=taken, where=where))
+    countries = country_entries(
+        [b for b in blocks if b.names and is_country(b)], shipped=shipped, source=source
+    )
     return ImportResult(
-        people=tuple(people), organisations=tuple(organisations), problems=tuple(problems)
+        people=tuple(people),
+        organisations=tuple(organisations),
+        countries=tuple(countries),
+        problems=tuple(problems),
+        warnings=tuple(clashes(named, shipped=shipped)),
     )
 
 
-def import_actors(text: str, *, source: str = "petrarch") -> ImportResult:
-    """People and organisations from a PETRARCH/TABARI actor dictionary."""
+def import_actors(
+    text: str, *, shipped: Dictionaries = EMPTY, source: str = "petrarch"
+) -> ImportResult:
+    """Countries, people and organisations from a PETRARCH/TABARI actor dictionary, with
+    warnings where they repeat each other or override what `shipped` says."""
     blocks, problems = read_actor_blocks(text)
-    result = to_entries(blocks, source=source)
-    return ImportResult(
-        people=result.people,
-        organisations=result.organisations,
-        problems=tuple(sorted((*problems, *result.problems), key=problem_line)),
-    )
+    result = to_entries(blocks, shipped=shipped, source=source)
+    return replace(result, problems=tuple(sorted((*problems, *result.problems), key=problem_line)))
 
 
 def problem_line(problem: ImportProblem) -> int:
@@ -296,7 +468,7 @@ def expand_macros(name: str, macros: dict[str, list[str]]) -> list[str]:
 def plural_phrase(phrase: str) -> str:
     """The regular plural of a phrase's last word ("dairy farmer" -> "dairy farmers")."""
     head, _, last = phrase.rpartition(" ")
-    if last.endswith("s"):
+    if last.endswith(("s", "men")):  # a macro's forms include plurals: "congressmen" stays
         plural = last
     elif last.endswith("y") and last[-2:-1] not in "aeiou":
         plural = last[:-1] + "ies"
@@ -310,6 +482,7 @@ def plural_phrase(phrase: str) -> str:
 
 
 def agent_words(name: str, plurals: str | None, macros: dict[str, list[str]]) -> list[str]:
+    """The words of one agent line, with regular plurals unless the line lists its own."""
     words = []
     for expanded in expand_macros(name.strip(), macros):
         word = " ".join(expanded.replace("_", " ").lower().split())
@@ -323,18 +496,25 @@ def agent_words(name: str, plurals: str | None, macros: dict[str, list[str]]) ->
     return words
 
 
-def import_agents(
-    text: str, *, shipped: Sequence[AgentEntry] = (), source: str = "petrarch"
-) -> ImportResult:
-    """Agent words by sector code from a PETRARCH agent dictionary.
+@dataclass
+class _AgentCode:
+    """The words imported for one agent code, in one position (suffix or prefix)."""
 
-    A code kittiwake already has (`shipped`, e.g. GOV) keeps its id, name and priority and
-    gets the imported words added to its own, so that loading the file extends the shipped
-    agent instead of replacing it (user entries replace shipped ones with the same id).
-    """
+    code: str
+    prefix: bool
+    line: int
+    words: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return f"{self.code}.prefix" if self.prefix else self.code
+
+
+def read_agent_lines(text: str) -> tuple[dict[str, _AgentCode], list[_Named], list[ImportProblem]]:
     macros: dict[str, list[str]] = {}
-    words: dict[str, list[str]] = {}
-    first_line: dict[str, int] = {}
+    found: dict[str, _AgentCode] = {}
+    owner: dict[str, str] = {}  # word -> the agent that first claimed it
+    named: list[_Named] = []
     problems: list[ImportProblem] = []
     for number, line in strip_comments(text):
         definition = MACRO_DEFINITION.match(line.strip())
@@ -345,20 +525,48 @@ def import_agents(
         if match is None:
             problems.append(ImportProblem(number, f"unreadable agent line {line.strip()!r}"))
             continue
-        code = match["code"].replace("~", "").strip().upper()
+        marked = match["code"].strip()
+        code = marked.replace("~", "").strip().upper()
         if not CAMEO_CODE.fullmatch(code):
             problems.append(ImportProblem(number, f"agent code [{match['code']}] left out"))
             continue
-        first_line.setdefault(code, number)
-        words.setdefault(code, []).extend(agent_words(match["name"], match["plurals"], macros))
+        agent = _AgentCode(code, marked.endswith("~"), number)
+        agent = found.setdefault(agent.id, agent)
+        words = agent_words(match["name"], match["plurals"], macros)
+        named.extend(_Named(word, agent.code, number) for word in words[:1])
+        agent.words.extend(w for w in words if owner.setdefault(w, agent.id) == agent.id)
+    return found, named, problems
+
+
+def import_agents(
+    text: str, *, shipped: Sequence[AgentEntry] = (), source: str = "petrarch"
+) -> ImportResult:
+    """Agent words by sector code from a PETRARCH agent dictionary.
+
+    A code kittiwake already has (`shipped`, e.g. GOV) keeps its id, name and priority and
+    gets the imported words added to its own, so that loading the file extends the shipped
+    agent instead of replacing it (user entries replace shipped ones with the same id). A
+    shipped word that the file gives another code moves to that code, with a warning:
+    the user's dictionary decides ("security force" MIL, not COP). `[NGO~]` agents are
+    prefixes (their code goes before the actor's) and get ids like "NGO.prefix".
+    """
+    found, named, problems = read_agent_lines(text)
+    imported = {word: agent.id for agent in found.values() for word in agent.words}
     by_id = {agent.id: agent for agent in shipped}
     agents = []
-    for code, found in words.items():
-        known = by_id.get(code)
-        merged = tuple(dict.fromkeys([*(known.words if known else ()), *found]))
-        name = known.name if known else f"{code} (from PETRARCH)"
-        priority = known.priority if known else 0
+    for agent in found.values():
+        known = by_id.get(agent.id)
+        kept = [w for w in (known.words if known else ()) if imported.get(w, agent.id) == agent.id]
         agents.append(
-            AgentEntry(code, code, name, merged, priority, f"{source}:{first_line[code]}")
+            AgentEntry(
+                agent.id,
+                agent.code,
+                known.name if known else f"{agent.code} (from PETRARCH)",
+                tuple(dict.fromkeys([*kept, *agent.words])),
+                known.priority if known else 0,
+                f"{source}:{agent.line}",
+                agent.prefix,
+            )
         )
-    return ImportResult(agents=tuple(agents), problems=tuple(problems))
+    warnings = clashes(named, shipped=Dictionaries((), tuple(shipped), (), ()))
+    return ImportResult(agents=tuple(agents), problems=tuple(problems), warnings=tuple(warnings))
