@@ -85,3 +85,16 @@ def test_exact_copy_under_a_taken_id_is_recorded_with_hash_and_origin(
         ).fetchone()
     assert row is not None
     assert row[0].startswith("2#") and row[1] == "1" and row[2] and row[3] == f"{path}:3"
+
+
+def test_unreadable_date_is_stored_undated_and_reported(tmp_path: Path, pipeline: Pipeline) -> None:
+    db = tmp_path / "events.duckdb"
+    records = [{"id": "t", "date": "7:58 AM ET", "text": "France praised Germany."}]
+    path = write(tmp_path / "a.jsonl", records)
+    report = ingest_paths([path], db=db, pipeline=pipeline)
+    assert report.articles == 1
+    assert [(note.origin, note.reason) for note in report.notes] == [
+        (f"{path}:1", "date '7:58 AM ET' not understood: stored undated")
+    ]
+    with Store.open(db, read_only=True) as store:
+        assert store.connection.execute("SELECT published FROM articles").fetchall() == [(None,)]

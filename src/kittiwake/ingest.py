@@ -78,6 +78,7 @@ class IngestReport:
     near_duplicates: int = 0
     renamed: int = 0  # stored under `id#hash`: their id was taken by another document
     rejected: list[Rejected] = field(default_factory=list)
+    notes: list[Rejected] = field(default_factory=list)  # stored, but with something unread
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -389,6 +390,9 @@ class Writer:
     def write(self, entry: Planned, result: CodedArticle | Rejected | None) -> None:
         if entry.renamed_from is not None and entry.action != "skip":
             self.report.renamed += 1
+        if entry.article is not None and entry.action != "skip":
+            origin = entry.article.origin or entry.article.doc_id
+            self.report.notes.extend(Rejected(origin, note) for note in entry.article.notes)
         if entry.action == "skip":
             self.report.skipped += 1
         elif entry.action == "reject" and entry.rejected is not None:

@@ -38,6 +38,7 @@ class Article:
     origin: str = ""  # file path, path:line or archive record the article came from
     excluded: tuple[Span, ...] = ()  # boilerplate found by clean-up, offsets into `text`
     language: str | None = None
+    notes: tuple[str, ...] = ()  # what reading could not use, e.g. a date it could not read
 
 
 @dataclass(frozen=True, slots=True)

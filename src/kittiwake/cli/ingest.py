@@ -127,6 +127,8 @@ def ingest(
             dask=dask_cluster,
         )
     report_errors(report)
+    for noted in report.notes:
+        warn(f"{noted.origin}: {noted.reason}")
     if report.renamed:
         warn(
             f"{report.renamed} inputs reuse an id already taken by other content: "

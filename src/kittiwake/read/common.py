@@ -5,6 +5,7 @@ Every helper returns a `Rejected` instead of raising, so one bad file never stop
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gzip
 import hashlib
@@ -20,6 +21,7 @@ from kittiwake.records import Rejected
 
 DEFAULT_MAX_BYTES = 10_000_000  # 10 MB of (decompressed) text per document
 GZIP_MAGIC = b"\x1f\x8b"
+MAX_DATE_CHARS = 100  # longer "dates" are not dates; keeps the parsing cheap
 SKIP_PIECE_BYTES = 1 << 20  # what is held at once while skipping an oversized record
 
 # Formats the readers know; `format_of` maps a path (or sniffed content) onto one of these.
@@ -56,17 +58,48 @@ def file_date(path: Path) -> dt.date | None:
         return None
 
 
-def parse_iso_date(value: object) -> dt.date | None:
-    """YYYY-MM-DD (or a full ISO timestamp) -> date; anything else -> None."""
-    if not isinstance(value, str):
+# Written dates as feeds and scraped corpora carry them, after `_DATE_NOISE` is removed:
+# "Dec 17, 2016", "December 17 2016", "17 December 2016", "2016/12/17". Day-first and
+# month-first numeric dates (01/02/2016) are ambiguous and left unread on purpose.
+DATE_FORMATS = (
+    "%b %d %Y",
+    "%B %d %Y",
+    "%d %b %Y",
+    "%d %B %Y",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%Y%m%d",
+)
+# A leading weekday, commas, dots after abbreviations, ordinal suffixes and any time of day.
+_DATE_NOISE = re.compile(
+    r"^\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+    r"|(?<=\d)(?:st|nd|rd|th)\b|[,.](?=\s)|\s+(?:at\s+)?\d{1,2}:\d{2}.*$",
+    re.IGNORECASE,
+)
+_SEPT = re.compile(r"\bsept\b", re.IGNORECASE)
+_ISO_PREFIX = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ][\w:.+-]*)?\s*")
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A publication date as written in the wild -> date; None when it names no day.
+
+    ISO dates and timestamps ("2016-12-17", "2016-12-17T07:58:00Z"), e-mail/RSS dates
+    ("Sat, 17 Dec 2016 07:58:00 +0000") and written dates ("Dec 17, 2016",
+    "17 December 2016"). A timestamp's date is the one written, not converted to UTC.
+    """
+    if not isinstance(value, str) or len(value) > MAX_DATE_CHARS:
         return None
-    match = re.fullmatch(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ][\w:.+-]*)?\s*", value)
-    if not match:
+    iso = _ISO_PREFIX.fullmatch(value)
+    if iso:
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(iso.group(1))
         return None
-    try:
-        return dt.date.fromisoformat(match.group(1))
-    except ValueError:
-        return None
+    cleaned = " ".join(_DATE_NOISE.sub("", value).split())
+    cleaned = _SEPT.sub("Sep", cleaned)  # the one abbreviation strptime does not know
+    for pattern in DATE_FORMATS:
+        with contextlib.suppress(ValueError):
+            return dt.datetime.strptime(cleaned, pattern).date()
+    return None
 
 
 def strip_gz(name: str) -> str:

@@ -14,7 +14,7 @@ from kittiwake.read.common import (
     decode_html,
     doc_id_for,
     file_date,
-    parse_iso_date,
+    parse_date,
     read_bytes,
 )
 from kittiwake.records import Article, Rejected
@@ -65,7 +65,7 @@ def article_from_html(
     return Article(
         doc_id=doc_id_for(text),
         text=text,
-        date=parse_iso_date(fields.get("date")) or fallback_date,
+        date=parse_date(fields.get("date")) or fallback_date,
         title=fields.get("title") or None,
         url=fields.get("url") or url,
         source=fields.get("sitename") or fields.get("hostname") or None,

@@ -1,8 +1,9 @@
 """JSON Lines: one article per line.
 
-Each line is an object with `text` (required) and optional `id`, `date` (YYYY-MM-DD),
-`title`, `url` and `source`. A bad line becomes a `Rejected` naming `path:line`; the
-other lines are still read.
+Each line is an object with `text` (required) and optional `id`, `date` (ISO, RFC 2822
+or written out: see `parse_date`), `title`, `url` and `source`. A bad line becomes a
+`Rejected` naming `path:line`; the other lines are still read. A date that cannot be read
+leaves the article undated, with a note saying so.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from kittiwake.read.common import (
     doc_id_for,
     file_date,
     iter_binary_lines,
-    parse_iso_date,
+    parse_date,
 )
 from kittiwake.records import Article, Rejected
 
@@ -35,11 +36,7 @@ def article_from_record(
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return Rejected(origin, "missing or empty 'text'")
-    date = fallback_date
-    if record.get("date") is not None:
-        date = parse_iso_date(record["date"])
-        if date is None:
-            return Rejected(origin, f"bad 'date' {record['date']!r}: expected YYYY-MM-DD")
+    date, notes = record_date(record.get("date"), fallback_date=fallback_date)
     for name in OPTIONAL_STRING_FIELDS:
         if record.get(name) is not None and not isinstance(record[name], str):
             return Rejected(origin, f"'{name}' must be a string")
@@ -54,7 +51,22 @@ def article_from_record(
         url=record.get("url"),
         source=record.get("source"),
         origin=origin,
+        notes=notes,
     )
+
+
+def record_date(
+    value: object, *, fallback_date: dt.date | None
+) -> tuple[dt.date | None, tuple[str, ...]]:
+    """(date, notes) of a record: its `date`, `fallback_date` when it has none, and no date
+    (with a note saying why) when it has one that cannot be read: a wrong date is worse
+    than none, and dropping the article for it loses the story."""
+    if value is None:
+        return fallback_date, ()
+    date = parse_date(value)
+    if date is None:
+        return None, (f"date {str(value)[:80]!r} not understood: stored undated",)
+    return date, ()
 
 
 def iter_jsonl_lines(

@@ -21,7 +21,7 @@ from kittiwake.read.common import (
     SKIP_PIECE_BYTES,
     decode_html,
     file_date,
-    parse_iso_date,
+    parse_date,
 )
 from kittiwake.read.html import article_from_html
 from kittiwake.records import Article, Rejected
@@ -111,7 +111,7 @@ def iter_archive(
             if len(payload) > max_bytes:
                 yield Rejected(origin, f"too large: more than {max_bytes} bytes")
                 continue
-            crawl_date = parse_iso_date(record.rec_headers.get_header("WARC-Date"))
+            crawl_date = parse_date(record.rec_headers.get_header("WARC-Date"))
             yield article_from_record(
                 record,
                 payload,
