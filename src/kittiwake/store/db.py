@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -25,6 +27,8 @@ from kittiwake.records import CodedArticle, Event, Mention, Place, Rejected, Sen
 from kittiwake.store.migrations import MIGRATIONS
 
 MEMORY = ":memory:"
+WRITE_LOCK_WAIT_S = 2.0  # how long a writer retries a file a reader holds (see `_connect`)
+_log = logging.getLogger(__name__)
 _ROWS_PER_INSERT = 200  # rows per multi-row INSERT: keeps the parameter list moderate
 
 EVENT_COLUMNS: tuple[str, ...] = (
@@ -312,7 +316,10 @@ def _locked_message(path: Path, *, read_only: bool) -> str:
         "DuckDB lets only one process open a database while it is written. "
     )
     if not read_only:
-        return held + "Run one ingest at a time per database: wait for the other to finish."
+        return held + (
+            f"It was still locked after {WRITE_LOCK_WAIT_S:g} s of retries. "
+            "Run one ingest at a time per database: wait for the other to finish."
+        )
     return held + (
         "Wait for the ingest to finish, or query a copy: `--snapshot` on the command line, "
         "Store.open(path, read_only=True, snapshot=True) in Python."
@@ -331,12 +338,35 @@ def _copy_snapshot(path: Path) -> Path:
 
 
 def _connect(path: Path | str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
-    try:
-        return duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as error:
-        if _is_lock_error(error):
-            raise StoreLockedError(_locked_message(Path(path), read_only=read_only)) from error
-        raise StoreError(f"cannot open {path}: {error}") from error
+    """Open `path`; a writer finding it locked retries for up to WRITE_LOCK_WAIT_S.
+
+    Readers (a query, a dashboard request) hold the file for a moment, and a writer that
+    started in that moment should wait it out, not fail; an ingest holds it for minutes, so
+    the wait is short and the error then says the file is still locked.
+    """
+    delays = _write_retry_delays() if not read_only else iter(())
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as error:
+            if not _is_lock_error(error):
+                raise StoreError(f"cannot open {path}: {error}") from error
+            delay = next(delays, None)
+            if delay is None:
+                message = _locked_message(Path(path), read_only=read_only)
+                raise StoreLockedError(message) from error
+            _log.info("%s is locked; retrying in %.2f s", path, delay)
+            time.sleep(delay)
+
+
+def _write_retry_delays() -> Iterator[float]:
+    """Doubling pauses from 20 ms, at most 0.5 s each, WRITE_LOCK_WAIT_S in all."""
+    delay, waited = 0.02, 0.0
+    while waited < WRITE_LOCK_WAIT_S:
+        pause = min(delay, WRITE_LOCK_WAIT_S - waited)
+        yield pause
+        waited += pause
+        delay = min(delay * 2, 0.5)
 
 
 def _applied_version(con: duckdb.DuckDBPyConnection) -> int:
