@@ -21,6 +21,7 @@ from kittiwake.actors.resolve import LOCATIVE_PREPOSITIONS, PLACE_KINDS
 from kittiwake.events.codebook import CameoCode, Codebook
 from kittiwake.events.modality import Speech, speech_act, speech_code
 from kittiwake.events.patterns import DEFAULT_TARGET_PREPS, Pattern, PatternSet
+from kittiwake.lang import ClauseWords, load_clause_words
 from kittiwake.nlp import iter_sentences
 from kittiwake.records import REPORTABLE_MODALITIES, Actor, Event, Mention, Span
 
@@ -166,6 +167,8 @@ class EventCoder:
             ):
                 continue  # "imposed sanctions": the verb's event already covers the noun
             sources, targets = participants(trigger, by_head)
+            if not sources and is_casualty_tally(trigger):
+                continue  # "sixty people were killed": a toll, no one named as doing it
             reading = read_modality(trigger, by_head, actors=sources)
             if reading.speech is Speech.DEMAND:  # the speaker demands; the actor must act
                 sources, targets = reading.speakers, sources or targets
@@ -868,10 +871,36 @@ def dedupe(mentions: list[Mention]) -> list[Mention]:
 
 
 # -- negation and modality ----------------------------------------------------------------
+def is_casualty_tally(trigger: Trigger) -> bool:
+    """A death or injury told without its agent ("60 people were killed", "two monks died"),
+    which CAMEO does not code; an attack verb ("was shot dead") names an act even so."""
+    token, words = trigger.token, load_clause_words()
+    if trigger.nominal or token.dep_ == "xcomp" or token.lemma_.lower() not in words.casualty_verbs:
+        return False  # "the attack is reported to have killed 100": the attack did it
+    if any(c.dep_ in ("agent", "nsubj", "csubj") for c in token.children):
+        return False
+    causes = (g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+    return not any(cause.lemma_.lower() in words.casualty_causes for cause in causes)
+
+
+def has_negative_subject(token: Token) -> bool:
+    """ "No pictures of Castro have been released", "no one was arrested"."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (
+            c.lower_ in ("nobody", "none")
+            or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        )
+        for c in token.children
+    )
+
+
 def is_negated(trigger: Token) -> bool:
     token = trigger
     for _ in range(8):
         if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in token.children):
+            return True
+        if has_negative_subject(token):
             return True
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in NEGATING_VERBS:
             return True
@@ -887,6 +916,9 @@ def modality_of(trigger: Token) -> str | None:
     """How the sentence presents the act: None for a reported act, else one of
     "obligation" (must), "hypothetical" (could), "future" (will, would), "intended" (plans
     to, is ready to), "refused" (refused to), "threatened" (... unless), "conditional" (if)."""
+    framed = framing_of(trigger)
+    if framed is not None:
+        return framed
     if is_obligation(trigger):
         return "obligation"
     token = trigger
@@ -924,6 +956,79 @@ def modality_of(trigger: Token) -> str | None:
             return None
         token = token.head
     return None
+
+
+# Dependencies a clause frame is looked for through: the act's own clause and the phrases
+# that hold it, up to the verb or noun that frames it.
+FRAME_CHAIN = frozenset(
+    {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl", "advcl", "nsubjpass"}
+)
+
+
+def framing_of(trigger: Token) -> str | None:
+    """How a governing verb or noun frames the act, overriding its own auxiliaries: the
+    act is "uncertain" (feared, believed, alleged: "officials fear the rebels will attack"),
+    "denied" ("denied having used chemical weapons"), a "purpose" not (yet) achieved
+    ("fired shots to disperse the crowd", "working to free them") or "requested" ("called
+    for the withdrawal of troops"). Only the framing act itself is an event."""
+    words = load_clause_words()
+    token = trigger
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i or token.dep_ not in FRAME_CHAIN:
+            return None
+        governor = head.lemma_.lower()
+        if token.dep_ in ("ccomp", "xcomp") and governor in words.uncertainty_verbs:
+            return "uncertain"
+        if token.dep_ in ("ccomp", "xcomp", "pcomp", "dobj") and governor in words.denial_verbs:
+            return "denied"
+        if token.dep_ in ("acl", "ccomp", "pobj") and is_framing_noun(token, words):
+            return "uncertain"
+        if is_purpose_clause(token, words):
+            return "purpose"
+        if token.dep_ == "pobj" and head.lower_ == "for":
+            asker = head.head.lemma_.lower()
+            if asker in words.request_for_verbs or asker in words.effort_nouns:
+                return "requested"
+        if token.dep_ in ("ccomp", "advcl") and is_finite_clause(token):
+            return None  # a finite clause of its own is framed by nothing further up
+        if token.dep_ == "conj" and is_finite_clause(token) and not is_finite_clause(head):
+            return None  # "called for the crowd to march and chanted": the chant happened
+        token = head
+    return None
+
+
+def is_framing_noun(token: Token, words: ClauseWords) -> bool:
+    """ "fears of a US attack", "allegations that troops tortured detainees"."""
+    noun = token.head
+    if token.dep_ == "pobj":
+        if noun.lower_ != "of":
+            return False
+        noun = noun.head
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in words.uncertainty_nouns
+
+
+def is_purpose_clause(token: Token, words: ClauseWords) -> bool:
+    """An infinitive of purpose ("to disperse the crowd", "in order to free them"), the
+    complement of an effort ("working to free them") or of an effort noun ("an attempt to
+    free the hostages")."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        return False
+    head = token.head
+    if token.dep_ == "advcl":  # but "made it a priority to strengthen ties" is the act itself
+        return not any(c.lower_ == "it" and c.dep_ in ("dobj", "expl") for c in head.children)
+    if token.dep_ == "xcomp":
+        return head.lemma_.lower() in words.effort_verbs
+    if token.dep_ == "acl":
+        return head.pos_ == "NOUN" and head.lemma_.lower() in words.effort_nouns
+    return False
+
+
+def is_finite_clause(clause: Token) -> bool:
+    return clause.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        for c in clause.children
+    )
 
 
 def is_reported_fact(clause: Token) -> bool:

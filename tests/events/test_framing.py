@@ -1,0 +1,127 @@
+"""Acts framed as feared, denied, purposed or asked for, casualty tolls and negative
+subjects: kept with their modality, out of default output; the framing act still counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from kittiwake.lang import load_clause_words, read_clause_words
+from kittiwake.pipeline import Pipeline, code_text, is_reportable
+from kittiwake.records import Event
+from kittiwake.yamlio import ResourceError
+
+pytestmark = pytest.mark.slow
+
+DATE = "2019-05-14"
+
+
+def coded(pipeline: Pipeline, text: str) -> list[Event]:
+    return code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+
+
+def by_trigger(events: list[Event], word: str) -> list[Event]:
+    return [e for e in events if e.trigger.text == word]
+
+
+# (sentence, trigger of the framed act, modality it gets)
+FRAMED = {
+    "feared-clause": ("Villagers fear the militia will attack the market.", "attack", "uncertain"),
+    "feared-noun": ("Shops closed over fears of an army raid on the camp.", "raid", "uncertain"),
+    "threat-noun": (
+        "Schools shut because of the threat of a bombing by the rebels.",
+        "bombing",
+        "uncertain",
+    ),
+    "denied-gerund": (
+        "The ministry denied having shelled the border villages.",
+        "shelled",
+        "denied",
+    ),
+    "purpose-advcl": ("Police fired tear gas to disperse the students.", "disperse", "purpose"),
+    "effort-verb": ("Mediators are working to free the Italian hostages.", "free", "purpose"),
+    "effort-noun": (
+        "Troops began an attempt to capture the rebel commander.",
+        "capture",
+        "purpose",
+    ),
+    "called-for": (
+        "Protesters called for the release of the detained editors.",
+        "release",
+        "requested",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "word", "modality"), FRAMED.values(), ids=FRAMED.keys())
+def test_framed_acts_get_their_modality_and_stay_out(
+    pipeline: Pipeline, text: str, word: str, modality: str
+) -> None:
+    framed = by_trigger(coded(pipeline, text), word)
+    assert framed and all(e.modality == modality for e in framed), framed
+    assert not any(is_reportable(e) for e in framed)
+
+
+# The framing act itself is still an event: (sentence, trigger, CAMEO root).
+FRAMING_ACTS = {
+    "denial": ("The ministry denied having shelled the border villages.", "denied", ""),
+    "appeal": ("Protesters called for the release of the detained editors.", "called", "02"),
+    "coercion": ("Police fired tear gas to disperse the students.", "fired", "1"),
+}
+
+
+@pytest.mark.parametrize(("text", "word", "root"), FRAMING_ACTS.values(), ids=FRAMING_ACTS.keys())
+def test_the_framing_act_is_still_coded(
+    pipeline: Pipeline, text: str, word: str, root: str
+) -> None:
+    events = [e for e in code_text(text, date=DATE, pipeline=pipeline) if e.trigger.text == word]
+    assert events and events[0].cameo_root.startswith(root), events
+
+
+# Not framed: reported acts stay reportable.
+REPORTED = {
+    "report-of": ("There were reports of soldiers burning farms near the river.", "burning"),
+    "finite-conj": (
+        "The union called for workers to strike and marched to the ministry.",
+        "marched",
+    ),
+    "extraposed-it": (
+        "Ottawa made it a priority to expand trade with Chile.",
+        "expand",
+    ),
+    "killed-in-attack": ("Nine police officers were killed in a rocket attack.", "killed"),
+    "shot-dead": ("A local judge was shot dead outside the courthouse.", "shot"),
+}
+
+
+@pytest.mark.parametrize(("text", "word"), REPORTED.values(), ids=REPORTED.keys())
+def test_reported_acts_are_not_framed(pipeline: Pipeline, text: str, word: str) -> None:
+    events = by_trigger(coded(pipeline, text), word)
+    assert all(e.modality is None for e in events), events
+
+
+TOLLS = {
+    "passive-toll": "At least forty people were killed on Sunday.",
+    "died": "Two monks died at the temple.",
+    "injured": "Dozens of students were injured.",
+}
+
+
+@pytest.mark.parametrize("text", TOLLS.values(), ids=TOLLS.keys())
+def test_casualty_tolls_without_an_agent_are_no_events(pipeline: Pipeline, text: str) -> None:
+    assert coded(pipeline, text) == []
+
+
+def test_a_negative_subject_negates_the_act(pipeline: Pipeline) -> None:
+    events = by_trigger(coded(pipeline, "No prisoners were released by the rebels."), "released")
+    assert events and all(e.negated for e in events)
+
+
+def test_clause_words_are_lower_case_lemmas_with_file_and_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    words = load_clause_words()
+    assert "fear" in words.uncertainty_verbs and "kill" in words.casualty_verbs
+    path = tmp_path / "clauses.yaml"
+    lists = [f"{name}: [x]" for name in words.__slots__]
+    lists[3] = f"{words.__slots__[3]}: [ok, Work]"
+    path.write_text("\n".join(lists) + "\n")
+    with pytest.raises(ResourceError, match=r"clauses\.yaml:4: effort_verbs"):
+        read_clause_words(path)
