@@ -122,16 +122,35 @@ def _emit(result: pd.DataFrame | pa.Table, output_format: str) -> None:
         for record in frame.to_dict(orient="records"):
             click.echo(json.dumps(record, default=str, ensure_ascii=False))
     else:
-        from rich.console import Console
-        from rich.table import Table
+        _print_table(frame)
 
-        table = Table()
-        for position, column in enumerate(frame.columns):
-            table.add_column(str(column), no_wrap=position < len(frame.columns) - 1)
-        for row in frame.itertuples(index=False):
-            table.add_row(*("" if pd.isna(value) else str(value) for value in row))
-        # A pipe reports 80 columns; tables of events need more to stay readable.
-        Console(width=max(140, shutil.get_terminal_size((140, 24)).columns)).print(table)
+
+def _print_table(frame: pd.DataFrame) -> None:
+    """A table on stdout: fitted to a terminal, whole (nothing cut short) anywhere else."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    cells = [
+        [("" if pd.isna(value) else str(value)) for value in row]
+        for row in frame.itertuples(index=False)
+    ]
+    table = Table()
+    for position, column in enumerate(frame.columns):
+        table.add_column(str(column), no_wrap=position < len(frame.columns) - 1)
+    for row in cells:
+        table.add_row(*(Text(value) for value in row))  # Text: "[x]" in a name is not markup
+    if sys.stdout.isatty():
+        # A narrow terminal cuts long cells; tables of events need 140 columns to stay readable.
+        width = max(140, shutil.get_terminal_size((140, 24)).columns)
+    else:
+        # Piped or redirected output is read by programs and people later: every character.
+        widths = [
+            max([len(str(column)), *(len(line) for row in cells for line in row[i].splitlines())])
+            for i, column in enumerate(frame.columns)
+        ]
+        width = sum(widths) + 3 * len(widths) + 1
+    Console(width=width).print(table)
 
 
 @main.command()
