@@ -9,14 +9,17 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 
+import kittiwake.actors.dictionaries as dictionaries_module
+import kittiwake.actors.lexicon as lexicon_module
 from kittiwake.actors.dictionaries import (
     AgentEntry,
     Dictionaries,
     load_dictionaries,
     validate_paths,
 )
-from kittiwake.actors.lexicon import Lexicon, plural_forms
+from kittiwake.actors.lexicon import Lexicon, PhraseIndex, plural_forms, spellings
 from kittiwake.actors.resolve import ActorResolver
 from kittiwake.config import DEFAULT_MODEL
 from kittiwake.importers.output import to_yaml
@@ -224,3 +227,76 @@ def test_macro_forms_are_not_pluralised_again() -> None:
 )
 def test_lexicon_does_not_pluralise_plurals(word: str, forms: tuple[str, ...]) -> None:
     assert plural_forms(word) == forms
+
+
+# -- 7b. a large import is cached: later loads skip parsing and tokenising
+
+
+@pytest.fixture
+def cached_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A user dictionary path whose loads are cached (in a folder of the test's own)."""
+    monkeypatch.setenv("KITTIWAKE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(dictionaries_module, "CACHE_MIN_BYTES", 0)
+    return tmp_path / "big.yaml"
+
+
+def test_large_dictionary_file_is_read_back_from_the_cache(
+    cached_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = cached_file
+    path.write_text(to_yaml(import_actors(COUNTRIES), header="test"), encoding="utf-8")
+    first = load_dictionaries(extra_paths=[path])
+
+    def not_again(*_: object) -> None:
+        raise AssertionError("parsed again although cached")
+
+    monkeypatch.setattr(dictionaries_module, "_read_file", not_again)
+    assert load_dictionaries(extra_paths=[path]) == first
+
+
+def test_cached_dictionary_is_rebuilt_when_the_file_changes(cached_file: Path) -> None:
+    path = cached_file
+    path.write_text(to_yaml(import_actors("VELMORA [VLM]\n"), header="a"), encoding="utf-8")
+    load_dictionaries(extra_paths=[path])
+    path.write_text(to_yaml(import_actors("VELMORIA [VLM]\n"), header="bb"), encoding="utf-8")
+    velmora = next(c for c in load_dictionaries(extra_paths=[path]).countries if c.id == "VLM")
+    assert velmora.names == ("Velmoria",)
+
+
+@pytest.mark.slow
+def test_large_lexicon_reads_its_phrase_tokens_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KITTIWAKE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(lexicon_module, "CACHED_LEXICON_SIZE", 0)
+    dictionaries = load_dictionaries()
+    first = Lexicon(dictionaries=dictionaries, nlp=nlp())
+
+    def not_again(*_: object) -> None:
+        raise AssertionError("tokenised again although cached")
+
+    monkeypatch.setattr(lexicon_module, "spellings", not_again)
+    second = Lexicon(dictionaries=dictionaries, nlp=nlp())
+    doc = nlp()("Russian police and the Syrian army met U.S. officials in Damascus.")
+    assert sorted(second.lower_matcher(doc)) == sorted(first.lower_matcher(doc))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("phrases", "text"),
+    [
+        (("united nations", "nations"), "The United Nations and other nations met."),
+        (("u.s.", "gen."), "U.S. Gen. Smith met gen. Jones in the U.S."),
+        (("al-qaeda", "qaeda"), "Al-Qaeda fighters and al-Qaeda's allies."),
+    ],
+)
+def test_phrase_index_matches_like_spacy_phrase_matcher(
+    phrases: tuple[str, ...], text: str
+) -> None:
+    index, matcher = PhraseIndex(lower=True), PhraseMatcher(nlp().vocab, attr="LOWER")
+    for phrase in phrases:
+        forms = spellings(nlp(), phrase)
+        index.add(nlp().vocab.strings.add(phrase), [tuple(t.text for t in d) for d in forms])
+        matcher.add(phrase, forms)
+    doc = nlp()(text)
+    assert sorted(index(doc)) == sorted(matcher(doc))

@@ -23,7 +23,9 @@ are read as strings (and `null`/`~`/empty as None), never as YAML 1.1 booleans o
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
+import pickle
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -521,6 +523,57 @@ def _read_file(path: Path, display: str) -> _FileResult:
     return _FileResult({kind: tuple(items) for kind, items in entries.items()}, tuple(errors))
 
 
+# A large user file (an imported PETRARCH dictionary: tens of thousands of entries) takes
+# seconds to parse and validate; its valid result is kept, keyed by the file's path, size and
+# modification time, so that later runs read it back in a fraction of a second.
+CACHE_MIN_BYTES = 200_000
+CACHE_FORMAT = 1  # bump when the entry dataclasses change
+
+
+def cache_folder() -> Path:
+    from kittiwake.geo.gazetteer import default_cache_dir  # noqa: PLC0415 - one shared setting
+
+    return default_cache_dir() / "dictionaries"
+
+
+def _cache_path(path: Path, display: str) -> Path | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    if stat.st_size < CACHE_MIN_BYTES:
+        return None
+    key = f"{CACHE_FORMAT}|{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{display}"
+    return cache_folder() / f"{hashlib.sha1(key.encode()).hexdigest()[:20]}.pkl"
+
+
+def _read_cached(path: Path, display: str) -> _FileResult:
+    cached = _cache_path(path, display)
+    if cached is not None and cached.exists():
+        try:
+            with cached.open("rb") as handle:
+                loaded = pickle.load(handle)
+            if isinstance(loaded, _FileResult):
+                return loaded
+        except (OSError, pickle.UnpicklingError, AttributeError, TypeError, EOFError):
+            pass  # an unreadable or outdated cache entry is rebuilt below
+    result = _read_file(path, display)
+    if cached is not None and not result.errors:
+        _write_cache(cached, result)
+    return result
+
+
+def _write_cache(cached: Path, result: _FileResult) -> None:
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(cached)
+    except OSError:
+        pass  # a read-only cache only costs time
+
+
 # ---------------------------------------------------------------------------------------------
 # Public API
 
@@ -573,7 +626,7 @@ def _merge(results: Iterable[_FileResult]) -> Dictionaries:
 
 
 def _read_all(paths: Sequence[Path]) -> tuple[list[_FileResult], list[DictionaryError]]:
-    results = [_read_file(path, _display(path)) for path in _expand(paths)]
+    results = [_read_cached(path, _display(path)) for path in _expand(paths)]
     errors = [error for result in results for error in result.errors]
     return results, errors
 

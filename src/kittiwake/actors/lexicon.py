@@ -1,17 +1,21 @@
 """An index from surface phrases to dictionary entries, built once from the dictionaries.
 
-Matching is done by spaCy PhraseMatchers over this index; what a match means (which actor)
+Matching is done by phrase indexes over token sequences (what spaCy's PhraseMatcher does,
+with the tokenisation of a large dictionary's phrases cached on disk); what a match means (which actor)
 is decided later by `resolve.py`, so the index only records *what* a phrase can refer to.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from kittiwake.actors.dictionaries import (
@@ -22,6 +26,8 @@ from kittiwake.actors.dictionaries import (
     PersonEntry,
     is_shipped,
 )
+
+CACHE_FORMAT = 1
 
 # Words that precede a surname or a name without being part of it.
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu", "de", "van", "von", "da"})
@@ -87,7 +93,7 @@ def surnames(name: str) -> tuple[str, ...]:
         return ()
     last = parts[-1]
     forms = [last]
-    for particle in NAME_PARTICLES:
+    for particle in NAME_PARTICLES if "-" in last else ():
         prefix = particle + "-"
         if last.lower().startswith(prefix) and len(last) > len(prefix) + 1:
             forms.append(last[len(prefix) :])
@@ -119,26 +125,110 @@ def users_first(terms: list[Term]) -> list[Term]:
     return own or terms
 
 
+class PhraseIndex:
+    """Token sequences -> match ids, called on a doc like spaCy's PhraseMatcher (LOWER or
+    ORTH) and returning the same (match_id, start, end) triples. It is built from token
+    texts, not Docs, so a large dictionary's phrases can be tokenised once and cached."""
+
+    def __init__(self, *, lower: bool) -> None:
+        self.lower = lower
+        self.ids: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self.lengths: dict[str, set[int]] = defaultdict(set)
+
+    def add(self, match_id: int, sequences: Iterable[tuple[str, ...]]) -> None:
+        for sequence in sequences:
+            words = tuple(w.lower() for w in sequence) if self.lower else sequence
+            if words and match_id not in self.ids[words]:
+                self.ids[words].append(match_id)
+                self.lengths[words[0]].add(len(words))
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        words = [t.lower_ if self.lower else t.orth_ for t in doc]
+        found = []
+        for start, word in enumerate(words):
+            for length in self.lengths.get(word, ()):
+                for match_id in self.ids.get(tuple(words[start : start + length]), ()):
+                    found.append((match_id, start, start + length))
+        return found
+
+
 class Lexicon:
     """Phrase -> terms, with two matchers: case-insensitive and case-sensitive."""
 
     def __init__(self, *, dictionaries: Dictionaries, nlp: Language) -> None:
         self.terms: dict[str, list[Term]] = defaultdict(list)
+        seen: set[tuple[TermKind, int, str]] = set()  # by entry identity: equality is deep
         for term in iter_terms(dictionaries):
             key = term.phrase if is_case_sensitive(term.phrase) else term.phrase.lower()
-            if term not in self.terms[key]:
+            if (term.kind, id(term.entry), key) not in seen:
+                seen.add((term.kind, id(term.entry), key))
                 self.terms[key].append(term)
         for key, terms in self.terms.items():
             self.terms[key] = users_first(terms)
-        self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower_matcher = PhraseIndex(lower=True)
+        self.exact_matcher = PhraseIndex(lower=False)
+        tokens = PhraseTokens.load(nlp=nlp, size=len(self.terms))
         for key in self.terms:
             matcher = self.exact_matcher if is_case_sensitive(key) else self.lower_matcher
-            matcher.add(key, spellings(nlp, key))
+            matcher.add(nlp.vocab.strings.add(key), tokens.spellings(key))
+        tokens.save()
         self.people_by_id = {p.id: p for p in dictionaries.people}
 
     def lookup(self, key: str) -> list[Term]:
         return self.terms.get(key, [])
+
+
+# A lexicon this large (an imported PETRARCH dictionary) keeps the tokenisation of its phrases
+# on disk: tokenising tens of thousands of phrases takes seconds, reading them back does not.
+CACHED_LEXICON_SIZE = 20_000
+
+
+@dataclass
+class PhraseTokens:
+    """The token texts of each phrase's spellings, computed once per tokenizer."""
+
+    nlp: Language
+    path: Path | None
+    known: dict[str, tuple[tuple[str, ...], ...]]
+    changed: bool = False
+
+    @classmethod
+    def load(cls, *, nlp: Language, size: int) -> PhraseTokens:
+        if size < CACHED_LEXICON_SIZE:
+            return cls(nlp, None, {})
+        from kittiwake.geo.gazetteer import default_cache_dir  # noqa: PLC0415
+
+        meta = nlp.meta
+        name = f"{nlp.lang}_{meta.get('name', '')}-{meta.get('version', '')}"
+        path = default_cache_dir() / f"phrase-tokens-{CACHE_FORMAT}-{name}.pkl"
+        try:
+            with path.open("rb") as handle:
+                known = pickle.load(handle)
+            if isinstance(known, dict):
+                return cls(nlp, path, known)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass  # missing or unreadable: tokenise and write it anew
+        return cls(nlp, path, {})
+
+    def spellings(self, key: str) -> tuple[tuple[str, ...], ...]:
+        found = self.known.get(key)
+        if found is None:
+            found = tuple(tuple(t.text for t in doc) for doc in spellings(self.nlp, key))
+            self.known[key] = found
+            self.changed = True
+        return found
+
+    def save(self) -> None:
+        if self.path is None or not self.changed:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.path.with_suffix(f".{os.getpid()}.tmp")
+            with partial.open("wb") as handle:
+                pickle.dump(self.known, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            partial.replace(self.path)
+        except OSError:
+            pass  # a read-only cache only costs time
 
 
 def iter_terms(dictionaries: Dictionaries):  # type: ignore[no-untyped-def]
