@@ -195,6 +195,7 @@ class ActorResolver:
                     )
             mentions.append(result)
         mentions = [described_unknown(doc, m, mentions) for m in mentions]
+        mentions = named_before(mentions)
         taken = {(m.start, m.end) for m in mentions}
         mentions.extend(p for p in state.places if (p.start, p.end) not in taken)
         return sorted(mentions, key=mention_order)
@@ -655,6 +656,34 @@ def described_unknown(doc: Doc, mention: Mention, mentions: list[Mention]) -> Me
         kind=mention.actor.kind.removeprefix("unknown "),
     )
     return replace(mention, actor=actor)
+
+
+def named_before(mentions: list[Mention]) -> list[Mention]:
+    """ "Carlos Lage ... Lage denied": a name in no dictionary that is a word of an actor
+    named earlier in the story ("Cuban vice-premier Carlos Lage") is that actor."""
+    resolved: list[Mention] = []
+    for mention in mentions:
+        if not mention.actor.code and mention.actor.kind == "unknown person":
+            surname = mention.text.split()[-1]
+            earlier = next(
+                (
+                    m
+                    for m in reversed(resolved)
+                    if m.start < mention.start
+                    and m.actor.code
+                    and m.actor.kind not in PLACE_KINDS
+                    and surname in m.text.split()
+                ),
+                None,
+            )
+            if earlier is not None:
+                actor = replace(
+                    earlier.actor,
+                    reason=f"named earlier as {earlier.text!r}: {earlier.actor.reason}",
+                )
+                mention = replace(mention, actor=actor, coref_of=earlier.text)
+        resolved.append(mention)
+    return resolved
 
 
 def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
