@@ -9,13 +9,15 @@ import click
 
 from kittiwake.actors.dictionaries import count_entries, load_dictionaries, validate_paths
 from kittiwake.cli.groups import dictionaries
-from kittiwake.importers.output import to_yaml
+from kittiwake.events.codebook import load_codebook
+from kittiwake.importers.output import patterns_yaml, to_yaml
 from kittiwake.importers.petrarch import (
     ImportResult,
     import_actors,
     import_agents,
     is_agent_dictionary,
 )
+from kittiwake.importers.petrarch_verbs import VerbImport, import_verbs, is_verb_dictionary
 from kittiwake.importers.wikidata import import_wikidata, parse_positions
 
 
@@ -33,17 +35,25 @@ def validate(paths: tuple[Path, ...]) -> None:
     click.echo(", ".join(f"{count} {kind}" for kind, count in counts.items()) + ": valid")
 
 
-def write_import(result: ImportResult, *, header: str, out: Path | None, source: str) -> None:
-    """Write the YAML (to `out` or stdout) and report counts and problems on stderr."""
-    text = to_yaml(result, header=header)
+def write_text(text: str, *, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
     else:
         out.write_text(text, encoding="utf-8")
+
+
+def report(result: ImportResult | VerbImport, *, source: str) -> None:
+    """Every line left out and every warning, as `file:line: why`, on stderr."""
     for problem in result.problems:
         click.echo(f"left out: {problem.at(source)}", err=True)
     for warning in result.warnings:
         click.echo(f"warning: {warning.at(source)}", err=True)
+
+
+def write_import(result: ImportResult, *, header: str, out: Path | None, source: str) -> None:
+    """Write the YAML (to `out` or stdout) and report counts and problems on stderr."""
+    write_text(to_yaml(result, header=header), out=out)
+    report(result, source=source)
     click.echo(
         f"{len(result.countries)} countries, {len(result.people)} people, "
         f"{len(result.organisations)} organisations, {len(result.agents)} agents; "
@@ -66,18 +76,27 @@ output_option = click.option(
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @output_option
 def import_petrarch(path: Path, out: Path | None) -> None:
-    """Convert a PETRARCH/TABARI actor or agent dictionary to kittiwake YAML.
+    """Convert a PETRARCH/TABARI actor, agent or verb dictionary to kittiwake YAML.
 
-    Use the result with --dictionary FILE (or KITTIWAKE_DICTIONARIES); its entries take
-    precedence over the shipped ones.
+    Use actors and agents with --dictionary FILE (or KITTIWAKE_DICTIONARIES): their entries
+    take precedence over the shipped ones. Use verbs with --patterns FILE.
     """
     text = path.read_text(encoding="utf-8", errors="replace")
+    header = f"Imported from the PETRARCH dictionary {path.name}"
+    if is_verb_dictionary(text):
+        verbs = import_verbs(text, codes=set(load_codebook().codes()), source=path.name)
+        write_text(patterns_yaml(verbs, header=header), out=out)
+        report(verbs, source=path.name)
+        counts = f"{len(verbs.patterns)} patterns; {len(verbs.problems)} lines left out"
+        click.echo(
+            f"{counts}, {len(verbs.warnings)} warnings" + (f" -> {out}" if out else ""), err=True
+        )
+        return
     shipped = load_dictionaries()
     if is_agent_dictionary(text):
         result = import_agents(text, shipped=shipped.agents, source=path.name)
     else:
         result = import_actors(text, shipped=shipped, source=path.name)
-    header = f"Imported from the PETRARCH dictionary {path.name}"
     write_import(result, header=header, out=out, source=path.name)
 
 

@@ -16,6 +16,11 @@ from kittiwake.actors.dictionaries import (
     RoleSpan,
 )
 from kittiwake.importers.petrarch import ImportResult
+from kittiwake.importers.petrarch_verbs import VerbImport, VerbPattern
+
+PATTERN_LISTS = (
+    "verbs", "object", "prep", "complement", "subject", "target_preps", "source_preps",
+)  # fmt: skip
 
 
 def role_json(role: RoleSpan) -> dict[str, Any]:
@@ -83,6 +88,28 @@ def to_yaml(result: ImportResult, *, header: str) -> str:
         sections["organisations"] = [organisation_json(o) for o in result.organisations]
     if result.agents:
         sections["agents"] = [agent_json(a) for a in result.agents]
-    comment = "".join(f"# {line}\n" for line in header.splitlines())
     body = yaml.safe_dump(sections, sort_keys=False, allow_unicode=True, width=100)
-    return comment + body
+    return comment(header) + body
+
+
+def pattern_json(pattern: VerbPattern) -> dict[str, Any]:
+    found: dict[str, Any] = {"id": pattern.id, "cameo": pattern.cameo}
+    found.update(
+        {key: list(getattr(pattern, key)) for key in PATTERN_LISTS if getattr(pattern, key)}
+    )
+    if pattern.symmetric:
+        found["symmetric"] = True
+    found["note"] = pattern.source
+    return found
+
+
+def comment(text: str) -> str:
+    return "".join(f"# {line}".rstrip() + "\n" for line in text.splitlines())
+
+
+def patterns_yaml(result: VerbImport, *, header: str) -> str:
+    """A pattern file kittiwake loads (`--patterns FILE`): the header, then the source
+    dictionary's own notice (its authors and licence travel with what is made from it)."""
+    notice = comment(header) + (comment("\n" + result.licence) if result.licence else "")
+    items = [pattern_json(p) for p in result.patterns]
+    return notice + yaml.safe_dump(items, sort_keys=False, allow_unicode=True, width=100)

@@ -1,0 +1,152 @@
+"""PETRARCH verb dictionaries -> kittiwake patterns: each construct of the syntax on a small
+verb block written for these tests, the report of what cannot be said, and YAML that loads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import kittiwake.cli.dictionary  # noqa: F401 - attaches the dict commands
+from kittiwake.cli.groups import main
+from kittiwake.events.codebook import load_codebook
+from kittiwake.events.patterns import load_patterns, validate_pattern_paths
+from kittiwake.importers.output import patterns_yaml
+from kittiwake.importers.petrarch_verbs import import_verbs, is_verb_dictionary
+
+CODES = set(load_codebook().codes())
+SYNSETS = """\
+# A made-up verb dictionary. Licence: for tests only.
+&FUNDS
++GRANT
++SUBSIDY
+&MONEYWORDS
++&FUNDS
++LOAN
+"""
+
+
+def block(*patterns: str, header: str = "---  HAND   [070]  ---", verbs: str = "HAND") -> str:
+    return SYNSETS + f"{header}\n{verbs}\n" + "".join(f"- {p}\n" for p in patterns)
+
+
+def only_pattern(line: str) -> dict[str, Any]:
+    """The fields of the one pattern a pattern line gives (the block default aside)."""
+    result = import_verbs(block(line), codes=CODES, source="t.txt")
+    (pattern,) = [p for p in result.patterns if ".line_" in p.id]
+    return {
+        key: getattr(pattern, key)
+        for key in (
+            "cameo",
+            "verbs",
+            "object",
+            "prep",
+            "complement",
+            "subject",
+            "target_preps",
+            "source_preps",
+            "symmetric",
+        )  # fmt: skip
+        if getattr(pattern, key)
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("* AID  [070]", {"object": ("aid",)}),
+        ("* {ARMS SHIPMENT}  [072]", {"object": ("arms shipment",)}),
+        ("* THE BIG FOOD CONVOY  [073]", {"object": ("food convoy",)}),
+        ("* &MONEYWORDS  [071]", {"object": ("grant", "subsidy", "loan")}),
+        ("* TO RECONSIDER  [102]", {"complement": ("reconsider",)}),
+        ("* OVER  [070]", {"verbs": ("hand over",)}),
+        ("* (TO +)  [070]", {"target_preps": ("to",)}),
+        ("* AID (FROM $)  [070]", {"object": ("aid",), "source_preps": ("from",)}),
+        ("* (WITH)  [060]", {"prep": ("with",)}),
+        ("* (AGAINST PROTESTERS)  [070]", {"prep": ("against",), "object": ("protesters",)}),
+        ("* FOR &FUNDS  [071]", {"prep": ("for",), "object": ("grant", "subsidy")}),
+        ("$ * (WITH %)  [060]", {"target_preps": ("with",), "symmetric": True}),
+        ("% *  [060]", {"symmetric": True}),
+        ("POLICE *  [070]", {"subject": ("police",)}),
+        ("* AID  [070:071]", {"object": ("aid",)}),  # the reverse event is reported
+    ],
+)
+def test_pattern_constructs(line: str, expected: dict[str, Any]) -> None:
+    found = only_pattern(line)
+    found.pop("cameo")
+    found.setdefault("verbs", ("hand",))
+    assert found == {"verbs": ("hand",), **expected}
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("* AID  [---]", "no-event"),
+        ("* AID  [999]", "not in kittiwake's CAMEO codebook"),
+        ("* $ (TO +)  [070]", "source as the object"),
+        ("SAID WOULD *  [070]", "words before the verb"),
+        ("+ *  [070]", "target before the verb"),
+        ("* (IN TOWN)  [070]", "after 'in'"),
+        ("* (TO TOWN) (WITH FRIENDS)  [070]", "two prepositional phrases"),
+        ("* &NOSUCHSET  [070]", "unknown synset"),
+        ("AID ONLY  [070]", "no verb slot"),
+    ],
+)
+def test_unexpressible_lines_are_reported_with_their_line(line: str, why: str) -> None:
+    text = block(line)
+    result = import_verbs(text, codes=CODES, source="t.txt")
+    line_number = text.splitlines().index(f"- {line}") + 1
+    assert [p.line for p in result.problems if why in p.message] == [line_number]
+    assert not [p for p in result.patterns if p.id.endswith(f"line_{line_number}")]
+
+
+def test_reverse_code_is_dropped_with_a_warning() -> None:
+    result = import_verbs(block("* AID  [070:071]"), codes=CODES)
+    assert [w.message for w in result.warnings] == ["reverse event 071 left out"]
+
+
+def test_block_defaults_follow_each_verbs_own_code() -> None:
+    text = block(header="---  PAY   [070]  ---", verbs="PAY {PAID PAYS}\n+PAY_OFF [0841]\nFUND")
+    defaults = {p.cameo: p.verbs for p in import_verbs(text, codes=CODES).patterns}
+    assert defaults == {"070": ("pay", "paid", "pays", "fund"), "0841": ("pay off",)}
+
+
+def test_no_event_default_gives_no_default_pattern_and_transformations_are_reported() -> None:
+    text = block("* AID  [070]", header="---  HAND   [---]  ---") + "~ a (a b X) SAY = a b 015\n"
+    result = import_verbs(text, codes=CODES)
+    assert [p.id for p in result.patterns] == [
+        f"petrarch.hand.line_{len(SYNSETS.splitlines()) + 3}"
+    ]
+    assert any("transformations" in p.message for p in result.problems)
+
+
+def test_misplaced_header_dashes_still_start_a_block() -> None:
+    text = block("* AID  [070]") + "--  DELAY   [120]---  ---\nDELAY\n"
+    result = import_verbs(text, codes=CODES)
+    assert {p.cameo: p.verbs for p in result.patterns if "default" in p.id}["120"] == ("delay",)
+
+
+def test_output_loads_as_patterns_with_the_source_licence(tmp_path: Path) -> None:
+    result = import_verbs(block("* AID  [070]", "* (TO +)  [070]"), codes=CODES, source="t.txt")
+    path = tmp_path / "verbs.yaml"
+    path.write_text(patterns_yaml(result, header="converted"), encoding="utf-8")
+    assert validate_pattern_paths([path]) == []
+    assert "# A made-up verb dictionary. Licence: for tests only.\n" in path.read_text("utf-8")
+    loaded = load_patterns(extra_paths=[path])
+    assert any(p.id == "petrarch.hand.default_070" for p in loaded.for_verb("hand"))
+
+
+def test_kind_of_dictionary() -> None:
+    assert is_verb_dictionary(block()) and not is_verb_dictionary("RUSSIA [RUS]\n")
+
+
+def test_cli_imports_verbs_and_reports_file_and_line(tmp_path: Path) -> None:
+    source = tmp_path / "verbs.txt"
+    source.write_text(block("* AID  [---]"), encoding="utf-8")
+    out = tmp_path / "verbs.yaml"
+    result = CliRunner().invoke(main, ["dict", "import-petrarch", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "left out: verbs.txt:10: [---]: no-event patterns cannot be expressed" in result.output
+    assert validate_pattern_paths([out]) == []
