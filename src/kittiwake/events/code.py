@@ -145,8 +145,11 @@ class EventCoder:
     def __call__(self, doc: Doc, mentions: Sequence[Mention], *, doc_id: str) -> list[Event]:
         by_head = index_mentions(mentions)
         events: list[Event] = []
+        doers = ActDoers()
         for sentence_index, sentence in iter_sentences(doc):
-            events.extend(self.code_sentence(sentence, sentence_index, by_head, doc_id))
+            coded = self.code_sentence(sentence, sentence_index, by_head, doc_id, doers=doers)
+            doers.remember(coded, doc)
+            events.extend(coded)
         return events
 
     def code_sentence(
@@ -155,6 +158,8 @@ class EventCoder:
         sentence_index: int,
         by_head: dict[int, list[Mention]],
         doc_id: str,
+        *,
+        doers: ActDoers | None = None,
     ) -> list[Event]:
         triggers = list(self.find_triggers(sentence, by_head))
         covered = {t.token.i for t in triggers if not t.nominal}
@@ -172,6 +177,8 @@ class EventCoder:
             reading = read_modality(trigger, by_head, actors=sources)
             if reading.speech is Speech.DEMAND:  # the speaker demands; the actor must act
                 sources, targets = reading.speakers, sources or targets
+            if not targets and trigger.pattern.cameo[:2] in JUDGING_ROOTS:
+                targets = [m for m in judged_doers(trigger, by_head, doers) if m not in sources]
             pairs = pair_up(sources, targets, symmetric=trigger.pattern.symmetric)
             if trigger.pattern.needs_target and not any(t for _, t in pairs):
                 continue  # "Apple released a new iPhone": release needs someone released
@@ -273,6 +280,60 @@ class EventCoder:
                 )
             )
         return events
+
+
+# Acts that judge another act, whose target is whoever did it: "the EU condemned the
+# arrests" targets the police who made them (praise 05, disapproval 11, rejection 12).
+JUDGING_ROOTS = frozenset({"05", "11", "12"})
+JUDGED_PREPOSITIONS = ("over", "about", "for")
+
+
+class ActDoers:
+    """Who did each act the story has told so far, by the lemma of its trigger: what "the
+    arrests" or "the attack" refers back to. Built sentence by sentence within one document."""
+
+    def __init__(self) -> None:
+        self.by_lemma: dict[str, Mention] = {}
+
+    def remember(self, events: Sequence[Event], doc: Doc) -> None:
+        for event in events:
+            if event.source is not None and event.source.actor.code and event.modality is None:
+                token = doc.char_span(event.trigger.start, event.trigger.end)
+                if token is not None:
+                    self.by_lemma[token.root.lemma_.lower()] = event.source
+
+    def of(self, lemma: str) -> Mention | None:
+        return self.by_lemma.get(lemma)
+
+
+def judged_doers(
+    trigger: Trigger, by_head: dict[int, list[Mention]], doers: ActDoers | None
+) -> list[Mention]:
+    """The doer of the act a judgement is about: "condemned Israel's attack", "criticized
+    the arrests by police", "denounced the Israeli raid", or, with no doer in the phrase,
+    whoever the story said did that act before ("police arrested ... the arrests")."""
+    verb = trigger.token
+    acts = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    acts += [g for p in preps_of(verb, JUDGED_PREPOSITIONS) for g in p.children if g.dep_ == "pobj"]
+    for act in acts:
+        found = [
+            m
+            for c in act.children
+            if c.dep_ in ("poss", "amod", "compound")
+            for m in by_head.get(c.i, [])
+            if m.actor.kind not in PLACE_KINDS
+        ]
+        for prep in preps_of(act, ("by",)):
+            found.extend(m for c in prep.children for m in actors_at(c, by_head))
+        for participle in (c for c in act.children if c.dep_ == "acl"):
+            for prep in preps_of(participle, ("by",)):  # "the arrests made by police"
+                found.extend(m for c in prep.children for m in actors_at(c, by_head))
+        if not found and doers is not None and act.pos_ == "NOUN":
+            earlier = doers.of(act.lemma_.lower())
+            found = [earlier] if earlier is not None else []
+        if found:
+            return found
+    return []
 
 
 def plover_of(

@@ -1,0 +1,40 @@
+"""A judgement of an act (condemned, criticized, praised, rejected) targets whoever did it."""
+
+from __future__ import annotations
+
+import pytest
+
+from kittiwake.pipeline import Pipeline, code_text
+
+pytestmark = pytest.mark.slow
+
+JUDGED = {
+    "possessor": ("The EU condemned Serbia's raid on the village.", "condemned", "SRB"),
+    "adjective": ("Norway condemned the Israeli raid.", "condemned", "ISR"),
+    "by-phrase": ("Amnesty denounced the arrests made by Iranian police.", "denounced", "IRNCOP"),
+    "told-before": (
+        "Egyptian police arrested six reporters on Monday. Canada criticized the arrests.",
+        "criticized",
+        "EGYCOP",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "trigger", "target"), JUDGED.values(), ids=JUDGED.keys())
+def test_a_judged_act_gives_its_doer_as_target(
+    pipeline: Pipeline, text: str, trigger: str, target: str
+) -> None:
+    events = [e for e in code_text(text, date="2011-02-01", pipeline=pipeline)]
+    judged = [e for e in events if e.trigger.text == trigger]
+    assert judged and judged[0].target is not None, events
+    assert judged[0].target.actor.code.startswith(target)
+
+
+def test_a_named_target_is_kept(pipeline: Pipeline) -> None:
+    events = code_text(
+        "Egyptian police arrested six reporters. Canada criticized Cairo for the arrests.",
+        date="2011-02-01",
+        pipeline=pipeline,
+    )
+    (judged,) = [e for e in events if e.trigger.text == "criticized"]
+    assert judged.target is not None and judged.target.actor.code.startswith("EGY")
