@@ -16,6 +16,7 @@ Every Actor carries a `reason` saying which of these steps produced it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
@@ -141,6 +142,25 @@ class PlaceName:
     town: bool = False  # a town or city: what is done to it is done to its people
 
 
+class SentenceEntities:
+    """`sentence.ents` for the sentences of one doc, found by bisection. `Span.ents` scans
+    every entity of the document, so reading it once per sentence made coding time grow
+    with the square of a document's length (issue 15, D9)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.ents = doc.ents
+        self.starts = [entity.start for entity in self.ents]
+
+    def __call__(self, sentence: SpacySpan) -> list[SpacySpan]:
+        """The entities wholly inside `sentence`, as `sentence.ents` gives them."""
+        found = []
+        for index in range(bisect.bisect_left(self.starts, sentence.start), len(self.ents)):
+            if self.ents[index].end > sentence.end:
+                break
+            found.append(self.ents[index])
+        return found
+
+
 class ActorResolver:
     """Pipeline stage: a parsed doc in, actor mentions out (resolved as of a date)."""
 
@@ -163,6 +183,7 @@ class ActorResolver:
         matches = self.find_matches(doc)
         state = DocState(date=date, focus_country=focus_country(doc, matches))
         groups = group_by_head(doc, matches)
+        entities_of = SentenceEntities(doc)
         for sentence_index, sentence in iter_sentences(doc):
             for head in sorted(h for h in groups if sentence.start <= h < sentence.end):
                 parts = split_conjoined(doc, groups[head])
@@ -174,8 +195,13 @@ class ActorResolver:
                         state.mentions.append(mention)
                     elif (place := self.place_mention(doc, doc[head], part)) is not None:
                         state.places.append(place_mention(doc, place, sentence_index, doc_id))
-            state.places.extend(self.gazetteer_places(doc, sentence, sentence_index, doc_id))
-            for mention in self.unknown_entities(doc, sentence, sentence_index, doc_id, groups):
+            ents = entities_of(sentence)
+            state.places.extend(
+                self.gazetteer_places(doc, sentence, sentence_index, doc_id, ents=ents)
+            )
+            for mention in self.unknown_entities(
+                doc, sentence, sentence_index, doc_id, groups, ents=ents
+            ):
                 state.mentions.append(mention)
             state.mentions.extend(affiliations(doc, sentence, sentence_index, doc_id, state))
             state.mentions.extend(refer(doc, sentence, sentence_index, doc_id, state))
@@ -426,9 +452,10 @@ class ActorResolver:
         sentence_index: int,
         doc_id: str,
         groups: dict[int, list[Match]],
+        ents: Iterable[SpacySpan] | None = None,
     ) -> Iterable[Mention]:
         """Named people and organisations in no dictionary: kept with their text, never dropped."""
-        for entity in sentence.ents:
+        for entity in sentence.ents if ents is None else ents:
             if entity.label_ not in ("PERSON", "ORG"):
                 continue
             head = np_head(entity.root)
@@ -472,13 +499,18 @@ class ActorResolver:
         return None
 
     def gazetteer_places(
-        self, doc: Doc, sentence: SpacySpan, sentence_index: int, doc_id: str
+        self,
+        doc: Doc,
+        sentence: SpacySpan,
+        sentence_index: int,
+        doc_id: str,
+        ents: Iterable[SpacySpan] | None = None,
     ) -> list[Mention]:
         """Regions and towns no dictionary names ("Baku", "West Darfur State"), by gazetteer."""
         if self.gazetteer is None:
             return []
         found = []
-        for entity in sentence.ents:
+        for entity in sentence.ents if ents is None else ents:
             if entity.label_ not in PLACE_ENTITIES or not names_a_place(np_head(entity.root)):
                 continue
             if any(self.lexicon_covers(doc, i) for i in range(entity.start, entity.end)):
