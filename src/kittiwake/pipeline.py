@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from kittiwake.actors.dictionaries import load_dictionaries
+from kittiwake.actors.lexicon import Discards
 from kittiwake.actors.resolve import ActorResolver
 from kittiwake.clean import clean_article
 from kittiwake.config import Settings
@@ -38,6 +39,7 @@ class Pipeline:
         self.actors = ActorResolver(
             dictionaries=dictionaries, nlp=self.parse.nlp, gazetteer=gazetteer
         )
+        self.discards = Discards(discards=dictionaries.discards, nlp=self.parse.nlp)
         self.events = EventCoder(
             patterns=load_patterns(extra_paths=self.settings.patterns), codebook=load_codebook()
         )
@@ -55,6 +57,8 @@ class Pipeline:
         # person's principal role, not the roles they hold on the day it is coded
         mentions = self.actors(doc, doc_id=article.doc_id, date=article.date)
         events = self.events(doc, mentions, doc_id=article.doc_id)
+        discarded = self.discards(doc)  # PETRARCH's discard list: sentences or the story
+        events = [event for event in events if discarded.keeps(event.sentence)]
         events = self.dates(events, doc, published)
         places = self.find_places(doc, mentions)
         events = self.places(events, doc, places)

@@ -5,7 +5,9 @@ The shipped dictionaries live in `kittiwake/data/actors/`: `countries.yaml`, `ag
 whose kind is given by its file name (or, for people, by its folder).
 
 User files are YAML mappings with any of the top-level keys `countries:`, `agents:`,
-`organisations:` and `people:`, each holding a list in the same format. A user entry overrides
+`organisations:`, `people:` and `discards:`, each holding a list in the same format (a discard
+is `{phrase: World Cup, scope: story}`: text with the phrase is not coded, the sentence or,
+with scope `story`, the whole story; PETRARCH's discard list). A user entry overrides
 the shipped entry of the same kind and `id`; later user files override earlier ones. Where user
 files come from (the `KITTIWAKE_DICTIONARIES` environment variable, a config file) is the
 config layer's business: it passes them to `load_dictionaries(extra_paths=...)`, and
@@ -31,7 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import (
@@ -58,6 +60,7 @@ __all__ = [
     "AgentEntry",
     "CountryEntry",
     "Dictionaries",
+    "DiscardEntry",
     "EMPTY",
     "DictionaryError",
     "OrganisationEntry",
@@ -71,7 +74,7 @@ __all__ = [
     "validate_paths",
 ]
 
-KINDS = ("countries", "agents", "organisations", "people")
+KINDS = ("countries", "agents", "organisations", "people", "discards")
 _KIND_ALIASES = {"organizations": "organisations"}
 _NULL_TAG = "tag:yaml.org,2002:null"  # an empty `people:` section is no section
 _YAML_SUFFIXES = (".yaml", ".yml")
@@ -176,11 +179,26 @@ def _by_end(pair: tuple[int, RoleSpan]) -> tuple[date, int]:
 
 
 @dataclass(frozen=True, slots=True)
+class DiscardEntry:
+    """A phrase that marks text not to code (PETRARCH's discard list): the sentence it is in,
+    or with scope "story" the whole story ("World Cup" reports are not politics)."""
+
+    phrase: str
+    scope: Literal["sentence", "story"]
+    source: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.scope}:{self.phrase.lower()}"
+
+
+@dataclass(frozen=True, slots=True)
 class Dictionaries:
     countries: tuple[CountryEntry, ...]
     agents: tuple[AgentEntry, ...]
     organisations: tuple[OrganisationEntry, ...]
     people: tuple[PersonEntry, ...]
+    discards: tuple[DiscardEntry, ...] = ()
 
 
 EMPTY = Dictionaries((), (), (), ())
@@ -345,14 +363,20 @@ class PersonModel(_Strict):
     roles: tuple[RoleModel, ...] = ()
 
 
+class DiscardModel(_Strict):
+    phrase: Text
+    scope: Literal["sentence", "story"] = "sentence"
+
+
 _MODELS: dict[str, type[_Strict]] = {
     "countries": CountryModel,
     "agents": AgentModel,
     "organisations": OrganisationModel,
     "people": PersonModel,
+    "discards": DiscardModel,
 }
 
-Entry = CountryEntry | AgentEntry | OrganisationEntry | PersonEntry
+Entry = CountryEntry | AgentEntry | OrganisationEntry | PersonEntry | DiscardEntry
 
 
 def _with_name_first(name: str, names: tuple[str, ...]) -> tuple[str, ...]:
@@ -417,6 +441,8 @@ def _to_entry(kind: str, model: BaseModel, source: str) -> Entry:
         return _organisation_entry(model, source)
     if isinstance(model, PersonModel):
         return _person_entry(model, source)
+    if isinstance(model, DiscardModel):
+        return DiscardEntry(model.phrase, model.scope, source)
     raise TypeError(f"no entry type for {kind}")  # pragma: no cover - _MODELS is closed
 
 
@@ -622,6 +648,7 @@ def _merge(results: Iterable[_FileResult]) -> Dictionaries:
         agents=tuple(by_kind["agents"].values()),  # type: ignore[arg-type]
         organisations=tuple(by_kind["organisations"].values()),  # type: ignore[arg-type]
         people=tuple(by_kind["people"].values()),  # type: ignore[arg-type]
+        discards=tuple(by_kind["discards"].values()),  # type: ignore[arg-type]
     )
 
 

@@ -22,6 +22,7 @@ from kittiwake.actors.dictionaries import (
     AgentEntry,
     CountryEntry,
     Dictionaries,
+    DiscardEntry,
     OrganisationEntry,
     PersonEntry,
     is_shipped,
@@ -176,6 +177,45 @@ class Lexicon:
 
     def lookup(self, key: str) -> list[Term]:
         return self.terms.get(key, [])
+
+
+@dataclass(frozen=True, slots=True)
+class Discarded:
+    """What a doc's discard phrases rule out: the whole story, or these sentences."""
+
+    story: bool
+    sentences: frozenset[int]
+    why: tuple[str, ...]  # the phrases found, with their sources
+
+    def keeps(self, sentence: int) -> bool:
+        return not self.story and sentence not in self.sentences
+
+
+class Discards:
+    """Finds the discard phrases of the dictionaries in a parsed doc."""
+
+    def __init__(self, *, discards: Iterable[DiscardEntry], nlp: Language) -> None:
+        self.by_key: dict[str, list[DiscardEntry]] = defaultdict(list)
+        self.index = PhraseIndex(lower=True)
+        for entry in discards:
+            key = entry.phrase.lower()
+            self.by_key[key].append(entry)
+            words = tuple(t.text for t in nlp.make_doc(key))
+            self.index.add(nlp.vocab.strings.add(key), [words])
+
+    def __call__(self, doc: Doc) -> Discarded:
+        if not self.by_key:
+            return Discarded(story=False, sentences=frozenset(), why=())
+        sentence_of = {
+            token.i: index for index, sent in enumerate(doc.sents) for token in sent
+        }  # the numbering of `nlp.iter_sentences`, which events carry
+        story, sentences, why = False, set(), []
+        for match_id, start, _ in self.index(doc):
+            for entry in self.by_key[doc.vocab.strings[match_id]]:
+                why.append(f"{entry.phrase!r} ({entry.source})")
+                story = story or entry.scope == "story"
+                sentences.add(sentence_of[start])
+        return Discarded(story=story, sentences=frozenset(sentences), why=tuple(why))
 
 
 # A lexicon this large (an imported PETRARCH dictionary) keeps the tokenisation of its phrases

@@ -15,7 +15,9 @@ from kittiwake.importers.petrarch import (
     ImportResult,
     import_actors,
     import_agents,
+    import_discards,
     is_agent_dictionary,
+    is_discard_dictionary,
 )
 from kittiwake.importers.petrarch_verbs import VerbImport, import_verbs, is_verb_dictionary
 from kittiwake.importers.wikidata import import_wikidata, parse_positions
@@ -56,7 +58,8 @@ def write_import(result: ImportResult, *, header: str, out: Path | None, source:
     report(result, source=source)
     click.echo(
         f"{len(result.countries)} countries, {len(result.people)} people, "
-        f"{len(result.organisations)} organisations, {len(result.agents)} agents; "
+        f"{len(result.organisations)} organisations, {len(result.agents)} agents, "
+        f"{len(result.discards)} discards; "
         f"{len(result.problems)} left out, {len(result.warnings)} warnings"
         + (f" -> {out}" if out else ""),
         err=True,
@@ -93,7 +96,9 @@ def import_petrarch(path: Path, out: Path | None) -> None:
         )
         return
     shipped = load_dictionaries()
-    if is_agent_dictionary(text):
+    if is_discard_dictionary(text):
+        result = import_discards(text, source=path.name)
+    elif is_agent_dictionary(text):
         result = import_agents(text, shipped=shipped.agents, source=path.name)
     else:
         result = import_actors(text, shipped=shipped, source=path.name)

@@ -88,6 +88,8 @@ def to_yaml(result: ImportResult, *, header: str) -> str:
         sections["organisations"] = [organisation_json(o) for o in result.organisations]
     if result.agents:
         sections["agents"] = [agent_json(a) for a in result.agents]
+    if result.discards:
+        sections["discards"] = [{"phrase": d.phrase, "scope": d.scope} for d in result.discards]
     body = yaml.safe_dump(sections, sort_keys=False, allow_unicode=True, width=100)
     return comment(header) + body
 

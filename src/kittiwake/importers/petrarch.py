@@ -30,6 +30,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from kittiwake.actors.dictionaries import (
     EMPTY,
@@ -37,6 +38,7 @@ from kittiwake.actors.dictionaries import (
     AgentEntry,
     CountryEntry,
     Dictionaries,
+    DiscardEntry,
     OrganisationEntry,
     PersonEntry,
     RoleSpan,
@@ -62,6 +64,7 @@ BARE_SECTORS = frozenset(
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"})
 NAME_PARTICLES = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "la", "le", "bin"})
 ACRONYM_LETTERS = 3  # one-word names this short stay in capitals ("UN", "FIS", "PKK")
+DISCARD_CODE = "discard"  # what "[###]" reads as once `#` comments are cut
 COUNTRY_LETTERS = 3  # a lone three-letter code is a country-level actor, as PETRARCH reads it
 
 
@@ -91,6 +94,7 @@ class ImportResult:
     problems: tuple[ImportProblem, ...] = ()
     countries: tuple[CountryEntry, ...] = ()
     warnings: tuple[ImportProblem, ...] = ()
+    discards: tuple[DiscardEntry, ...] = ()
 
 
 @dataclass
@@ -102,6 +106,7 @@ class _Block:
     roles: list[RoleSpan] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
     coded: bool = False  # a code was read, "[---]" (no code) included: later names start anew
+    discard: bool = False  # TABARI's "[###]": a sentence naming this actor is not coded
 
 
 def strip_comments(text: str) -> Iterator[tuple[int, str]]:
@@ -119,7 +124,7 @@ def strip_comments(text: str) -> Iterator[tuple[int, str]]:
                 line = before + after.split("-->", 1)[1]
             else:
                 line, in_block = before, True
-        line = line.split("#", 1)[0]
+        line = line.replace("[###]", f"[{DISCARD_CODE}]").split("#", 1)[0]
         if line.strip():
             yield number, line.rstrip()
 
@@ -160,6 +165,9 @@ def read_code(content: str, *, line: int, block: _Block) -> ImportProblem | None
     """
     content = " ".join(content.split())
     if content == "":
+        return None
+    if content == DISCARD_CODE:
+        block.discard = True
         return None
     first, *others = content.split("/")
     match = DATED_CODE.match(first.strip())
@@ -388,12 +396,16 @@ def to_entries(blocks: Sequence[_Block], *, shipped: Dictionaries, source: str) 
     organisations: list[OrganisationEntry] = []
     problems: list[ImportProblem] = []
     named: list[_Named] = []
+    discards: list[DiscardEntry] = []
     taken: set[str] = set()
     seen: set[str] = set()
     for block in blocks:
         named.extend(_Named(display_name(n), block_code(block), block.line) for n in block.names)
         block.names = first_mentions(block.names, seen=seen)
         names = list(dict.fromkeys(display_name(name) for name in block.names))
+        if block.discard:
+            discards.extend(DiscardEntry(n, "sentence", f"{source}:{block.line}") for n in names)
+            continue
         if not names or not (block.roles or block.undated):
             if names:
                 problems.append(ImportProblem(block.line, f"{names[0]!r} has no code"))
@@ -428,6 +440,7 @@ def to_entries(blocks: Sequence[_Block], *, shipped: Dictionaries, source: str) 
         countries=tuple(countries),
         problems=tuple(problems),
         warnings=tuple(clashes(named, shipped=shipped)),
+        discards=tuple(discards),
     )
 
 
@@ -443,6 +456,34 @@ def import_actors(
 
 def problem_line(problem: ImportProblem) -> int:
     return problem.line
+
+
+# -- discards -----------------------------------------------------------------------------
+
+
+def is_discard_dictionary(text: str) -> bool:
+    """Discard lists are phrases alone: no line of them carries a [code]."""
+    lines = [line for _, line in strip_comments(text)]
+    return bool(lines) and not any("[" in line for line in lines)
+
+
+def import_discards(text: str, *, source: str = "petrarch") -> ImportResult:
+    """PETRARCH's discard list: "+PHRASE" discards the story, "PHRASE" the sentence."""
+    discards: list[DiscardEntry] = []
+    warnings: list[ImportProblem] = []
+    first: dict[str, int] = {}
+    for number, line in strip_comments(text):
+        raw = line.split(";", 1)[0].strip()  # ";" starts a TABARI comment
+        scope: Literal["sentence", "story"] = "story" if raw.startswith("+") else "sentence"
+        phrase = " ".join(raw.lstrip("+").replace("_", " ").split())
+        if not phrase:
+            continue
+        earlier = first.setdefault(phrase.lower(), number)
+        if earlier != number:
+            warnings.append(ImportProblem(number, f"{phrase!r} repeats line {earlier}"))
+            continue
+        discards.append(DiscardEntry(phrase, scope, f"{source}:{number}"))
+    return ImportResult(discards=tuple(discards), warnings=tuple(warnings))
 
 
 # -- agents -----------------------------------------------------------------------------------
