@@ -24,12 +24,11 @@ def test_serve_runs_the_app_over_the_database(
         calls.append((app, options))
 
     monkeypatch.setattr(uvicorn, "run", fake_run)
-    result = CliRunner().invoke(serve, [str(web_db), "--port", "9000", "--snapshot"])
+    result = CliRunner().invoke(serve, [str(web_db), "--port", "9000"])
     assert result.exit_code == 0, result.output
     ((app, options),) = calls
     assert options == {"host": "127.0.0.1", "port": 9000}
     assert isinstance(app, FastAPI)
-    assert app.state.served.snapshot is True
     assert local_client(app).get("/runs.json").json()["runs"]
 
 

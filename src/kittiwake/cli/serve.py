@@ -14,21 +14,19 @@ from kittiwake.cli.groups import main
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=int, default=8080, show_default=True)
 @click.option(
-    "--snapshot",
-    is_flag=True,
-    help="While an ingest holds the database, read a copy instead of answering 503.",
-)
-@click.option(
     "--allow-host",
     multiple=True,
     help="Another Host name to answer to (e.g. a proxy's); the --host names always are.",
 )
-def serve(db: Path, host: str, port: int, snapshot: bool, allow_host: tuple[str, ...]) -> None:
-    """Serve a dashboard of DB; every page /x has a JSON twin /x.json."""
+def serve(db: Path, host: str, port: int, allow_host: tuple[str, ...]) -> None:
+    """Serve a dashboard of DB; every page /x has a JSON twin /x.json.
+
+    Pages read a copy of DB refreshed when it changes, so an ingest can write DB meanwhile.
+    """
     import uvicorn
 
     from kittiwake.web import create_app
     from kittiwake.web.security import allowed_hosts
 
     hosts = allowed_hosts(bind=host, extra=allow_host)
-    uvicorn.run(create_app(db, snapshot=snapshot, hosts=hosts), host=host, port=port)
+    uvicorn.run(create_app(db, hosts=hosts), host=host, port=port)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -16,6 +17,7 @@ from kittiwake.events.codebook import load_codebook
 from kittiwake.store.queries import QUAD_CLASS_NAMES
 from kittiwake.web import highlight
 from kittiwake.web.charts import bar_chart, weekly_chart
+from kittiwake.web.reader import StoreCopies
 from kittiwake.web.responses import (
     Served,
     StoreUnavailable,
@@ -75,19 +77,27 @@ def _templates() -> Environment:
     return environment
 
 
-def create_app(db: Path, *, snapshot: bool = False, hosts: Iterable[str] = LOOPBACK) -> FastAPI:
+def create_app(db: Path, *, hosts: Iterable[str] = LOOPBACK) -> FastAPI:
     """The dashboard over the store at `db`; every page `/x` has its JSON twin `/x.json`.
 
-    `snapshot=True`: while an ingest holds the file, read a temporary copy instead of
-    answering 503. `hosts`: the Host header values answered (`security.allowed_hosts`).
+    Pages read a copy of `db` refreshed when it changes (`web.reader`), so an ingest may
+    write `db` meanwhile. `hosts`: the Host header values answered (`security.allowed_hosts`).
     """
+    copies = StoreCopies(Path(db))
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        copies.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="kittiwake",
         summary="Political event data from a kittiwake store",
         docs_url=None,  # the interactive docs load JavaScript from a CDN; we run offline
         redoc_url=None,
     )
-    app.state.served = Served(db=Path(db), snapshot=snapshot, templates=_templates())
+    app.state.served = Served(db=Path(db), copies=copies, templates=_templates())
     app.add_exception_handler(StoreUnavailable, _unavailable)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)

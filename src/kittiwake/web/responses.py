@@ -1,9 +1,9 @@
 """Per-request plumbing shared by the routes: the store for one request, page rendering,
 JSON twins and error pages.
 
-The store is opened read-only for each request, so a running ingest keeps its write lock
-between requests; while it holds the file a request gets 503 and the store's own message
-(or, with `snapshot=True`, reads a temporary copy of what was committed).
+Each request reads the dashboard's own copy of the database (`web.reader`), never the file
+an ingest writes, so the dashboard cannot make an ingest fail and an ingest cannot make a
+page fail.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment
 
-from kittiwake.store import Store, StoreError, StoreLockedError
+from kittiwake.store import Store, StoreError
+from kittiwake.web.reader import CopyUnavailable, StoreCopies
 
 JSON_SUFFIX = ".json"
 
@@ -36,30 +37,20 @@ class Served:
     """What an app serves, kept on `app.state` for the request handlers."""
 
     db: Path
-    snapshot: bool
+    copies: StoreCopies
     templates: Environment
 
 
-def open_store(db: Path, *, snapshot: bool) -> Store:
-    """Open `db` read-only; when a writer holds it, read a snapshot copy if allowed."""
+def request_store(request: Request) -> Iterator[Store]:
+    """FastAPI dependency: a store over the latest copy, open for one request."""
+    served: Served = request.app.state.served
     try:
-        try:
-            return Store.open(db, read_only=True)
-        except StoreLockedError as locked:
-            if not snapshot:
-                raise StoreUnavailable(str(locked), status=503) from locked
-        return Store.open(db, read_only=True, snapshot=True)
-    except FileNotFoundError as missing:
+        with served.copies.reading() as store:
+            yield store
+    except CopyUnavailable as missing:
         raise StoreUnavailable(str(missing), status=503) from missing
     except StoreError as error:
         raise StoreUnavailable(str(error), status=500) from error
-
-
-def request_store(request: Request) -> Iterator[Store]:
-    """FastAPI dependency: the store, open for the length of one request."""
-    served: Served = request.app.state.served
-    with open_store(served.db, snapshot=served.snapshot) as store:
-        yield store
 
 
 def json_twin(request: Request) -> str:
