@@ -1,0 +1,185 @@
+"""PETRARCH conformance: code PETRARCH's unit-test records with its validation dictionaries,
+imported by kittiwake's importers, and compare with the events the records expect.
+
+The records (`PETR.UnitTest.records.xml`) are read where they lie, never copied. Each
+`<Sentence>` has an id, a category (DEMO, ACTOR, VERB, ...), a date, its text and expected
+events (`<EventCoding sourcecode=.. targetcode=.. eventcode=..>`), or `noevents="True"`, or
+`error=..` (a test of PETRARCH's input checks, not of coding).
+
+An expected event is reproduced when kittiwake codes an event in that sentence's text with
+the same CAMEO code, source code and target code. Events kittiwake cannot produce by
+construction are left out of the count, each with its reason: a code outside kittiwake's
+CAMEO codebook (the validation verbs are partly WEIS codes) and actor codes not made of
+three-letter groups (kittiwake's code format).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kittiwake.actors.dictionaries import Dictionaries
+from kittiwake.importers.output import patterns_yaml, to_yaml
+from kittiwake.importers.petrarch import (
+    CAMEO_CODE,
+    import_actors,
+    import_agents,
+    import_discards,
+)
+from kittiwake.importers.petrarch_verbs import import_verbs
+from kittiwake.records import Event
+
+VALIDATION_FILES = {
+    "actors": "PETR.Validate.actors.txt",
+    "agents": "PETR.Validate.agents.txt",
+    "discards": "PETR.Validate.discards.txt",
+    "verbs": "PETR.Validate.verbs.txt",
+}
+RECORDS = "PETR.UnitTest.records.xml"
+NOT_CAMEO = "event code not in kittiwake's CAMEO codebook (the validation verbs use WEIS codes)"
+NOT_GROUPS = "actor code not made of three-letter groups (kittiwake's code format)"
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    source: str
+    target: str
+    code: str
+
+    def triple(self) -> tuple[str, str, str]:
+        return (self.source, self.target, self.code)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitTest:
+    id: str
+    category: str
+    date: dt.date
+    text: str
+    expected: tuple[Expected, ...]
+    no_events: bool  # the record expects no event at all
+    error: bool  # a test of PETRARCH's input checks
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One record coded: what was expected, found, and left out (with why)."""
+
+    test: UnitTest
+    found: frozenset[tuple[str, str, str]]
+    counted: tuple[Expected, ...]
+    excluded: tuple[tuple[Expected, str], ...]
+
+    @property
+    def reproduced(self) -> tuple[Expected, ...]:
+        return tuple(e for e in self.counted if e.triple() in self.found)
+
+    @property
+    def counts(self) -> bool:
+        """False when every expected event is left out: the record tests nothing we can do."""
+        return self.test.no_events or bool(self.counted)
+
+    @property
+    def passed(self) -> bool:
+        if self.test.no_events:
+            return not self.found
+        return len(self.reproduced) == len(self.counted)
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationImport:
+    """The validation dictionaries as kittiwake files, and how much of each was left out."""
+
+    dictionaries: tuple[Path, ...]
+    patterns: Path
+    left_out: dict[str, int]
+
+
+def read_unit_tests(path: Path) -> list[UnitTest]:
+    """The records of PETRARCH's unit-test file."""
+    root = ET.parse(path).getroot()
+    return [unit_test(element) for element in root.iter("Sentence")]
+
+
+def unit_test(element: ET.Element) -> UnitTest:
+    codings = element.findall("EventCoding")
+    expected = tuple(
+        Expected(*(clean_code(c.get(k, "")) for k in ("sourcecode", "targetcode", "eventcode")))
+        for c in codings
+        if c.get("eventcode") is not None
+    )
+    return UnitTest(
+        id=element.get("id", "").strip(),
+        category=element.get("category", "").strip(),
+        date=dt.datetime.strptime(element.get("date", "").strip(), "%Y%m%d").date(),
+        text=" ".join((element.findtext("Text") or "").split()),
+        expected=expected,
+        no_events=any(c.get("noevents", "").strip() == "True" for c in codings),
+        error=any(c.get("error") is not None for c in codings),
+    )
+
+
+def clean_code(raw: str) -> str:
+    return raw.strip().strip('"').strip()
+
+
+def exclusion(expected: Expected, *, codes: Collection[str]) -> str | None:
+    """Why kittiwake cannot produce an expected event by construction, or None."""
+    if expected.code not in codes:
+        return NOT_CAMEO
+    if not all(CAMEO_CODE.fullmatch(actor) for actor in (expected.source, expected.target)):
+        return NOT_GROUPS
+    return None
+
+
+def import_validation(
+    folder: Path, *, out: Path, shipped: Dictionaries, codes: Collection[str]
+) -> ValidationImport:
+    """Convert the validation dictionaries in `folder` to kittiwake files under `out`."""
+    read = {
+        kind: (folder / name).read_text(encoding="utf-8", errors="replace")
+        for kind, name in VALIDATION_FILES.items()
+    }
+    results = {
+        "actors": import_actors(read["actors"], shipped=shipped, source=VALIDATION_FILES["actors"]),
+        "agents": import_agents(
+            read["agents"], shipped=shipped.agents, source=VALIDATION_FILES["agents"]
+        ),
+        "discards": import_discards(read["discards"], source=VALIDATION_FILES["discards"]),
+    }
+    paths = []
+    for kind, result in results.items():
+        path = out / f"{kind}.yaml"
+        path.write_text(to_yaml(result, header=f"conformance: {kind}"), encoding="utf-8")
+        paths.append(path)
+    verbs = import_verbs(read["verbs"], codes=codes, source=VALIDATION_FILES["verbs"])
+    patterns = out / "verbs.yaml"
+    patterns.write_text(patterns_yaml(verbs, header="conformance: verbs"), encoding="utf-8")
+    left_out = {kind: len(result.problems) for kind, result in results.items()}
+    left_out["verbs"] = len(verbs.problems)
+    return ValidationImport(tuple(paths), patterns, left_out)
+
+
+def triples(events: Iterable[Event]) -> frozenset[tuple[str, str, str]]:
+    return frozenset(
+        (
+            e.source.actor.code if e.source else "",
+            e.target.actor.code if e.target else "",
+            e.cameo,
+        )
+        for e in events
+    )
+
+
+def outcome(test: UnitTest, events: Sequence[Event], *, codes: Collection[str]) -> Outcome:
+    counted, excluded = [], []
+    for expected in test.expected:
+        why = exclusion(expected, codes=codes)
+        if why is None:
+            counted.append(expected)
+        else:
+            excluded.append((expected, why))
+    return Outcome(test, triples(events), tuple(counted), tuple(excluded))
