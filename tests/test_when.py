@@ -300,3 +300,23 @@ def test_date_expression_is_a_frozen_record() -> None:
     expression = DateExpression("today", 0, 5, WEDNESDAY, "day", False)
     with pytest.raises(AttributeError):
         expression.text = "tomorrow"  # type: ignore[misc]
+
+
+@pytest.mark.slow
+def test_a_day_named_earlier_in_the_paragraph_dates_later_acts(nlp: Any) -> None:
+    doc = nlp(
+        "Troops raided the camp on Monday. They detained nine men.\n\nAid workers reached the camp."
+    )
+    events = [make_event(doc, word) for word in ("raided", "detained", "reached")]
+    raided, detained, reached = (e.date for e in DateResolver()(events, doc, WEDNESDAY))
+    assert raided is not None and detained is not None and reached is not None
+    assert raided.value == detained.value == dt.date(2015, 12, 14)
+    assert detained.raw == "Monday (earlier in the paragraph)"
+    assert reached == EventDate(WEDNESDAY)  # a new paragraph starts afresh
+
+
+@pytest.mark.slow
+def test_a_date_in_a_subordinate_clause_does_not_date_the_main_act(nlp: Any) -> None:
+    doc = nlp("The envoy praised Chad for reopening the border on Monday.")
+    (praised,) = DateResolver()([make_event(doc, "praised")], doc, WEDNESDAY)
+    assert praised.date == EventDate(WEDNESDAY)

@@ -597,6 +597,11 @@ def _path_up(token: Token) -> list[Token]:
     return path
 
 
+# An expression in a clause of its own below the trigger dates that clause's act only.
+_OTHER_CLAUSE = 5
+_SUBORDINATE_DEPS = frozenset({"advcl", "pcomp", "ccomp", "relcl", "acl"})
+
+
 def _attachment_rank(root: Token, trigger: Token) -> int:
     """0: the trigger's own clause; 1: below the trigger; 2: a conjoined clause; 3: any other
     clause not headed by a reporting verb; 4: a reporting clause ("..., officials said Monday")."""
@@ -608,6 +613,14 @@ def _attachment_rank(root: Token, trigger: Token) -> int:
         return 0
     if trigger in path:
         between = path[1 : path.index(trigger)]
+        if any(
+            _is_verb(token)
+            and token.dep_ in _SUBORDINATE_DEPS
+            and token.lemma_ not in _REPORTING_LEMMAS
+            for token in between
+        ):  # "praised Libya for allowing on Monday a base": not the praise's date, whereas
+            # "called on Assad to leave power in 2011" (an infinitive) often parses that way
+            return _OTHER_CLAUSE
         if not any(_is_verb(token) and token.lemma_ in _REPORTING_LEMMAS for token in between):
             return 1
     if (clause.dep_ == "conj" and clause.head == trigger_clause) or (
@@ -662,6 +675,8 @@ def resolve_event_date(
     for item in found:
         root = _expression_root(sentence, item.expression)
         rank = _attachment_rank(root, trigger) if root is not None else 3
+        if rank == _OTHER_CLAUSE:
+            continue
         distance = abs(root.i - trigger_index) if root is not None else len(sentence)
         if best is None or (rank, distance) < best[:2]:
             best = (rank, distance, item.expression)
@@ -693,6 +708,8 @@ class DateResolver:
 
     def __call__(self, events: Sequence[Event], doc: Doc, published: dt.date) -> list[Event]:
         token_starts = [token.idx for token in doc]
+        breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(doc.text)]
+        carried: dict[int, tuple[int, EventDate]] = {}  # paragraph -> (sentence start, date)
         dated: list[Event] = []
         for event in events:
             if event.date is not None or not len(doc):
@@ -700,8 +717,23 @@ class DateResolver:
                 continue
             trigger = _trigger_token(doc, token_starts, event.trigger.start, event.trigger.end)
             date = resolve_event_date(trigger.sent, trigger.i, published)
+            paragraph = bisect_right(breaks, trigger.idx)
+            if date is not None and date.raw is not None:  # the latest time named governs
+                if date.precision == "day":
+                    carried[paragraph] = (trigger.sent.start, date)
+                else:
+                    carried.pop(paragraph, None)
+            elif date is not None and date.raw is None and paragraph in carried:
+                # "Police arrested 40 people on Sunday. ... They were held overnight.": a
+                # day named earlier in the paragraph governs the acts it goes on to report
+                since, earlier = carried[paragraph]
+                if since < trigger.sent.start and _is_past(trigger) and not earlier.historical:
+                    date = replace(earlier, raw=f"{earlier.raw} (earlier in the paragraph)")
             dated.append(replace(event, date=date))
         return dated
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def _trigger_token(doc: Doc, token_starts: list[int], start: int, end: int) -> Token:
