@@ -647,12 +647,31 @@ class ActorResolver:
                     return earlier.actor.country, f"the last {mention.actor.sector} named"
         if serves_abroad(doc[mention.head]):
             return None, ""  # peacekeepers and observers are not of the country they serve in
+        nearby = nearby_place_country(mention, state)
+        if nearby is not None:
+            return nearby
         if state.focus_country:
             return state.focus_country, "the country the article is set in"
         countries = {m.actor.country for m in state.mentions if m.actor.country}
         if len(countries) == 1:
             return countries.pop(), "the only country the article names"
         return None, ""
+
+
+def nearby_place_country(mention: Mention, state: DocState) -> tuple[str, str] | None:
+    """The one country of the places named in the actor's sentence or, failing that, the
+    sentence before ("snipers fired on civilians in Misrata": Libyan snipers): in a story
+    about several countries, the nearest place says more than the story's main country."""
+    for distance in (0, 1):
+        countries = {
+            p.actor.country
+            for p in state.places
+            if p.sentence == mention.sentence - distance and p.actor.country
+        }
+        if len(countries) == 1:
+            where = "its sentence" if distance == 0 else "the sentence before"
+            return countries.pop(), f"the place named in {where}"
+    return None
 
 
 MEMBER_NOUNS = frozenset(
