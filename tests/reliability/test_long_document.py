@@ -1,0 +1,60 @@
+"""One long document: coding time grows with its length, not with its square (issue 15, D9)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from kittiwake.actors.resolve import SentenceEntities
+from kittiwake.pipeline import Pipeline
+from kittiwake.records import Article
+
+pytestmark = pytest.mark.slow
+
+PARAGRAPH = (
+    "Russian President Vladimir Putin met Chinese officials in Beijing on Monday. "
+    "The United Nations said the talks in Geneva would resume. "
+    "Reuters reported that protesters in Kyiv clashed with police near the Parliament. "
+    "Angela Merkel and Emmanuel Macron criticised the European Commission."
+)
+
+
+def long_text(sentences: int) -> str:
+    paragraphs = -(-sentences // 4)
+    return "\n\n".join([PARAGRAPH] * paragraphs)
+
+
+def test_sentence_entities_are_what_span_ents_gives(pipeline: Pipeline) -> None:
+    doc = pipeline.parse(Article(doc_id="ents", text=long_text(40)))
+    entities_of = SentenceEntities(doc)
+    for sentence in doc.sents:
+        expected = [(e.start, e.end, e.label_) for e in sentence.ents]
+        assert [(e.start, e.end, e.label_) for e in entities_of(sentence)] == expected
+    assert sum(len(entities_of(sentence)) for sentence in doc.sents) > 40
+
+
+# Many entities but no actor (dates, counts, sums), so the time measured is that of finding
+# each sentence's entities, not that of other per-document work on actors.
+NUMBERS = (
+    "On 12 March 2015, 340 boxes cost 25 dollars each. "
+    "By June 2016 about 1,200 of them had gone, and 75 percent arrived late. "
+    "In 2017 the 18 crates weighed 3 million tonnes. "
+    "Two thousand chairs stood there on the first Sunday of May."
+)
+
+
+def resolve_seconds_per_sentence(pipeline: Pipeline, sentences: int) -> float:
+    text = "\n\n".join([NUMBERS] * (sentences // 4))
+    doc = pipeline.parse(Article(doc_id="long", text=text))
+    started = time.perf_counter()
+    pipeline.actors(doc, doc_id="long", date=None)
+    return (time.perf_counter() - started) / sentences
+
+
+def test_actor_resolution_time_per_sentence_stays_flat(pipeline: Pipeline) -> None:
+    resolve_seconds_per_sentence(pipeline, 20)  # warm-up: caches filled on first use
+    short = resolve_seconds_per_sentence(pipeline, 200)
+    long = resolve_seconds_per_sentence(pipeline, 1600)
+    # Linear time gives a ratio near 1, quadratic about 8; 2.5 leaves room for a busy machine.
+    assert long / short < 2.5
