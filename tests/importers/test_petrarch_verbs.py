@@ -11,10 +11,12 @@ from click.testing import CliRunner
 
 import kittiwake.cli.dictionary  # noqa: F401 - attaches the dict commands
 from kittiwake.cli.groups import main
+from kittiwake.config import Settings
 from kittiwake.events.codebook import load_codebook
 from kittiwake.events.patterns import load_patterns, validate_pattern_paths
 from kittiwake.importers.output import patterns_yaml
 from kittiwake.importers.petrarch_verbs import import_verbs, is_verb_dictionary
+from kittiwake.pipeline import Pipeline, code_text
 
 CODES = set(load_codebook().codes())
 SYNSETS = """\
@@ -48,6 +50,7 @@ def only_pattern(line: str) -> dict[str, Any]:
             "target_preps",
             "source_preps",
             "symmetric",
+            "reverse",
         )  # fmt: skip
         if getattr(pattern, key)
     }
@@ -70,7 +73,7 @@ def only_pattern(line: str) -> dict[str, Any]:
         ("$ * (WITH %)  [060]", {"target_preps": ("with",), "symmetric": True}),
         ("% *  [060]", {"symmetric": True}),
         ("POLICE *  [070]", {"subject": ("police",)}),
-        ("* AID  [070:071]", {"object": ("aid",)}),  # the reverse event is reported
+        ("* AID  [070:071]", {"object": ("aid",), "reverse": "071"}),
     ],
 )
 def test_pattern_constructs(line: str, expected: dict[str, Any]) -> None:
@@ -102,9 +105,30 @@ def test_unexpressible_lines_are_reported_with_their_line(line: str, why: str) -
     assert not [p for p in result.patterns if p.id.endswith(f"line_{line_number}")]
 
 
-def test_reverse_code_is_dropped_with_a_warning() -> None:
-    result = import_verbs(block("* AID  [070:071]"), codes=CODES)
-    assert [w.message for w in result.warnings] == ["reverse event 071 left out"]
+@pytest.mark.parametrize(
+    ("code", "reverse", "warnings"),
+    [("070:071", "071", []), ("070:999", None, ["reverse code '999' is not in the codebook"])],
+)
+def test_paired_codes_give_a_reverse_event(
+    code: str, reverse: str | None, warnings: list[str]
+) -> None:
+    result = import_verbs(block(f"* AID  [{code}]"), codes=CODES)
+    (pattern,) = [p for p in result.patterns if ".line_" in p.id]
+    assert pattern.reverse == reverse
+    assert [w.message for w in result.warnings] == warnings
+
+
+@pytest.mark.slow
+def test_reverse_event_is_coded_with_source_and_target_swapped(tmp_path: Path) -> None:
+    path = tmp_path / "verbs.yaml"
+    result = import_verbs(block("* (TO +)  [042:043]", verbs="GALLIVANT"), codes=CODES)
+    path.write_text(patterns_yaml(result, header="t"), encoding="utf-8")
+    pipeline = Pipeline(Settings(patterns=(path,)))
+    events = code_text("France gallivanted to Germany on Monday.", pipeline=pipeline)
+    found = {
+        (e.source.actor.code, e.target.actor.code, e.cameo) for e in events if e.source and e.target
+    }
+    assert {("FRA", "DEU", "042"), ("DEU", "FRA", "043")} <= found
 
 
 def test_block_defaults_follow_each_verbs_own_code() -> None:

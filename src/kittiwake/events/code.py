@@ -187,6 +187,14 @@ class EventCoder:
             events.extend(
                 self.make_events(trigger, reading, pairs, sentence, sentence_index, doc_id)
             )
+            if trigger.pattern.reverse:  # PETRARCH [042:043]: the target's side of the act
+                mirror = replace(trigger, pattern=trigger.pattern.mirrored())
+                back: list[tuple[Mention | None, Mention | None]] = [
+                    (target, source) for source, target in pairs if target is not None
+                ]
+                events.extend(
+                    self.make_events(mirror, reading, back, sentence, sentence_index, doc_id)
+                )
         return bounded(events, sentence)
 
     def find_triggers(

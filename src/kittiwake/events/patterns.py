@@ -16,14 +16,17 @@ clausal complement: "urged X to *resign*"), `subject` (lemma of a subject that i
 actor: "the *raids* killed"), `symmetric` (a compound subject without an object acts on
 each other: "Russia and China agreed"). `plover_type` and `mode` override the PLOVER type and
 mode the CAMEO code maps to, for acts reported as done (a resignation is CAMEO 0831 but PLOVER
-RETREAT/resign); both must be in the codebook. The most specific pattern that fits wins.
+RETREAT/resign); both must be in the codebook. `reverse` is the code of the same act seen
+from the target (PETRARCH's paired codes, `[042:043]`: a visit is also a visit received); the
+coder then adds that event with source and target swapped. The most specific pattern that
+fits wins.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -62,6 +65,7 @@ class PatternModel(BaseModel):
     needs_target: bool = False
     mode: str | None = None
     plover_type: str | None = None
+    reverse: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
     note: str = ""
 
     @field_validator("verbs", "nouns", "object", "prep", "complement", "subject")
@@ -103,6 +107,12 @@ class Pattern:
     mode: str | None
     plover_type: str | None  # overrides the code's PLOVER type for acts carried out as stated
     source: str  # file:line
+    reverse: str | None = None  # the code of the same act seen from the target (PETRARCH [A:B])
+
+    def mirrored(self) -> Pattern:
+        """The pattern of the reverse event: "visited" (042) is also "was visited" (043)."""
+        assert self.reverse is not None
+        return replace(self, id=f"{self.id}.reverse", cameo=self.reverse, reverse=None)
 
     @property
     def specificity(self) -> int:
@@ -139,9 +149,11 @@ def read_pattern_file(path: Path, *, codebook: Codebook) -> list[Pattern]:
     patterns = []
     for item in read_items(path):
         model = validate_item(PatternModel, item, path=path)
-        if model.cameo not in codebook:
-            line = item.field_lines.get("cameo", item.line)
-            raise ResourceError(path, line, "cameo", f"unknown CAMEO code {model.cameo!r}")
+        for field in ("cameo", "reverse"):
+            code = getattr(model, field)
+            if code is not None and code not in codebook:
+                line = item.field_lines.get(field, item.line)
+                raise ResourceError(path, line, field, f"unknown CAMEO code {code!r}")
         if not has_valid_plover(model, codebook):
             field = "plover_type" if model.plover_type is not None else "mode"
             line = item.field_lines.get(field, item.line)
@@ -178,6 +190,7 @@ def to_pattern(model: PatternModel, *, source: str) -> Pattern:
         mode=model.mode,
         plover_type=model.plover_type,
         source=source,
+        reverse=model.reverse,
     )
 
 

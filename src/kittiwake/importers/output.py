@@ -101,6 +101,8 @@ def pattern_json(pattern: VerbPattern) -> dict[str, Any]:
     )
     if pattern.symmetric:
         found["symmetric"] = True
+    if pattern.reverse:
+        found["reverse"] = pattern.reverse
     found["note"] = pattern.source
     return found
 

@@ -19,15 +19,15 @@ and one pattern per pattern line with the block's verbs and the line's constrain
 object phrase (`object:`, the last two words, as kittiwake matches a head and its modifier),
 `TO VERB` (`complement:`), a particle after the verb ("* DOWN": the verb "back down"), a
 prepositional phrase (`prep:`, its noun in `object:` where kittiwake looks for objects after
-that preposition), `+`/`$` in a phrase (`target_preps:`/`source_preps:`), `%` (`symmetric:`)
-and one non-actor word before the verb (`subject:`).
+that preposition), `+`/`$` in a phrase (`target_preps:`/`source_preps:`), `%` (`symmetric:`),
+one non-actor word before the verb (`subject:`) and a paired code [A:B] (`reverse:`).
 
 What kittiwake's patterns cannot say is left out and reported with its line: a no-event
 pattern ([---]), a code outside kittiwake's CAMEO codebook, the source as the object,
 words before the verb other than a subject, two prepositional phrases that must both be
-there, a noun after a preposition kittiwake does not look into, transformations. The
-reverse half of a paired code ([042:043]) and the skip marker `^` are dropped with a report
-while the rest of the line is kept.
+there, a noun after a preposition kittiwake does not look into, transformations. A reverse
+code outside the codebook and the skip marker `^` are dropped with a report while the rest of
+the line is kept.
 """
 
 from __future__ import annotations
@@ -76,6 +76,7 @@ class VerbPattern:
     target_preps: tuple[str, ...] = ()
     source_preps: tuple[str, ...] = ()
     symmetric: bool = False
+    reverse: str | None = None  # [A:B]: the code of the event seen from the target
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,16 +371,23 @@ def draft_of(text: str, *, verbs: list[str], synsets: dict[str, list[str]]) -> _
     return draft
 
 
-def codes_of(raw: str, *, codes: Collection[str]) -> tuple[str, list[str]]:
-    """[A] or [A:B] -> (A, losses); an unusable A is Unexpressible."""
-    primary, _, reverse = raw.strip().partition(":")
-    primary = primary.strip()
+@dataclass(frozen=True, slots=True)
+class _Codes:
+    primary: str
+    reverse: str | None  # [A:B]: B, the event seen from the target
+    losses: tuple[str, ...]
+
+
+def codes_of(raw: str, *, codes: Collection[str]) -> _Codes:
+    """[A] or [A:B]; an unusable A is Unexpressible, an unusable B a loss."""
+    primary, _, reverse = (part.strip() for part in raw.strip().partition(":"))
     if primary in ("", NO_EVENT):
         raise Unexpressible(f"[{raw.strip()}]: no-event patterns cannot be expressed")
     if primary not in codes:
         raise Unexpressible(f"code {primary!r} is not in kittiwake's CAMEO codebook")
-    losses = [f"reverse event {reverse.strip()} left out"] if reverse.strip() else []
-    return primary, losses
+    if reverse and reverse not in codes:
+        return _Codes(primary, None, (f"reverse code {reverse!r} is not in the codebook",))
+    return _Codes(primary, reverse or None, ())
 
 
 def slug(text: str) -> str:
@@ -402,37 +410,38 @@ def block_patterns(
         if raw_code.strip() in ("", NO_EVENT):
             continue
         try:
-            code, losses = codes_of(raw_code, codes=codes)
+            found = codes_of(raw_code, codes=codes)
         except Unexpressible as error:
             yield ImportProblem(block.line, f"default of {', '.join(group)}: {error}")
             continue
-        yield from (("warning", ImportProblem(block.line, loss)) for loss in losses)
+        yield from (("warning", ImportProblem(block.line, loss)) for loss in found.losses)
         name = f"petrarch.{slug(block.name)}.default_{slug(raw_code)}"
-        yield VerbPattern(name, code, tuple(group), f"{source}:{block.line}")
+        where = f"{source}:{block.line}"
+        yield VerbPattern(name, found.primary, tuple(group), where, reverse=found.reverse)
     for line, text in block.patterns:
-        found = CODE_AT_END.search(text)
-        if found is None:
+        marked = CODE_AT_END.search(text)
+        if marked is None:
             yield ImportProblem(line, f"pattern without a code: {text!r}")
             continue
         try:
-            code, losses = codes_of(found["code"], codes=codes)
-            draft = draft_of(text[: found.start()], verbs=verbs, synsets=synsets)
+            found = codes_of(marked["code"], codes=codes)
+            draft = draft_of(text[: marked.start()], verbs=verbs, synsets=synsets)
         except Unexpressible as error:
             yield ImportProblem(line, str(error))
             continue
-        for loss in [*losses, *draft.losses]:
+        for loss in [*found.losses, *draft.losses]:
             yield ("warning", ImportProblem(line, loss))
-        yield to_pattern(draft, name=f"petrarch.{slug(block.name)}.line_{line}", code=code,
-                         where=f"{source}:{line}")  # fmt: skip
+        name = f"petrarch.{slug(block.name)}.line_{line}"
+        yield to_pattern(draft, name=name, codes=found, where=f"{source}:{line}")
 
 
-def to_pattern(draft: _Draft, *, name: str, code: str, where: str) -> VerbPattern:
+def to_pattern(draft: _Draft, *, name: str, codes: _Codes, where: str) -> VerbPattern:
     def unique(items: list[str]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(i for i in items if i))
 
     return VerbPattern(
         id=name,
-        cameo=code,
+        cameo=codes.primary,
         verbs=unique(draft.verbs),
         source=where,
         object=unique(draft.object),
@@ -442,6 +451,7 @@ def to_pattern(draft: _Draft, *, name: str, code: str, where: str) -> VerbPatter
         target_preps=unique(draft.target_preps),
         source_preps=unique(draft.source_preps),
         symmetric=draft.symmetric,
+        reverse=codes.reverse,
     )
 
 
