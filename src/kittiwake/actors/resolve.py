@@ -222,6 +222,7 @@ class ActorResolver:
             mentions.append(result)
         mentions = [described_unknown(doc, m, mentions) for m in mentions]
         mentions = named_before(mentions)
+        mentions = [self.private_person(doc, m, state) for m in mentions]
         taken = {(m.start, m.end) for m in mentions}
         mentions.extend(p for p in state.places if (p.start, p.end) not in taken)
         return sorted(mentions, key=mention_order)
@@ -635,6 +636,26 @@ class ActorResolver:
                     return country, f"the noun it describes, {described.text!r}", head
         return None
 
+    def private_person(self, doc: Doc, mention: Mention, state: DocState) -> Mention:
+        """A person in no dictionary, with no title and no description, named in a story set
+        in one country ("Montalvo was charged"): coded with that country alone, as CAMEO
+        codes an individual whose role is unknown."""
+        if mention.actor.code or mention.actor.kind != "unknown person":
+            return mention
+        found = nearby_place_country(doc, mention, state)
+        country, why = (
+            found if found else (state.focus_country, "the country the article is set in")
+        )
+        if country is None:
+            return mention
+        actor = replace(
+            mention.actor,
+            code=country,
+            country=country,
+            reason=f"{mention.actor.reason}; country {country} from {why}",
+        )
+        return replace(mention, actor=actor)
+
     def context_country(
         self, doc: Doc, mention: Mention, state: DocState
     ) -> tuple[str | None, str]:
@@ -647,7 +668,7 @@ class ActorResolver:
                     return earlier.actor.country, f"the last {mention.actor.sector} named"
         if serves_abroad(doc[mention.head]):
             return None, ""  # peacekeepers and observers are not of the country they serve in
-        nearby = nearby_place_country(mention, state)
+        nearby = nearby_place_country(doc, mention, state)
         if nearby is not None:
             return nearby
         if state.focus_country:
@@ -658,15 +679,20 @@ class ActorResolver:
         return None, ""
 
 
-def nearby_place_country(mention: Mention, state: DocState) -> tuple[str, str] | None:
+def nearby_place_country(doc: Doc, mention: Mention, state: DocState) -> tuple[str, str] | None:
     """The one country of the places named in the actor's sentence or, failing that, the
     sentence before ("snipers fired on civilians in Misrata": Libyan snipers): in a story
-    about several countries, the nearest place says more than the story's main country."""
+    about several countries, the nearest place says more than the story's main country. A
+    place inside the actor's own phrase is where it went, not where it is from
+    ("opposition groups that met in Riyadh")."""
+    head = doc[mention.head]
     for distance in (0, 1):
         countries = {
             p.actor.country
             for p in state.places
-            if p.sentence == mention.sentence - distance and p.actor.country
+            if p.sentence == mention.sentence - distance
+            and p.actor.country
+            and not head.is_ancestor(doc[p.head])
         }
         if len(countries) == 1:
             where = "its sentence" if distance == 0 else "the sentence before"
