@@ -188,9 +188,10 @@ def test_overview_twin_matches_the_queries(client: TestClient, store: Store) -> 
     }
     timeline = _frame(queries.timeline(store, by="week"))
     assert body["weekly"] == frame_records(timeline[["period", "total"]])
-    assert body["top_actors"] == frame_records(
-        _frame(queries.top_actors(store, side="either", limit=10))
-    )
+    ranked = frame_records(_frame(queries.top_actors(store, side="either", limit=10)))
+    assert [(row["code"], row["events"]) for row in body["top_actors"]["actors"]] == [
+        (row["code"], row["events"]) for row in ranked
+    ]
     roots = {row["value"]: row["events"] for row in body["cameo_roots"]}
     assert roots == {"19": 1, "11": 1, "03": 1}  # the negated 190 is not reported
 
@@ -205,7 +206,7 @@ def test_dyads_twin_matches_the_query(
     filters = {"actor": params["source"], "side": "source"} if "source" in params else {}
     expected = frame_records(_frame(queries.dyads(store, by=by, **filters)))
     body = client.get("/dyads.json", params=params).json()
-    assert body["dyads"] == expected
+    assert [_without_labels(row) for row in body["dyads"]] == expected
     assert body["series"] is None
 
 
@@ -219,10 +220,17 @@ def test_dyad_pair_has_a_series(client: TestClient, store: Store) -> None:
     assert "<svg" in client.get("/dyads", params={"source": "RUS", "target": "UKR"}).text
 
 
+def _without_labels(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in row.items() if not key.endswith("label")}
+
+
 @pytest.mark.parametrize("side", ["source", "target", "either"])
 def test_actors_twin_matches_the_query(client: TestClient, store: Store, side: str) -> None:
     body = client.get("/actors.json", params={"side": side, "limit": 2}).json()
-    assert body["actors"] == frame_records(_frame(queries.top_actors(store, side=side, limit=2)))
+    expected = frame_records(_frame(queries.top_actors(store, side=side, limit=2)))
+    for row in expected:
+        del row["name"]  # the store's name is the most frequent mention; pages name codes
+    assert [_without_labels(row) for row in body["actors"]] == expected
 
 
 @pytest.mark.parametrize(

@@ -232,6 +232,47 @@ def hostile_article() -> CodedArticle:
     return replace(coded, article=article)
 
 
+def count_articles() -> tuple[CodedArticle, ...]:
+    """Codes that share a prefix (USA, USAGOV) and a mention no dictionary resolved (code "")."""
+    white_house = coded_article(
+        "counts-1",
+        [
+            (
+                "The White House praised China for the deal.",
+                [
+                    EventSpec(
+                        ("The White House", "USAGOV"),
+                        ("China", "CHN"),
+                        "praised",
+                        "051",
+                        1,
+                        3.4,
+                        "COOPERATE",
+                        dt.date(2024, 3, 20),
+                    )
+                ],
+            ),
+            (
+                "Gunmen attacked the United States embassy.",
+                [
+                    EventSpec(
+                        ("Gunmen", ""),
+                        ("the United States embassy", "USA"),
+                        "attacked",
+                        "190",
+                        4,
+                        -10.0,
+                        "ASSAULT",
+                        dt.date(2022, 1, 3),
+                    )
+                ],
+            ),
+        ],
+        published=dt.date(2024, 3, 20),
+    )
+    return (white_house,)
+
+
 def local_client(app: FastAPI) -> TestClient:
     """A client that calls the app by a name it answers to (the default "testserver" is not)."""
     return TestClient(app, base_url="http://localhost")

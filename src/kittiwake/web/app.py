@@ -17,6 +17,7 @@ from kittiwake.events.codebook import load_codebook
 from kittiwake.store.queries import QUAD_CLASS_NAMES
 from kittiwake.web import highlight
 from kittiwake.web.charts import bar_chart, weekly_chart
+from kittiwake.web.labels import LazyCodeNames
 from kittiwake.web.reader import StoreCopies
 from kittiwake.web.responses import (
     Served,
@@ -77,11 +78,14 @@ def _templates() -> Environment:
     return environment
 
 
-def create_app(db: Path, *, hosts: Iterable[str] = LOOPBACK) -> FastAPI:
+def create_app(
+    db: Path, *, hosts: Iterable[str] = LOOPBACK, names: LazyCodeNames | None = None
+) -> FastAPI:
     """The dashboard over the store at `db`; every page `/x` has its JSON twin `/x.json`.
 
     Pages read a copy of `db` refreshed when it changes (`web.reader`), so an ingest may
-    write `db` meanwhile. `hosts`: the Host header values answered (`security.allowed_hosts`).
+    write `db` meanwhile. `hosts`: the Host header values answered (`security.allowed_hosts`);
+    `names`: actor code names (default: from the actor dictionaries).
     """
     copies = StoreCopies(Path(db))
 
@@ -97,7 +101,9 @@ def create_app(db: Path, *, hosts: Iterable[str] = LOOPBACK) -> FastAPI:
         docs_url=None,  # the interactive docs load JavaScript from a CDN; we run offline
         redoc_url=None,
     )
-    app.state.served = Served(db=Path(db), copies=copies, templates=_templates())
+    app.state.served = Served(
+        db=Path(db), copies=copies, templates=_templates(), names=names or LazyCodeNames()
+    )
     app.add_exception_handler(StoreUnavailable, _unavailable)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)

@@ -17,8 +17,14 @@ import pandas as pd
 
 from kittiwake.store import Store
 from kittiwake.store.queries import EventFilter, event_json
+from kittiwake.web.params import ActorFilter, EventQuery, PairFilter
 
 COUNTED_TABLES = ("articles", "events", "rejected", "duplicates", "runs")
+SIDE_COLUMNS = {
+    "source": ("source_code",),
+    "target": ("target_code",),
+    "either": ("source_code", "target_code"),
+}
 GROUPABLE_COLUMNS = ("cameo_root", "plover_type", "quad_class", "place_country")
 
 
@@ -77,24 +83,73 @@ def table_counts(store: Store) -> dict[str, int]:
     return counts
 
 
-def count_filtered(store: Store, event_filter: EventFilter) -> int:
-    where, params = event_filter.where()
-    row = store.connection.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
-    return int(row[0]) if row else 0
+Where = tuple[str, list[Any]]  # a WHERE clause over `events` and its parameters
 
 
-def event_page(
-    store: Store, event_filter: EventFilter, *, limit: int, offset: int
-) -> list[dict[str, Any]]:
-    """One page of `queries.event_rows(**filters)`: same filter, same order, from `offset`.
+def _code_test(column: str, *, match: str) -> str:
+    return f"{column} = ?" if match == "exact" else f"starts_with({column}, ?)"
+
+
+def actor_where(actors: PairFilter) -> Where:
+    """The actor filters as SQL: codes upper-cased, compared as `actors.match` says."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if isinstance(actors, ActorFilter) and actors.actor:
+        columns = SIDE_COLUMNS[actors.side]
+        clauses.append(" OR ".join(_code_test(c, match=actors.match) for c in columns))
+        params.extend([actors.actor.upper()] * len(columns))
+    for column, code in (("source_code", actors.source), ("target_code", actors.target)):
+        if code:
+            clauses.append(_code_test(column, match=actors.match))
+            params.append(code.upper())
+    return " AND ".join(f"({clause})" for clause in clauses) or "TRUE", params
+
+
+def event_where(query: EventQuery) -> Where:
+    """`EventFilter`'s clause for the query's other filters, and the actor filters."""
+    where, params = EventFilter(**query.event_filter()).where()
+    actors, actor_params = actor_where(query)
+    return f"({where}) AND {actors}", [*params, *actor_params]
+
+
+def count_where(store: Store, where: Where) -> int:
+    row = store.connection.execute(f"SELECT count(*) FROM events WHERE {where[0]}", where[1])
+    found = row.fetchone()
+    return int(found[0]) if found else 0
+
+
+def event_page(store: Store, where: Where, *, limit: int, offset: int) -> list[dict[str, Any]]:
+    """One page of the events matching `where`, in `queries.event_rows` order, from `offset`.
 
     `event_rows` has no offset, and skipping rows in Python took 2 s for the last page of
-    100,000 events; DuckDB skips them in about as long as the first page takes. (Move this
-    into `event_rows` as an `offset` argument when the store module next changes.)
+    100,000 events; DuckDB skips them in about as long as the first page takes.
     """
-    where, params = event_filter.where()
-    query = f"SELECT * FROM events WHERE {where} ORDER BY effective_date, event_id LIMIT ? OFFSET ?"
-    return _rows(store, query, [*params, int(limit), int(offset)])
+    query = (
+        f"SELECT * FROM events WHERE {where[0]} ORDER BY effective_date, event_id LIMIT ? OFFSET ?"
+    )
+    return _rows(store, query, [*where[1], int(limit), int(offset)])
+
+
+def actor_counts(store: Store, *, side: str, limit: int) -> dict[str, Any]:
+    """Reported events per exact actor code on `side`, most first, and apart from the
+    ranking the events with no code there ("unresolved"), each event counted once."""
+    where, params = EventFilter().where()
+    union = " UNION ALL ".join(
+        f"SELECT event_id, coalesce({column}, '') AS code, goldstein FROM events WHERE {where}"
+        for column in SIDE_COLUMNS[side]
+    )
+    per_code = (
+        f"SELECT code, count(*) AS events, avg(goldstein) AS goldstein_mean "
+        f"FROM (SELECT DISTINCT * FROM ({union})) GROUP BY code"
+    )
+    all_params = params * len(SIDE_COLUMNS[side])
+    ranked = _rows(
+        store,
+        f"SELECT * FROM ({per_code}) WHERE code <> '' ORDER BY events DESC, code LIMIT ?",
+        [*all_params, int(limit)],
+    )
+    missing = _rows(store, f"SELECT * FROM ({per_code}) WHERE code = ''", all_params)
+    return {"actors": ranked, "unresolved": missing[0]["events"] if missing else 0}
 
 
 def counts_by(
@@ -109,6 +164,19 @@ def counts_by(
         "GROUP BY value ORDER BY events DESC, value NULLS LAST LIMIT ?"
     )
     return _rows(store, query, [*params, int(limit)])
+
+
+def dyad_series(store: Store, actors: PairFilter, *, by: str) -> list[dict[str, Any]]:
+    """Per `by` period: the reported events of the pair `actors` gives, Goldstein sum/mean."""
+    where, params = EventFilter().where()
+    pair, pair_params = actor_where(actors)
+    query = (
+        f"SELECT CAST(date_trunc(?, effective_date) AS DATE) AS period, count(*) AS count, "
+        "sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean FROM events "
+        f"WHERE {where} AND {pair} AND effective_date IS NOT NULL GROUP BY period ORDER BY period"
+    )
+    rows = _rows(store, query, [by, *params, *pair_params])
+    return [{name: plain(value) for name, value in row.items()} for row in rows]
 
 
 def event_by_id(store: Store, event_id: str) -> dict[str, Any] | None:

@@ -12,6 +12,7 @@ import pandas as pd
 from kittiwake.store import Store, queries
 from kittiwake.store.queries import EventFilter
 from kittiwake.web import lookup
+from kittiwake.web.labels import LazyCodeNames
 from kittiwake.web.params import ActorQuery, DyadQuery, EventQuery, RejectedQuery
 
 OVERVIEW_TOP = 10
@@ -22,16 +23,24 @@ def _frame(result: Any) -> pd.DataFrame:
     return result
 
 
-def overview(store: Store) -> dict[str, Any]:
+def _labelled(rows: list[dict[str, Any]], names: LazyCodeNames, key: str = "code") -> list[Any]:
+    return [{**row, "label": names.label(row[key])} for row in rows]
+
+
+def actor_ranking(store: Store, *, side: str, limit: int, names: LazyCodeNames) -> dict[str, Any]:
+    """Events per exact actor code, named from the dictionaries; unresolved apart."""
+    counts = lookup.actor_counts(store, side=side, limit=limit)
+    return {"actors": _labelled(counts["actors"], names), "unresolved": counts["unresolved"]}
+
+
+def overview(store: Store, names: LazyCodeNames) -> dict[str, Any]:
     """Table counts, reported events per week, top actors, CAMEO roots and PLOVER types."""
     weekly = _frame(queries.timeline(store, by="week"))
     return {
         "counts": lookup.table_counts(store),
-        "reported_events": lookup.count_filtered(store, EventFilter()),
+        "reported_events": lookup.count_where(store, EventFilter().where()),
         "weekly": lookup.frame_records(weekly[["period", "total"]]),
-        "top_actors": lookup.frame_records(
-            _frame(queries.top_actors(store, side="either", limit=OVERVIEW_TOP))
-        ),
+        "top_actors": actor_ranking(store, side="either", limit=OVERVIEW_TOP, names=names),
         "cameo_roots": lookup.counts_by(store, "cameo_root", limit=OVERVIEW_TOP),
         "plover_types": lookup.counts_by(store, "plover_type", limit=OVERVIEW_TOP),
     }
@@ -39,12 +48,11 @@ def overview(store: Store) -> dict[str, Any]:
 
 def event_list(store: Store, query: EventQuery) -> dict[str, Any]:
     """One page of the events matching the filters, in `queries.events` order."""
-    filters = query.filters()
-    event_filter = EventFilter(**filters)
-    rows = lookup.event_page(store, event_filter, limit=query.limit, offset=query.offset)
+    where = lookup.event_where(query)
+    rows = lookup.event_page(store, where, limit=query.limit, offset=query.offset)
     return {
-        "filters": {name: lookup.plain(value) for name, value in filters.items()},
-        "total": lookup.count_filtered(store, event_filter),
+        "filters": {name: lookup.plain(value) for name, value in query.filters().items()},
+        "total": lookup.count_where(store, where),
         "offset": query.offset,
         "limit": query.limit,
         "events": [lookup.event_record(row) for row in rows],
@@ -98,30 +106,54 @@ def _dyad_filters(query: DyadQuery) -> dict[str, Any]:
     return {}
 
 
-def dyad_page(store: Store, query: DyadQuery) -> dict[str, Any]:
-    """Top source-target pairs (per period), and the series of one pair when both are given."""
+def _matching(frame: pd.DataFrame, query: DyadQuery) -> pd.DataFrame:
+    """The pairs whose codes match the query's, exactly or by prefix as it says."""
+    for column, code in (("source_code", query.source), ("target_code", query.target)):
+        if code:
+            codes = frame[column].str
+            frame = frame[
+                codes.fullmatch(code.upper())
+                if query.match == "exact"
+                else codes.startswith(code.upper())
+            ]
+    return frame
+
+
+def dyad_page(store: Store, query: DyadQuery, names: LazyCodeNames) -> dict[str, Any]:
+    """Top source-target pairs (per period), and the series of one pair when both are given.
+
+    Each pair counts its exact codes, so its links ask for `match=exact`: the series and the
+    event list then count the same events.
+    """
     by = None if query.period == "all" else query.period
-    frame = _frame(queries.dyads(store, by=by, **_dyad_filters(query)))
-    if query.source and query.target:
-        frame = frame[frame["target_code"].str.startswith(query.target.upper())]
+    frame = _matching(_frame(queries.dyads(store, by=by, **_dyad_filters(query))), query)
     series = None
     if query.source and query.target:
-        series_frame = queries.dyad_series(
-            store, source=query.source, target=query.target, by=by or "month"
-        )
-        series = lookup.frame_records(_frame(series_frame))
+        series = lookup.dyad_series(store, query, by=by or "month")
+    dyads = lookup.frame_records(frame.head(query.limit))
     return {
         "source": query.source,
         "target": query.target,
+        "match": query.match,
         "period": query.period,
-        "dyads": lookup.frame_records(frame.head(query.limit)),
+        "series_by": by or "month",
+        "dyads": [
+            {
+                **row,
+                "source_label": names.label(row["source_code"]),
+                "target_label": names.label(row["target_code"]),
+            }
+            for row in dyads
+        ],
         "series": series,
     }
 
 
-def actor_page(store: Store, query: ActorQuery) -> dict[str, Any]:
-    frame = _frame(queries.top_actors(store, side=query.side, limit=query.limit))
-    return {"side": query.side, "actors": lookup.frame_records(frame)}
+def actor_page(store: Store, query: ActorQuery, names: LazyCodeNames) -> dict[str, Any]:
+    return {
+        "side": query.side,
+        **actor_ranking(store, side=query.side, limit=query.limit, names=names),
+    }
 
 
 def rejected_page(store: Store, query: RejectedQuery) -> dict[str, Any]:

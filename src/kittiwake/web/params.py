@@ -27,13 +27,32 @@ class _Params(BaseModel):
         return data
 
 
-class EventQuery(_Params):
-    """The filters of `kittiwake.store.queries.EventFilter`, plus paging."""
+Side = Literal["either", "source", "target"]
+# How an actor code given in a filter matches stored codes: "prefix" (RUS matches RUSGOV),
+# or "exact", which is what a count per code (the actors page, a dyad) counted.
+Match = Literal["prefix", "exact"]
+
+
+class PairFilter(_Params):
+    """A dyad: source and/or target actor codes."""
+
+    source: str | None = None
+    target: str | None = None
+    match: Match = "prefix"
+
+
+class ActorFilter(PairFilter):
+    """A dyad, and/or one actor on a side."""
+
+    actor: str | None = None
+    side: Side = "either"
+
+
+class EventQuery(ActorFilter):
+    """The filters of `kittiwake.store.queries.EventFilter` and `ActorFilter`, plus paging."""
 
     start: dt.date | None = None
     end: dt.date | None = None
-    actor: str | None = None
-    side: Literal["either", "source", "target"] = "either"
     cameo: str | None = None
     plover: str | None = None
     quad_class: list[QuadClass] = []
@@ -44,21 +63,24 @@ class EventQuery(_Params):
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
     def filters(self) -> dict[str, Any]:
-        """Keyword arguments for `EventFilter` / `queries.event_rows`."""
+        """Every filter given, as the page shows them."""
         filters = self.model_dump(exclude={"limit", "offset"})
         filters["quad_class"] = filters["quad_class"] or None
         return filters
 
+    def event_filter(self) -> dict[str, Any]:
+        """Keyword arguments for `EventFilter`: the filters but the actor ones."""
+        actors = set(ActorFilter.model_fields)
+        return {name: value for name, value in self.filters().items() if name not in actors}
 
-class DyadQuery(_Params):
-    source: str | None = None  # actor code prefixes
-    target: str | None = None
+
+class DyadQuery(PairFilter):
     period: Literal["all", "week", "month"] = "all"
     limit: int = Field(100, ge=1, le=MAX_PAGE)
 
 
 class ActorQuery(_Params):
-    side: Literal["either", "source", "target"] = "source"
+    side: Side = "source"
     limit: int = Field(50, ge=1, le=MAX_PAGE)
 
 

@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment
 
 from kittiwake.store import Store, StoreError
+from kittiwake.web.labels import LazyCodeNames
 from kittiwake.web.reader import CopyUnavailable, StoreCopies
 
 JSON_SUFFIX = ".json"
@@ -39,6 +40,7 @@ class Served:
     db: Path
     copies: StoreCopies
     templates: Environment
+    names: LazyCodeNames
 
 
 def request_store(request: Request) -> Iterator[Store]:
@@ -51,6 +53,12 @@ def request_store(request: Request) -> Iterator[Store]:
         raise StoreUnavailable(str(missing), status=503) from missing
     except StoreError as error:
         raise StoreUnavailable(str(error), status=500) from error
+
+
+def code_names(request: Request) -> LazyCodeNames:
+    """FastAPI dependency: the names of actor codes (loaded at first use)."""
+    served: Served = request.app.state.served
+    return served.names
 
 
 def json_twin(request: Request) -> str:

@@ -12,11 +12,13 @@ from fastapi.responses import HTMLResponse
 
 from kittiwake.store import Store
 from kittiwake.web import pages
+from kittiwake.web.labels import LazyCodeNames
 from kittiwake.web.params import MAX_ID, ActorQuery, DyadQuery, EventQuery, RejectedQuery
-from kittiwake.web.responses import render, request_store
+from kittiwake.web.responses import code_names, render, request_store
 
 router = APIRouter()
 StoreDep = Annotated[Store, Depends(request_store)]
+Names = Annotated[LazyCodeNames, Depends(code_names)]
 Events = Annotated[EventQuery, Query()]
 Dyads = Annotated[DyadQuery, Query()]
 Actors = Annotated[ActorQuery, Query()]
@@ -31,13 +33,13 @@ def _found(data: dict[str, Any] | None, what: str) -> dict[str, Any]:
 
 
 @router.get("/index.json")
-def overview_json(store: StoreDep) -> dict[str, Any]:
-    return pages.overview(store)
+def overview_json(store: StoreDep, names: Names) -> dict[str, Any]:
+    return pages.overview(store, names)
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview_html(request: Request, store: StoreDep) -> HTMLResponse:
-    return render(request, "index.html", pages.overview(store))
+def overview_html(request: Request, store: StoreDep, names: Names) -> HTMLResponse:
+    return render(request, "index.html", pages.overview(store, names))
 
 
 @router.get("/events.json")
@@ -93,23 +95,23 @@ def article_by_query_html(request: Request, store: StoreDep, doc_id: RecordId) -
 
 
 @router.get("/dyads.json")
-def dyads_json(store: StoreDep, query: Dyads) -> dict[str, Any]:
-    return pages.dyad_page(store, query)
+def dyads_json(store: StoreDep, query: Dyads, names: Names) -> dict[str, Any]:
+    return pages.dyad_page(store, query, names)
 
 
 @router.get("/dyads", response_class=HTMLResponse)
-def dyads_html(request: Request, store: StoreDep, query: Dyads) -> HTMLResponse:
-    return render(request, "dyads.html", pages.dyad_page(store, query))
+def dyads_html(request: Request, store: StoreDep, query: Dyads, names: Names) -> HTMLResponse:
+    return render(request, "dyads.html", pages.dyad_page(store, query, names))
 
 
 @router.get("/actors.json")
-def actors_json(store: StoreDep, query: Actors) -> dict[str, Any]:
-    return pages.actor_page(store, query)
+def actors_json(store: StoreDep, query: Actors, names: Names) -> dict[str, Any]:
+    return pages.actor_page(store, query, names)
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors_html(request: Request, store: StoreDep, query: Actors) -> HTMLResponse:
-    return render(request, "actors.html", pages.actor_page(store, query))
+def actors_html(request: Request, store: StoreDep, query: Actors, names: Names) -> HTMLResponse:
+    return render(request, "actors.html", pages.actor_page(store, query, names))
 
 
 @router.get("/rejected.json")

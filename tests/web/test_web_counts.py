@@ -1,0 +1,116 @@
+"""Counts that agree: a number on one page is the number of rows its link opens; an empty
+actor code is "unresolved", never ranked; actor names come from the dictionaries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from web_factories import build_store, count_articles, local_client
+
+from kittiwake.web import create_app
+from kittiwake.web.labels import CodeNames
+
+NAMES = CodeNames(
+    organisations={"IGOUNO": "United Nations", "USAGOV": "State Department"},
+    countries={"USA": "United States", "RUS": "Russia"},
+    roles={"GOV": "Government", "MIL": "Military", "IGO": "Intergovernmental"},
+)
+
+
+@pytest.fixture(scope="module")
+def counted(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    path = tmp_path_factory.mktemp("counts") / "counts.duckdb"
+    build_store(path, extra=count_articles())
+    return local_client(create_app(path))
+
+
+def _total(client: TestClient, params: dict[str, Any]) -> int:
+    total = client.get("/events.json", params=params).json()["total"]
+    assert isinstance(total, int)
+    return total
+
+
+@pytest.mark.parametrize("side", ["source", "target", "either"])
+def test_each_ranked_actor_opens_as_many_events_as_it_counts(
+    counted: TestClient, side: str
+) -> None:
+    body = counted.get("/actors.json", params={"side": side}).json()
+    assert body["actors"]
+    page = counted.get("/actors", params={"side": side}).text
+    for row in body["actors"]:
+        params = {"actor": row["code"], "side": side, "match": "exact"}
+        assert _total(counted, params) == row["events"], row["code"]
+        assert f'href="/events?actor={row["code"]}&amp;side={side}&amp;match=exact"' in page
+
+
+@pytest.mark.parametrize(
+    ("params", "total"),
+    [
+        ({"actor": "USA", "match": "exact"}, 2),  # USA twice as target, not the USAGOV source
+        ({"actor": "USA"}, 3),  # a prefix also takes USAGOV
+        ({"actor": "usa", "side": "source", "match": "exact"}, 0),
+        ({"source": "USAGOV", "target": "CHN", "match": "exact"}, 1),
+        ({"source": "USA", "target": "CHN"}, 1),
+        ({"source": "USA", "target": "CHN", "match": "exact"}, 0),
+        ({"source": "CHN", "target": "USA"}, 1),
+    ],
+)
+def test_exact_and_prefix_matching(counted: TestClient, params: dict[str, str], total: int) -> None:
+    assert _total(counted, params) == total
+
+
+@pytest.mark.parametrize("side", ["source", "either"])
+def test_unresolved_actors_are_counted_apart(counted: TestClient, side: str) -> None:
+    body = counted.get("/actors.json", params={"side": side}).json()
+    assert "" not in [row["code"] for row in body["actors"]]
+    assert body["unresolved"] == 1  # "Gunmen" matched no dictionary entry
+    assert (
+        "Unresolved (no actor code on this side, not ranked): 1 events"
+        in counted.get("/actors", params={"side": side}).text
+    )
+
+
+def test_overview_ranks_exact_codes_only(counted: TestClient) -> None:
+    top = counted.get("/index.json").json()["top_actors"]
+    codes = {row["code"]: row["events"] for row in top["actors"]}
+    assert codes["USA"] == 2
+    assert codes["USAGOV"] == 1
+    assert "" not in codes
+    assert top["unresolved"] == 1
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [
+        ("USAGOV", "United States · Government"),
+        ("RUSMIL", "Russia · Military"),
+        ("IGOUNO", "United Nations"),
+        ("USA", "United States"),
+        ("IGOXYZ", "Intergovernmental · XYZ"),
+        ("ZZZ", None),
+        ("", "unresolved"),
+        (None, "unresolved"),
+    ],
+)
+def test_code_names_come_from_the_dictionaries(code: str | None, label: str | None) -> None:
+    assert NAMES.label(code) == label
+
+
+def test_pages_name_codes_from_the_shipped_dictionaries(counted: TestClient) -> None:
+    actors = counted.get("/actors.json", params={"side": "either"}).json()["actors"]
+    labels = {row["code"]: row["label"] for row in actors}
+    assert labels["USAGOV"] == "United States · Government"  # not the mention "The White House"
+    assert labels["RUSMIL"] == "Russia · Military"
+
+
+def test_a_dyad_row_opens_its_own_events(counted: TestClient) -> None:
+    dyads = counted.get("/dyads.json").json()["dyads"]
+    for row in dyads:
+        pair = {"source": row["source_code"], "target": row["target_code"], "match": "exact"}
+        assert _total(counted, pair) == row["count"]
+        series = counted.get("/dyads.json", params=pair).json()["series"]
+        assert sum(point["count"] for point in series) == row["count"]
+    page = counted.get("/dyads").text
+    assert 'href="/dyads?source=USAGOV&amp;target=CHN&amp;match=exact&amp;period=all"' in page
