@@ -174,3 +174,11 @@ def test_cli_imports_verbs_and_reports_file_and_line(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "left out: verbs.txt:10: [---]: no-event patterns cannot be expressed" in result.output
     assert validate_pattern_paths([out]) == []
+
+
+def test_skip_verbs_leaves_covered_verbs_to_kittiwake() -> None:
+    text = block("* AID  [070]", verbs="HAND\nPROFFER")
+    result = import_verbs(text, codes=CODES, skip_verbs={"hand"})
+    assert {p.verbs for p in result.patterns} == {("proffer",)}
+    only_covered = import_verbs(block("* AID  [070]"), codes=CODES, skip_verbs={"hand"})
+    assert only_covered.patterns == () and only_covered.problems == ()

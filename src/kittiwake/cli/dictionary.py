@@ -10,6 +10,7 @@ import click
 from kittiwake.actors.dictionaries import count_entries, load_dictionaries, validate_paths
 from kittiwake.cli.groups import dictionaries
 from kittiwake.events.codebook import load_codebook
+from kittiwake.events.patterns import shipped_verbs
 from kittiwake.importers.output import patterns_yaml, to_yaml
 from kittiwake.importers.petrarch import (
     ImportResult,
@@ -78,7 +79,12 @@ output_option = click.option(
 @dictionaries.command(name="import-petrarch")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @output_option
-def import_petrarch(path: Path, out: Path | None) -> None:
+@click.option(
+    "--new-verbs-only",
+    is_flag=True,
+    help="Verb dictionaries: leave out the verbs kittiwake's own patterns already cover.",
+)
+def import_petrarch(path: Path, out: Path | None, new_verbs_only: bool) -> None:
     """Convert a PETRARCH/TABARI actor, agent or verb dictionary to kittiwake YAML.
 
     Use actors and agents with --dictionary FILE (or KITTIWAKE_DICTIONARIES): their entries
@@ -87,7 +93,9 @@ def import_petrarch(path: Path, out: Path | None) -> None:
     text = path.read_text(encoding="utf-8", errors="replace")
     header = f"Imported from the PETRARCH dictionary {path.name}"
     if is_verb_dictionary(text):
-        verbs = import_verbs(text, codes=set(load_codebook().codes()), source=path.name)
+        known = shipped_verbs() if new_verbs_only else frozenset()
+        codes = set(load_codebook().codes())
+        verbs = import_verbs(text, codes=codes, source=path.name, skip_verbs=known)
         write_text(patterns_yaml(verbs, header=header), out=out)
         report(verbs, source=path.name)
         counts = f"{len(verbs.patterns)} patterns; {len(verbs.problems)} lines left out"

@@ -235,6 +235,11 @@ def build_pattern_set(paths: Sequence[Path], codebook: Codebook) -> PatternSet:
     )
 
 
+def shipped_verbs() -> frozenset[str]:
+    """Every verb (and multi-word verb) the shipped patterns name."""
+    return frozenset(verb for pattern in _shipped_patterns().patterns for verb in pattern.verbs)
+
+
 def validate_pattern_paths(paths: Sequence[Path]) -> list[ResourceError]:
     """Every problem found, for `kittiwake dict validate`; empty when all files are valid."""
     errors = []

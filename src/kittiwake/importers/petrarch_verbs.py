@@ -401,8 +401,7 @@ def block_patterns(
     ("warning", problem) pairs for lines kept with a loss."""
     verbs = list(block.verbs)
     if not verbs:
-        yield ImportProblem(block.line, f"verb block {block.name!r} has no verbs")
-        return
+        return  # nothing left to add (or a block without verbs, which codes nothing)
     by_code: dict[str, list[str]] = {}
     for verb, code in block.verbs.items():
         by_code.setdefault(code, []).append(verb)
@@ -455,10 +454,16 @@ def to_pattern(draft: _Draft, *, name: str, codes: _Codes, where: str) -> VerbPa
     )
 
 
-def import_verbs(text: str, *, codes: Collection[str], source: str = "petrarch") -> VerbImport:
+def import_verbs(
+    text: str, *, codes: Collection[str], source: str = "petrarch", skip_verbs: Collection[str] = ()
+) -> VerbImport:
     """Kittiwake patterns from a PETRARCH verb dictionary; `codes` are the CAMEO codes that
-    kittiwake's codebook knows (a pattern with another code would not validate)."""
+    kittiwake's codebook knows (a pattern with another code would not validate). Verbs in
+    `skip_verbs` (those kittiwake's own patterns cover) are left to kittiwake: the import then
+    only adds the verbs it lacks."""
     synsets, blocks, problems = read_verb_file(text)
+    for block in blocks:
+        block.verbs = {v: c for v, c in block.verbs.items() if v not in skip_verbs}
     patterns: list[VerbPattern] = []
     warnings: list[ImportProblem] = []
     for block in blocks:
