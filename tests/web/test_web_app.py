@@ -187,7 +187,7 @@ def test_overview_twin_matches_the_queries(client: TestClient, store: Store) -> 
         "runs": 2,
     }
     timeline = _frame(queries.timeline(store, by="week"))
-    assert body["weekly"] == frame_records(timeline[["period", "total"]])
+    assert body["timeline"] == {"by": "week", "rows": frame_records(timeline)}
     ranked = frame_records(_frame(queries.top_actors(store, side="either", limit=10)))
     assert [(row["code"], row["events"]) for row in body["top_actors"]["actors"]] == [
         (row["code"], row["events"]) for row in ranked

@@ -1,49 +1,94 @@
-"""Bar geometry of the inline SVG charts."""
+"""Geometry of the inline SVG charts: axes that start at 0 and end on a round number, every
+period drawn (gaps as empty bars), dates on the x axis."""
 
 from __future__ import annotations
 
 import pytest
 
-from kittiwake.web.charts import bar_chart, weekly_chart
+from kittiwake.web.charts import period_chart, round_up, stacked_chart
 
 
 @pytest.mark.parametrize(
-    ("values", "heights"),
+    ("values", "heights", "top"),
     [
-        ([1, 2, 4], [25.0, 50.0, 100.0]),
-        ([0, 0], [0.0, 0.0]),
-        ([3, -1], [100.0, 0.0]),
+        ([1, 2, 4], [25.0, 50.0, 100.0], 4),
+        ([0, 0], [0.0, 0.0], 1),
+        ([3, -1], [100.0, 0.0], 3),
+        ([14, 7], [93.33, 46.67], 15),  # the axis ends on a round number above the peak
     ],
 )
-def test_bars_scale_to_the_largest_value(values: list[float], heights: list[float]) -> None:
-    chart = bar_chart([str(v) for v in values], values, width=100, height=100)
-    assert [bar.height for bar in chart.bars] == heights
-    assert all(bar.y + bar.height == 100 for bar in chart.bars)
+def test_bars_scale_to_the_axis_top(values: list[float], heights: list[float], top: float) -> None:
+    chart = stacked_chart(
+        [str(v) for v in values], [{"n": v} for v in values], width=100, height=100
+    )
+    assert [bar.parts[0].height for bar in chart.bars] == heights
+    assert chart.maximum == top
+    assert all(bar.parts[0].y + bar.parts[0].height == 100 for bar in chart.bars)
     assert all(bar.x + bar.width <= 100 for bar in chart.bars)
 
 
-def test_labels_and_values_must_pair() -> None:
-    with pytest.raises(ValueError, match="2 labels for 1 values"):
-        bar_chart(["a", "b"], [1])
+@pytest.mark.parametrize(
+    ("peak", "labels"),
+    [
+        (14, ["0", "5", "10", "15"]),
+        (4, ["0", "1", "2", "3", "4"]),
+        (1, ["0", "1"]),
+        (950, ["0", "500", "1000"]),
+        (0, ["0"]),
+    ],
+)
+def test_y_axis_ticks(peak: float, labels: list[str]) -> None:
+    chart = stacked_chart(["a"], [{"n": peak}], height=100)
+    assert [tick.label for tick in chart.y_ticks] == labels
+    assert chart.y_ticks[0].at == 100  # 0 at the bottom
 
 
-def test_weekly_chart_draws_empty_weeks() -> None:
-    rows = [{"period": "2024-03-04", "total": 2}, {"period": "2024-03-25", "total": 4}]
-    chart = weekly_chart(rows)
-    assert [bar.label for bar in chart.bars] == [
-        "2024-03-04",
-        "2024-03-11",
-        "2024-03-18",
-        "2024-03-25",
+@pytest.mark.parametrize(("value", "rounded"), [(0.3, 0.5), (3.5, 5), (12, 20), (200, 200)])
+def test_round_up(value: float, rounded: float) -> None:
+    assert round_up(value) == rounded
+
+
+def test_parts_stack_in_order() -> None:
+    chart = stacked_chart(["w"], [{"a": 1, "b": 3}], height=100)
+    (bar,) = chart.bars
+    assert bar.value == 4
+    assert [(part.kind, part.y, part.height) for part in bar.parts] == [
+        ("a", 75.0, 25.0),
+        ("b", 0.0, 75.0),
     ]
-    assert [bar.value for bar in chart.bars] == [2, 0, 0, 4]
 
 
-def test_weekly_chart_keeps_the_last_weeks() -> None:
-    rows = [{"period": "2023-01-02", "total": 1}, {"period": "2024-03-25", "total": 1}]
-    chart = weekly_chart(rows, weeks=3)
-    assert [bar.label for bar in chart.bars] == ["2024-03-11", "2024-03-18", "2024-03-25"]
+def test_labels_and_bars_must_pair() -> None:
+    with pytest.raises(ValueError, match="2 labels for 1 bars"):
+        stacked_chart(["a", "b"], [{"n": 1}])
+
+
+@pytest.mark.parametrize(
+    ("by", "rows", "periods"),
+    [
+        ("week", ["2024-03-04", "2024-03-18"], ["2024-03-04", "2024-03-11", "2024-03-18"]),
+        (
+            "month",
+            ["2023-11-01", "2024-02-01"],
+            ["2023-11-01", "2023-12-01", "2024-01-01", "2024-02-01"],
+        ),
+        ("year", ["2019-01-01", "2021-01-01"], ["2019-01-01", "2020-01-01", "2021-01-01"]),
+    ],
+)
+def test_every_period_is_drawn(by: str, rows: list[str], periods: list[str]) -> None:
+    chart = period_chart([{"period": day, "total": 2} for day in rows], by=by)
+    assert [bar.label for bar in chart.bars] == periods
+    assert [bar.value for bar in chart.bars] == [2 if day in rows else 0 for day in periods]
+    assert chart.x_ticks[0].label == periods[0]
+
+
+def test_a_long_range_keeps_every_week_and_few_labels() -> None:
+    rows = [{"period": "2022-01-03", "total": 1}, {"period": "2024-03-04", "total": 5}]
+    chart = period_chart(rows, by="week")
+    assert len(chart.bars) == 114  # all of it, not the last 104 weeks
+    assert chart.bars[0].value == 1
+    assert len(chart.x_ticks) <= 6
 
 
 def test_no_rows_no_bars() -> None:
-    assert weekly_chart([]).bars == ()
+    assert period_chart([], by="week").bars == ()

@@ -114,3 +114,23 @@ def test_a_dyad_row_opens_its_own_events(counted: TestClient) -> None:
         assert sum(point["count"] for point in series) == row["count"]
     page = counted.get("/dyads").text
     assert 'href="/dyads?source=USAGOV&amp;target=CHN&amp;match=exact&amp;period=all"' in page
+
+
+def test_overview_chart_covers_every_date_with_axes(counted: TestClient) -> None:
+    timeline = counted.get("/index.json").json()["timeline"]
+    assert timeline["by"] == "week"
+    assert timeline["rows"][0]["period"] == "2022-01-03"  # not only the last 104 weeks
+    page = counted.get("/").text
+    chart = page.split('<svg class="chart"', 1)[1].split("</svg>", 1)[0]
+    assert '<text class="x"' in chart and ">2022-01-03</text>" in chart
+    assert '<text class="y" x="-5" y="0.0">1</text>' in chart  # the top of the y axis
+    assert chart.count("<title>") == 119  # 2022-01-03 to 2024-04-08, every week
+    assert "verbal cooperation" in page  # the legend
+
+
+def test_dyad_series_has_dated_bars_with_gaps(counted: TestClient) -> None:
+    params = {"source": "USA", "target": "CHN", "period": "month"}
+    body = counted.get("/dyads.json", params=params).json()
+    assert [row["period"] for row in body["series"]] == ["2024-03-01"]
+    page = counted.get("/dyads", params={"source": "RUS", "target": "UKR", "period": "week"}).text
+    assert ">2024-03-04</text>" in page

@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException
 from kittiwake.events.codebook import load_codebook
 from kittiwake.store.queries import QUAD_CLASS_NAMES
 from kittiwake.web import highlight
-from kittiwake.web.charts import bar_chart, weekly_chart
+from kittiwake.web.charts import period_chart
 from kittiwake.web.labels import LazyCodeNames
 from kittiwake.web.reader import StoreCopies
 from kittiwake.web.responses import (
@@ -64,8 +64,8 @@ def _templates() -> Environment:
     environment.globals.update(
         cameo_names={entry.code: entry.name for entry in codebook},
         quad_names=dict(QUAD_CLASS_NAMES),
-        bar_chart=bar_chart,
-        weekly_chart=weekly_chart,
+        period_chart=period_chart,
+        quad_parts=tuple(QUAD_CLASS_NAMES.values()),
         page_link=page_link,
         event_href=event_href,
         article_href=article_href,

@@ -12,10 +12,13 @@ import pandas as pd
 from kittiwake.store import Store, queries
 from kittiwake.store.queries import EventFilter
 from kittiwake.web import lookup
+from kittiwake.web.charts import every_period
 from kittiwake.web.labels import LazyCodeNames
 from kittiwake.web.params import ActorQuery, DyadQuery, EventQuery, RejectedQuery
 
 OVERVIEW_TOP = 10
+MAX_BARS = 260
+TIMELINE_PERIODS = ("week", "month", "year")
 
 
 def _frame(result: Any) -> pd.DataFrame:
@@ -33,13 +36,22 @@ def actor_ranking(store: Store, *, side: str, limit: int, names: LazyCodeNames) 
     return {"actors": _labelled(counts["actors"], names), "unresolved": counts["unresolved"]}
 
 
+def whole_timeline(store: Store) -> dict[str, Any]:
+    """Reported events per period and quad class over the whole range of dates: per week,
+    or per month (year) when that would take more than MAX_BARS bars."""
+    for by in TIMELINE_PERIODS:
+        rows = lookup.frame_records(_frame(queries.timeline(store, by=by)))
+        if len(every_period(rows, by=by)) <= MAX_BARS:
+            break
+    return {"by": by, "rows": rows}
+
+
 def overview(store: Store, names: LazyCodeNames) -> dict[str, Any]:
-    """Table counts, reported events per week, top actors, CAMEO roots and PLOVER types."""
-    weekly = _frame(queries.timeline(store, by="week"))
+    """Table counts, reported events over time, top actors, CAMEO roots and PLOVER types."""
     return {
         "counts": lookup.table_counts(store),
         "reported_events": lookup.count_where(store, EventFilter().where()),
-        "weekly": lookup.frame_records(weekly[["period", "total"]]),
+        "timeline": whole_timeline(store),
         "top_actors": actor_ranking(store, side="either", limit=OVERVIEW_TOP, names=names),
         "cameo_roots": lookup.counts_by(store, "cameo_root", limit=OVERVIEW_TOP),
         "plover_types": lookup.counts_by(store, "plover_type", limit=OVERVIEW_TOP),
