@@ -28,6 +28,7 @@ class _ClauseWordsModel(BaseModel):
     request_for_verbs: list[str]
     casualty_verbs: list[str]
     casualty_causes: list[str]
+    reporting_verbs: list[str]
 
     @field_validator("*")
     @classmethod
@@ -50,6 +51,7 @@ class ClauseWords:
     request_for_verbs: frozenset[str]
     casualty_verbs: frozenset[str]
     casualty_causes: frozenset[str]
+    reporting_verbs: frozenset[str]
 
 
 def shipped_language_dir(language: str = "en") -> Path:

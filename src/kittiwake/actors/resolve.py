@@ -43,6 +43,7 @@ from kittiwake.actors.roles import (
     title_score,
     title_words,
 )
+from kittiwake.actors.speakers import quoted_first_person
 from kittiwake.geo.toponyms import AREA_FEATURES
 from kittiwake.nlp import iter_sentences
 from kittiwake.records import Actor, Mention
@@ -223,6 +224,7 @@ class ActorResolver:
         mentions = [described_unknown(doc, m, mentions) for m in mentions]
         mentions = named_before(mentions)
         mentions = [self.private_person(doc, m, state) for m in mentions]
+        mentions.extend(quoted_first_person(doc, mentions, doc_id=doc_id))
         taken = {(m.start, m.end) for m in mentions}
         mentions.extend(p for p in state.places if (p.start, p.end) not in taken)
         return sorted(mentions, key=mention_order)

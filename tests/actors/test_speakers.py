@@ -1,0 +1,45 @@
+"""First-person pronouns in quotations take the quotation's speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from kittiwake.pipeline import Pipeline
+from kittiwake.records import Article, CodedArticle
+
+pytestmark = pytest.mark.slow
+
+
+def mentions_of(pipeline: Pipeline, text: str) -> dict[str, str]:
+    coded = pipeline(Article(doc_id="t", text=text))
+    assert isinstance(coded, CodedArticle)
+    return {m.text: m.actor.code for m in coded.mentions}
+
+
+CASES = {
+    "same-sentence": ('"We condemn the raid," the Kenyan foreign minister said.', "We", "KENGOV"),
+    "possessive": ('"Our patience is over," Chile\'s president told reporters.', "Our", "CHLGOV"),
+    "curly-quotes": ("\u201cI will not resign,\u201d Peru\u2019s president said.", "I", "PERGOV"),
+    "quote-over-two-sentences": (
+        '"The talks failed. We blame Serbia," the Croatian government said.',
+        "We",
+        "HRVGOV",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "pronoun", "code"), CASES.values(), ids=CASES.keys())
+def test_first_person_in_a_quotation_is_its_speaker(
+    pipeline: Pipeline, text: str, pronoun: str, code: str
+) -> None:
+    assert mentions_of(pipeline, text).get(pronoun) == code
+
+
+def test_first_person_outside_a_quotation_is_left_alone(pipeline: Pipeline) -> None:
+    found = mentions_of(pipeline, "We met the Kenyan foreign minister, who said nothing.")
+    assert "We" not in found
+
+
+def test_a_quotation_in_another_paragraph_is_not_attributed(pipeline: Pipeline) -> None:
+    text = '"We condemn the raid."\n\nThe Kenyan foreign minister said nothing else.'
+    assert "We" not in mentions_of(pipeline, text)
