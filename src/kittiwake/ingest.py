@@ -33,9 +33,11 @@ import datetime as dt
 import functools
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, Protocol, TextIO
@@ -59,6 +61,8 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 4
 # Chunks queued per worker process: enough that it never waits while the ingest process
 # codes a chunk of its own or writes results.
 POOL_CHUNKS_PER_WORKER = 2
+MAX_KILLERS_IN_A_ROW = 3  # lone articles whose worker died, in a row: the workers are broken
+RECOVERY_POLL_S = 0.2  # how often a wait for a chunk looks for dead workers' chunks to retry
 MAX_ITEMS_PER_BATCH = 256  # skips/duplicates/rejections held before a batch is sent anyway
 
 Action = Literal["code", "duplicate", "reject", "skip"]
@@ -131,6 +135,25 @@ class InProcessCoder:
         return future
 
 
+class WorkerCrashError(RuntimeError):
+    """Worker processes die whatever they are given: coding on them cannot go on."""
+
+
+@dataclass
+class SplitChunk:
+    """A chunk whose worker died, being coded again one article at a time."""
+
+    target: Future[CodingResults]
+    results: list[CodedArticle | Rejected | None]
+    left: int
+
+    def settle(self, index: int, result: CodedArticle | Rejected) -> None:
+        self.results[index] = result
+        self.left -= 1
+        if self.left == 0:
+            self.target.set_result([r for r in self.results if r is not None])
+
+
 class PoolCoder:
     """Codes chunks on `workers` processes: `workers - 1` worker processes and this one.
 
@@ -142,24 +165,48 @@ class PoolCoder:
     shrinks as its own work grows, and no core is left to an idle process or shared by
     three busy ones.
 
+    A worker that dies (out of memory, a crash in native code) breaks the whole pool and
+    every chunk in it (issue 15, D5). The pool is then started again and those chunks'
+    articles are sent to it one at a time, each alone in the pool: an article whose worker
+    dies while it is alone killed it, and becomes a `Rejected` saying so, so re-runs get
+    past it; the others are coded as usual. Meanwhile this process codes the waiting chunks.
+    Workers that die on `MAX_KILLERS_IN_A_ROW` lone articles in a row are taken to die on
+    anything (a broken install): `WorkerCrashError`.
+
     `spawn`, not `fork`: a forked child would inherit the parent's DuckDB connection and
     threads; a spawned one starts clean and rebuilds the pipeline from the settings (and its
     parent is the ingest, which `exit_when_orphaned` relies on; a fork server's children
     outlive a killed ingest). The pool starts on the first chunk, so a re-run with nothing
     new costs no worker start-up; the worker functions live in the light module
-    `kittiwake.ingest_worker`.
+    `kittiwake.ingest_worker` (`task` and `start` replace them, for tests).
     """
 
     def __init__(
-        self, settings: Settings, *, workers: int, pipeline: Pipeline | None = None
+        self,
+        settings: Settings,
+        *,
+        workers: int,
+        pipeline: Pipeline | None = None,
+        task: Callable[[Settings, list[Article]], CodingResults] = code_chunk,
+        start: Callable[[Settings, int], None] = start_worker,
     ) -> None:
         self.settings = settings
         self.workers = workers
         self.pipeline = pipeline
+        self.task, self.start = task, start
         self.pool: ProcessPoolExecutor | None = None  # started on the first chunk
         self.waiting: collections.deque[tuple[list[Article], Future[CodingResults]]]
         self.waiting = collections.deque()
-        self.dispatched: list[Future[CodingResults]] = []  # chunks given to the pool
+        # Chunks given to the pool whose callbacks have not run yet: a future is done before
+        # its callback has run, and only the callback says whether the pool died.
+        self.in_pool = 0
+        self.lock = threading.Lock()
+        # Filled by pool callbacks (another thread); emptied by this one in `recover`.
+        self.broken: collections.deque[tuple[list[Article], Future[CodingResults]]]
+        self.broken = collections.deque()
+        self.suspects: collections.deque[tuple[Article, SplitChunk, int]] = collections.deque()
+        self.pool_died = False
+        self.killers_in_a_row = 0
 
     def submit(self, articles: list[Article]) -> Future[CodingResults]:
         future = StealingFuture(self)
@@ -168,14 +215,104 @@ class PoolCoder:
         return future
 
     def dispatch(self) -> None:
-        """Hand waiting chunks to the pool until each worker process has enough queued."""
-        self.dispatched = [future for future in self.dispatched if not future.done()]
+        """Hand waiting chunks to the pool until each worker process has enough queued;
+        while articles of a broken chunk are being retried, only those, one at a time."""
+        self.recover()
+        if self.suspects:
+            if self.in_pool == 0:
+                article, split, index = self.suspects[0]
+                callback = functools.partial(
+                    self.suspect_done, article=article, split=split, index=index
+                )
+                if self.send([article], callback):
+                    self.suspects.popleft()
+            return
         capacity = POOL_CHUNKS_PER_WORKER * (self.workers - 1)
-        while self.waiting and len(self.dispatched) < capacity:
-            articles, future = self.waiting.popleft()
-            pool_future = self.start_pool().submit(code_chunk, self.settings, articles)
-            pool_future.add_done_callback(functools.partial(copy_outcome, target=future))
-            self.dispatched.append(pool_future)
+        while self.waiting and self.in_pool < capacity and not self.pool_died:
+            articles, future = self.waiting[0]
+            callback = functools.partial(self.chunk_done, articles=articles, target=future)
+            if self.send(articles, callback):
+                self.waiting.popleft()
+
+    def send(
+        self, articles: list[Article], callback: Callable[[Future[CodingResults]], None]
+    ) -> bool:
+        """Give a chunk to the pool; False when the pool turns out to be dead already."""
+        try:
+            pool_future = self.start_pool().submit(self.task, self.settings, articles)
+        except BrokenProcessPool:
+            self.pool_died = True
+            return False
+        with self.lock:
+            self.in_pool += 1
+        pool_future.add_done_callback(functools.partial(self.settled, callback=callback))
+        return True
+
+    def settled(
+        self,
+        source: Future[CodingResults],
+        *,
+        callback: Callable[[Future[CodingResults]], None],
+    ) -> None:
+        try:
+            callback(source)
+        finally:
+            with self.lock:
+                self.in_pool -= 1
+
+    def chunk_done(
+        self,
+        source: Future[CodingResults],
+        *,
+        articles: list[Article],
+        target: Future[CodingResults],
+    ) -> None:
+        """Pass a pool future's outcome on to the chunk's own future; a dead worker's chunk
+        is kept to be coded again (`recover`)."""
+        error = source.exception()
+        if isinstance(error, BrokenProcessPool):
+            self.pool_died = True
+            self.broken.append((articles, target))
+        elif error is not None:
+            target.set_exception(error)
+        else:
+            target.set_result(source.result())
+
+    def suspect_done(
+        self, source: Future[CodingResults], *, article: Article, split: SplitChunk, index: int
+    ) -> None:
+        error = source.exception()
+        if not isinstance(error, BrokenProcessPool):
+            self.killers_in_a_row = 0
+            result = source.result() if error is None else [failed(article, error)]
+            split.settle(index, result[0])
+            return
+        self.pool_died = True
+        self.killers_in_a_row += 1
+        if self.killers_in_a_row >= MAX_KILLERS_IN_A_ROW:
+            split.target.set_exception(
+                WorkerCrashError(
+                    f"worker processes died on {self.killers_in_a_row} articles in a row, "
+                    f"the last {article.origin or article.doc_id}: they cannot code; try "
+                    "--workers 1 to see why"
+                )
+            )
+            return
+        reason = "coding killed its worker process (out of memory or a crash): set aside"
+        split.settle(index, Rejected(article.origin or article.doc_id, reason, article.doc_id))
+
+    def recover(self) -> None:
+        """After a worker died: a fresh pool, and the broken chunks' articles as suspects."""
+        if not self.pool_died:
+            return
+        self.pool_died = False
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+        while self.broken:
+            articles, target = self.broken.popleft()
+            split = SplitChunk(target, [None] * len(articles), len(articles))
+            self.suspects.extend((article, split, i) for i, article in enumerate(articles))
 
     def work_until_done(self, target: Future[CodingResults]) -> None:
         """Code waiting chunks in this process until `target` is done or none are left."""
@@ -191,14 +328,19 @@ class PoolCoder:
             self.pool = ProcessPoolExecutor(
                 max_workers=self.workers - 1,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=start_worker,
-                initargs=(self.settings,),
+                initializer=self.start,
+                initargs=(self.settings, os.getpid()),
             )
         return self.pool
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def failed(article: Article, error: BaseException) -> Rejected:
+    origin = article.origin or article.doc_id
+    return Rejected(origin, f"coding failed: {type(error).__name__}: {error}", article.doc_id)
 
 
 class StealingFuture(Future[CodingResults]):
@@ -209,17 +351,13 @@ class StealingFuture(Future[CodingResults]):
         self.coder = coder
 
     def result(self, timeout: float | None = None) -> CodingResults:
-        self.coder.work_until_done(self)
+        while not self.done():
+            self.coder.work_until_done(self)
+            if not self.done():
+                # Wake now and then: a dead worker's chunk is retried from this thread.
+                self.coder.dispatch()
+                wait([self], timeout=RECOVERY_POLL_S)
         return super().result(timeout)
-
-
-def copy_outcome(source: Future[CodingResults], *, target: Future[CodingResults]) -> None:
-    """Pass a pool future's result (or exception) on to the chunk's own future."""
-    error = source.exception()
-    if error is not None:
-        target.set_exception(error)
-    else:
-        target.set_result(source.result())
 
 
 @contextlib.contextmanager

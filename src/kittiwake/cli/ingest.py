@@ -15,7 +15,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from kittiwake.cli.groups import main
 from kittiwake.cli.options import date_option, pipeline_options, settings_from, warn
 from kittiwake.cluster import DaskUnavailableError
-from kittiwake.ingest import IngestReport, ingest_paths, recode
+from kittiwake.ingest import IngestReport, WorkerCrashError, ingest_paths, recode
 from kittiwake.store import StoreError, StoreLockedError
 
 
@@ -86,7 +86,7 @@ def report_errors(report: IngestReport) -> None:
 def store_errors() -> Iterator[None]:
     try:
         yield
-    except (StoreLockedError, StoreError, DaskUnavailableError) as error:
+    except (StoreLockedError, StoreError, DaskUnavailableError, WorkerCrashError) as error:
         raise click.ClickException(str(error)) from error
 
 
