@@ -27,6 +27,9 @@ SYNSETS = """\
 &MONEYWORDS
 +&FUNDS
 +LOAN
+&NEARBY
++ON
++AT
 """
 
 
@@ -70,6 +73,7 @@ def only_pattern(line: str) -> dict[str, Any]:
         ("* (WITH)  [060]", {"prep": ("with",)}),
         ("* (AGAINST PROTESTERS)  [070]", {"prep": ("against",), "object": ("protesters",)}),
         ("* FOR &FUNDS  [071]", {"prep": ("for",), "object": ("grant", "subsidy")}),
+        ("* &NEARBY RESOLUTION  [070]", {"prep": ("on", "at"), "object": ("resolution",)}),
         ("$ * (WITH %)  [060]", {"target_preps": ("with",), "symmetric": True}),
         ("% *  [060]", {"symmetric": True}),
         ("POLICE *  [070]", {"subject": ("police",)}),
@@ -172,7 +176,7 @@ def test_cli_imports_verbs_and_reports_file_and_line(tmp_path: Path) -> None:
     out = tmp_path / "verbs.yaml"
     result = CliRunner().invoke(main, ["dict", "import-petrarch", str(source), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "left out: verbs.txt:10: [---]: no-event patterns cannot be expressed" in result.output
+    assert "left out: verbs.txt:13: [---]: no-event patterns cannot be expressed" in result.output
     assert validate_pattern_paths([out]) == []
 
 

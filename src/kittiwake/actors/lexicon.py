@@ -119,11 +119,21 @@ def spellings(nlp: Language, key: str) -> list[Doc]:
     return docs
 
 
-def users_first(terms: list[Term]) -> list[Term]:
+def users_first(terms: dict[str, list[Term]]) -> None:
     """A phrase that a user's dictionary defines means only what the user says: shipped
-    entries for the same phrase step aside (the importer warns about each such clash)."""
-    own = [t for t in terms if not is_shipped(t.entry.source)]
-    return own or terms
+    entries for the same phrase, in any letter case ("MSF" the shipped organisation, "msf"
+    an imported agent word), step aside. The importer warns about each such clash."""
+    claimed = {
+        key.lower()
+        for key, found in terms.items()
+        if any(not is_shipped(t.entry.source) for t in found)
+    }
+    for key in [k for k in terms if k.lower() in claimed]:
+        own = [t for t in terms[key] if not is_shipped(t.entry.source)]
+        if own:
+            terms[key] = own
+        else:
+            del terms[key]
 
 
 class PhraseIndex:
@@ -164,8 +174,7 @@ class Lexicon:
             if (term.kind, id(term.entry), key) not in seen:
                 seen.add((term.kind, id(term.entry), key))
                 self.terms[key].append(term)
-        for key, terms in self.terms.items():
-            self.terms[key] = users_first(terms)
+        users_first(self.terms)
         self.lower_matcher = PhraseIndex(lower=True)
         self.exact_matcher = PhraseIndex(lower=False)
         tokens = PhraseTokens.load(nlp=nlp, size=len(self.terms))

@@ -280,7 +280,7 @@ def read_after(
         elif position == 0 and is_particle(token, alone=len(tokens) == 1):
             draft.verbs = [f"{verb.split()[0]} {token.lower()}" for verb in draft.verbs]
             position += 1
-        elif token.lower() in PREPOSITIONS:
+        elif token.lower() in PREPOSITIONS or is_preposition_set(token, synsets):
             phrase = plain_phrase(tokens, position)
             read_phrase(phrase, draft, synsets)
             position += len(phrase)
@@ -305,9 +305,21 @@ def plain_phrase(tokens: Sequence[str | list[str]], start: int) -> list[str]:
     return phrase
 
 
+def is_preposition_set(token: str, synsets: dict[str, list[str]]) -> bool:
+    """A synset of prepositions ("&PREPOSIT1": against, in, on, ...) stands for one."""
+    if not token.startswith("&") or synset_key(token) not in synsets:
+        return False
+    return all(member in PREPOSITIONS for member in expand(token, synsets))
+
+
 def read_phrase(words: list[str], draft: _Draft, synsets: dict[str, list[str]]) -> None:
-    """(PREP ...): a required preposition, a slot for the target or source, or a noun."""
+    """(PREP ...): a required preposition, a slot for the target or source, or a noun. A
+    synset of prepositions requires any of them; its noun is an object where kittiwake reads
+    the noun after at least one of them as an object."""
     if not words:
+        return
+    if is_preposition_set(words[0], synsets):
+        read_preposition_set(expand(words[0], synsets), words[1:], draft, synsets)
         return
     preposition, rest = words[0].lower(), words[1:]
     slots = [w for w in rest if w in SLOTS]
@@ -326,6 +338,24 @@ def read_phrase(words: list[str], draft: _Draft, synsets: dict[str, list[str]]) 
     if draft.object:
         draft.losses.append("object and prepositional noun: either one is enough in kittiwake")
     draft.object.extend(phrases(nouns, synsets))
+
+
+def read_preposition_set(
+    prepositions: list[str], rest: list[str], draft: _Draft, synsets: dict[str, list[str]]
+) -> None:
+    if any(w in SLOTS for w in rest):
+        raise Unexpressible("a slot after a synset of prepositions")
+    if draft.prep:
+        raise Unexpressible("two prepositional phrases must both be present")
+    draft.prep.extend(prepositions)
+    if not rest:
+        return
+    readable = [p for p in prepositions if p in OBJECT_PREPS]
+    if not readable:
+        raise Unexpressible(f"kittiwake does not read the noun after {prepositions} as an object")
+    if len(readable) < len(prepositions):
+        draft.losses.append(f"the noun is only required after {', '.join(readable)}")
+    draft.object.extend(phrases(rest, synsets))
 
 
 def read_slot(slot: str, draft: _Draft, *, preposition: str | None) -> None:
