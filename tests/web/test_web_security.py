@@ -22,7 +22,7 @@ from kittiwake.web.security import allowed_hosts, web_url
 
 HOSTILE_EVENT = f"{HOSTILE_ID}-e0"
 PAGES = ["/", "/events", "/events/kyiv-1-e0", "/articles/kyiv-1", "/dyads", "/actors"]
-PAGES += ["/rejected", "/runs", "/index.json", "/events.json", "/static/style.css"]
+PAGES += ["/rejected", "/runs", "/index.json", "/events.json", "/static/style.css", "/events.csv"]
 
 
 @pytest.fixture(scope="module")

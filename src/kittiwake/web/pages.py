@@ -61,7 +61,7 @@ def overview(store: Store, names: LazyCodeNames) -> dict[str, Any]:
 def event_list(store: Store, query: EventQuery) -> dict[str, Any]:
     """One page of the events matching the filters, in `queries.events` order."""
     where = lookup.event_where(query)
-    rows = lookup.event_page(store, where, limit=query.limit, offset=query.offset)
+    rows = lookup.event_page(store, where, sort=query.sort, limit=query.limit, offset=query.offset)
     return {
         "filters": {name: lookup.plain(value) for name, value in query.filters().items()},
         "total": lookup.count_where(store, where),

@@ -31,6 +31,8 @@ Side = Literal["either", "source", "target"]
 # How an actor code given in a filter matches stored codes: "prefix" (RUS matches RUSGOV),
 # or "exact", which is what a count per code (the actors page, a dyad) counted.
 Match = Literal["prefix", "exact"]
+# Event orders (`lookup.ORDERS`): "oldest" is the order of `queries.event_rows`.
+Sort = Literal["oldest", "newest", "conflict", "cooperation", "reports"]
 
 
 class PairFilter(_Params):
@@ -59,6 +61,7 @@ class EventQuery(ActorFilter):
     place_country: str | None = None
     text: str | None = None
     include_negated: bool = False
+    sort: Sort = "oldest"
     limit: int = Field(50, ge=1, le=MAX_PAGE)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
@@ -69,9 +72,9 @@ class EventQuery(ActorFilter):
         return filters
 
     def event_filter(self) -> dict[str, Any]:
-        """Keyword arguments for `EventFilter`: the filters but the actor ones."""
-        actors = set(ActorFilter.model_fields)
-        return {name: value for name, value in self.filters().items() if name not in actors}
+        """Keyword arguments for `EventFilter`: the filters but the actor ones and the order."""
+        ours = {*ActorFilter.model_fields, "sort"}
+        return {name: value for name, value in self.filters().items() if name not in ours}
 
 
 class DyadQuery(PairFilter):

@@ -8,15 +8,17 @@ page fail.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from jinja2 import Environment
+from starlette.background import BackgroundTask
 
 from kittiwake.store import Store, StoreError
 from kittiwake.web.labels import LazyCodeNames
@@ -43,16 +45,45 @@ class Served:
     names: LazyCodeNames
 
 
-def request_store(request: Request) -> Iterator[Store]:
-    """FastAPI dependency: a store over the latest copy, open for one request."""
-    served: Served = request.app.state.served
+@contextmanager
+def _as_http_errors() -> Iterator[None]:
     try:
-        with served.copies.reading() as store:
-            yield store
+        yield
     except CopyUnavailable as missing:
         raise StoreUnavailable(str(missing), status=503) from missing
     except StoreError as error:
         raise StoreUnavailable(str(error), status=500) from error
+
+
+def request_store(request: Request) -> Iterator[Store]:
+    """FastAPI dependency: a store over the latest copy, open for one request."""
+    served: Served = request.app.state.served
+    with _as_http_errors(), served.copies.reading() as store:
+        yield store
+
+
+def streamed(
+    request: Request, chunks: Callable[[Store], Iterator[str]], *, media_type: str, filename: str
+) -> StreamingResponse:
+    """A download written by `chunks(store)` while it is sent; the copy it reads is held
+    until the last chunk is out or the client went away, whichever comes first."""
+    served: Served = request.app.state.served
+    holding = ExitStack()
+    with _as_http_errors():
+        store = holding.enter_context(served.copies.reading())
+
+    def body() -> Iterator[str]:
+        try:
+            yield from chunks(store)
+        finally:
+            holding.close()
+
+    return StreamingResponse(
+        body(),
+        media_type=media_type,
+        headers={"content-disposition": f'attachment; filename="{filename}"'},
+        background=BackgroundTask(holding.close),  # when the body never started
+    )
 
 
 def code_names(request: Request) -> LazyCodeNames:

@@ -8,13 +8,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, StreamingResponse
 
 from kittiwake.store import Store
-from kittiwake.web import pages
+from kittiwake.web import downloads, lookup, pages
 from kittiwake.web.labels import LazyCodeNames
 from kittiwake.web.params import MAX_ID, ActorQuery, DyadQuery, EventQuery, RejectedQuery
-from kittiwake.web.responses import code_names, render, request_store
+from kittiwake.web.responses import code_names, render, request_store, streamed
 
 router = APIRouter()
 StoreDep = Annotated[Store, Depends(request_store)]
@@ -45,6 +45,31 @@ def overview_html(request: Request, store: StoreDep, names: Names) -> HTMLRespon
 @router.get("/events.json")
 def events_json(store: StoreDep, query: Events) -> dict[str, Any]:
     return pages.event_list(store, query)
+
+
+# Downloads of every event the view matches (no paging), in its order.
+@router.get("/events.csv")
+def events_csv(request: Request, query: Events) -> StreamingResponse:
+    where = lookup.event_where(query)
+    return streamed(
+        request,
+        lambda store: downloads.csv_chunks(downloads.event_batches(store, where, sort=query.sort)),
+        media_type="text/csv; charset=utf-8",
+        filename="events.csv",
+    )
+
+
+@router.get("/events.geojson")
+def events_geojson(request: Request, query: Events) -> StreamingResponse:
+    where = lookup.event_where(query)
+    return streamed(
+        request,
+        lambda store: downloads.geojson_chunks(
+            downloads.event_batches(store, where, sort=query.sort)
+        ),
+        media_type="application/geo+json",
+        filename="events.geojson",
+    )
 
 
 @router.get("/events", response_class=HTMLResponse)

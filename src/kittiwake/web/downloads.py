@@ -1,0 +1,97 @@
+"""Downloads of exactly the events a filtered view shows, every one of them (no paging):
+CSV and GeoJSON, written a batch of rows at a time so a million events stream in constant
+memory.
+
+Text in the rows came from the web: a CSV cell that a spreadsheet would run as a formula
+(starting =, +, -, @) is prefixed with an apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from kittiwake.store import Store
+from kittiwake.web.lookup import ORDERS, Where, plain
+
+COLUMNS = (
+    "event_id",
+    "effective_date",
+    "date_precision",
+    "source_code",
+    "source_text",
+    "target_code",
+    "target_text",
+    "cameo",
+    "goldstein",
+    "quad_class",
+    "plover_type",
+    "plover_mode",
+    "place_name",
+    "place_country",
+    "place_lat",
+    "place_lon",
+    "num_articles",
+    "num_sources",
+    "negated",
+    "modality",
+    "doc_id",
+    "sentence_text",
+)
+BATCH = 5000
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+GEOJSON_PROPERTIES = tuple(name for name in COLUMNS if name not in ("place_lat", "place_lon"))
+
+
+def event_batches(store: Store, where: Where, *, sort: str) -> Iterator[list[tuple[Any, ...]]]:
+    """The matching events' `COLUMNS`, in the `sort` order, BATCH rows at a time."""
+    query = f"SELECT {', '.join(COLUMNS)} FROM events WHERE {where[0]} ORDER BY {ORDERS[sort]}"
+    result = store.connection.execute(query, where[1])
+    while batch := result.fetchmany(BATCH):
+        yield batch
+
+
+def _safe_cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return plain(value)
+
+
+def csv_chunks(batches: Iterable[Sequence[tuple[Any, ...]]]) -> Iterator[str]:
+    """A header line, then one chunk of CSV per batch."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    for batch in batches:
+        writer.writerows([_safe_cell(value) for value in row] for row in batch)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _feature(row: tuple[Any, ...]) -> dict[str, Any] | None:
+    values = dict(zip(COLUMNS, row, strict=True))
+    lat, lon = values["place_lat"], values["place_lon"]
+    if lat is None or lon is None:
+        return None
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
+        "properties": {name: plain(values[name]) for name in GEOJSON_PROPERTIES},
+    }
+
+
+def geojson_chunks(batches: Iterable[Sequence[tuple[Any, ...]]]) -> Iterator[str]:
+    """A FeatureCollection of the events that have a place, one chunk per batch."""
+    yield '{"type": "FeatureCollection", "features": ['
+    first = True
+    for batch in batches:
+        features = [json.dumps(found) for found in map(_feature, batch) if found is not None]
+        if features:
+            yield ("" if first else ",\n") + ",\n".join(features)
+            first = False
+    yield "]}\n"
