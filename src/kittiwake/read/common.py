@@ -41,6 +41,12 @@ SUFFIX_FORMATS = {
     ".arc": WARC,
 }
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# A well-formed multi-byte UTF-8 character: lead byte and its continuation bytes.
+UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
 # Share of control characters above which cp1252-decoded bytes are not "clearly text".
 MAX_CONTROL_SHARE = 0.01
 
@@ -157,7 +163,11 @@ def control_share(text: str) -> float:
 
 
 def decode_text(data: bytes, *, origin: str) -> str | Rejected:
-    """Bytes -> text: UTF-8 (BOM stripped), else cp1252 when the result is clearly text."""
+    """Bytes -> text: UTF-16 with a BOM, else UTF-8 (BOM stripped); UTF-8 with a few bad
+    bytes keeps its UTF-8 (each bad byte becomes U+FFFD); bytes with no UTF-8 sequence at
+    all are cp1252 when the result is clearly text."""
+    if data.startswith(UTF16_BOMS):
+        return decode_utf16(data, origin=origin)
     if not data.strip():
         return Rejected(origin, "empty")
     if b"\x00" in data:
@@ -166,6 +176,9 @@ def decode_text(data: bytes, *, origin: str) -> str | Rejected:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         utf8_error = error
+    if mostly_utf8(data):
+        # Re-reading it all as cp1252 would turn every accent and quote into mojibake.
+        return data.decode("utf-8-sig", errors="replace")
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -178,6 +191,25 @@ def decode_text(data: bytes, *, origin: str) -> str | Rejected:
             f"binary: not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) "
             "and not clearly cp1252 text",
         )
+    return text
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """Whether multi-byte UTF-8 sequences outnumber the bytes that are not UTF-8."""
+    sequences = len(UTF8_SEQUENCE.findall(data))
+    invalid = data.decode("utf-8", errors="replace").count("\ufffd") - data.count("\ufffd".encode())
+    return sequences > 0 and sequences >= invalid
+
+
+def decode_utf16(data: bytes, *, origin: str) -> str | Rejected:
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as error:
+        return Rejected(origin, f"binary: bad UTF-16 ({error.reason} at byte {error.start})")
+    if not text.strip():
+        return Rejected(origin, "empty")
+    if "\x00" in text or control_share(text) > MAX_CONTROL_SHARE:
+        return Rejected(origin, "binary: UTF-16 byte-order mark, but not text")
     return text
 
 
