@@ -95,3 +95,20 @@ def test_oversized_warc_record_is_skipped_and_the_rest_read(tmp_path: Path, huge
     # warcio inflates a block at a time, up to ~4 MB for a bomb like this one (about 1000:1),
     # and copies it twice: a bound well under the record's size, the same for any size.
     assert peak < HUGE // 2
+
+
+@pytest.mark.parametrize("depth", [10, 300, 2_000])
+@pytest.mark.parametrize("wrapper", ["div", "span"])
+def test_deeply_nested_page_keeps_its_article(tmp_path: Path, depth: int, wrapper: str) -> None:
+    body = "".join(f"<p>{index}: {BODY}</p>" for index in range(3))
+    html = (
+        "<html><head><title>Deep</title></head><body>"
+        + f"<{wrapper}>" * depth
+        + f"<article><h1>Deep</h1>{body}</article>"
+        + f"</{wrapper}>" * depth
+        + "</body></html>"
+    )
+    path = tmp_path / "deep.html"
+    path.write_text(html, encoding="utf-8")
+    (article,) = iter_articles([path])
+    assert isinstance(article, Article) and BODY.strip() in article.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,34 @@ from kittiwake.records import Article, Rejected
 MIN_ARTICLE_CHARS = 100
 
 
+# libxml2 stops parsing 256 elements deep (more needs its "huge" mode, which trafilatura
+# does not ask for): everything further in is lost. Layout wrappers hold no text of their
+# own, so on a page nested this deep they are dropped and the page is read again.
+MAX_DEPTH = 200
+WRAPPER_TAG = re.compile(r"</?(?:div|span|section|font|center|table|tbody|tr|td)\b[^>]*>", re.I)
+
+
 def extract_html(html: str, *, url: str | None = None) -> dict[str, Any] | None:
+    """The article of a page (`extract_page`), also when it is nested too deep for libxml2."""
+    fields = extract_page(html, url=url)
+    if fields is None and nesting_depth(html) > MAX_DEPTH:
+        fields = extract_page(WRAPPER_TAG.sub(" ", html), url=url)
+    return fields
+
+
+def nesting_depth(html: str) -> int:
+    """A cheap upper bound on element depth: opening tags seen before as many closing tags."""
+    depth = deepest = 0
+    for match in re.finditer(r"<(/?)[a-zA-Z][^>]*?(/?)>", html):
+        if match.group(1):
+            depth = max(0, depth - 1)
+        elif not match.group(2):
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def extract_page(html: str, *, url: str | None = None) -> dict[str, Any] | None:
     """trafilatura's body text and metadata for one page, None when there is no article.
 
     Settings were chosen on the extraction benchmark (benchmarks/extraction.py):
