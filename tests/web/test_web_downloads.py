@@ -1,5 +1,5 @@
 """Downloads hold exactly the rows of the filtered view, all of them, in its order; sorting
-orders the view."""
+orders the view; the map draws the places of the same rows."""
 
 from __future__ import annotations
 
@@ -113,3 +113,29 @@ def test_the_events_page_links_its_downloads(counted: TestClient) -> None:
 def test_a_download_of_a_missing_database_is_503(tmp_path: Path) -> None:
     client = local_client(create_app(tmp_path / "absent.duckdb"))
     assert client.get("/events.csv").status_code == 503
+
+
+@pytest.mark.parametrize("params", FILTERS)
+def test_the_map_draws_the_places_of_the_view(counted: TestClient, params: dict[str, Any]) -> None:
+    body = counted.get("/map.json", params=params).json()
+    placed = [event for event in _view(counted, params) if event["place"]]
+    assert body["placed"] == len(placed) == sum(place["events"] for place in body["places"])
+    assert body["total"] == len(_view(counted, params))
+
+
+def test_a_place_sits_at_its_coordinates(counted: TestClient) -> None:
+    (kharkiv,) = counted.get("/map.json").json()["places"]
+    assert (kharkiv["place_name"], kharkiv["events"]) == ("Kharkiv", 1)
+    assert (kharkiv["x"], kharkiv["y"]) == (36.25 + 180, 90 - 49.98)
+    page = counted.get("/map").text
+    assert '<image href="/static/world-110m.svg"' in page
+    assert '<circle class="conflict" cx="216.25" cy="40.02" r="6.0">' in page
+    assert "<title>Kharkiv UKR: 1 events, Goldstein mean -10.0</title>" in page
+
+
+def test_the_world_outline_is_shipped(counted: TestClient) -> None:
+    response = counted.get("/static/world-110m.svg")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("image/svg+xml")
+    assert '<path fill="#e4e8ec"' in response.text
+    assert len(response.content) < 100_000

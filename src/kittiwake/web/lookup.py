@@ -186,6 +186,27 @@ def dyad_series(store: Store, actors: PairFilter, *, by: str) -> list[dict[str, 
     return [{name: plain(value) for name, value in row.items()} for row in rows]
 
 
+def places(store: Store, where: Where, *, limit: int) -> list[dict[str, Any]]:
+    """The places of the events matching `where`, most events first, with their count and
+    mean Goldstein score."""
+    query = (
+        "SELECT place_name, place_country, place_lat AS lat, place_lon AS lon, "
+        "count(*) AS events, avg(goldstein) AS goldstein_mean FROM events "
+        f"WHERE {where[0]} AND place_lat IS NOT NULL AND place_lon IS NOT NULL "
+        "GROUP BY ALL ORDER BY events DESC, place_name LIMIT ?"
+    )
+    return _rows(store, query, [*where[1], int(limit)])
+
+
+def count_places(store: Store, where: Where) -> int:
+    query = (
+        "SELECT count(*) FROM (SELECT DISTINCT place_name, place_country, place_lat, place_lon "
+        f"FROM events WHERE {where[0]} AND place_lat IS NOT NULL AND place_lon IS NOT NULL)"
+    )
+    found = store.connection.execute(query, where[1]).fetchone()
+    return int(found[0]) if found else 0
+
+
 def event_by_id(store: Store, event_id: str) -> dict[str, Any] | None:
     """The `events` row with this id, or None."""
     found = _rows(store, "SELECT * FROM events WHERE event_id = ?", [event_id])

@@ -5,6 +5,7 @@ this, and the HTML template renders the same dict. All reads go through `store.q
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pandas as pd
@@ -17,6 +18,8 @@ from kittiwake.web.labels import LazyCodeNames
 from kittiwake.web.params import ActorQuery, DyadQuery, EventQuery, RejectedQuery
 
 OVERVIEW_TOP = 10
+MAP_PLACES = 2000  # circles drawn at most; the rest are the smallest anyway
+MAX_RADIUS = 6.0  # degrees
 MAX_BARS = 260
 TIMELINE_PERIODS = ("week", "month", "year")
 
@@ -68,6 +71,29 @@ def event_list(store: Store, query: EventQuery) -> dict[str, Any]:
         "offset": query.offset,
         "limit": query.limit,
         "events": [lookup.event_record(row) for row in rows],
+    }
+
+
+def _on_the_map(place: dict[str, Any], *, peak: int) -> dict[str, Any]:
+    """A place with its circle in the 360 x 180 equirectangular frame of the world outline:
+    area in proportion to its events, the largest MAX_RADIUS."""
+    radius = MAX_RADIUS * math.sqrt(place["events"] / peak)
+    x, y = place["lon"] + 180, 90 - place["lat"]
+    return {**place, "x": round(x, 2), "y": round(y, 2), "r": round(max(radius, 0.6), 2)}
+
+
+def map_page(store: Store, query: EventQuery) -> dict[str, Any]:
+    """Where the events matching the filters happened: one circle per place."""
+    where = lookup.event_where(query)
+    found = lookup.places(store, where, limit=MAP_PLACES)
+    placed_where = (f"{where[0]} AND place_lat IS NOT NULL AND place_lon IS NOT NULL", where[1])
+    peak = max((place["events"] for place in found), default=1)
+    return {
+        "filters": {name: lookup.plain(value) for name, value in query.filters().items()},
+        "total": lookup.count_where(store, where),
+        "placed": lookup.count_where(store, placed_where),
+        "place_count": lookup.count_places(store, where),
+        "places": [_on_the_map(place, peak=peak) for place in found],
     }
 
 

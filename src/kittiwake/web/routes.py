@@ -119,6 +119,16 @@ def article_by_query_html(request: Request, store: StoreDep, doc_id: RecordId) -
     return render(request, "article.html", article_json(store, doc_id))
 
 
+@router.get("/map.json")
+def map_json(store: StoreDep, query: Events) -> dict[str, Any]:
+    return pages.map_page(store, query)
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_html(request: Request, store: StoreDep, query: Events) -> HTMLResponse:
+    return render(request, "map.html", pages.map_page(store, query))
+
+
 @router.get("/dyads.json")
 def dyads_json(store: StoreDep, query: Dyads, names: Names) -> dict[str, Any]:
     return pages.dyad_page(store, query, names)
