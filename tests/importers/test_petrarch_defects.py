@@ -34,6 +34,8 @@ RUSSIA [RUS]
 SYRIA [SYR]
 +SYRIAN
 +QUORATH_CITY   # a city coded as its country, as country files do
+MIRO_POLICE   # a person whose last word is an agent word, not a claim on "police"
+	[VLMGOV >150101]
 """
 
 

@@ -119,15 +119,17 @@ def spellings(nlp: Language, key: str) -> list[Doc]:
     return docs
 
 
+def claims(term: Term) -> bool:
+    """A phrase a user wrote; a surname kittiwake derives from a name claims nothing ("Army",
+    the last word of some officer's title, must not hide the shipped agent word "army")."""
+    return term.kind is not TermKind.SURNAME and not is_shipped(term.entry.source)
+
+
 def users_first(terms: dict[str, list[Term]]) -> None:
     """A phrase that a user's dictionary defines means only what the user says: shipped
     entries for the same phrase, in any letter case ("MSF" the shipped organisation, "msf"
     an imported agent word), step aside. The importer warns about each such clash."""
-    claimed = {
-        key.lower()
-        for key, found in terms.items()
-        if any(not is_shipped(t.entry.source) for t in found)
-    }
+    claimed = {key.lower() for key, found in terms.items() if any(map(claims, found))}
     for key in [k for k in terms if k.lower() in claimed]:
         own = [t for t in terms[key] if not is_shipped(t.entry.source)]
         if own:
