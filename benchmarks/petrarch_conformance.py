@@ -94,6 +94,8 @@ def report(outcomes: list[Outcome], *, verbose: bool) -> None:
     print(
         f"expected events reproduced: {reproduced}/{counted} ({reproduced / max(counted, 1):.1%})"
     )
+    loose = sum(len(i.reproduced_at_root) for i in outcomes)
+    print(f"  at CAMEO root and both countries: {loose}/{counted} ({loose / max(counted, 1):.1%})")
     reasons = Counter(why for i in outcomes for _, why in i.excluded)
     print(f"expected events left out: {sum(reasons.values())}")
     for why, count in reasons.items():

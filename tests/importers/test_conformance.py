@@ -11,6 +11,7 @@ from kittiwake.importers.conformance import (
     NOT_CAMEO,
     NOT_GROUPS,
     Expected,
+    Outcome,
     UnitTest,
     exclusion,
     outcome,
@@ -73,3 +74,10 @@ def test_no_events_record_passes_only_when_nothing_is_coded(tests: list[UnitTest
     assert outcome(nothing, [], codes=CODES).passed
     first = outcome(tests[0], [], codes=CODES)
     assert first.counts and not first.passed and first.reproduced == ()
+
+
+def test_loose_measure_compares_roots_and_countries(tests: list[UnitTest]) -> None:
+    scored = outcome(tests[0], [], codes=CODES)
+    found = frozenset({("VLMGOV", "KAR", "043")})
+    loose = Outcome(scored.test, found, scored.counted, ())
+    assert loose.reproduced == () and loose.reproduced_at_root == scored.counted

@@ -78,6 +78,13 @@ class Outcome:
         return tuple(e for e in self.counted if e.triple() in self.found)
 
     @property
+    def reproduced_at_root(self) -> tuple[Expected, ...]:
+        """Reproduced at CAMEO root and both actors' first three letters (their countries),
+        the looser measure issue 13 started from."""
+        loose = {loosely(found) for found in self.found}
+        return tuple(e for e in self.counted if loosely(e.triple()) in loose)
+
+    @property
     def counts(self) -> bool:
         """False when every expected event is left out: the record tests nothing we can do."""
         return self.test.no_events or bool(self.counted)
@@ -96,6 +103,11 @@ class ValidationImport:
     dictionaries: tuple[Path, ...]
     patterns: Path
     left_out: dict[str, int]
+
+
+def loosely(triple: tuple[str, str, str]) -> tuple[str, str, str]:
+    source, target, code = triple
+    return (source[:3], target[:3], code[:2])
 
 
 def read_unit_tests(path: Path) -> list[UnitTest]:
