@@ -134,3 +134,38 @@ def test_dyad_series_has_dated_bars_with_gaps(counted: TestClient) -> None:
     assert [row["period"] for row in body["series"]] == ["2024-03-01"]
     page = counted.get("/dyads", params={"source": "RUS", "target": "UKR", "period": "week"}).text
     assert ">2024-03-04</text>" in page
+
+
+@pytest.mark.parametrize(
+    ("q", "codes"),
+    [
+        ("russia", ["RUS", "RUSMIL"]),  # by name: "Russia", "Russia · Military"
+        ("united states", ["USA", "USAGOV"]),
+        ("gov", ["UKRGOV", "USAGOV"]),  # by code
+        ("military", ["RUSMIL", "UKRMIL"]),
+        ("nowhere", []),
+    ],
+)
+def test_actors_are_found_by_name(counted: TestClient, q: str, codes: list[str]) -> None:
+    body = counted.get("/actors.json", params={"side": "either", "q": q}).json()
+    assert sorted(row["code"] for row in body["actors"]) == codes
+
+
+@pytest.mark.parametrize(
+    ("page", "field", "datalist", "option"),
+    [
+        ("/events", "actor", "actor-codes", '<option value="RUS">Russia</option>'),
+        ("/events", "cameo", "cameo-codes", '<option value="190">'),
+        ("/events", "plover", "plover-types", '<option value="ASSAULT">'),
+        ("/map", "source", "actor-codes", '<option value="UKR">Ukraine</option>'),
+        ("/dyads", "target", "actor-codes", '<option value="CHN">China</option>'),
+    ],
+)
+def test_code_fields_suggest_codes_with_names(
+    counted: TestClient, page: str, field: str, datalist: str, option: str
+) -> None:
+    text = counted.get(page).text
+    assert f'name="{field}"' in text
+    assert f'list="{datalist}"' in text
+    body = text.split(f'<datalist id="{datalist}">', 1)[1].split("</datalist>", 1)[0]
+    assert option in body

@@ -52,7 +52,7 @@ async def _invalid(request: Request, error: Exception) -> Response:
     return error_response(request, status=422, message="; ".join(problems))
 
 
-def _templates() -> Environment:
+def _templates(names: LazyCodeNames) -> Environment:
     environment = Environment(
         loader=PackageLoader("kittiwake.web", "templates"),
         autoescape=select_autoescape(["html"]),
@@ -64,8 +64,10 @@ def _templates() -> Environment:
     environment.globals.update(
         cameo_names={entry.code: entry.name for entry in codebook},
         quad_names=dict(QUAD_CLASS_NAMES),
+        plover_types=sorted({entry.plover_type for entry in codebook if entry.plover_type}),
         period_chart=period_chart,
         quad_parts=tuple(QUAD_CLASS_NAMES.values()),
+        actor_suggestions=names.suggestions,
         page_link=page_link,
         event_href=event_href,
         article_href=article_href,
@@ -101,9 +103,8 @@ def create_app(
         docs_url=None,  # the interactive docs load JavaScript from a CDN; we run offline
         redoc_url=None,
     )
-    app.state.served = Served(
-        db=Path(db), copies=copies, templates=_templates(), names=names or LazyCodeNames()
-    )
+    names = names or LazyCodeNames()
+    app.state.served = Served(db=Path(db), copies=copies, templates=_templates(names), names=names)
     app.add_exception_handler(StoreUnavailable, _unavailable)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)

@@ -75,8 +75,16 @@ class LazyCodeNames:
         self._lock = threading.Lock()
         self._names: CodeNames | None = None
 
-    def label(self, code: str | None) -> str | None:
+    def _loaded(self) -> CodeNames:
         with self._lock:
             if self._names is None:
                 self._names = self._load()
-        return self._names.label(code)
+            return self._names
+
+    def label(self, code: str | None) -> str | None:
+        return self._loaded().label(code)
+
+    def suggestions(self) -> dict[str, str]:
+        """Code -> name of every country and organisation, for the filter forms."""
+        names = self._loaded()
+        return dict(sorted({**names.organisations, **names.countries}.items()))

@@ -18,6 +18,7 @@ from kittiwake.web.labels import LazyCodeNames
 from kittiwake.web.params import ActorQuery, DyadQuery, EventQuery, RejectedQuery
 
 OVERVIEW_TOP = 10
+SEARCHED_CODES = 100_000  # a name search looks at this many codes, most frequent first
 MAP_PLACES = 2000  # circles drawn at most; the rest are the smallest anyway
 MAX_RADIUS = 6.0  # degrees
 MAX_BARS = 260
@@ -188,10 +189,18 @@ def dyad_page(store: Store, query: DyadQuery, names: LazyCodeNames) -> dict[str,
 
 
 def actor_page(store: Store, query: ActorQuery, names: LazyCodeNames) -> dict[str, Any]:
-    return {
-        "side": query.side,
-        **actor_ranking(store, side=query.side, limit=query.limit, names=names),
-    }
+    """The actor ranking; with `q`, only the codes whose code or name contains it."""
+    if not query.q:
+        ranking = actor_ranking(store, side=query.side, limit=query.limit, names=names)
+        return {"side": query.side, "q": None, **ranking}
+    ranking = actor_ranking(store, side=query.side, limit=SEARCHED_CODES, names=names)
+    wanted = query.q.casefold()
+    found = [
+        row
+        for row in ranking["actors"]
+        if wanted in row["code"].casefold() or wanted in (row["label"] or "").casefold()
+    ]
+    return {**ranking, "side": query.side, "q": query.q, "actors": found[: query.limit]}
 
 
 def rejected_page(store: Store, query: RejectedQuery) -> dict[str, Any]:

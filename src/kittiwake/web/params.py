@@ -84,6 +84,7 @@ class DyadQuery(PairFilter):
 
 class ActorQuery(_Params):
     side: Side = "source"
+    q: str | None = Field(None, max_length=200)  # part of a code or of its name
     limit: int = Field(50, ge=1, le=MAX_PAGE)
 
 
