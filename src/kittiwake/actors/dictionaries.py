@@ -24,7 +24,9 @@ are read as strings (and `null`/`~`/empty as None), never as YAML 1.1 booleans o
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
 import os
 import pickle
@@ -556,6 +558,19 @@ CACHE_MIN_BYTES = 200_000
 CACHE_FORMAT = 1  # bump when the entry dataclasses change
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Build many small objects at once without the cyclic collector: tens of thousands of
+    entries read back from a cache trigger collections that cost as much as the reading."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def cache_folder() -> Path:
     from kittiwake.geo.gazetteer import default_cache_dir  # noqa: PLC0415 - one shared setting
 
@@ -577,7 +592,7 @@ def _read_cached(path: Path, display: str) -> _FileResult:
     cached = _cache_path(path, display)
     if cached is not None and cached.exists():
         try:
-            with cached.open("rb") as handle:
+            with cached.open("rb") as handle, paused_gc():
                 loaded = pickle.load(handle)
             if isinstance(loaded, _FileResult):
                 return loaded

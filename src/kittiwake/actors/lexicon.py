@@ -26,6 +26,7 @@ from kittiwake.actors.dictionaries import (
     OrganisationEntry,
     PersonEntry,
     is_shipped,
+    paused_gc,
 )
 
 CACHE_FORMAT = 1
@@ -169,6 +170,11 @@ class Lexicon:
     """Phrase -> terms, with two matchers: case-insensitive and case-sensitive."""
 
     def __init__(self, *, dictionaries: Dictionaries, nlp: Language) -> None:
+        with paused_gc():
+            self.build(dictionaries=dictionaries, nlp=nlp)
+        self.people_by_id = {p.id: p for p in dictionaries.people}
+
+    def build(self, *, dictionaries: Dictionaries, nlp: Language) -> None:
         self.terms: dict[str, list[Term]] = defaultdict(list)
         seen: set[tuple[TermKind, int, str]] = set()  # by entry identity: equality is deep
         for term in iter_terms(dictionaries):
@@ -184,7 +190,6 @@ class Lexicon:
             matcher = self.exact_matcher if is_case_sensitive(key) else self.lower_matcher
             matcher.add(nlp.vocab.strings.add(key), tokens.spellings(key))
         tokens.save()
-        self.people_by_id = {p.id: p for p in dictionaries.people}
 
     def lookup(self, key: str) -> list[Term]:
         return self.terms.get(key, [])
