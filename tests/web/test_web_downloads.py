@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
 from web_factories import build_store, count_articles, local_client
@@ -18,6 +19,9 @@ from kittiwake.web.downloads import COLUMNS, csv_chunks
 
 FILTERS = [
     {},
+    {"outlet": "other daily", "include_negated": "true"},
+    {"article": "kyiv-1"},
+    {"run_id": 1, "sort": "reports"},
     {"include_negated": "true"},
     {"actor": "USA", "match": "exact"},
     {"source": "RUS", "target": "UKR"},
@@ -139,3 +143,38 @@ def test_the_world_outline_is_shipped(counted: TestClient) -> None:
     assert response.headers["content-type"].startswith("image/svg+xml")
     assert '<path fill="#e4e8ec"' in response.text
     assert len(response.content) < 100_000
+
+
+@pytest.mark.parametrize("params", FILTERS)
+def test_parquet_holds_the_rows_of_the_view(
+    counted: TestClient, params: dict[str, Any], tmp_path: Path
+) -> None:
+    response = counted.get("/events.parquet", params=params)
+    assert response.status_code == 200
+    assert response.headers["content-disposition"] == 'attachment; filename="events.parquet"'
+    (tmp_path / "got.parquet").write_bytes(response.content)
+    table = pq.read_table(tmp_path / "got.parquet")
+    assert table.column_names == list(COLUMNS)
+    view = _view(counted, params)
+    assert table.column("event_id").to_pylist() == [event["event_id"] for event in view]
+
+
+@pytest.mark.parametrize(
+    ("params", "documents"),
+    [
+        ({"outlet": "Other Daily", "include_negated": "true"}, {"talks-2"}),
+        ({"outlet": "example wire"}, {"kyiv-1", "counts-1"}),
+        ({"article": "counts-1"}, {"counts-1"}),
+        ({"run_id": 1}, {"kyiv-1", "talks-2", "counts-1"}),
+        ({"run_id": 2}, set()),
+    ],
+)
+def test_events_filter_by_where_they_came_from(
+    counted: TestClient, params: dict[str, Any], documents: set[str]
+) -> None:
+    assert {event["doc_id"] for event in _view(counted, params)} == documents
+
+
+def test_runs_link_their_events(counted: TestClient) -> None:
+    page = counted.get("/runs").text
+    assert 'href="/events?run_id=1&amp;include_negated=true">4</a>' in page  # as recorded

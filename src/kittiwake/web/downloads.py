@@ -1,6 +1,7 @@
 """Downloads of exactly the events a filtered view shows, every one of them (no paging):
 CSV and GeoJSON, written a batch of rows at a time so a million events stream in constant
-memory.
+memory, and Parquet, written a batch at a time to a temporary file (its footer comes last)
+that is sent and then removed.
 
 Text in the rows came from the web: a CSV cell that a spreadsheet would run as a formula
 (starting =, +, -, @) is prefixed with an apostrophe.
@@ -11,8 +12,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
+
+import pyarrow.parquet as pq
 
 from kittiwake.store import Store
 from kittiwake.web.lookup import ORDERS, Where, plain
@@ -46,12 +52,32 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 GEOJSON_PROPERTIES = tuple(name for name in COLUMNS if name not in ("place_lat", "place_lon"))
 
 
+def _export_query(where: Where, sort: str) -> str:
+    return f"SELECT {', '.join(COLUMNS)} FROM events WHERE {where[0]} ORDER BY {ORDERS[sort]}"
+
+
 def event_batches(store: Store, where: Where, *, sort: str) -> Iterator[list[tuple[Any, ...]]]:
     """The matching events' `COLUMNS`, in the `sort` order, BATCH rows at a time."""
-    query = f"SELECT {', '.join(COLUMNS)} FROM events WHERE {where[0]} ORDER BY {ORDERS[sort]}"
-    result = store.connection.execute(query, where[1])
+    result = store.connection.execute(_export_query(where, sort), where[1])
     while batch := result.fetchmany(BATCH):
         yield batch
+
+
+def parquet_file(store: Store, where: Where, *, sort: str) -> Path:
+    """The matching events in a new temporary folder's `events.parquet`; the caller removes
+    the folder (`path.parent`)."""
+    folder = Path(tempfile.mkdtemp(prefix="kittiwake-download-"))
+    path = folder / "events.parquet"
+    try:
+        relation = store.connection.sql(_export_query(where, sort), params=where[1])
+        batches = relation.to_arrow_reader(BATCH)
+        with pq.ParquetWriter(path, batches.schema) as writer:
+            for batch in batches:
+                writer.write_batch(batch)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return path
 
 
 def _safe_cell(value: Any) -> Any:

@@ -112,11 +112,25 @@ def actor_where(actors: PairFilter) -> Where:
     return " AND ".join(f"({clause})" for clause in clauses) or "TRUE", params
 
 
+ORIGIN_TESTS = {  # EventQuery.ORIGIN_FIELDS as SQL; constants, never user input
+    "outlet": "doc_id IN (SELECT doc_id FROM articles WHERE lower(source) = lower(?))",
+    "article": "doc_id = ?",
+    "run_id": "run_id = ?",
+}
+
+
 def event_where(query: EventQuery) -> Where:
-    """`EventFilter`'s clause for the query's other filters, and the actor filters."""
+    """`EventFilter`'s clause for the query's other filters, the actor filters, and where
+    the events came from (outlet, article, run)."""
     where, params = EventFilter(**query.event_filter()).where()
     actors, actor_params = actor_where(query)
-    return f"({where}) AND {actors}", [*params, *actor_params]
+    clauses, values = [f"({where})", actors], [*params, *actor_params]
+    for name, test in ORIGIN_TESTS.items():
+        value = getattr(query, name)
+        if value is not None:
+            clauses.append(test)
+            values.append(value)
+    return " AND ".join(clauses), values
 
 
 def count_where(store: Store, where: Where) -> int:

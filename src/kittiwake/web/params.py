@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 MAX_PAGE = 500
 MAX_OFFSET = 10**12  # far past any store, well inside DuckDB's BIGINT OFFSET
 MAX_ID = 2000  # characters of an event or article id
+ORIGIN_FIELDS = ("outlet", "article", "run_id")  # where events came from (`lookup.event_where`)
 QuadClass = Annotated[int, Field(ge=1, le=4)]
 
 
@@ -61,6 +62,9 @@ class EventQuery(ActorFilter):
     place_country: str | None = None
     text: str | None = None
     include_negated: bool = False
+    outlet: str | None = None  # the source of the article, e.g. "Example Wire"
+    article: str | None = None  # a doc_id
+    run_id: int | None = Field(None, ge=0, le=MAX_OFFSET)
     sort: Sort = "oldest"
     limit: int = Field(50, ge=1, le=MAX_PAGE)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
@@ -73,7 +77,7 @@ class EventQuery(ActorFilter):
 
     def event_filter(self) -> dict[str, Any]:
         """Keyword arguments for `EventFilter`: the filters but the actor ones and the order."""
-        ours = {*ActorFilter.model_fields, "sort"}
+        ours = {*ActorFilter.model_fields, *ORIGIN_FIELDS, "sort"}
         return {name: value for name, value in self.filters().items() if name not in ours}
 
 

@@ -5,10 +5,12 @@
 
 from __future__ import annotations
 
+import shutil
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, StreamingResponse
+from fastapi.responses import FileResponse, HTMLResponse, StreamingResponse
+from starlette.background import BackgroundTask
 
 from kittiwake.store import Store
 from kittiwake.web import downloads, lookup, pages
@@ -69,6 +71,17 @@ def events_geojson(request: Request, query: Events) -> StreamingResponse:
         ),
         media_type="application/geo+json",
         filename="events.geojson",
+    )
+
+
+@router.get("/events.parquet")
+def events_parquet(store: StoreDep, query: Events) -> FileResponse:
+    path = downloads.parquet_file(store, lookup.event_where(query), sort=query.sort)
+    return FileResponse(
+        path,
+        media_type="application/vnd.apache.parquet",
+        filename=path.name,
+        background=BackgroundTask(shutil.rmtree, path.parent, ignore_errors=True),
     )
 
 
