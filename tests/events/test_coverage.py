@@ -30,7 +30,6 @@ TARGET_HIT_RATE = 0.78
 # Sentences the coder gets wrong today, with what it produced instead. Strict: when one is
 # fixed the test says so, and its entry here should go.
 KNOWN_MISSES = {
-    "The Kremlin denied on Thursday": "denying one's own role is 016 (deny responsibility); coded 120 REJECT",
     "Israeli police questioned": "police questioning a suspect is 091 (investigate); coded 110 ACCUSE",
     "Mali's military government ordered the UN": "ordering a mission out is 166 (expel); coded 1041 REQUEST",
     "Iranian security forces opened fire on protesters": "repression of protesters is 175; coded 193/190 ASSAULT",

@@ -128,6 +128,17 @@ def read_modality(
     return Reading(negated=False, modality=speech.value, speech=speech, speakers=speakers)
 
 
+def is_demand_on_others(trigger: Token, actors: Sequence[Mention]) -> bool:
+    """ "Russia said Sudan must return the helicopter" demands; "we have to admit", "he had
+    to resign", "drugs must be combated" report a necessity: a demand needs someone else who
+    must act (its speaker may be left unsaid: "Iran must withdraw") and a present obligation."""
+    if not actors:
+        return False
+    if all(a.coref_of and a.text.lower() in ("i", "we", "us", "me") for a in actors):
+        return False  # the speaker's own necessity (not the country "US")
+    return not (has_to(trigger) and trigger.head.tag_ == "VBD")
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     token: Token
@@ -176,6 +187,8 @@ class EventCoder:
                 continue  # "sixty people were killed": a toll, no one named as doing it
             reading = read_modality(trigger, by_head, actors=sources)
             if reading.speech is Speech.DEMAND:  # the speaker demands; the actor must act
+                if not is_demand_on_others(trigger.token, sources or targets):
+                    continue  # a necessity reported ("we have to admit"), not an act
                 sources, targets = reading.speakers, sources or targets
             if not targets and trigger.pattern.cameo[:2] in JUDGING_ROOTS:
                 targets = [m for m in judged_doers(trigger, by_head, doers) if m not in sources]

@@ -1,0 +1,45 @@
+"""CAMEO conventions on words with several readings: holding, denying, declining, having to."""
+
+from __future__ import annotations
+
+import pytest
+
+from kittiwake.pipeline import Pipeline, code_text
+
+pytestmark = pytest.mark.slow
+
+DATE = "2016-09-12"
+
+
+def codes(pipeline: Pipeline, text: str) -> list[str]:
+    return [e.cameo for e in code_text(text, date=DATE, pipeline=pipeline, include_all=True)]
+
+
+CODED = {
+    "held-captive": ("Somali militiamen held two Kenyan engineers captive for a week.", "173"),
+    "held-as-shields": ("The Sri Lankan army held Tamil villagers as human shields.", "173"),
+    "denied-that": ("Lisbon denied that Portugal had paid the kidnappers.", "016"),
+    "denied-request": ("Israel denied the Turkish request for a visit to the camp.", "120"),
+    "declined-to-comment": ("The Iraqi defence ministry declined to comment on the raid.", "011"),
+    "demand": ("France said Iran must release the British sailors.", "105"),
+}
+
+
+@pytest.mark.parametrize(("text", "cameo"), CODED.values(), ids=CODED.keys())
+def test_reading_gives_the_code(pipeline: Pipeline, text: str, cameo: str) -> None:
+    found = codes(pipeline, text)
+    assert any(code.startswith(cameo) for code in found), found
+
+
+NOT_CODED = {
+    "held-a-conference": ("Kenyan and Ugandan ministers held a press conference in Nairobi.", "17"),
+    "services-held": ("Services were held in Lagos for the Nigerian victims.", "17"),
+    "had-to-resign": ("The Peruvian minister had to resign after the scandal.", "10"),
+    "we-have-to": ('"We have to admit the Kenyan police were brave," the minister said.', "10"),
+}
+
+
+@pytest.mark.parametrize(("text", "root"), NOT_CODED.values(), ids=NOT_CODED.keys())
+def test_other_readings_are_not_that_event(pipeline: Pipeline, text: str, root: str) -> None:
+    found = codes(pipeline, text)
+    assert not any(code.startswith(root) for code in found), found
