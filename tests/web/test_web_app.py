@@ -15,7 +15,7 @@ from kittiwake.store import Store, queries
 from kittiwake.web.lookup import event_record, frame_records
 
 PAGES = ["/", "/events", "/events/kyiv-1-e0", "/articles/kyiv-1", "/dyads", "/actors"]
-PAGES += ["/rejected", "/runs", "/map"]
+PAGES += ["/rejected", "/runs", "/map", "/network"]
 
 
 def _twin(page: str) -> str:

@@ -169,3 +169,31 @@ def test_code_fields_suggest_codes_with_names(
     assert f'list="{datalist}"' in text
     body = text.split(f'<datalist id="{datalist}">', 1)[1].split("</datalist>", 1)[0]
     assert option in body
+
+
+def test_network_edges_open_their_events(counted: TestClient) -> None:
+    body = counted.get("/network.json").json()
+    pairs = {(e["source_code"], e["target_code"]): e["events"] for e in body["edges"]}
+    assert pairs == {
+        ("RUSMIL", "UKRMIL"): 1,
+        ("UKRGOV", "RUS"): 1,
+        ("CHN", "USA"): 1,
+        ("USAGOV", "CHN"): 1,
+    }  # no unresolved side, no negated event
+    for (source, target), events in pairs.items():
+        params = {"source": source, "target": target, "match": "exact"}
+        assert _total(counted, params) == events
+    assert body["nodes"][0]["code"] == "CHN"  # in two pairs: first, at the top of the ring
+    for node in body["nodes"]:
+        assert round(((node["x"] - 300) ** 2 + (node["y"] - 300) ** 2) ** 0.5) == 240
+    page = counted.get("/network").text
+    assert '<line class="conflict" x1=' in page
+    assert 'href="/events?source=RUSMIL&amp;target=UKRMIL&amp;match=exact"' in page
+
+
+def test_network_follows_the_filters(counted: TestClient) -> None:
+    body = counted.get("/network.json", params={"quad_class": 1}).json()
+    assert [(e["source_code"], e["target_code"]) for e in body["edges"]] == [
+        ("CHN", "USA"),
+        ("USAGOV", "CHN"),
+    ]

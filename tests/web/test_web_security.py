@@ -22,7 +22,16 @@ from kittiwake.web.security import allowed_hosts, web_url
 
 HOSTILE_EVENT = f"{HOSTILE_ID}-e0"
 PAGES = ["/", "/events", "/events/kyiv-1-e0", "/articles/kyiv-1", "/dyads", "/actors"]
-PAGES += ["/rejected", "/runs", "/index.json", "/events.json", "/static/style.css", "/events.csv"]
+PAGES += [
+    "/rejected",
+    "/runs",
+    "/map",
+    "/network",
+    "/index.json",
+    "/events.json",
+    "/static/style.css",
+    "/events.csv",
+]
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +124,7 @@ def test_every_response_carries_the_security_headers(client: TestClient, page: s
     assert headers["x-frame-options"] == "DENY"
 
 
-@pytest.mark.parametrize("page", PAGES[:8])
+@pytest.mark.parametrize("page", PAGES[:10])
 def test_pages_hold_no_inline_script_or_style(client: TestClient, page: str) -> None:
     text = client.get(page).text
     assert "<script" not in text

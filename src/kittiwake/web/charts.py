@@ -135,3 +135,23 @@ def period_chart(
         {part: float(by_period.get(day, {}).get(part) or 0) for part in parts} for day in periods
     ]
     return stacked_chart(periods, stacks)
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    code: str
+    x: float
+    y: float
+
+
+def ring_layout(codes: Sequence[str], *, size: int = 600, margin: int = 60) -> tuple[Node, ...]:
+    """`codes` evenly round a circle in a `size` square, the first at the top, clockwise."""
+    radius = size / 2 - margin
+    return tuple(
+        Node(
+            code,
+            round(size / 2 + radius * math.sin(2 * math.pi * index / len(codes)), 2),
+            round(size / 2 - radius * math.cos(2 * math.pi * index / len(codes)), 2),
+        )
+        for index, code in enumerate(codes)
+    )

@@ -217,6 +217,18 @@ def places(store: Store, where: Where, *, limit: int) -> list[dict[str, Any]]:
     return _rows(store, query, [*where[1], int(limit)])
 
 
+def pairs(store: Store, where: Where, *, limit: int) -> list[dict[str, Any]]:
+    """The most frequent (source, target) pairs of distinct resolved codes among the events
+    matching `where`, with their mean Goldstein score."""
+    query = (
+        "SELECT source_code, target_code, count(*) AS events, avg(goldstein) AS goldstein_mean "
+        f"FROM events WHERE {where[0]} AND coalesce(source_code, '') <> '' "
+        "AND coalesce(target_code, '') <> '' AND source_code <> target_code "
+        "GROUP BY ALL ORDER BY events DESC, source_code, target_code LIMIT ?"
+    )
+    return _rows(store, query, [*where[1], int(limit)])
+
+
 def count_places(store: Store, where: Where) -> int:
     query = (
         "SELECT count(*) FROM (SELECT DISTINCT place_name, place_country, place_lat, place_lon "

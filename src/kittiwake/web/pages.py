@@ -13,12 +13,14 @@ import pandas as pd
 from kittiwake.store import Store, queries
 from kittiwake.store.queries import EventFilter
 from kittiwake.web import lookup
-from kittiwake.web.charts import every_period
+from kittiwake.web.charts import every_period, ring_layout
 from kittiwake.web.labels import LazyCodeNames
 from kittiwake.web.params import ActorQuery, DyadQuery, EventQuery, RejectedQuery
 
 OVERVIEW_TOP = 10
 SEARCHED_CODES = 100_000  # a name search looks at this many codes, most frequent first
+NETWORK_EDGES = 80  # the most frequent pairs drawn
+NETWORK_NODES = 30  # of their actors, those in most events
 MAP_PLACES = 2000  # circles drawn at most; the rest are the smallest anyway
 MAX_RADIUS = 6.0  # degrees
 MAX_BARS = 260
@@ -95,6 +97,44 @@ def map_page(store: Store, query: EventQuery) -> dict[str, Any]:
         "placed": lookup.count_where(store, placed_where),
         "place_count": lookup.count_places(store, where),
         "places": [_on_the_map(place, peak=peak) for place in found],
+    }
+
+
+def network_page(store: Store, query: EventQuery, names: LazyCodeNames) -> dict[str, Any]:
+    """The actors of the most frequent pairs round a ring, an arrow per pair from source to
+    target: width by events, colour by mean Goldstein (conflict or cooperation)."""
+    edges = lookup.pairs(store, lookup.event_where(query), limit=NETWORK_EDGES)
+    weight: dict[str, int] = {}
+    for edge in edges:
+        for code in (edge["source_code"], edge["target_code"]):
+            weight[code] = weight.get(code, 0) + edge["events"]
+    codes = sorted(weight, key=lambda code: (-weight[code], code))[:NETWORK_NODES]
+    nodes = {node.code: node for node in ring_layout(codes)}
+    shown = [e for e in edges if e["source_code"] in nodes and e["target_code"] in nodes]
+    peak = max((edge["events"] for edge in shown), default=1)
+    return {
+        "filters": {name: lookup.plain(value) for name, value in query.filters().items()},
+        "nodes": [
+            {
+                "code": code,
+                "label": names.label(code),
+                "events": weight[code],
+                "x": nodes[code].x,
+                "y": nodes[code].y,
+            }
+            for code in codes
+        ],
+        "edges": [
+            {
+                **edge,
+                "width": round(0.5 + 5.5 * edge["events"] / peak, 2),
+                "x1": nodes[edge["source_code"]].x,
+                "y1": nodes[edge["source_code"]].y,
+                "x2": nodes[edge["target_code"]].x,
+                "y2": nodes[edge["target_code"]].y,
+            }
+            for edge in shown
+        ],
     }
 
 

@@ -142,6 +142,16 @@ def map_html(request: Request, store: StoreDep, query: Events) -> HTMLResponse:
     return render(request, "map.html", pages.map_page(store, query))
 
 
+@router.get("/network.json")
+def network_json(store: StoreDep, query: Events, names: Names) -> dict[str, Any]:
+    return pages.network_page(store, query, names)
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_html(request: Request, store: StoreDep, query: Events, names: Names) -> HTMLResponse:
+    return render(request, "network.html", pages.network_page(store, query, names))
+
+
 @router.get("/dyads.json")
 def dyads_json(store: StoreDep, query: Dyads, names: Names) -> dict[str, Any]:
     return pages.dyad_page(store, query, names)
