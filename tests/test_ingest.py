@@ -166,8 +166,8 @@ def write_broken_inputs(folder: Path) -> dict[str, str]:
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 64)
     compressed = gzip.compress(json.dumps({"id": "gz", "text": "A sentence. " * 2000}).encode())
     (folder / "truncated.jsonl.gz").write_bytes(compressed[: len(compressed) // 2])
-    (folder / "invalid_utf8.txt").write_bytes(
-        "Caf\u00e9 news. ".encode() * 50 + b"\x81\x8d\x8f\x90"
+    (folder / "invalid_utf8.txt").write_bytes(  # Latin-1, and bytes cp1252 lacks too
+        "Caf\u00e9 news. ".encode("latin-1") * 50 + b"\x81\x8d\x8f\x90"
     )
     block = b"The council met again and argued about the budget for the harbour. " * 1000
     with (folder / "huge.txt").open("wb") as huge:
@@ -218,7 +218,8 @@ def test_rerun_does_not_record_rejections_again(
     db = tmp_path / "events.duckdb"
     ingest_paths([folder], db=db, pipeline=pipeline)
     again = ingest_paths([folder], db=db, pipeline=pipeline)
-    assert again.errors == len(expected)
+    # french.txt, rejected at coding, is not coded again: skipped like a stored article.
+    assert again.errors == len(expected) - 1
     assert count(db, "SELECT count(*) FROM rejected") == len(expected)
 
 

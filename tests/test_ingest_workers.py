@@ -125,3 +125,20 @@ def test_ingest_records_the_killer_in_rejected_and_stores_the_rest(tmp_path: Pat
         )
     ]
     assert report.articles == 5 and report.errors == 1
+
+
+def test_a_rerun_does_not_code_the_killer_again(tmp_path: Path) -> None:
+    articles = [
+        Article(doc_id="ok", text="An ordinary article.", origin="in.jsonl:1"),
+        Article(doc_id="bad", text=f"{KILLER} again.", origin="in.jsonl:2"),
+    ]
+    db = tmp_path / "events.duckdb"
+    for expected in ((1, 0, 1), (0, 2, 0)):
+        coder = PoolCoder(Settings(), workers=2, task=dies_on_killer, start=light_start)
+        with Store.open(db) as store:
+            try:
+                report = ingest_items(articles, store=store, coder=coder, report=IngestReport())
+            finally:
+                coder.close()
+        assert (report.articles, report.skipped, report.errors) == expected
+    assert coder.pool is None  # the re-run had nothing to code: no worker started

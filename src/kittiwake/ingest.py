@@ -23,6 +23,11 @@ with the articles (`story_signatures`); articles stored without one are re-shing
 
 Bad inputs become rows of `rejected` (file, record, reason); a rejection already recorded
 with the same file, record and reason is not recorded again, so re-runs do not pile them up.
+A document rejected at coding is recorded with its content hash, and later ingests skip it
+like a stored one instead of coding it again (delete its `rejected` row to have it retried).
+
+Identity is the doc_id and the content (`identify`): another document under a stored id is
+kept as `id#<content hash>`, never dropped as already stored.
 """
 
 from __future__ import annotations
@@ -538,7 +543,9 @@ class Writer:
         elif entry.action == "duplicate":
             self.duplicate(entry)
         elif isinstance(result, Rejected):
-            self.reject(result)
+            if result.record is None and entry.article is not None:
+                result = replace(result, record=entry.article.doc_id)  # its identity
+            self.reject(result, content_hash=entry.content_hash)
             if entry.story is not None:
                 self.rejected_stories.add(entry.story.story_id)
         elif isinstance(result, CodedArticle):
@@ -581,10 +588,10 @@ class Writer:
         else:
             self.report.near_duplicates += 1
 
-    def reject(self, rejected: Rejected) -> None:
+    def reject(self, rejected: Rejected, *, content_hash: str | None = None) -> None:
         self.report.rejected.append(rejected)
         if not is_recorded(self.store, rejected):
-            self.store.add_rejected(rejected, run_id=self.report.run_id)
+            self.store.add_rejected(rejected, run_id=self.report.run_id, content_hash=content_hash)
 
 
 def is_recorded(store: Store, rejected: Rejected) -> bool:

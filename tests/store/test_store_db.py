@@ -145,3 +145,24 @@ def test_runs_are_recorded(store: Store) -> None:
 def test_snapshot_needs_read_only(db_path: Path) -> None:
     with pytest.raises(ValueError):
         Store.open(db_path, snapshot=True)
+
+
+def test_a_run_left_open_is_marked_aborted_by_the_next(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        killed = store.start_run(command="ingest", kittiwake_version="0", dictionaries="x")
+    with Store.open(db_path) as store:  # as after a kill -9: the first run never finished
+        finished = store.start_run(command="ingest", kittiwake_version="0", dictionaries="x")
+        store.finish_run(finished, articles=0, events=0, rejected=0)
+        statuses = store.connection.execute(
+            "SELECT run_id, status FROM runs ORDER BY run_id"
+        ).fetchall()
+    assert statuses == [(killed, "aborted"), (finished, "finished")]
+
+
+def test_stored_identities_include_documents_rejected_at_coding(store: Store, run_id: int) -> None:
+    store.add_rejected(
+        Rejected("a.jsonl:1", "coding failed: X", "d1"), run_id=run_id, content_hash="h1"
+    )
+    store.add_rejected(Rejected("a.jsonl:2", "invalid JSON"), run_id=run_id)
+    store.add(make_coded("d2", ()), run_id=run_id, content_hash="h2")
+    assert store.stored_identities() == {"d1": "h1", "d2": "h2"}

@@ -510,6 +510,8 @@ class Store:
         config_json = (
             json.dumps(config, default=str, sort_keys=True) if config is not None else None
         )
+        # Only one process writes at a time, so a run still open now was killed.
+        self._con.execute("UPDATE runs SET status = 'aborted' WHERE finished_at IS NULL")
         row = self._con.execute(
             "INSERT INTO runs (command, kittiwake_version, dictionaries, config, started_at) "
             "VALUES (?, ?, ?, ?, ?) RETURNING run_id",
@@ -520,8 +522,8 @@ class Store:
 
     def finish_run(self, run_id: int, *, articles: int, events: int, rejected: int) -> None:
         self._con.execute(
-            "UPDATE runs SET finished_at = ?, articles = ?, events = ?, rejected = ? "
-            "WHERE run_id = ?",
+            "UPDATE runs SET finished_at = ?, articles = ?, events = ?, rejected = ?, "
+            "status = 'finished' WHERE run_id = ?",
             [_utcnow(), articles, events, rejected, run_id],
         )
 
@@ -537,15 +539,18 @@ class Store:
         return bool(row and row[0])
 
     def stored_identities(self) -> dict[str, str | None]:
-        """doc_id -> content hash of every stored article and recorded duplicate.
+        """doc_id -> content hash of every stored article, recorded duplicate and document
+        rejected at coding (so that it is not coded again on every re-run).
 
         None where the hash is unknown (duplicates recorded before schema version 3).
         """
         rows = self._con.execute(
-            "SELECT doc_id, content_hash FROM articles "
-            "UNION ALL SELECT doc_id, content_hash FROM duplicates"
+            "SELECT record, content_hash FROM rejected "
+            "WHERE content_hash IS NOT NULL AND record IS NOT NULL "
+            "UNION ALL SELECT doc_id, content_hash FROM duplicates "
+            "UNION ALL SELECT doc_id, content_hash FROM articles"
         ).fetchall()
-        return {str(doc_id): digest for doc_id, digest in rows}
+        return {str(doc_id): digest for doc_id, digest in rows}  # the article wins: last
 
     def article_id_for_hash(self, content_hash: str) -> str | None:
         row = self._con.execute(
@@ -628,10 +633,15 @@ class Store:
 
     # -- rejected inputs and duplicates -----------------------------------------------------
 
-    def add_rejected(self, rejected: Rejected, *, run_id: int) -> None:
+    def add_rejected(
+        self, rejected: Rejected, *, run_id: int, content_hash: str | None = None
+    ) -> None:
+        """Record a rejected input; `content_hash` (of a document rejected at coding) makes
+        later ingests skip it (`stored_identities`)."""
         self._con.execute(
-            "INSERT INTO rejected (origin, record, reason, run_id, recorded_at) VALUES (?, ?, ?, ?, ?)",
-            [rejected.origin, rejected.record, rejected.reason, run_id, _utcnow()],
+            "INSERT INTO rejected (origin, record, reason, run_id, recorded_at, content_hash) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [rejected.origin, rejected.record, rejected.reason, run_id, _utcnow(), content_hash],
         )
 
     def add_duplicate(

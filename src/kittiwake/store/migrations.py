@@ -181,8 +181,17 @@ ALTER TABLE duplicates ADD COLUMN content_hash VARCHAR;
 ALTER TABLE duplicates ADD COLUMN origin VARCHAR;
 """
 
+# How each run ended ("finished", or "aborted" for one found unfinished by a later run: it was
+# killed), and the content hash of an input rejected at coding, so a re-run does not code
+# the same document again (a different one under its id still is).
+_RUN_STATUS = """
+ALTER TABLE runs ADD COLUMN status VARCHAR;
+ALTER TABLE rejected ADD COLUMN content_hash VARCHAR;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "0001_initial", _INITIAL),
     Migration(2, "0002_story_signatures", _STORY_SIGNATURES),
     Migration(3, "0003_duplicate_identity", _DUPLICATE_IDENTITY),
+    Migration(4, "0004_run_status", _RUN_STATUS),
 )
