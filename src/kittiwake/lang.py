@@ -29,6 +29,8 @@ class _ClauseWordsModel(BaseModel):
     casualty_verbs: list[str]
     casualty_causes: list[str]
     reporting_verbs: list[str]
+    uncertainty_adjectives: list[str]
+    background_prepositions: list[str]
 
     @field_validator("*")
     @classmethod
@@ -52,6 +54,8 @@ class ClauseWords:
     casualty_verbs: frozenset[str]
     casualty_causes: frozenset[str]
     reporting_verbs: frozenset[str]
+    uncertainty_adjectives: frozenset[str]
+    background_prepositions: frozenset[str]
 
 
 def shipped_language_dir(language: str = "en") -> Path:

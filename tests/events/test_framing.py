@@ -125,3 +125,30 @@ def test_clause_words_are_lower_case_lemmas_with_file_and_line(tmp_path) -> None
     path.write_text("\n".join(lists) + "\n")
     with pytest.raises(ResourceError, match=r"clauses\.yaml:4: effort_verbs"):
         read_clause_words(path)
+
+
+BACKGROUND = {
+    "after-the-meeting": (
+        "After the meeting, the Kenyan minister praised Uganda.",
+        "meeting",
+        "background",
+    ),
+    "doubted": (
+        "Analysts are skeptical that Israel and Syria will sign a treaty.",
+        "sign",
+        "uncertain",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "word", "modality"), BACKGROUND.values(), ids=BACKGROUND.keys())
+def test_told_and_doubted_acts_are_not_events_here(
+    pipeline: Pipeline, text: str, word: str, modality: str
+) -> None:
+    framed = by_trigger(coded(pipeline, text), word)
+    assert framed and all(e.modality == modality for e in framed), framed
+
+
+def test_an_act_first_named_in_a_time_phrase_is_coded(pipeline: Pipeline) -> None:
+    text = "After a visit to Kenya, the Ugandan president praised Nairobi."
+    assert all(e.modality is None for e in by_trigger(coded(pipeline, text), "visit"))

@@ -1062,6 +1062,15 @@ def framing_of(trigger: Token) -> str | None:
         governor = head.lemma_.lower()
         if token.dep_ in ("ccomp", "xcomp") and governor in words.uncertainty_verbs:
             return "uncertain"
+        if (
+            token.dep_ == "ccomp"
+            and head.pos_ == "ADJ"
+            and governor in words.uncertainty_adjectives
+        ):
+            return "uncertain"  # "analysts are skeptical that the leaders will agree"
+        background = token.dep_ == "pobj" and is_background(head, words) and is_definite(token)
+        if background and token.i == trigger.i:
+            return "background"  # "after the meeting, Merkel said", not "after a visit"
         if token.dep_ in ("ccomp", "xcomp", "pcomp", "dobj") and governor in words.denial_verbs:
             return "denied"
         if token.dep_ in ("acl", "ccomp", "pobj") and is_framing_noun(token, words):
@@ -1078,6 +1087,22 @@ def framing_of(trigger: Token) -> str | None:
             return None  # "called for the crowd to march and chanted": the chant happened
         token = head
     return None
+
+
+def is_background(preposition: Token, words: ClauseWords) -> bool:
+    """ "after", "since", "ahead of", "prior to": what the phrase names is not told here."""
+    word = preposition.lower_
+    if word in ("of", "to") and preposition.head.i != preposition.i:
+        word = preposition.head.lower_  # "ahead of the talks", "prior to the vote"
+    return word in words.background_prepositions
+
+
+def is_definite(noun: Token) -> bool:
+    """ "the meeting", "his visit", "Sunday's talks": an act the story has told already."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these"))
+        for c in noun.children
+    )
 
 
 def is_framing_noun(token: Token, words: ClauseWords) -> bool:
