@@ -554,7 +554,7 @@ def _read_file(path: Path, display: str) -> _FileResult:
 # A large user file (an imported PETRARCH dictionary: tens of thousands of entries) takes
 # seconds to parse and validate; its valid result is kept, keyed by the file's path, size and
 # modification time, so that later runs read it back in a fraction of a second.
-CACHE_MIN_BYTES = 200_000
+CACHE_MIN_BYTES = 50_000
 CACHE_FORMAT = 1  # bump when the entry dataclasses change
 
 

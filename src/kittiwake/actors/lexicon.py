@@ -120,18 +120,14 @@ def spellings(nlp: Language, key: str) -> list[Doc]:
     return docs
 
 
-def claims(term: Term) -> bool:
-    """A phrase a user wrote; a surname kittiwake derives from a name claims nothing ("Army",
-    the last word of some officer's title, must not hide the shipped agent word "army")."""
-    return term.kind is not TermKind.SURNAME and not is_shipped(term.entry.source)
-
-
-def users_first(terms: dict[str, list[Term]]) -> None:
-    """A phrase that a user's dictionary defines means only what the user says: shipped
-    entries for the same phrase, in any letter case ("MSF" the shipped organisation, "msf"
-    an imported agent word), step aside. The importer warns about each such clash."""
-    claimed = {key.lower() for key, found in terms.items() if any(map(claims, found))}
-    for key in [k for k in terms if k.lower() in claimed]:
+def users_first(terms: dict[str, list[Term]], *, keys: Iterable[str]) -> None:
+    """A phrase that a user's dictionary defines means only what the user says: at `keys`
+    (phrases, in any letter case, that a user's file defines and a shipped entry too: "MSF"
+    the shipped organisation, "msf" an imported agent word) shipped entries step aside. A
+    surname kittiwake derives from a user's person claims nothing ("Army", the last word of
+    some officer's title, must not hide the agent word "army"). The importer warns about
+    each such clash."""
+    for key in keys:
         own = [t for t in terms[key] if not is_shipped(t.entry.source)]
         if own:
             terms[key] = own
@@ -151,7 +147,7 @@ class PhraseIndex:
 
     def add(self, match_id: int, sequences: Iterable[tuple[str, ...]]) -> None:
         for sequence in sequences:
-            words = tuple(w.lower() for w in sequence) if self.lower else sequence
+            words = tuple(map(str.lower, sequence)) if self.lower else sequence
             if words and match_id not in self.ids[words]:
                 self.ids[words].append(match_id)
                 self.lengths[words[0]].add(len(words))
@@ -177,12 +173,18 @@ class Lexicon:
     def build(self, *, dictionaries: Dictionaries, nlp: Language) -> None:
         self.terms: dict[str, list[Term]] = defaultdict(list)
         seen: set[tuple[TermKind, int, str]] = set()  # by entry identity: equality is deep
+        claimed: set[str] = set()  # phrases (lower case) a user's file defines
+        contested: set[str] = set()  # keys with shipped terms
         for term in iter_terms(dictionaries):
             key = term.phrase if is_case_sensitive(term.phrase) else term.phrase.lower()
             if (term.kind, id(term.entry), key) not in seen:
                 seen.add((term.kind, id(term.entry), key))
                 self.terms[key].append(term)
-        users_first(self.terms)
+                if is_shipped(term.entry.source):
+                    contested.add(key)
+                elif term.kind is not TermKind.SURNAME:
+                    claimed.add(key.lower())
+        users_first(self.terms, keys=[k for k in contested if k.lower() in claimed])
         self.lower_matcher = PhraseIndex(lower=True)
         self.exact_matcher = PhraseIndex(lower=False)
         tokens = PhraseTokens.load(nlp=nlp, size=len(self.terms))
