@@ -201,6 +201,17 @@ def test_agent_word_moves_to_the_code_the_user_gives_it_with_a_warning() -> None
 
 
 @pytest.mark.slow
+def test_loaded_agent_word_means_only_the_users_code(tmp_path: Path) -> None:
+    shipped = load_dictionaries()
+    before = Lexicon(dictionaries=shipped, nlp=nlp()).lookup("security force")
+    assert "MIL" not in {t.entry.code for t in before}
+    text = "SECURITY_FORCE [~MIL]\n"
+    dictionaries = loaded(tmp_path, import_agents(text, shipped=shipped.agents))
+    after = Lexicon(dictionaries=dictionaries, nlp=nlp()).lookup("security force")
+    assert {t.entry.code for t in after} == {"MIL"}
+
+
+@pytest.mark.slow
 def test_prefix_agent_code_goes_before_the_country(tmp_path: Path) -> None:
     dictionaries = loaded(
         tmp_path,
