@@ -3,9 +3,18 @@ period drawn (gaps as empty bars), dates on the x axis."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
-from kittiwake.web.charts import period_chart, round_up, stacked_chart
+from kittiwake.web.charts import (
+    Node,
+    edge_line,
+    period_chart,
+    ring_layout,
+    round_up,
+    stacked_chart,
+)
 
 
 @pytest.mark.parametrize(
@@ -92,3 +101,16 @@ def test_a_long_range_keeps_every_week_and_few_labels() -> None:
 
 def test_no_rows_no_bars() -> None:
     assert period_chart([], by="week").bars == ()
+
+
+def test_opposite_edges_run_apart_and_stop_short_of_the_nodes() -> None:
+    west, east = Node("A", 0, 0), Node("B", 100, 0)
+    assert edge_line(west, east) == (9.0, 3.0, 91.0, 3.0)
+    assert edge_line(east, west) == (91.0, -3.0, 9.0, -3.0)
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, 30])
+def test_ring_layout_puts_nodes_on_one_circle(count: int) -> None:
+    nodes = ring_layout([str(n) for n in range(count)], size=600, margin=60)
+    assert (nodes[0].x, nodes[0].y) == (300, 60)  # the first at the top
+    assert {round(math.hypot(node.x - 300, node.y - 300)) for node in nodes} == {240}

@@ -197,3 +197,10 @@ def test_network_follows_the_filters(counted: TestClient) -> None:
         ("CHN", "USA"),
         ("USAGOV", "CHN"),
     ]
+
+
+@pytest.mark.parametrize("page", ["/events?actor=USA", "/events/counts-1-e1"])
+def test_an_unresolved_actor_reads_unresolved(counted: TestClient, page: str) -> None:
+    text = counted.get(page).text
+    assert '<span class="unresolved">unresolved</span>' in text
+    assert "<code></code>" not in text

@@ -155,3 +155,20 @@ def ring_layout(codes: Sequence[str], *, size: int = 600, margin: int = 60) -> t
         )
         for index, code in enumerate(codes)
     )
+
+
+def edge_line(
+    start: Node, end: Node, *, gap: float = 9.0, shift: float = 3.0
+) -> tuple[float, float, float, float]:
+    """A line from `start` to `end` that stops `gap` short of both (the arrowhead stays
+    clear of the node) and runs `shift` to its right, so A -> B and B -> A stay apart."""
+    dx, dy = end.x - start.x, end.y - start.y
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    side_x, side_y = -uy * shift, ux * shift
+    return (
+        round(start.x + ux * gap + side_x, 2),
+        round(start.y + uy * gap + side_y, 2),
+        round(end.x - ux * gap + side_x, 2),
+        round(end.y - uy * gap + side_y, 2),
+    )

@@ -13,7 +13,7 @@ import pandas as pd
 from kittiwake.store import Store, queries
 from kittiwake.store.queries import EventFilter
 from kittiwake.web import lookup
-from kittiwake.web.charts import every_period, ring_layout
+from kittiwake.web.charts import Node, edge_line, every_period, ring_layout
 from kittiwake.web.labels import LazyCodeNames
 from kittiwake.web.params import ActorQuery, DyadQuery, EventQuery, RejectedQuery
 
@@ -124,18 +124,15 @@ def network_page(store: Store, query: EventQuery, names: LazyCodeNames) -> dict[
             }
             for code in codes
         ],
-        "edges": [
-            {
-                **edge,
-                "width": round(0.5 + 5.5 * edge["events"] / peak, 2),
-                "x1": nodes[edge["source_code"]].x,
-                "y1": nodes[edge["source_code"]].y,
-                "x2": nodes[edge["target_code"]].x,
-                "y2": nodes[edge["target_code"]].y,
-            }
-            for edge in shown
-        ],
+        "edges": [_drawn(edge, nodes, peak=peak) for edge in shown],
     }
+
+
+def _drawn(edge: dict[str, Any], nodes: dict[str, Node], *, peak: int) -> dict[str, Any]:
+    width = round(0.5 + 5.5 * edge["events"] / peak, 2)
+    start, end = nodes[edge["source_code"]], nodes[edge["target_code"]]
+    x1, y1, x2, y2 = edge_line(start, end, shift=width / 2 + 1)  # B -> A runs beside A -> B
+    return {**edge, "width": width, "x1": x1, "y1": y1, "x2": x2, "y2": y2}
 
 
 def _article_summary(article: dict[str, Any]) -> dict[str, Any]:
