@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from kittiwake.actors.dictionaries import load_dictionaries
+from kittiwake.actors.resolve import ActorResolver
 from kittiwake.config import Settings
 from kittiwake.events.code import EventCoder
 from kittiwake.events.codebook import load_codebook
@@ -42,6 +43,11 @@ FOLDER = Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shipped-patterns", action="store_true")
+    parser.add_argument(
+        "--validation-only",
+        action="store_true",
+        help="code with the validation dictionaries alone, without kittiwake's shipped ones",
+    )
     parser.add_argument("--only", nargs="*", default=(), help="record ids to code")
     args = parser.parse_args()
     if not (FOLDER / RECORDS).exists():
@@ -54,6 +60,9 @@ def main() -> None:
             FOLDER, out=Path(folder), shipped=load_dictionaries(), codes=codes
         )
         pipeline = Pipeline(Settings(dictionaries=imported.dictionaries))
+        if args.validation_only:
+            only = load_dictionaries(extra_paths=imported.dictionaries, shipped=False)
+            pipeline.actors = ActorResolver(dictionaries=only, nlp=pipeline.parse.nlp)
         pattern_files = [
             *(shipped_pattern_files() if args.shipped_patterns else []),
             imported.patterns,

@@ -408,3 +408,11 @@ def test_shipped_people_files_do_not_repeat_ids(
     [error] = validate_paths([])
     assert (error.path, error.line, error.field) == (str(paths[1]), 1, "id")
     assert "same_person" in error.message
+
+
+def test_user_files_alone_without_the_shipped_dictionaries(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("countries:\n- {id: VLM, name: Velmora}\n", encoding="utf-8")
+    alone = load_dictionaries(extra_paths=[path], shipped=False)
+    assert [c.id for c in alone.countries] == ["VLM"] and alone.agents == ()
+    assert len(load_dictionaries(extra_paths=[path]).countries) > 1

@@ -681,8 +681,9 @@ def _load_shipped() -> tuple[_FileResult, ...]:
     return tuple(results)
 
 
-def load_dictionaries(*, extra_paths: Sequence[Path] = ()) -> Dictionaries:
-    """Shipped dictionaries, overridden by user files in order (same kind and id).
+def load_dictionaries(*, extra_paths: Sequence[Path] = (), shipped: bool = True) -> Dictionaries:
+    """Shipped dictionaries, overridden by user files in order (same kind and id); with
+    `shipped=False` the user files alone (to code as another coder would with its own).
 
     Raises the first DictionaryError found; `validate_paths` lists them all. The shipped part
     is parsed once per process.
@@ -690,7 +691,7 @@ def load_dictionaries(*, extra_paths: Sequence[Path] = ()) -> Dictionaries:
     results, errors = _read_all([Path(p) for p in extra_paths])
     if errors:
         raise errors[0]
-    return _merge((*_load_shipped(), *results))
+    return _merge((*(_load_shipped() if shipped else ()), *results))
 
 
 def validate_paths(paths: Sequence[Path]) -> list[DictionaryError]:
