@@ -143,12 +143,38 @@ def test_dyad_series_has_dated_bars_with_gaps(counted: TestClient) -> None:
         ("united states", ["USA", "USAGOV"]),
         ("gov", ["UKRGOV", "USAGOV"]),  # by code
         ("military", ["RUSMIL", "UKRMIL"]),
+        ("zelensky", ["UKRGOV"]),  # a person who held the code
         ("nowhere", []),
     ],
 )
 def test_actors_are_found_by_name(counted: TestClient, q: str, codes: list[str]) -> None:
     body = counted.get("/actors.json", params={"side": "either", "q": q}).json()
     assert sorted(row["code"] for row in body["actors"]) == codes
+
+
+def test_a_search_by_person_names_them(counted: TestClient) -> None:
+    (row,) = counted.get("/actors.json", params={"side": "either", "q": "zelensk"}).json()["actors"]
+    assert row["code"] == "UKRGOV"
+    assert any("Zelensk" in name for name in row["people"])
+
+
+@pytest.mark.parametrize(
+    ("code", "query", "found"),
+    [
+        ("RUSGOV", "putin", ["Vladimir Putin"]),
+        ("RUSGOV", "rus", []),
+        ("RUSGOV", "government", []),
+        ("RUSMIL", "putin", None),
+    ],
+)
+def test_found_by(code: str, query: str, found: list[str] | None) -> None:
+    names = CodeNames(
+        organisations={},
+        countries={"RUS": "Russia"},
+        roles={"GOV": "Government", "MIL": "Military"},
+        people={"RUSGOV": ("Vladimir Putin", "Dmitry Medvedev")},
+    )
+    assert names.found_by(code, query) == found
 
 
 @pytest.mark.parametrize(

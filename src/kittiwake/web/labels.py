@@ -3,14 +3,15 @@
 A code's most frequent mention is not its name (USAGOV is not "Barack Obama"); the
 dictionary is: a code reads as its country (or first role) and then each three-letter role
 after it ("Russia · Military"); a code that does not read so (IGOUNO) takes the name of the
-first organisation with that code.
+first organisation with that code. A search for a name also finds the codes of the people
+who held them ("Putin" finds RUSGOV).
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kittiwake.actors.dictionaries import (
     AgentEntry,
@@ -39,14 +40,29 @@ class CodeNames:
     organisations: Mapping[str, str]
     countries: Mapping[str, str]
     roles: Mapping[str, str]
+    people: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # code -> who held it
 
     @classmethod
     def of(cls, dictionaries: Dictionaries) -> CodeNames:
+        people: dict[str, list[str]] = {}
+        for person in dictionaries.people:
+            for code in dict.fromkeys(role.code for role in person.roles):
+                people.setdefault(code, []).append(person.name)
         return cls(
             organisations=_first_names(dictionaries.organisations),
             countries=_first_names(dictionaries.countries),
             roles=_first_names(dictionaries.agents),
+            people={code: tuple(names) for code, names in people.items()},
         )
+
+    def found_by(self, code: str, query: str) -> list[str] | None:
+        """Whether `query` (case-insensitive) is in the code, its name or the name of someone
+        who held it: None if not, else the people it matched (none for a code or name)."""
+        wanted = query.casefold()
+        if wanted in code.casefold() or wanted in (self.label(code) or "").casefold():
+            return []
+        people = [name for name in self.people.get(code, ()) if wanted in name.casefold()]
+        return people or None
 
     def label(self, code: str | None) -> str | None:
         """The name of `code`, None when the dictionaries do not know its first part."""
@@ -83,6 +99,9 @@ class LazyCodeNames:
 
     def label(self, code: str | None) -> str | None:
         return self._loaded().label(code)
+
+    def found_by(self, code: str, query: str) -> list[str] | None:
+        return self._loaded().found_by(code, query)
 
     def suggestions(self) -> dict[str, str]:
         """Code -> name of every country and organisation, for the filter forms."""

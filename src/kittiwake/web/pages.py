@@ -231,12 +231,11 @@ def actor_page(store: Store, query: ActorQuery, names: LazyCodeNames) -> dict[st
         ranking = actor_ranking(store, side=query.side, limit=query.limit, names=names)
         return {"side": query.side, "q": None, **ranking}
     ranking = actor_ranking(store, side=query.side, limit=SEARCHED_CODES, names=names)
-    wanted = query.q.casefold()
-    found = [
-        row
-        for row in ranking["actors"]
-        if wanted in row["code"].casefold() or wanted in (row["label"] or "").casefold()
-    ]
+    found = []
+    for row in ranking["actors"]:
+        people = names.found_by(row["code"], query.q)
+        if people is not None:
+            found.append({**row, "people": people})
     return {**ranking, "side": query.side, "q": query.q, "actors": found[: query.limit]}
 
 
