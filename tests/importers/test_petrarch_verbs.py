@@ -186,3 +186,24 @@ def test_skip_verbs_leaves_covered_verbs_to_kittiwake() -> None:
     assert {p.verbs for p in result.patterns} == {("proffer",)}
     only_covered = import_verbs(block("* AID  [070]"), codes=CODES, skip_verbs={"hand"})
     assert only_covered.patterns == () and only_covered.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        (block("* AID  [070]"), 0, "2 patterns: valid"),
+        ("- {id: a.b, cameo: '999', verbs: [go]}\n", 1, "verbs.yaml:1: cameo: unknown CAMEO code"),
+    ],
+)
+def test_dict_validate_checks_pattern_files(
+    tmp_path: Path, text: str, code: int, expected: str
+) -> None:
+    path = tmp_path / "verbs.yaml"
+    if text.startswith("-"):
+        path.write_text(text, encoding="utf-8")
+    else:
+        result = import_verbs(text, codes=CODES)
+        path.write_text(patterns_yaml(result, header="t"), encoding="utf-8")
+    outcome = CliRunner().invoke(main, ["dict", "validate", str(path)])
+    assert outcome.exit_code == code
+    assert expected in outcome.output

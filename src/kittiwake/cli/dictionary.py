@@ -10,7 +10,12 @@ import click
 from kittiwake.actors.dictionaries import count_entries, load_dictionaries, validate_paths
 from kittiwake.cli.groups import dictionaries
 from kittiwake.events.codebook import load_codebook
-from kittiwake.events.patterns import shipped_verbs
+from kittiwake.events.patterns import (
+    count_patterns,
+    is_pattern_file,
+    shipped_verbs,
+    validate_pattern_paths,
+)
 from kittiwake.importers.output import patterns_yaml, to_yaml
 from kittiwake.importers.petrarch import (
     ImportResult,
@@ -27,14 +32,23 @@ from kittiwake.importers.wikidata import import_wikidata, parse_positions
 @dictionaries.command(name="validate")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 def validate(paths: tuple[Path, ...]) -> None:
-    """Validate dictionary files or folders (the shipped dictionaries when none are given)."""
-    errors = validate_paths(paths)
+    """Validate dictionary or pattern files, or folders (the shipped dictionaries when none
+    are given)."""
+    patterns = [p for p in paths if p.is_file() and is_pattern_file(p)]
+    others = tuple(p for p in paths if p not in patterns)
+    check_dictionaries = bool(others) or not paths
+    errors = [
+        *(validate_pattern_paths(patterns) if patterns else []),
+        *(validate_paths(others) if check_dictionaries else []),
+    ]
     for error in errors:
         click.echo(str(error))
     if errors:
         click.echo(f"{len(errors)} error(s)", err=True)
         raise click.exceptions.Exit(1)
-    counts = count_entries(paths)
+    counts = count_entries(others) if check_dictionaries else {}
+    if patterns:
+        counts["patterns"] = count_patterns(patterns)
     click.echo(", ".join(f"{count} {kind}" for kind, count in counts.items()) + ": valid")
 
 

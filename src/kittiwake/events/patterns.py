@@ -235,6 +235,20 @@ def build_pattern_set(paths: Sequence[Path], codebook: Codebook) -> PatternSet:
     )
 
 
+def is_pattern_file(path: Path) -> bool:
+    """A YAML list whose first entry names a CAMEO code: patterns, not a dictionary."""
+    try:
+        first = next(read_items(path), None)
+    except (OSError, ResourceError):
+        return False
+    return first is not None and isinstance(first.data, dict) and "cameo" in first.data
+
+
+def count_patterns(paths: Sequence[Path]) -> int:
+    """How many patterns the files hold (valid files: see `validate_pattern_paths`)."""
+    return sum(1 for path in paths for _ in read_items(path))
+
+
 def shipped_verbs() -> frozenset[str]:
     """Every verb (and multi-word verb) the shipped patterns name."""
     return frozenset(verb for pattern in _shipped_patterns().patterns for verb in pattern.verbs)
