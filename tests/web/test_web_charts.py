@@ -9,8 +9,10 @@ import pytest
 
 from kittiwake.web.charts import (
     Node,
+    diverging_chart,
     edge_line,
     period_chart,
+    period_mean_chart,
     ring_layout,
     round_up,
     stacked_chart,
@@ -114,3 +116,34 @@ def test_ring_layout_puts_nodes_on_one_circle(count: int) -> None:
     nodes = ring_layout([str(n) for n in range(count)], size=600, margin=60)
     assert (nodes[0].x, nodes[0].y) == (300, 60)  # the first at the top
     assert {round(math.hypot(node.x - 300, node.y - 300)) for node in nodes} == {240}
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "y", "height"),
+    [
+        (5.0, "cooperation", 25.0, 25.0),
+        (-10.0, "conflict", 50.0, 50.0),
+        (-20.0, "conflict", 50.0, 50.0),
+    ],
+)
+def test_diverging_bars_leave_the_middle(value: float, kind: str, y: float, height: float) -> None:
+    (bar,) = diverging_chart(["w"], [value], height=100).bars
+    ((part),) = bar.parts
+    assert (part.kind, part.y, part.height) == (kind, y, height)
+
+
+def test_diverging_axis_is_goldsteins_range() -> None:
+    chart = diverging_chart(["w"], [1.0], height=100)
+    assert [(tick.label, tick.at) for tick in chart.y_ticks] == [
+        ("10", 0.0),
+        ("5", 25.0),
+        ("0", 50.0),
+        ("-5", 75.0),
+        ("-10", 100.0),
+    ]
+
+
+def test_a_period_without_events_has_no_mean_bar() -> None:
+    rows = [{"period": "2024-01-01", "mean": -3.0}, {"period": "2024-03-01", "mean": 2.0}]
+    chart = period_mean_chart(rows, by="month", value="mean")
+    assert [len(bar.parts) for bar in chart.bars] == [1, 0, 1]

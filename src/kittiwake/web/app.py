@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException
 from kittiwake.events.codebook import load_codebook
 from kittiwake.store.queries import QUAD_CLASS_NAMES
 from kittiwake.web import highlight
-from kittiwake.web.charts import period_chart
+from kittiwake.web.charts import period_chart, period_mean_chart
 from kittiwake.web.labels import LazyCodeNames
 from kittiwake.web.reader import StoreCopies
 from kittiwake.web.responses import (
@@ -66,6 +66,7 @@ def _templates(names: LazyCodeNames) -> Environment:
         quad_names=dict(QUAD_CLASS_NAMES),
         plover_types=sorted({entry.plover_type for entry in codebook if entry.plover_type}),
         period_chart=period_chart,
+        period_mean_chart=period_mean_chart,
         quad_parts=tuple(QUAD_CLASS_NAMES.values()),
         actor_suggestions=names.suggestions,
         page_link=page_link,

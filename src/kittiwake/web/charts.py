@@ -98,9 +98,7 @@ def stacked_chart(
             parts.append(Part(kind, value, round(base, 2), round(part_height, 2)))
         bar_width = round(max(step - gap, 0.5), 2)
         bars.append(Bar(label, total, round(index * step, 2), bar_width, tuple(parts)))
-    every = max(1, math.ceil(len(bars) / X_TICKS))
-    x_ticks = tuple(Tick(bar.label, round(bar.x + bar.width / 2, 2)) for bar in bars[::every])
-    return BarChart(width, height, tuple(bars), top, y_ticks, x_ticks)
+    return BarChart(width, height, tuple(bars), top, y_ticks, _x_ticks(bars))
 
 
 def _next_period(day: dt.date, by: str) -> dt.date:
@@ -135,6 +133,50 @@ def period_chart(
         {part: float(by_period.get(day, {}).get(part) or 0) for part in parts} for day in periods
     ]
     return stacked_chart(periods, stacks)
+
+
+def _x_ticks(bars: Sequence[Bar]) -> tuple[Tick, ...]:
+    every = max(1, math.ceil(len(bars) / X_TICKS))
+    return tuple(Tick(bar.label, round(bar.x + bar.width / 2, 2)) for bar in bars[::every])
+
+
+def diverging_chart(
+    labels: Sequence[str],
+    values: Sequence[float | None],
+    *,
+    limit: float = 10.0,
+    width: int = 720,
+    height: int = 120,
+    gap: float = 1.0,
+) -> BarChart:
+    """Bars up from the middle line for positive values ("cooperation"), down for negative
+    ones ("conflict"), on a fixed axis from -limit to limit (Goldstein's range); a None
+    value (a period without events) draws no bar."""
+    if len(labels) != len(values):
+        raise ValueError(f"{len(labels)} labels for {len(values)} bars")
+    middle = height / 2
+    step = width / len(labels) if labels else 0.0
+    bars = []
+    for index, (label, value) in enumerate(zip(labels, values, strict=True)):
+        parts: tuple[Part, ...] = ()
+        if value:
+            size = middle * min(abs(value), limit) / limit
+            kind, top = ("cooperation", middle - size) if value > 0 else ("conflict", middle)
+            parts = (Part(kind, value, round(top, 2), round(size, 2)),)
+        bar_width = round(max(step - gap, 0.5), 2)
+        bars.append(Bar(label, value or 0.0, round(index * step, 2), bar_width, parts))
+    ticks = tuple(
+        Tick(f"{tick:g}", round(middle - middle * tick / limit, 2))
+        for tick in (limit, limit / 2, 0, -limit / 2, -limit)
+    )
+    return BarChart(width, height, tuple(bars), limit, ticks, _x_ticks(bars))
+
+
+def period_mean_chart(rows: Sequence[Mapping[str, Any]], *, by: str, value: str) -> BarChart:
+    """A diverging bar of `value` per period of `rows`, every period drawn."""
+    by_period = {row["period"]: row.get(value) for row in rows}
+    periods = [day.isoformat() for day in every_period(rows, by=by)]
+    return diverging_chart(periods, [by_period.get(day) for day in periods])
 
 
 @dataclass(frozen=True, slots=True)

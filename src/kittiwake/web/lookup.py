@@ -192,6 +192,18 @@ def counts_by(
     return _rows(store, query, [*params, int(limit)])
 
 
+def mean_goldstein(store: Store, *, by: str) -> list[dict[str, Any]]:
+    """Per `by` period of the reported events: their number and mean Goldstein score."""
+    where, params = EventFilter().where()
+    query = (
+        "SELECT CAST(date_trunc(?, effective_date) AS DATE) AS period, count(*) AS events, "
+        f"avg(goldstein) AS goldstein_mean FROM events WHERE {where} "
+        "AND effective_date IS NOT NULL GROUP BY period ORDER BY period"
+    )
+    rows = _rows(store, query, [by, *params])
+    return [{name: plain(value) for name, value in row.items()} for row in rows]
+
+
 def dyad_series(store: Store, actors: PairFilter, *, by: str) -> list[dict[str, Any]]:
     """Per `by` period: the reported events of the pair `actors` gives, Goldstein sum/mean."""
     where, params = EventFilter().where()
