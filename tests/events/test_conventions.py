@@ -22,6 +22,8 @@ CODED = {
     "denied-request": ("Israel denied the Turkish request for a visit to the camp.", "120"),
     "declined-to-comment": ("The Iraqi defence ministry declined to comment on the raid.", "011"),
     "demand": ("France said Iran must release the British sailors.", "105"),
+    "taken-into-custody": ("Two Egyptian journalists were taken into custody.", "173"),
+    "placed-on-trial": ("The Libyan agents were placed on trial.", "173"),
 }
 
 
@@ -43,3 +45,12 @@ NOT_CODED = {
 def test_other_readings_are_not_that_event(pipeline: Pipeline, text: str, root: str) -> None:
     found = codes(pipeline, text)
     assert not any(code.startswith(root) for code in found), found
+
+
+def test_a_protest_with_no_named_protesters_is_by_the_people_of_its_place(
+    pipeline: Pipeline,
+) -> None:
+    events = code_text("Protests broke out in Cairo on Sunday.", date=DATE, pipeline=pipeline)
+    protests = [e for e in events if e.cameo_root == "14"]
+    assert protests and protests[0].source is not None, events
+    assert protests[0].source.actor.code == "EGYCVL"

@@ -183,6 +183,8 @@ class EventCoder:
             ):
                 continue  # "imposed sanctions": the verb's event already covers the noun
             sources, targets = participants(trigger, by_head)
+            if not sources and trigger.pattern.cameo[:2] in PEOPLES_ACTS:
+                sources = local_people(trigger.token, by_head)
             if not sources and is_casualty_tally(trigger):
                 continue  # "sixty people were killed": a toll, no one named as doing it
             reading = read_modality(trigger, by_head, actors=sources)
@@ -301,6 +303,38 @@ class EventCoder:
                 )
             )
         return events
+
+
+# Acts that, told with no actor, are done by the people of the place they happen in:
+# "protests in Suez and Alexandria" (CAMEO 14, dissent).
+PEOPLES_ACTS = frozenset({"14"})
+LOCAL_PREPOSITIONS = ("in", "at", "across", "throughout", "around")
+
+
+def local_people(trigger: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """The people (CVL) of the places in the act's own phrase ("protests in Suez") or in
+    the clause it is the subject of ("protests broke out in Cairo")."""
+    people = []
+    holders = [trigger]
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.i != trigger.i:
+        holders.append(trigger.head)
+    preps = [p for holder in holders for p in preps_of(holder, LOCAL_PREPOSITIONS)]
+    for prep in preps:
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for place in (
+                *by_head.get(pobj.i, []),
+                *(m for c in pobj.conjuncts for m in by_head.get(c.i, [])),
+            ):
+                if place.actor.kind in PLACE_KINDS and place.actor.country:
+                    actor = replace(
+                        place.actor,
+                        code=place.actor.country + "CVL",
+                        sector="CVL",
+                        kind="sector",
+                        reason=f"the people of {place.text!r}, where it happened",
+                    )
+                    people.append(replace(place, actor=actor))
+    return dedupe(people)
 
 
 # Acts that judge another act, whose target is whoever did it: "the EU condemned the
@@ -546,7 +580,7 @@ def lemma_of(token: Token) -> str:
 
 def objects_of(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS]
-    for prep in preps_of(verb, ("on", "for", "against", "to", "with", "under")):
+    for prep in preps_of(verb, ("on", "for", "against", "to", "with", "under", "into")):
         found.extend(c for c in prep.children if c.dep_ == "pobj")
     for token in list(found):
         found.extend(token.conjuncts)
