@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 import random
-import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -16,8 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
-from web_factories import ARTICLES, build_store
+from web_factories import ARTICLES, build_store, serving
 
 from kittiwake.store import Store
 from kittiwake.web import create_app
@@ -78,21 +75,11 @@ def _write_news(path: Path) -> None:
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """A real server (threads, sockets) over a small store; yields its base URL and the db."""
+    """A real server over a small store; yields its base URL and the database."""
     db = tmp_path / "events.duckdb"
     build_store(db)
-    listening = socket.socket()
-    listening.bind(("127.0.0.1", 0))
-    port = listening.getsockname()[1]
-    config = uvicorn.Config(create_app(db), log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.01)
-    yield f"http://localhost:{port}", db
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(db)) as base:
+        yield base, db
 
 
 def _client(base: str, first: int, ingest: subprocess.Popen[str]) -> list[tuple[int, bool]]:

@@ -8,10 +8,15 @@ A module with a unique name (not conftest) so other test folders' helpers cannot
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import socket
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -271,6 +276,24 @@ def count_articles() -> tuple[CodedArticle, ...]:
         published=dt.date(2024, 3, 20),
     )
     return (white_house,)
+
+
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
+    """`app` served by uvicorn (threads, real sockets) on a free port; yields its base URL."""
+    listening = socket.socket()
+    listening.bind(("127.0.0.1", 0))
+    port = listening.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.01)
+    try:
+        yield f"http://localhost:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
 def local_client(app: FastAPI) -> TestClient:
