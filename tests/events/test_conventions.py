@@ -54,3 +54,13 @@ def test_a_protest_with_no_named_protesters_is_by_the_people_of_its_place(
     protests = [e for e in events if e.cameo_root == "14"]
     assert protests and protests[0].source is not None, events
     assert protests[0].source.actor.code == "EGYCVL"
+
+
+def test_one_record_per_pair_of_actor_codes(pipeline: Pipeline) -> None:
+    text = "Kenyan President Kibaki and Prime Minister Odinga met Ugandan officials in Kampala."
+    events = code_text(text, date=DATE, pipeline=pipeline)
+    pairs = [
+        (e.trigger.start, e.source and e.source.actor.code, e.target and e.target.actor.code)
+        for e in events
+    ]
+    assert pairs and len(pairs) == len(set(pairs)), pairs

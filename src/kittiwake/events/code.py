@@ -275,8 +275,16 @@ class EventCoder:
         rule = f"pattern:{trigger.pattern.id}"
         if reading.speech is not None:
             rule += f"+{reading.speech.value}"
-        events = []
-        for pair in pairs[:MAX_PAIRS]:
+        events: list[Event] = []
+        coded_pairs: set[tuple[str, str]] = set()
+        for pair in pairs:
+            if len(events) == MAX_PAIRS:
+                break
+            # "Lula and Alencar (both BRAGOV) met Rumsfeld": one record per pair of actors
+            codes = (pair[0].actor.code if pair[0] else "", pair[1].actor.code if pair[1] else "")
+            if codes in coded_pairs:
+                continue
+            coded_pairs.add(codes)
             source, target = (placed(m, doc_id, sentence_index) for m in pair)
             ends = [f"{m.start}-{m.end}-{m.actor.code}" if m else "-" for m in (source, target)]
             events.append(
