@@ -126,7 +126,7 @@ def test_overview_chart_covers_every_date_with_axes(counted: TestClient) -> None
     assert '<text class="y" x="-5" y="0.0">1</text>' in chart  # the top of the y axis
     assert chart.count("<title>") == 119  # 2022-01-03 to 2024-04-08, every week
     assert "verbal cooperation" in page  # the legend
-    goldstein = {row["period"]: row["goldstein_mean"] for row in timeline["goldstein"]}
+    goldstein = {row["period"]: row["goldstein_mean"] for row in timeline["rows"]}
     assert goldstein["2022-01-03"] == -10.0
     assert goldstein["2024-03-18"] == 3.4
     assert "<title>2022-01-03: -10 mean Goldstein</title>" in page

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from kittiwake.store import Store
-from kittiwake.store.queries import EventFilter, event_json
+from kittiwake.store.queries import QUAD_CLASS_NAMES, EventFilter, event_json
 from kittiwake.web.params import ActorFilter, EventQuery, PairFilter
 
 COUNTED_TABLES = ("articles", "events", "rejected", "duplicates", "runs")
@@ -192,12 +192,17 @@ def counts_by(
     return _rows(store, query, [*params, int(limit)])
 
 
-def mean_goldstein(store: Store, *, by: str) -> list[dict[str, Any]]:
-    """Per `by` period of the reported events: their number and mean Goldstein score."""
+def timeline(store: Store, *, by: str) -> list[dict[str, Any]]:
+    """Per `by` period, the reported events: `queries.timeline`'s counts per quad class and
+    total, and their mean Goldstein score, in one pass over the events."""
     where, params = EventFilter().where()
+    quads = ", ".join(
+        f"count(*) FILTER (WHERE quad_class = {quad}) AS {name}"
+        for quad, name in QUAD_CLASS_NAMES.items()  # constants, never user input
+    )
     query = (
-        "SELECT CAST(date_trunc(?, effective_date) AS DATE) AS period, count(*) AS events, "
-        f"avg(goldstein) AS goldstein_mean FROM events WHERE {where} "
+        f"SELECT CAST(date_trunc(?, effective_date) AS DATE) AS period, {quads}, "
+        f"count(*) AS total, avg(goldstein) AS goldstein_mean FROM events WHERE {where} "
         "AND effective_date IS NOT NULL GROUP BY period ORDER BY period"
     )
     rows = _rows(store, query, [by, *params])

@@ -46,10 +46,10 @@ def whole_timeline(store: Store) -> dict[str, Any]:
     """Reported events per period and quad class, and their mean Goldstein score, over the
     whole range of dates: per week, or per month (year) past MAX_BARS bars."""
     for by in TIMELINE_PERIODS:
-        rows = lookup.frame_records(_frame(queries.timeline(store, by=by)))
+        rows = lookup.timeline(store, by=by)
         if len(every_period(rows, by=by)) <= MAX_BARS:
             break
-    return {"by": by, "rows": rows, "goldstein": lookup.mean_goldstein(store, by=by)}
+    return {"by": by, "rows": rows}
 
 
 def overview(store: Store, names: LazyCodeNames) -> dict[str, Any]:
