@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from kittiwake.cli import (  # noqa: F401
     actors,
+    clusters,
     code,
     dictionary,
     evaluate,
