@@ -46,6 +46,8 @@ def _event(doc, trigger: str, *, sentence: int = 0) -> Event:  # type: ignore[no
         ("In the city of Aleppo, gunmen shot two policemen on Friday.", "shot", "Aleppo"),
         ("Washington condemned the attack.", "condemned", None),
         ("Turkey's president met the French foreign minister.", "met", None),
+        ("The envoy is in Nairobi this week for talks with the rebels.", "talks", "Nairobi"),
+        ("Officials in Ankara said soldiers captured the town.", "captured", None),
     ],
 )
 def test_event_place(
@@ -77,3 +79,11 @@ def test_place_resolver_looks_places_up_itself_with_a_gazetteer(nlp, gazetteer: 
     assert event.place is not None and event.place.country == "VEN"
     (unplaced,) = PlaceResolver()([_event(doc, "marched")], doc, [])
     assert unplaced.place is None
+
+
+def test_a_place_that_is_the_target_is_where_it_happened(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from kittiwake.pipeline import code_text
+
+    events = code_text("The Kenyan president arrived in Uganda on Monday.", pipeline=pipeline)
+    (arrival,) = [e for e in events if e.trigger.text == "arrived"]
+    assert arrival.place is not None and arrival.place.country == "UGA"

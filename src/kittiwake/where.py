@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from kittiwake.actors.resolve import PLACE_KINDS
 from kittiwake.geo.gazetteer import Gazetteer
 from kittiwake.geo.toponyms import find_places
 from kittiwake.records import Event, Mention, Place, Span
@@ -28,6 +29,8 @@ LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "on", "outside", "inside", "across", "around", "throughout", "through",
      "into", "within", "along", "off", "over", "from", "to", "towards", "toward", "between"}
 )  # fmt: skip
+# Dependencies that open a clause of its own below the verb that heads it.
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "csubj", "pcomp"})
 # Prepositions that put a place in a trigger's phrase but, outside it, rarely mark where.
 _WEAK_PREPOSITIONS = frozenset({"from", "to", "towards", "toward", "into", "over", "between"})
 
@@ -69,7 +72,13 @@ class PlaceResolver:
                 located.append(event)
                 continue
             sentence = sentences[event.sentence]
-            excluded = [m for m in (event.source, event.target) if m is not None]
+            # a place may be where it happened ("arrived in Brazil", "occupied Gori"), but an
+            # actor named by its place ("Moscow accused ...") is no location
+            excluded = [
+                m
+                for m in (event.source, event.target)
+                if m is not None and not (m is event.target and m.actor.kind in PLACE_KINDS)
+            ]
             candidates = [
                 place
                 for place in places
@@ -124,9 +133,17 @@ def _steps_to(token: Token, trigger: Token) -> int | None:
 
 def _in_governing_clause(token: Token, trigger: Token) -> bool:
     """True for a place in a clause that governs the trigger's ("Officials in Ankara said
-    soldiers captured the town": Ankara is where the saying happened)."""
+    soldiers captured the town": Ankara is where the saying happened), but not for one in
+    the clause that holds a nominal trigger ("She is in China for talks")."""
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.i != trigger.i and verb in trigger.ancestors
+    if verb is None or verb.i == trigger.i or verb not in trigger.ancestors:
+        return False
+    current = trigger
+    while current.i != verb.i:
+        if current.dep_ in _CLAUSE_DEPS:
+            return True
+        current = current.head
+    return False
 
 
 def _after_preposition(token: Token) -> bool:
