@@ -207,3 +207,9 @@ def test_dict_validate_checks_pattern_files(
     outcome = CliRunner().invoke(main, ["dict", "validate", str(path)])
     assert outcome.exit_code == code
     assert expected in outcome.output
+
+
+def test_without_defaults_keeps_only_constrained_patterns() -> None:
+    text = block("* AID  [070]", verbs="HAND\nPROFFER [071]")
+    result = import_verbs(text, codes=CODES, defaults=False)
+    assert [(p.cameo, p.object) for p in result.patterns] == [("070", ("aid",))]

@@ -98,7 +98,14 @@ output_option = click.option(
     is_flag=True,
     help="Verb dictionaries: leave out the verbs kittiwake's own patterns already cover.",
 )
-def import_petrarch(path: Path, out: Path | None, new_verbs_only: bool) -> None:
+@click.option(
+    "--without-defaults",
+    is_flag=True,
+    help="Verb dictionaries: leave out each verb block's default code (keep constrained patterns).",
+)
+def import_petrarch(
+    path: Path, out: Path | None, new_verbs_only: bool, without_defaults: bool
+) -> None:
     """Convert a PETRARCH/TABARI actor, agent or verb dictionary to kittiwake YAML.
 
     Use actors and agents with --dictionary FILE (or KITTIWAKE_DICTIONARIES): their entries
@@ -109,7 +116,9 @@ def import_petrarch(path: Path, out: Path | None, new_verbs_only: bool) -> None:
     if is_verb_dictionary(text):
         known = shipped_verbs() if new_verbs_only else frozenset()
         codes = set(load_codebook().codes())
-        verbs = import_verbs(text, codes=codes, source=path.name, skip_verbs=known)
+        verbs = import_verbs(
+            text, codes=codes, source=path.name, skip_verbs=known, defaults=not without_defaults
+        )
         write_text(patterns_yaml(verbs, header=header), out=out)
         report(verbs, source=path.name)
         counts = f"{len(verbs.patterns)} patterns; {len(verbs.problems)} lines left out"

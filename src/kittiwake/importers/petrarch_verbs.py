@@ -485,15 +485,23 @@ def to_pattern(draft: _Draft, *, name: str, codes: _Codes, where: str) -> VerbPa
 
 
 def import_verbs(
-    text: str, *, codes: Collection[str], source: str = "petrarch", skip_verbs: Collection[str] = ()
+    text: str,
+    *,
+    codes: Collection[str],
+    source: str = "petrarch",
+    skip_verbs: Collection[str] = (),
+    defaults: bool = True,
 ) -> VerbImport:
     """Kittiwake patterns from a PETRARCH verb dictionary; `codes` are the CAMEO codes that
     kittiwake's codebook knows (a pattern with another code would not validate). Verbs in
     `skip_verbs` (those kittiwake's own patterns cover) are left to kittiwake: the import then
-    only adds the verbs it lacks."""
+    only adds the verbs it lacks. Without `defaults` a verb block's default code is left out
+    and only patterns with constraints are kept."""
     synsets, blocks, problems = read_verb_file(text)
     for block in blocks:
-        block.verbs = {v: c for v, c in block.verbs.items() if v not in skip_verbs}
+        block.verbs = {
+            v: c if defaults else NO_EVENT for v, c in block.verbs.items() if v not in skip_verbs
+        }
     patterns: list[VerbPattern] = []
     warnings: list[ImportProblem] = []
     for block in blocks:
