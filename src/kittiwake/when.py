@@ -319,6 +319,13 @@ def _month_year(match: re.Match[str], published: dt.date, future: bool) -> _Reso
     return _Resolved(_shift_to_part(value, "month", match["part"]), "month", True)
 
 
+def _month_relative_year(match: re.Match[str], published: dt.date, future: bool) -> _Resolved:
+    """ "in February last year", "March of next year"."""
+    shift = {"last": -1, "this": 0, "next": 1}[match["rel"].lower()]
+    value = dt.date(published.year + shift, _month_number(match["mon"]), 1)
+    return _Resolved(_shift_to_part(value, "month", match["part"]), "month", False)
+
+
 def _month(match: re.Match[str], published: dt.date, future: bool) -> _Resolved | None:
     if not (match["prep"] or match["rel"] or match["part"]):
         return None  # a bare capitalised month name ("May", "March") is too often not a date
@@ -449,6 +456,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (
         re.compile(rf"\b(?P<x>(?:(?P<part>{_PART})[\s-]*)?(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR}))\b"),
         _month_year,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<x>(?:(?P<part>{_PART})[\s-]*)?(?P<mon>{_MONTH_FULL}),?\s+(?:of\s+)?"
+            r"(?P<rel>(?i:last|next|this))\s+(?i:year))\b"
+        ),
+        _month_relative_year,
     ),
     (
         re.compile(
