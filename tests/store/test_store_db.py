@@ -166,3 +166,48 @@ def test_stored_identities_include_documents_rejected_at_coding(store: Store, ru
     store.add_rejected(Rejected("a.jsonl:2", "invalid JSON"), run_id=run_id)
     store.add(make_coded("d2", ()), run_id=run_id, content_hash="h2")
     assert store.stored_identities() == {"d1": "h1", "d2": "h2"}
+
+
+def _filled(path: Path) -> Path:
+    with Store.open(path) as store:
+        run_id = store.start_run(command="test", kittiwake_version="0", dictionaries="test")
+        for number in range(3000):
+            store.add_rejected(Rejected(f"file{number}.txt", "reason " * 30), run_id=run_id)
+        store.connection.execute("CHECKPOINT")
+    return path
+
+
+def _damage(path: Path, how: str) -> None:
+    data = path.read_bytes()
+    if how == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    elif how == "sqlite":
+        path.write_bytes(b"SQLite format 3\x00" + bytes(4080))
+    elif how == "garbage":  # the size of a whole file, but not one
+        path.write_bytes(bytes(range(256)) * (len(data) // 256))
+
+
+@pytest.mark.parametrize(
+    ("how", "reason"),
+    [
+        ("truncated", "not a whole DuckDB file"),
+        ("sqlite", "an SQLite database, not a kittiwake"),
+        ("garbage", "not a valid DuckDB database file"),
+    ],
+)
+def test_a_damaged_database_is_a_clear_error_naming_it(
+    db_path: Path, how: str, reason: str
+) -> None:
+    _damage(_filled(db_path), how)
+    with pytest.raises(StoreError, match=reason) as raised:
+        Store.open(db_path, read_only=True)
+    assert str(raised.value).startswith(f"cannot open {db_path}: ")
+    assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize("setting", ["autoinstall_known_extensions", "autoload_known_extensions"])
+def test_duckdb_never_fetches_or_loads_extensions_by_itself(store: Store, setting: str) -> None:
+    row = store.connection.execute(
+        "SELECT value FROM duckdb_settings() WHERE name = ?", [setting]
+    ).fetchone()
+    assert row is not None and row[0] == "false"

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+import duckdb
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -83,11 +84,16 @@ def report_errors(report: IngestReport) -> None:
 
 
 @contextmanager
-def store_errors() -> Iterator[None]:
+def store_errors(db: Path | None = None) -> Iterator[None]:
+    """Errors a user can act on as one line: a locked, damaged or full database."""
     try:
         yield
     except (StoreLockedError, StoreError, DaskUnavailableError, WorkerCrashError) as error:
         raise click.ClickException(str(error)) from error
+    except (duckdb.Error, OSError) as error:  # a full disk, a damaged file
+        message = " ".join(str(error).split())
+        where = f"{db}: " if db is not None else ""
+        raise click.ClickException(f"{where}{message} (what was committed is kept)") from error
 
 
 @main.command()
@@ -115,7 +121,7 @@ def ingest(
 ) -> None:
     """Code PATHS (files, folders, globs, - for stdin) into DB; re-running skips stored ones."""
     settings = settings_from(model, dictionaries, patterns)
-    with store_errors(), progress_bar("ingest", hidden=no_progress) as show:
+    with store_errors(db), progress_bar("ingest", hidden=no_progress) as show:
         report = ingest_paths(
             paths,
             db=db,
@@ -161,7 +167,7 @@ def recode_command(
 ) -> None:
     """Re-code stored articles with the current dictionaries and patterns, replacing their events."""
     settings = settings_from(model, dictionaries, patterns)
-    with store_errors(), progress_bar("recode", hidden=no_progress) as show:
+    with store_errors(db), progress_bar("recode", hidden=no_progress) as show:
         report = recode(
             db,
             settings=settings,

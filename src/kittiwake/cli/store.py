@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+import duckdb
 import pandas as pd
 import pyarrow as pa
 
@@ -29,6 +31,8 @@ FILTER_NAMES = (
     "place_country",
     "text",
     "include_negated",
+    "unit",
+    "one_a_day",
 )
 
 TABLE_COLUMNS = [  # what fits a terminal; csv and jsonl carry every column
@@ -47,13 +51,33 @@ class StoreLocked(click.ClickException):
     exit_code = 2
 
 
-def _open(db: Path, snapshot: bool) -> Store:
+# DuckDB errors that mean the file itself is bad, not the query.
+DAMAGE_ERRORS = (duckdb.IOException, duckdb.InternalException, duckdb.SerializationException)
+
+
+@contextlib.contextmanager
+def _open(db: Path, snapshot: bool) -> Iterator[Store]:
+    """The store at `db`, read-only; a file that cannot be opened or read is a one-line
+    error naming it, not a traceback."""
     try:
-        return Store.open(db, read_only=True, snapshot=snapshot)
+        store = Store.open(db, read_only=True, snapshot=snapshot)
     except StoreLockedError as error:
         raise StoreLocked(str(error)) from error
     except (StoreError, FileNotFoundError) as error:
         raise click.ClickException(str(error)) from error
+    except duckdb.Error as error:  # a damaged file fails on its first query: the migrations'
+        raise click.ClickException(f"cannot open {db} (damaged?): {one_line(error)}") from error
+    with store:
+        try:
+            yield store
+        except DAMAGE_ERRORS as error:
+            raise click.ClickException(f"cannot read {db} (damaged?): {one_line(error)}") from error
+        except duckdb.Error as error:
+            raise click.ClickException(f"{db}: {one_line(error)}") from error
+
+
+def one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
 
 
 def db_options(command: F) -> F:
@@ -80,6 +104,16 @@ _FILTER_OPTIONS = (
     click.option("--place-country", help="Country code of the event's place."),
     click.option("--text", help="Case-insensitive text in the sentence."),
     click.option("--include-negated", is_flag=True, help="Keep negated and hypothetical events."),
+    click.option(
+        "--unit",
+        type=click.Choice(queries.UNITS),
+        default="cluster",
+        show_default=True,
+        help="Count real-world events (clusters of reports) or every coded mention.",
+    ),
+    click.option(
+        "--one-a-day", is_flag=True, help="ICEWS filter: one event per source, target, code, day."
+    ),
 )
 
 

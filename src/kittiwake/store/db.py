@@ -27,6 +27,12 @@ from kittiwake.records import CodedArticle, Event, Mention, Place, Rejected, Sen
 from kittiwake.store.migrations import MIGRATIONS
 
 MEMORY = ":memory:"
+# Never fetch or load DuckDB extensions on our own: opening a file that is not a DuckDB
+# database (an SQLite one) made DuckDB try to download its SQLite extension.
+CONNECT_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+}
 WRITE_LOCK_WAIT_S = 2.0  # how long a writer retries a file a reader holds (see `_connect`)
 _log = logging.getLogger(__name__)
 _ROWS_PER_INSERT = 200  # rows per multi-row INSERT: keeps the parameter list moderate
@@ -347,16 +353,48 @@ def _connect(path: Path | str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     delays = _write_retry_delays() if not read_only else iter(())
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=read_only, config=CONNECT_CONFIG)
         except duckdb.IOException as error:
             if not _is_lock_error(error):
-                raise StoreError(f"cannot open {path}: {error}") from error
+                raise StoreError(_open_error(path, error)) from error
             delay = next(delays, None)
             if delay is None:
                 message = _locked_message(Path(path), read_only=read_only)
                 raise StoreLockedError(message) from error
             _log.info("%s is locked; retrying in %.2f s", path, delay)
             time.sleep(delay)
+
+
+# A DuckDB file is a 12 KB header and then whole 256 KB blocks; another size means a file
+# cut short (a full disk, a copy stopped part-way), which DuckDB would read as far as it goes
+# without a word, answering queries from whatever is left.
+_HEADER_BYTES = 3 * 4096
+_BLOCK_BYTES = 256 * 1024
+
+
+def _check_whole(path: Path) -> None:
+    """Raise StoreError when the file at `path` is not a whole DuckDB file."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # missing: created on open (or reported by it)
+    if size > _HEADER_BYTES and (size - _HEADER_BYTES) % _BLOCK_BYTES:
+        raise StoreError(
+            f"cannot open {path}: {size:,} bytes is not a whole DuckDB file "
+            "(truncated or damaged); restore it from a copy or re-run the ingest into a new file"
+        )
+
+
+def _open_error(path: Path | str, error: duckdb.Error) -> str:
+    """One line naming the file and what is wrong with it."""
+    try:
+        with Path(path).open("rb") as file:
+            head = file.read(16)
+    except OSError:
+        head = b""
+    if head.startswith(b"SQLite format 3"):
+        return f"cannot open {path}: it is an SQLite database, not a kittiwake (DuckDB) one"
+    return f"cannot open {path}: {' '.join(str(error).split())}"
 
 
 def _write_retry_delays() -> Iterator[float]:
@@ -448,6 +486,7 @@ class Store:
         file = Path(path)
         if read_only and not file.exists():
             raise FileNotFoundError(f"no kittiwake database at {file}")
+        _check_whole(file)
         if not snapshot:
             return cls._connect_and_migrate(file, read_only=read_only, snapshot_dir=None)
         copy = _copy_snapshot(file)
