@@ -118,3 +118,14 @@ def test_stdin_bytes_follow_the_file_rules(data: bytes, expected: object) -> Non
 def test_glob_regex_without_wildcards_matches_only_itself(name: str) -> None:
     assert glob_regex(name).fullmatch(name)
     assert not glob_regex(name).fullmatch(name + "x")
+
+
+def test_a_pipe_is_rejected_not_read(tmp_path: Path) -> None:
+    """Reading a named pipe would wait for a writer for ever."""
+    make_tree(tmp_path, ["a.txt"])
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert found([tmp_path, tmp_path / "pipe.txt"]) == [
+        str(tmp_path / "a.txt"),
+        f"!{tmp_path / 'pipe.txt'}",
+        f"!{tmp_path / 'pipe.txt'}",
+    ]

@@ -42,8 +42,10 @@ def expand_path(raw: str) -> Iterator[Path | Rejected]:
         return
     if mode is not None and stat.S_ISDIR(mode):
         yield from walk_folder(Path(raw))
-    elif mode is not None:
+    elif mode is not None and stat.S_ISREG(mode):
         yield Path(raw)
+    elif mode is not None:  # a pipe or a device could block the read, or never end
+        yield Rejected(raw, "not a regular file")
     elif GLOB_CHARS & set(raw):
         yield from expand_glob(raw)
     else:
@@ -70,8 +72,8 @@ def walk_folder(root: Path, *, max_depth: int | None = None) -> Iterator[Path | 
         kind = entry_kind(entry, path, seen=seen)
         if isinstance(kind, Rejected):
             yield kind
-        elif kind == "file" and format_of_suffix(path):
-            yield path
+        elif kind in ("file", "special") and format_of_suffix(path):
+            yield path if kind == "file" else Rejected(str(path), "not a regular file")
         elif kind == "folder" and (max_depth is None or len(stack) <= max_depth):
             listed = list_folder(path)
             if isinstance(listed, Rejected):
@@ -92,7 +94,9 @@ def entry_kind(
         return Rejected(str(path), f"cannot read: {reason_of(error)}")
     if stat.S_ISREG(info.st_mode):
         return "file"
-    if not stat.S_ISDIR(info.st_mode) or (info.st_dev, info.st_ino) in seen:
+    if not stat.S_ISDIR(info.st_mode):
+        return "special"
+    if (info.st_dev, info.st_ino) in seen:
         return ""
     seen.add((info.st_dev, info.st_ino))
     return "folder"
