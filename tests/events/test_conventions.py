@@ -64,3 +64,17 @@ def test_one_record_per_pair_of_actor_codes(pipeline: Pipeline) -> None:
         for e in events
     ]
     assert pairs and len(pairs) == len(set(pairs)), pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The United States gave 67 million dollars last year to Yemen.", "YEM"),
+        ("UNHCR is providing food to the Congolese refugees.", "CODREF"),
+        ("The Iraqi prime minister gave an ultimatum to the militants.", "IRQ"),
+    ],
+    ids=["money-to", "food-to", "ultimatum-to"],
+)
+def test_the_receiver_after_to_is_the_target(pipeline: Pipeline, text: str, target: str) -> None:
+    events = code_text(text, date=DATE, pipeline=pipeline)
+    assert any(e.target and e.target.actor.code.startswith(target) for e in events), events

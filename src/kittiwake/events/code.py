@@ -498,7 +498,7 @@ def verb_fit(token: Token, pattern: Pattern) -> int | None:
             return None
         score += matched
     if pattern.prep and not any(
-        c.dep_ in ("prep", "agent") and c.lower_ in pattern.prep for c in token.children
+        c.dep_ in PREPOSITION_DEPS and c.lower_ in pattern.prep for c in token.children
     ):
         return None
     if pattern.complement:
@@ -607,9 +607,14 @@ def complements_of(verb: Token) -> list[Token]:
     return found
 
 
+# A preposition's dependency labels: spaCy marks the "to" of a receiver "dative" ("gave
+# aid to Yemen") and the "by" of a passive's doer "agent".
+PREPOSITION_DEPS = frozenset({"prep", "agent", "dative"})
+
+
 def preps_of(token: Token, words: Iterable[str]) -> list[Token]:
     wanted = set(words)
-    return [c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in wanted]
+    return [c for c in token.children if c.dep_ in PREPOSITION_DEPS and c.lower_ in wanted]
 
 
 # -- who did it to whom -------------------------------------------------------------------
@@ -784,7 +789,7 @@ def phrase_actors(
         reached: list[Token] = []
         for token in frontier:
             for child in token.children:
-                if child.dep_ in ("prep", "agent"):
+                if child.dep_ in PREPOSITION_DEPS:
                     reached.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
                 elif child.dep_ == "acl" or (  # "staged by students", "to attend a meeting of"
                     child.dep_ == "dobj" and token.pos_ == "VERB"  # "for ending its dispute"
@@ -803,7 +808,7 @@ def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
     found: list[Token] = []
     for word in words:
         for prep in token.children:
-            if prep.dep_ in ("prep", "agent") and prep.lower_ == word:
+            if prep.dep_ in PREPOSITION_DEPS and prep.lower_ == word:
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
 
