@@ -313,3 +313,14 @@ def test_phrase_index_matches_like_spacy_phrase_matcher(
         matcher.add(phrase, forms)
     doc = nlp()(text)
     assert sorted(index(doc)) == sorted(matcher(doc))
+
+
+@pytest.mark.parametrize(
+    ("code", "country"), [("MED", None), ("MOS", None), ("IGO", None), ("VLM", "VLM")]
+)
+def test_lone_sector_codes_are_not_countries(code: str, country: str | None) -> None:
+    result = import_actors(f"QUILLSHIRE_HERALD [{code}]\n", shipped=load_dictionaries())
+    assert [c.id for c in result.countries] == ([country] if country else [])
+    assert [(o.country, o.sector) for o in result.organisations] == (
+        [] if country else [(None, code)]
+    )

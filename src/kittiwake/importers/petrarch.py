@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -62,6 +62,11 @@ BARE_SECTORS = frozenset(
 # Code prefixes that are not countries: such organisations get country null and the prefix as
 # their sector, as in kittiwake's own organisations file.
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"})
+# CAMEO's religion codes: an actor coded with one alone is a religious body, not a country.
+RELIGIONS = frozenset(
+    {"REL", "MOS", "CHR", "JEW", "BUD", "HIN", "BAH", "SIK", "JAN", "CON", "TAO", "ZRO",
+     "ITR", "ATH", "CTH", "ORT", "PRO"}
+)  # fmt: skip
 NAME_PARTICLES = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "la", "le", "bin"})
 ACRONYM_LETTERS = 3  # one-word names this short stay in capitals ("UN", "FIS", "PKK")
 DISCARD_CODE = "discard"  # what "[###]" reads as once `#` comments are cut
@@ -324,15 +329,22 @@ def clashes(named: Sequence[_Named], *, shipped: Dictionaries) -> list[ImportPro
     return warnings
 
 
-def is_country(block: _Block) -> bool:
-    """A single undated three-letter code that is not a transnational prefix: a country-level
-    actor, which agent words extend ("Calenardhon government" is CALGOV) as in PETRARCH."""
+def is_country(block: _Block, *, sectors: Collection[str]) -> bool:
+    """A single undated three-letter code that is no sector (MED, MOS, IGO, ...): a
+    country-level actor, which agent words extend ("Calenardhon government" is CALGOV)."""
     return (
         not block.roles
         and len(block.undated) == 1
         and len(block.undated[0]) == COUNTRY_LETTERS
-        and block.undated[0] not in TRANSNATIONAL
+        and block.undated[0] not in sectors
     )
+
+
+def sector_codes(shipped: Dictionaries) -> frozenset[str]:
+    """Three-letter codes that name a kind of actor, not a country: transnational prefixes,
+    religions and the shipped agents' codes ("REUTERS [MED]" is media, not a country MED)."""
+    codes = TRANSNATIONAL | RELIGIONS | {a.code for a in shipped.agents if len(a.code) == 3}
+    return codes - {country.id for country in shipped.countries}
 
 
 def country_entries(
@@ -363,12 +375,12 @@ def country_entries(
 
 
 def organisation_entry(
-    block: _Block, names: list[str], *, taken: set[str], where: str
+    block: _Block, names: list[str], *, taken: set[str], where: str, sectors: Collection[str]
 ) -> OrganisationEntry:
     code = block.undated[0]
     country: str | None = code[:3]
     sector: str | None = code[3:6] or None
-    if code[:3] in TRANSNATIONAL:
+    if code[:3] in sectors:
         country, sector = None, code[:3]
     return OrganisationEntry(
         entry_id(names[0], taken=taken), code, names[0], tuple(names), country, sector, where
@@ -397,6 +409,7 @@ def to_entries(blocks: Sequence[_Block], *, shipped: Dictionaries, source: str) 
     problems: list[ImportProblem] = []
     named: list[_Named] = []
     discards: list[DiscardEntry] = []
+    sectors = sector_codes(shipped)
     taken: set[str] = set()
     seen: set[str] = set()
     for block in blocks:
@@ -429,10 +442,14 @@ def to_entries(blocks: Sequence[_Block], *, shipped: Dictionaries, source: str) 
                     f"{names[0]!r}: kept {block.undated[0]}, left out {block.undated[1:]}",
                 )
             )
-        if not is_country(block):
-            organisations.append(organisation_entry(block, names, taken=taken, where=where))
+        if not is_country(block, sectors=sectors):
+            organisations.append(
+                organisation_entry(block, names, taken=taken, where=where, sectors=sectors)
+            )
     countries = country_entries(
-        [b for b in blocks if b.names and is_country(b)], shipped=shipped, source=source
+        [b for b in blocks if b.names and is_country(b, sectors=sectors)],
+        shipped=shipped,
+        source=source,
     )
     return ImportResult(
         people=tuple(people),
