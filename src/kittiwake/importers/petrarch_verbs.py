@@ -58,6 +58,11 @@ PREPOSITIONS = frozenset(
 )  # fmt: skip
 PARTICLES = frozenset({"down", "up", "off", "out", "back", "away", "aside", "forward", "apart"})
 ARTICLES = frozenset({"the", "a", "an"})
+FUNCTION_WORDS = frozenset(
+    {"not", "neither", "nor", "never", "also", "now", "then", "will", "would", "should", "could",
+     "can", "may", "might", "must", "shall", "to", "has", "have", "had", "was", "were", "is",
+     "are", "be", "been", "did", "does", "do", "said", "says", "so", "just", "still", "even"}
+)  # fmt: skip
 MAX_SYNSET_DEPTH = 5
 
 
@@ -191,6 +196,7 @@ class _Draft:
     source_preps: list[str] = field(default_factory=list)
     symmetric: bool = False
     losses: list[str] = field(default_factory=list)
+    slot_preps: list[str] = field(default_factory=list)  # phrases holding only a slot
 
 
 def tokens_of(text: str) -> list[str | list[str]]:
@@ -327,6 +333,7 @@ def read_phrase(words: list[str], draft: _Draft, synsets: dict[str, list[str]]) 
     for slot in slots:
         read_slot(slot, draft, preposition=preposition)
     if slots and not nouns:
+        draft.slot_preps.append(preposition)  # required too, unless another phrase is
         return
     if draft.prep and preposition not in draft.prep:
         raise Unexpressible("two prepositional phrases must both be present")
@@ -384,10 +391,16 @@ def read_before(
     if "+" in slots:
         raise Unexpressible("the target before the verb")
     draft.symmetric = draft.symmetric or "%" in slots
-    if len(words) > 1:
+    if len(words) > 1 or any(is_function_word(w) for w in words):
         raise Unexpressible(f"words before the verb ({' '.join(words)}) other than a subject")
     if words:
         draft.subject.extend(w.split()[-1] for w in expand(words[0], synsets))
+
+
+def is_function_word(word: str) -> bool:
+    """Auxiliaries, negation and adverbs: not a subject noun ("NOT *", "RECENTLY *")."""
+    lower = word.lower()
+    return lower in FUNCTION_WORDS or (lower.endswith("ly") and not lower.startswith("&"))
 
 
 def draft_of(text: str, *, verbs: list[str], synsets: dict[str, list[str]]) -> _Draft:
@@ -398,7 +411,23 @@ def draft_of(text: str, *, verbs: list[str], synsets: dict[str, list[str]]) -> _
     draft = _Draft(verbs=list(verbs))
     read_before(tokens[:star], draft, synsets)
     read_after(tokens[star + 1 :], draft, synsets)
+    require_slot_phrase(draft)
     return draft
+
+
+def require_slot_phrase(draft: _Draft) -> None:
+    """ "* AT ^ +" needs its "at" as much as "* (AT TOWN)" does: the phrase holding the slot
+    becomes the required preposition when no other phrase is required (kittiwake requires
+    one preposition of a list, so a second phrase is a loss, reported)."""
+    preps = list(dict.fromkeys(draft.slot_preps))
+    if not preps:
+        return
+    if draft.prep:
+        draft.losses.append(f"the phrase with {'/'.join(preps)} is not required")
+        return
+    draft.prep.extend(preps)
+    if len(preps) > 1:
+        draft.losses.append(f"any one of {', '.join(preps)} is enough in kittiwake")
 
 
 @dataclass(frozen=True, slots=True)
