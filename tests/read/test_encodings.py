@@ -40,6 +40,7 @@ def test_decode_text(data: bytes, expected: str) -> None:
         (b"\xff\xfe", "empty"),
         (b"\xff\xfe" + b"\x00\xd8" * 10, "binary: bad UTF-16"),
         (bytes(range(128, 256)) * 3, "binary"),
+        (bytes(range(1, 32)) * 30, "binary: 87% control characters"),  # valid UTF-8, not text
     ],
 )
 def test_decode_text_rejects(data: bytes, reason: str) -> None:

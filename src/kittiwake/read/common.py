@@ -10,7 +10,6 @@ import datetime as dt
 import gzip
 import hashlib
 import re
-import unicodedata
 import zlib
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -47,6 +46,8 @@ UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 
+# Unicode's control characters (category Cc) but tab, line feed, form feed and return.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # Share of control characters above which cp1252-decoded bytes are not "clearly text".
 MAX_CONTROL_SHARE = 0.01
 
@@ -156,16 +157,14 @@ def control_share(text: str) -> float:
     """Share of characters that are control characters other than ordinary whitespace."""
     if not text:
         return 0.0
-    controls = sum(
-        1 for char in text if char not in "\n\r\t\f" and unicodedata.category(char) == "Cc"
-    )
-    return controls / len(text)
+    return len(CONTROL_CHARS.findall(text)) / len(text)
 
 
-def decode_text(data: bytes, *, origin: str) -> str | Rejected:
+def decode_text(data: bytes, *, origin: str, controls_ok: bool = False) -> str | Rejected:
     """Bytes -> text: UTF-16 with a BOM, else UTF-8 (BOM stripped); UTF-8 with a few bad
     bytes keeps its UTF-8 (each bad byte becomes U+FFFD); bytes with no UTF-8 sequence at
-    all are cp1252 when the result is clearly text."""
+    all are cp1252 when the result is clearly text. Text that is more than 1% control
+    characters is binary, unless `controls_ok` (a JSON line, whose strings may hold any)."""
     if data.startswith(UTF16_BOMS):
         return decode_utf16(data, origin=origin)
     if not data.strip():
@@ -173,9 +172,14 @@ def decode_text(data: bytes, *, origin: str) -> str | Rejected:
     if b"\x00" in data:
         return Rejected(origin, "binary: contains NUL bytes")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         utf8_error = error
+    else:
+        share = 0.0 if controls_ok else control_share(text)
+        if share > MAX_CONTROL_SHARE:
+            return Rejected(origin, f"binary: {share:.0%} control characters")
+        return text
     if mostly_utf8(data):
         # Re-reading it all as cp1252 would turn every accent and quote into mojibake.
         return data.decode("utf-8-sig", errors="replace")

@@ -105,7 +105,7 @@ def read_jsonl_file(
         where = f"{path}:{number}"
         if not line.strip():
             continue
-        text = decode_text(line, origin=where)
+        text = decode_text(line, origin=where, controls_ok=True)
         if isinstance(text, Rejected):
             yield text
             continue
