@@ -59,6 +59,7 @@ from kittiwake.pipeline import Pipeline
 from kittiwake.read import iter_articles
 from kittiwake.records import Article, CodedArticle, Rejected
 from kittiwake.store import Store
+from kittiwake.store.clusters import extend_clusters, rebuild_clusters
 
 NEAR_DUPLICATE_THRESHOLD = DEFAULT_THRESHOLD
 CHUNK_SIZE = 4  # articles per task sent to a worker: small, so results come back steadily
@@ -650,6 +651,7 @@ def ingest_items(
         writer.write(entry, result)
         if on_progress is not None:
             on_progress(report)
+    extend_clusters(store)  # new events join stored clusters (issue 16)
     return report
 
 
@@ -751,5 +753,6 @@ def recode(
                 report.events += len(result.events)
             if on_progress is not None:
                 on_progress(report)
+        rebuild_clusters(store)  # re-coded events are new events: cluster them all again
         finish_run(store, report)
     return report

@@ -1,4 +1,5 @@
-"""`kittiwake evaluate-clusters`: score event clusters against ECB+ cross-document coreference."""
+"""`kittiwake cluster`: one cluster's reports side by side; `kittiwake evaluate-clusters`: score
+event clusters against ECB+ cross-document coreference."""
 
 from __future__ import annotations
 
@@ -9,8 +10,24 @@ import click
 
 from kittiwake.cli.groups import main
 from kittiwake.cli.options import pipeline_options, settings_from
+from kittiwake.cli.store import _emit, _open, db_options, format_option
 from kittiwake.cluster_eval import code_documents, evaluate_clusters, load_gold
 from kittiwake.pipeline import Pipeline
+from kittiwake.store.clusters import cluster_reports
+
+
+@main.command(name="cluster")
+@db_options
+@click.argument("cluster_id")
+@format_option("table")
+def cluster_command(db: Path, snapshot: bool, cluster_id: str, output_format: str) -> None:
+    """Show the reports of CLUSTER_ID (an event cluster) side by side, representative first."""
+    with _open(db, snapshot) as store:
+        try:
+            frame = cluster_reports(store, cluster_id)
+        except KeyError as error:
+            raise click.ClickException(str(error.args[0])) from error
+    _emit(frame, output_format)
 
 
 @main.command(name="evaluate-clusters")

@@ -4,7 +4,9 @@ GDELT 2.0 differences, by design:
 - actor country fields hold kittiwake's ISO 3166 alpha-3 / CAMEO codes (as GDELT's actor
   fields do); ActionGeo_CountryCode also holds ISO alpha-3, where GDELT uses FIPS 10-4;
 - Actor1Geo_* and Actor2Geo_* are empty (kittiwake places events, not actors);
-- AvgTone is empty (no tone is computed); NumMentions = NumArticles = 1 + recorded duplicates;
+- AvgTone is empty (no tone is computed); NumMentions, NumSources and NumArticles are those of
+  the event's cluster (`kittiwake.consolidate`: reports of one real-world event), and for an
+  event not clustered yet, 1 + recorded duplicates of its article;
 - GLOBALEVENTID is a stable 63-bit hash of kittiwake's event_id, so re-exports agree;
 - IsRootEvent is 1 for events in an article's first sentence.
 """
@@ -155,9 +157,7 @@ def gdelt_row(row: Mapping[str, Any]) -> list[str]:
         row["cameo_root"],
         row["quad_class"],
         row["goldstein"],
-        row["num_articles"],
-        row["num_sources"],
-        row["num_articles"],
+        *_report_counts(row),
         None,
         *[None] * len(_GEO_FIELDS),
         *[None] * len(_GEO_FIELDS),
@@ -166,6 +166,13 @@ def gdelt_row(row: Mapping[str, Any]) -> list[str]:
         row["article_url"] or row["doc_id"],
     ]
     return [_clean(value) for value in fields]
+
+
+def _report_counts(row: Mapping[str, Any]) -> list[Any]:
+    """NumMentions, NumSources, NumArticles: the cluster's, else the article's and its copies."""
+    if row.get("cluster_mentions") is None:
+        return [row["num_articles"], row["num_sources"], row["num_articles"]]
+    return [row["cluster_mentions"], row["cluster_sources"], row["cluster_articles"]]
 
 
 def _actor_list(event: Mapping[str, Any], side: str) -> list[dict[str, Any]]:
@@ -252,8 +259,12 @@ def _joined_rows(store: Store, filters: Mapping[str, Any]) -> Iterator[dict[str,
     """Events with their article's url and ingest time (for GDELT's SOURCEURL, DATEADDED)."""
     where, params = EventFilter(**filters).where()
     result = store.connection.execute(
-        f"SELECT e.*, a.url AS article_url, a.ingested_at AS article_added "
+        f"SELECT e.*, a.url AS article_url, a.ingested_at AS article_added, "
+        "c.num_mentions AS cluster_mentions, c.num_sources AS cluster_sources, "
+        "c.num_articles AS cluster_articles "
         f"FROM (SELECT * FROM events WHERE {where}) AS e LEFT JOIN articles AS a USING (doc_id) "
+        "LEFT JOIN event_cluster_members AS m USING (event_id) "
+        "LEFT JOIN event_clusters AS c ON c.cluster_id = m.cluster_id "
         "ORDER BY e.effective_date, e.event_id",
         params,
     )

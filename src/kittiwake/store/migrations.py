@@ -189,9 +189,29 @@ ALTER TABLE runs ADD COLUMN status VARCHAR;
 ALTER TABLE rejected ADD COLUMN content_hash VARCHAR;
 """
 
+# Event clusters (kittiwake.consolidate): one row per real-world event as reported, and the
+# cluster of every clustered event. No key constraints: a rebuild deletes and re-inserts the
+# same ids in one transaction, which DuckDB's index checks have refused in some versions.
+_EVENT_CLUSTERS = """
+CREATE TABLE event_clusters (
+    cluster_id VARCHAR NOT NULL,
+    representative_id VARCHAR NOT NULL,
+    num_mentions INTEGER NOT NULL,
+    num_articles INTEGER NOT NULL,
+    num_sources INTEGER NOT NULL,
+    first_date DATE,
+    last_date DATE
+);
+CREATE TABLE event_cluster_members (
+    event_id VARCHAR NOT NULL,
+    cluster_id VARCHAR NOT NULL
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "0001_initial", _INITIAL),
     Migration(2, "0002_story_signatures", _STORY_SIGNATURES),
     Migration(3, "0003_duplicate_identity", _DUPLICATE_IDENTITY),
     Migration(4, "0004_run_status", _RUN_STATUS),
+    Migration(5, "0005_event_clusters", _EVENT_CLUSTERS),
 )

@@ -23,6 +23,7 @@ from kittiwake.records import REPORTABLE_MODALITIES
 from kittiwake.store.db import Store, StoreError
 
 SIDES = ("either", "source", "target")
+UNITS = ("mention", "cluster")  # what a row counts: a coded event, or a real-world event
 PERIODS: Mapping[str, str] = MappingProxyType(
     {"day": "day", "week": "week", "month": "month", "year": "year"}
 )
@@ -58,10 +59,19 @@ class EventFilter:
     place_country: str | None = None
     text: str | None = None  # case-insensitive substring of the sentence
     include_negated: bool = False
+    # "cluster": one row per event cluster (its representative; an event not clustered yet
+    # is its own cluster), so a cluster counts where its representative matches the filters
+    unit: str = "mention"
+    one_a_day: bool = False  # ICEWS: one event per source, target, CAMEO code and day
 
     def where(self) -> tuple[str, list[Any]]:
         if self.side not in SIDES:
             raise ValueError(f"side must be one of {', '.join(SIDES)}, not {self.side!r}")
+        clauses, params = self._filter_clauses()
+        clauses.extend(_unit_clauses(unit=self.unit, one_a_day=self.one_a_day))
+        return (" AND ".join(clauses) or "TRUE"), params
+
+    def _filter_clauses(self) -> tuple[list[str], list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
 
@@ -98,7 +108,25 @@ class EventFilter:
             add("NOT negated AND (modality IS NULL OR list_contains(?, modality))", modalities)
             # an event with neither actor coded builds no dyad: kept, but not shown by default
             clauses.append("(coalesce(source_code, '') <> '' OR coalesce(target_code, '') <> '')")
-        return (" AND ".join(clauses) or "TRUE"), params
+        return clauses, params
+
+
+def _unit_clauses(*, unit: str, one_a_day: bool) -> list[str]:
+    """Clauses that keep one row per cluster, or per ICEWS (source, target, code, day)."""
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
+    clauses = []
+    if unit == "cluster":
+        clauses.append(
+            "(event_id IN (SELECT representative_id FROM event_clusters) "
+            "OR event_id NOT IN (SELECT event_id FROM event_cluster_members))"
+        )
+    if one_a_day:
+        clauses.append(
+            "event_id IN (SELECT min(event_id) FROM events "
+            "GROUP BY source_code, target_code, cameo, effective_date)"
+        )
+    return clauses
 
 
 def _period_sql(by: str) -> str:
@@ -137,10 +165,12 @@ def events(
     place_country: str | None = None,
     text: str | None = None,
     include_negated: bool = False,
+    unit: str = "mention",
+    one_a_day: bool = False,
     limit: int | None = None,
     as_arrow: bool = False,
 ) -> pd.DataFrame | pa.Table:
-    """Events matching the filters, one row per event, ordered by date then id."""
+    """Events matching the filters, one row per event (or per cluster), by date then id."""
     where, params = EventFilter(
         start=start,
         end=end,
@@ -152,6 +182,8 @@ def events(
         place_country=place_country,
         text=text,
         include_negated=include_negated,
+        unit=unit,
+        one_a_day=one_a_day,
     ).where()
     query = f"SELECT * FROM events WHERE {where} ORDER BY effective_date, event_id"
     if limit is not None:
