@@ -65,6 +65,7 @@ def only_pattern(line: str) -> dict[str, Any]:
         ("* AID  [070]", {"object": ("aid",)}),
         ("* {ARMS SHIPMENT}  [072]", {"object": ("arms shipment",)}),
         ("* THE BIG FOOD CONVOY  [073]", {"object": ("food convoy",)}),
+        ("* THEIR ^ ABOUT +  [070]", {"target_preps": ("about",), "prep": ("about",)}),
         ("* &MONEYWORDS  [071]", {"object": ("grant", "subsidy", "loan")}),
         ("* TO RECONSIDER  [102]", {"complement": ("reconsider",)}),
         ("* OVER  [070]", {"verbs": ("hand over",)}),

@@ -57,7 +57,11 @@ PREPOSITIONS = frozenset(
      "near", "onto", "upon", "within", "without", "across", "behind", "beyond", "despite"}
 )  # fmt: skip
 PARTICLES = frozenset({"down", "up", "off", "out", "back", "away", "aside", "forward", "apart"})
-ARTICLES = frozenset({"the", "a", "an"})
+# Determiners say nothing about the object's head: "* THEIR ^ ABOUT +" has no object word.
+ARTICLES = frozenset(
+    {"the", "a", "an", "their", "its", "his", "her", "our", "my", "your", "this", "that",
+     "these", "those", "some", "any", "all"}
+)  # fmt: skip
 FUNCTION_WORDS = frozenset(
     {"not", "neither", "nor", "never", "also", "now", "then", "will", "would", "should", "could",
      "can", "may", "might", "must", "shall", "to", "has", "have", "had", "was", "were", "is",
@@ -241,6 +245,8 @@ def phrases(words: Sequence[str], synsets: dict[str, list[str]]) -> list[str]:
     """Every phrase a run of pattern words stands for, cut to its last two words (a head
     and its modifier, what kittiwake's object match looks at), articles dropped."""
     options = [expand(w, synsets) for w in words if w.lower() not in ARTICLES]
+    if not options:
+        return []
     found = []
     for combination in itertools.product(*options):
         tail = " ".join(combination).split()[-2:]
