@@ -31,6 +31,9 @@ class _ClauseWordsModel(BaseModel):
     reporting_verbs: list[str]
     uncertainty_adjectives: list[str]
     background_prepositions: list[str]
+    raising_passives: list[str]
+    planned_passives: list[str]
+    gerund_prepositions: list[str]
 
     @field_validator("*")
     @classmethod
@@ -56,6 +59,9 @@ class ClauseWords:
     reporting_verbs: frozenset[str]
     uncertainty_adjectives: frozenset[str]
     background_prepositions: frozenset[str]
+    raising_passives: frozenset[str]
+    planned_passives: frozenset[str]
+    gerund_prepositions: frozenset[str]
 
 
 def shipped_language_dir(language: str = "en") -> Path:

@@ -78,3 +78,40 @@ def test_one_record_per_pair_of_actor_codes(pipeline: Pipeline) -> None:
 def test_the_receiver_after_to_is_the_target(pipeline: Pipeline, text: str, target: str) -> None:
     events = code_text(text, date=DATE, pipeline=pipeline)
     assert any(e.target and e.target.actor.code.startswith(target) for e in events), events
+
+
+def summary_of(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (e.cameo, e.source and e.source.actor.code, e.target and e.target.actor.code)
+        for e in code_text(text, date=DATE, pipeline=pipeline)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Chinese president is expected to meet Japanese leaders next week.",
+            ("036", "CHNGOV", "JPNGOV"),
+        ),
+        (
+            "After meeting with Egyptian officials, the Israeli envoy returned home.",
+            ("040", "ISRGOV", "EGYGOV"),
+        ),
+    ],
+    ids=["expected-to-meet", "after-meeting"],
+)
+def test_raised_and_gerund_subjects_act(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in summary_of(pipeline, text)
+
+
+def test_a_meeting_between_two_actors_is_one_record(pipeline: Pipeline) -> None:
+    found = summary_of(pipeline, "Talks between Iran and France ended on Monday.")
+    assert len([f for f in found if f[0] == "040"]) == 1, found
+
+
+def test_fighting_between_two_actors_is_coded_both_ways(pipeline: Pipeline) -> None:
+    found = summary_of(pipeline, "Ethiopian soldiers clashed with Eritrean troops.")
+    assert ("190", "ETHMIL", "ERIMIL") in found

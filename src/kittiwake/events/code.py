@@ -285,6 +285,8 @@ class EventCoder:
             if codes in coded_pairs:
                 continue
             coded_pairs.add(codes)
+            if plover_type in MUTUAL_TYPES:  # "talks between Iran and France": one meeting
+                coded_pairs.add((codes[1], codes[0]))
             source, target = (placed(m, doc_id, sentence_index) for m in pair)
             ends = [f"{m.start}-{m.end}-{m.actor.code}" if m else "-" for m in (source, target)]
             events.append(
@@ -313,6 +315,9 @@ class EventCoder:
         return events
 
 
+# Acts done with each other, coded once per pair whichever way round (CAMEO's convention);
+# fighting "between A and B" stays coded both ways.
+MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Acts that, told with no actor, are done by the people of the place they happen in:
 # "protests in Suez and Alexandria" (CAMEO 14, dissent).
 PEOPLES_ACTS = frozenset({"14"})
@@ -841,6 +846,14 @@ def subject_of(verb: Token) -> Token | None:
         return head  # "groups that met", "strikes killed 13 people" parsed as a modifier
     if head.i == verb.i:
         return None
+    words = load_clause_words()
+    if verb.dep_ == "xcomp" and is_raising_passive(head, words):
+        # "the Chinese president is expected to meet ...": the raised subject acts
+        return next(c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in words.gerund_prepositions:
+        governor = head.head  # "after meeting with Egyptian officials, the envoy returned"
+        if governor.pos_ in ("VERB", "AUX") and governor.i != head.i:
+            return subject_of(governor)
     if verb.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "xcomp" and any(c.dep_ in OBJECT_DEPS for c in head.children):
             return next(c for c in head.children if c.dep_ in OBJECT_DEPS)  # "urged X to"
@@ -855,6 +868,15 @@ def subject_of(verb: Token) -> Token | None:
         governor = head if verb.dep_ == "advcl" else head.head  # "issued a declaration demanding"
         return subject_of(governor) if governor.i != verb.i else None
     return None
+
+
+def is_raising_passive(verb: Token, words: ClauseWords) -> bool:
+    """ "is expected (to)", "was said (to)": a passive whose subject is its infinitive's."""
+    return (
+        verb.lemma_.lower() in words.raising_passives
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def placed(mention: Mention | None, doc_id: str, sentence_index: int) -> Mention | None:
@@ -1068,6 +1090,9 @@ def modality_of(trigger: Token) -> str | None:
             return "conditional"
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in NEGATING_VERBS:
             return "refused"
+        if token.dep_ == "xcomp" and is_raising_passive(token.head, load_clause_words()):
+            governor = token.head.lemma_.lower()  # "is scheduled to meet": a plan
+            return "intended" if governor in load_clause_words().planned_passives else None
         if token.dep_ in ("xcomp", "ccomp"):
             governor = token.head.lemma_.lower()
             if governor in INTENT_VERBS | INTENT_ADJECTIVES:

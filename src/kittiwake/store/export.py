@@ -219,14 +219,16 @@ def plover_record(row: Mapping[str, Any]) -> dict[str, Any]:
 def plover_to_event_json(record: Mapping[str, Any]) -> dict[str, Any]:
     """Back from a PLOVER record to the `Event.to_json()` shape (inverse of `plover_record`)."""
     kw = record["kittiwake"]
+    source = record["source"][0] if record["source"] else None
+    target = record["target"][0] if record["target"] else None
     return {
         "event_id": record["id"],
         "mention_id": kw["mention_id"],
         "doc_id": kw["doc_id"],
         "sentence": kw["sentence"],
         "text": record["text"],
-        "source": record["source"][0] if record["source"] else None,
-        "target": record["target"][0] if record["target"] else None,
+        "source": source,
+        "target": target,
         "trigger": kw["trigger"],
         "cameo": kw["cameo"],
         "cameo_root": kw["cameo_root"],
@@ -244,6 +246,7 @@ def plover_to_event_json(record: Mapping[str, Any]) -> dict[str, Any]:
         "place": record["location"],
         "negated": kw["negated"],
         "modality": kw["modality"],
+        "dyadic": bool(source and source.get("code")) and bool(target and target.get("code")),
         "rule": kw["rule"],
     }
 

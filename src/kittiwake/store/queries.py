@@ -261,6 +261,7 @@ def event_json(row: Mapping[str, Any]) -> dict[str, Any]:
         "place": place,
         "negated": bool(row["negated"]),
         "modality": row["modality"],
+        "dyadic": bool(row["source_code"]) and bool(row["target_code"]),
         "rule": row["rule"],
     }
 
