@@ -169,8 +169,8 @@ def test_compound_subject_gives_one_event_each_with_one_mention_id(pipeline: Pip
 def test_symmetric_agreement_pairs_the_two_subjects(pipeline: Pipeline) -> None:
     events = coded(pipeline, "Russia and the United States agreed to share intelligence.")
     agree = [e for e in events if e.cameo_root == "03" and e.trigger.text == "agreed"]
-    pairs = {(code_of(e.source), code_of(e.target)) for e in agree}
-    assert pairs == {("RUS", "USA"), ("USA", "RUS")}, summary(events)
+    pairs = [frozenset({code_of(e.source), code_of(e.target)}) for e in agree]
+    assert pairs == [frozenset({"RUS", "USA"})], summary(events)  # one record, either way
 
 
 @pytest.mark.parametrize(
