@@ -32,3 +32,9 @@ lint: install
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal .pytest_cache .mypy_cache .ruff_cache
+
+# Every kind of bad input (tests/reliability/bad_inputs.py) ingested and checked: no crash,
+# a reason in `rejected`, nothing else lost or duplicated, bounded time and memory.
+.PHONY: reliability
+reliability: install
+	$(BIN)/python tests/reliability/run.py

@@ -5,10 +5,11 @@ from __future__ import annotations
 import time
 
 import pytest
+from bad_inputs import coordination
 
 from kittiwake.actors.resolve import SentenceEntities
 from kittiwake.pipeline import Pipeline
-from kittiwake.records import Article
+from kittiwake.records import Article, CodedArticle
 
 pytestmark = pytest.mark.slow
 
@@ -58,3 +59,9 @@ def test_actor_resolution_time_per_sentence_stays_flat(pipeline: Pipeline) -> No
     long = resolve_seconds_per_sentence(pipeline, 1600)
     # Linear time gives a ratio near 1, quadratic about 8; 2.5 leaves room for a busy machine.
     assert long / short < 2.5
+
+
+def test_a_thousand_coordinated_names_are_coded(pipeline: Pipeline) -> None:
+    """A chain of 1,000 conjuncts once overflowed the recursion limit (D14)."""
+    coded = pipeline.code_safely(Article(doc_id="names", text=coordination(1000)))
+    assert isinstance(coded, CodedArticle), coded

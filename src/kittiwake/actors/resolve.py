@@ -1186,12 +1186,17 @@ def split_at_conjunction(doc: Doc, group: list[Match]) -> list[list[Match]]:
 def is_locative(head: Token) -> bool:
     """A noun phrase that is the object of "in", "at", "near"...: a place, not a participant
     (but "fired at the demonstrators" aims at people)."""
-    return (
+    # Up appositions and conjuncts in a loop, not by recursion: a list of 1,000 names is a
+    # chain of conjuncts deeper than Python's recursion limit (issue 15, D14).
+    while not (
         head.dep_ == "pobj"
         and head.head.lower_ in LOCATIVE_PREPOSITIONS
         and not (head.head.lower_ == "at" and head.head.head.lemma_.lower() in AIMING_VERBS)
-        or (head.dep_ in ("appos", "conj") and head.head is not head and is_locative(head.head))
-    )
+    ):
+        if head.dep_ not in ("appos", "conj") or head.head is head:
+            return False
+        head = head.head
+    return True
 
 
 def names_a_place(head: Token) -> bool:
