@@ -7,6 +7,8 @@ import datetime as dt
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.event_factories import coded_event
 
 from kittiwake.consolidate import (
@@ -197,3 +199,42 @@ def test_from_event_reads_actors_trigger_and_words():
     assert (stored.source_code, stored.target_country, stored.trigger) == ("RUSMIL", "UKR", "shell")
     assert stored.words == {"russian", "troop", "kharkiv"}
     assert (stored.date, stored.cameo_root, stored.outlet) == (DAY, "19", "AP")
+
+
+random_events = st.lists(
+    st.builds(
+        lambda n, root, source, target, day, trigger, words: strike(
+            f"e{n}",
+            cameo_root=root,
+            plover_type=None,
+            source_code=source,
+            source_country=source[:3] if source else None,
+            target_code=target,
+            target_country=target[:3] if target else None,
+            date=DAY + dt.timedelta(days=day),
+            trigger=trigger,
+            words=frozenset(words),
+        ),
+        st.integers(0, 10**6),
+        st.sampled_from(["18", "19"]),
+        st.sampled_from([None, "RUS", "RUSMIL", "UKR"]),
+        st.sampled_from([None, "UKR", "UKRMIL"]),
+        st.integers(0, 6),
+        st.sampled_from(["strike", "shell"]),
+        st.sets(st.sampled_from(["kharkiv", "plant", "jet", "drone", "port"]), max_size=3),
+    ),
+    max_size=25,
+    unique_by=lambda e: e.event_id,
+)
+
+
+@given(random_events, st.integers(0, 6))
+def test_extending_with_later_events_equals_a_rebuild(events, split):
+    cut = DAY + dt.timedelta(days=split)
+    stored = [e for e in events if e.date is not None and e.date < cut]
+    new = [e for e in events if e not in stored]
+    rebuilt = consolidate(events).assignments
+    stored_assignments = {e.event_id: rebuilt[e.event_id] for e in stored}
+    assert extend(new, stored=stored, assignments=stored_assignments) == {
+        e.event_id: rebuilt[e.event_id] for e in new
+    }
