@@ -115,3 +115,8 @@ def test_a_meeting_between_two_actors_is_one_record(pipeline: Pipeline) -> None:
 def test_fighting_between_two_actors_is_coded_both_ways(pipeline: Pipeline) -> None:
     found = summary_of(pipeline, "Ethiopian soldiers clashed with Eritrean troops.")
     assert ("190", "ETHMIL", "ERIMIL") in found
+
+
+def test_repudiating_someone_is_criticism(pipeline: Pipeline) -> None:
+    found = summary_of(pipeline, "The Chilean Communist Party repudiated the Peruvian president.")
+    assert any(code.startswith("11") for code, _, _ in found), found
