@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from collections.abc import Callable
 
 import pandas as pd
@@ -119,3 +120,20 @@ def test_cli_shows_a_cluster_side_by_side_and_counts_clusters(db_path, store, ad
     for unit, lines in (("cluster", 2), ("mention", 3)):
         listed = runner.invoke(main, ["events", "--db", str(db_path), "--unit", unit])
         assert listed.exit_code == 0 and len(listed.output.splitlines()) == lines
+
+
+def test_cluster_listing_carries_the_cluster_and_its_counts(db_path, store, add_article):
+    add_reports(add_article)
+    extend_clusters(store)
+    frame = queries.events(store, unit="cluster")
+    assert list(frame["cluster_id"]) == ["Ca-e1", "Cc-e1"]
+    assert list(frame["cluster_articles"]) == [2, 1]
+    assert "cluster_id" not in queries.events(store).columns  # mentions: the events table as is
+    store.close()
+    listed = CliRunner().invoke(main, ["events", "--db", str(db_path)])
+    first = json.loads(listed.output.splitlines()[0])
+    assert (first["cluster_id"], first["cluster_mentions"], first["cluster_sources"]) == (
+        "Ca-e1",
+        2,
+        2,
+    )

@@ -203,7 +203,8 @@ def events(db: Path, snapshot: bool, limit: int | None, output_format: str, **op
             _emit(frame[columns], output_format)
             return
         for row in queries.event_rows(store, limit=limit, **filters):
-            extra = {key: row[key] for key in ("num_articles", "num_sources")}
+            names = ("num_articles", "num_sources", *queries.CLUSTER_COLUMNS)
+            extra = {key: row[key] for key in names if key in row}
             click.echo(json.dumps({**queries.event_json(row), **extra}, ensure_ascii=False))
 
 

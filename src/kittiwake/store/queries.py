@@ -111,6 +111,21 @@ class EventFilter:
         return clauses, params
 
 
+CLUSTER_COLUMNS = ("cluster_id", "cluster_mentions", "cluster_articles", "cluster_sources")
+
+
+def _events_of(unit: str) -> str:
+    """What event listings read: for clusters, each event with its cluster's id and counts."""
+    if unit != "cluster":
+        return "events"
+    return (
+        "(SELECT events.*, c.cluster_id, c.num_mentions AS cluster_mentions, "
+        "c.num_articles AS cluster_articles, c.num_sources AS cluster_sources FROM events "
+        "LEFT JOIN event_cluster_members AS m USING (event_id) "
+        "LEFT JOIN event_clusters AS c ON c.cluster_id = m.cluster_id) AS events"
+    )
+
+
 def _unit_clauses(*, unit: str, one_a_day: bool) -> list[str]:
     """Clauses that keep one row per cluster, or per ICEWS (source, target, code, day)."""
     if unit not in UNITS:
@@ -185,7 +200,7 @@ def events(
         unit=unit,
         one_a_day=one_a_day,
     ).where()
-    query = f"SELECT * FROM events WHERE {where} ORDER BY effective_date, event_id"
+    query = f"SELECT * FROM {_events_of(unit)} WHERE {where} ORDER BY effective_date, event_id"
     if limit is not None:
         query += " LIMIT ?"
         params.append(int(limit))
@@ -197,7 +212,8 @@ def event_rows(
 ) -> Iterator[dict[str, Any]]:
     """Events matching the filters as plain Python dicts (dates as `datetime.date`)."""
     where, params = EventFilter(**filters).where()
-    query = f"SELECT * FROM events WHERE {where} ORDER BY effective_date, event_id"
+    source = _events_of(filters.get("unit", "mention"))
+    query = f"SELECT * FROM {source} WHERE {where} ORDER BY effective_date, event_id"
     if limit is not None:
         query += " LIMIT ?"
         params.append(int(limit))
