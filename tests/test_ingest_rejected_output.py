@@ -74,3 +74,16 @@ def test_ingest_turns_a_full_disk_or_damaged_file_into_one_line(
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     (line,) = result.output.strip().splitlines()
     assert line.startswith(f"Error: {db}: ") and "what was committed is kept" in line
+
+
+def test_ctrl_c_during_ingest_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kittiwake.cli.ingest, "ingest_paths", interrupted)
+    db = tmp_path / "events.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(db), "--no-progress"])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "Error: interrupted: what was committed is kept; run the same command again to go on"
+    )

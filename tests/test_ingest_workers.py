@@ -142,3 +142,18 @@ def test_a_rerun_does_not_code_the_killer_again(tmp_path: Path) -> None:
                 coder.close()
         assert (report.articles, report.skipped, report.errors) == expected
     assert coder.pool is None  # the re-run had nothing to code: no worker started
+
+
+def test_a_worker_leaves_ctrl_c_to_its_ingest() -> None:
+    code = (
+        "import os, signal, time\n"
+        "from kittiwake.ingest_worker import ignore_interrupts\n"
+        "ignore_interrupts()\n"
+        "os.kill(os.getpid(), signal.SIGINT)\n"
+        "time.sleep(0.2)\n"
+        "print('still running')\n"
+    )
+    worker = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=30
+    )
+    assert (worker.returncode, worker.stdout.strip(), worker.stderr) == (0, "still running", "")

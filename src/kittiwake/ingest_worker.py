@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 import threading
 import time
 from typing import TYPE_CHECKING
@@ -45,8 +46,16 @@ def watch_parent(parent_pid: int) -> None:
 
 def start_worker(settings: Settings, parent_pid: int | None = None) -> None:
     """Pool initializer: watch the ingest that started us, then load the pipeline."""
+    ignore_interrupts()
     watch_parent(os.getppid() if parent_pid is None else parent_pid)
     worker_pipeline(settings)
+
+
+def ignore_interrupts() -> None:
+    """Leave Ctrl-C to the ingest, which stops its workers: the terminal sends it to every
+    process of the group, and a worker's own KeyboardInterrupt only printed a traceback
+    (or, inside spaCy's loading, a wrong "model not installed")."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def exit_when_orphaned(parent_pid: int) -> None:

@@ -90,6 +90,10 @@ def store_errors(db: Path | None = None) -> Iterator[None]:
         yield
     except (StoreLockedError, StoreError, DaskUnavailableError, WorkerCrashError) as error:
         raise click.ClickException(str(error)) from error
+    except KeyboardInterrupt:
+        raise click.ClickException(
+            "interrupted: what was committed is kept; run the same command again to go on"
+        ) from None
     except (duckdb.Error, OSError) as error:  # a full disk, a damaged file
         message = " ".join(str(error).split())
         where = f"{db}: " if db is not None else ""
