@@ -137,3 +137,10 @@ def test_cluster_listing_carries_the_cluster_and_its_counts(db_path, store, add_
         2,
         2,
     )
+
+
+def test_store_methods_extend_and_rebuild(store, add_article):
+    add_reports(add_article)
+    assert store.extend_clusters() == ClusterUpdate(events=3, clusters=2)
+    assert store.rebuild_clusters() == ClusterUpdate(events=3, clusters=2)
+    assert members(store)["b-e1"] == "Ca-e1"

@@ -18,13 +18,17 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pyarrow as pa
 
+from kittiwake.errors import KittiwakeError
 from kittiwake.records import CodedArticle, Event, Mention, Place, Rejected, Sentence
 from kittiwake.store.migrations import MIGRATIONS
+
+if TYPE_CHECKING:
+    from kittiwake.store.clusters import ClusterUpdate
 
 MEMORY = ":memory:"
 # Never fetch or load DuckDB extensions on our own: opening a file that is not a DuckDB
@@ -137,7 +141,7 @@ _PLACE_COLUMNS = (
 )
 
 
-class StoreError(Exception):
+class StoreError(KittiwakeError):
     """A database that cannot be used as asked."""
 
 
@@ -728,6 +732,20 @@ class Store:
             "UPDATE events SET num_articles = ?, num_sources = ? WHERE doc_id = ?",
             [articles, sources, doc_id],
         )
+
+    # -- event clusters (kittiwake.store.clusters, which imports this module) ---------------
+
+    def rebuild_clusters(self) -> ClusterUpdate:
+        """Cluster every stored event again, replacing the stored clusters (`recode`)."""
+        from kittiwake.store.clusters import rebuild_clusters
+
+        return rebuild_clusters(self)
+
+    def extend_clusters(self) -> ClusterUpdate:
+        """Join the events not clustered yet to the stored clusters (`ingest`)."""
+        from kittiwake.store.clusters import extend_clusters
+
+        return extend_clusters(self)
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._con)
