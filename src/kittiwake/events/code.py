@@ -1080,6 +1080,10 @@ def modality_of(trigger: Token) -> str | None:
             ):
                 return "threatened"
         auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if is_counterfactual(token, auxiliaries):
+            return "counterfactual"  # "it would have breached French law"
+        if is_planned_past(token):
+            return "planned"  # "judges were to review his case"
         if auxiliaries & OBLIGATION_AUX or has_to(token):
             return "obligation"
         if auxiliaries & HYPOTHETICAL_AUX:
@@ -1207,6 +1211,23 @@ def is_finite_clause(clause: Token) -> bool:
     return clause.tag_ in ("VBD", "VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
         for c in clause.children
+    )
+
+
+def is_counterfactual(verb: Token, auxiliaries: set[str]) -> bool:
+    """ "would have breached", "could have been avoided": what did not happen."""
+    return bool(auxiliaries & (FUTURE_AUX | HYPOTHETICAL_AUX)) and "have" in auxiliaries and (
+        verb.tag_ == "VBN"
+    )
+
+
+def is_planned_past(verb: Token) -> bool:
+    """ "were to review his case": an arrangement told from the past, not an act."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_ == "be"
+        and verb.head.tag_ in ("VBD", "VBZ", "VBP")
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
     )
 
 
