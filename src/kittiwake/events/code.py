@@ -1082,8 +1082,8 @@ def modality_of(trigger: Token) -> str | None:
         auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         if is_counterfactual(token, auxiliaries):
             return "counterfactual"  # "it would have breached French law"
-        if is_planned_past(token):
-            return "planned"  # "judges were to review his case"
+        if is_arranged(token):  # "is to meet Lee on Wednesday"; "were to review his case"
+            return "planned" if token.head.tag_ == "VBD" else "intended"
         if auxiliaries & OBLIGATION_AUX or has_to(token):
             return "obligation"
         if auxiliaries & HYPOTHETICAL_AUX:
@@ -1221,8 +1221,9 @@ def is_counterfactual(verb: Token, auxiliaries: set[str]) -> bool:
     )
 
 
-def is_planned_past(verb: Token) -> bool:
-    """ "were to review his case": an arrangement told from the past, not an act."""
+def is_arranged(verb: Token) -> bool:
+    """ "is to meet", "were to review": an arrangement, an intent while it is ahead and no
+    act at all when told from the past."""
     return (
         verb.dep_ == "xcomp"
         and verb.head.lemma_ == "be"
