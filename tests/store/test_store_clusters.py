@@ -117,6 +117,8 @@ def test_cli_shows_a_cluster_side_by_side_and_counts_clusters(db_path, store, ad
     ]
     missing = runner.invoke(main, ["cluster", "nope", "--db", str(db_path)])
     assert missing.exit_code == 1 and "no event cluster 'nope'" in missing.output
+    table = runner.invoke(main, ["events", "--db", str(db_path), "--format", "table"])
+    assert "cluster_mentions" in table.output
     for unit, lines in (("cluster", 2), ("mention", 3)):
         listed = runner.invoke(main, ["events", "--db", str(db_path), "--unit", unit])
         assert listed.exit_code == 0 and len(listed.output.splitlines()) == lines

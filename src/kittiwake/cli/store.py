@@ -199,7 +199,8 @@ def events(db: Path, snapshot: bool, limit: int | None, output_format: str, **op
         if output_format != "jsonl":
             frame = queries.events(store, limit=limit, **filters)
             assert isinstance(frame, pd.DataFrame)
-            columns = TABLE_COLUMNS if output_format == "table" else list(frame.columns)
+            shown = [*TABLE_COLUMNS, *(c for c in ("cluster_mentions",) if c in frame.columns)]
+            columns = shown if output_format == "table" else list(frame.columns)
             _emit(frame[columns], output_format)
             return
         for row in queries.event_rows(store, limit=limit, **filters):
