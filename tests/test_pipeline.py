@@ -135,3 +135,13 @@ def test_code_all_sets_aside_an_article_that_breaks_a_stage(
     assert results[2] == items[2]
     good = results[3]
     assert isinstance(good, CodedArticle) and good.events
+
+
+@pytest.mark.slow
+def test_an_undated_story_dates_only_what_it_dates_itself(pipeline: Pipeline) -> None:
+    text = "Police arrested 30 Kenyan protesters on March 4. Troops shelled Kismayo in March 2011."
+    events = code_text(text, pipeline=pipeline)  # no story date
+    dates = {e.trigger.text: e.date for e in events}
+    assert dates["arrested"] is None  # no anchor: not this year's March 4, nor today's
+    shelled = dates["shelled"]
+    assert shelled is not None and shelled.value == dt.date(2011, 3, 1)

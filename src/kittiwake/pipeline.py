@@ -51,7 +51,6 @@ class Pipeline:
         article = clean_article(article)
         if article.language not in ("en", "und"):  # too short to tell ("und") is given a chance
             return Rejected(article.origin or article.doc_id, f"not English ({article.language})")
-        published = article.date or dt.date.today()
         doc = self.parse(article)
         # people are resolved as of the story's own date; an undated story takes each
         # person's principal role, not the roles they hold on the day it is coded
@@ -59,7 +58,9 @@ class Pipeline:
         events = self.events(doc, mentions, doc_id=article.doc_id)
         discarded = self.discards(doc)  # PETRARCH's discard list: sentences or the story
         events = [event for event in events if discarded.keeps(event.sentence)]
-        events = self.dates(events, doc, published)
+        # an undated story dates only what it dates itself ("in March 2011"); "on Tuesday"
+        # has no anchor, and today's date would put its events after the story was read
+        events = self.dates(events, doc, article.date)
         places = self.find_places(doc, mentions)
         events = self.places(events, doc, places)
         events = place_as_target(events)

@@ -720,7 +720,9 @@ class DateResolver:
     first token, found from the trigger's character offsets into the doc text.
     """
 
-    def __call__(self, events: Sequence[Event], doc: Doc, published: dt.date) -> list[Event]:
+    def __call__(
+        self, events: Sequence[Event], doc: Doc, published: dt.date | None
+    ) -> list[Event]:
         token_starts = [token.idx for token in doc]
         breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(doc.text)]
         carried: dict[int, tuple[int, EventDate]] = {}  # paragraph -> (sentence start, date)
