@@ -11,11 +11,9 @@ from kittiwake.clean import (
     boilerplate_spans,
     clean_article,
     detect_language,
-    is_english,
     mask_spans,
     masked_text,
     normalize_quotes,
-    normalize_whitespace,
     strip_boilerplate,
 )
 from kittiwake.records import Article
@@ -205,11 +203,9 @@ def test_strip_boilerplate_drops_marked_lines() -> None:
 )
 def test_detect_language(text: str, expected: str) -> None:
     assert detect_language(text) == expected
-    assert is_english(text) is (expected == "en")
 
 
 def test_normalisers() -> None:
     assert (
         normalize_quotes("\u201cNo,\u201d he said \u2018twice\u2019") == "\"No,\" he said 'twice'"
     )
-    assert normalize_whitespace("  a\u00a0 b\n\tc  ") == "a b c"

@@ -5,10 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -332,35 +329,3 @@ def test_cli_ingest_rejected_and_recode(
     recoded = invoke("recode", "--db", db, "--where-doc", "broken-good-1", "--no-progress")
     assert recoded.exit_code == 0, recoded.output
     assert "1 articles re-coded" in recoded.output
-
-
-HOLDER = """
-import sys
-from kittiwake.store import Store
-
-with Store.open(sys.argv[1]):
-    print("ready", flush=True)
-    sys.stdin.read()
-"""
-
-
-def test_cli_ingest_reports_a_locked_database(tmp_path: Path) -> None:
-    db = tmp_path / "events.duckdb"
-    env = dict(os.environ, PYTHONPATH=str(Path(kittiwake.__file__).parents[1]))
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(db)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
-        result = CliRunner().invoke(
-            main, ["ingest", str(ARTICLES), "--db", str(db), "--workers", "1", "--no-progress"]
-        )
-    finally:
-        holder.kill()
-        holder.wait()
-    assert result.exit_code == 1
-    assert "locked" in result.output

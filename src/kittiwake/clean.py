@@ -47,11 +47,6 @@ def normalize_quotes(text: str) -> str:
     return text.translate(QUOTE_TABLE)
 
 
-def normalize_whitespace(text: str) -> str:
-    """Runs of any whitespace (incl. no-break spaces) -> one space, ends stripped."""
-    return " ".join(text.split())
-
-
 def normalize_dashes(text: str) -> str:
     """En/em dashes and minus signs -> '-'."""
     return re.sub(r"[\u2010-\u2015\u2212]", "-", text)
@@ -590,10 +585,6 @@ def detect_language(text: str) -> str:
     shares = stopword_shares(text)
     best = max(shares, key=shares.__getitem__)
     return best if shares[best] >= MIN_STOPWORD_SHARE else "und"
-
-
-def is_english(text: str) -> bool:
-    return detect_language(text) == "en"
 
 
 # --- the stage --------------------------------------------------------------------------

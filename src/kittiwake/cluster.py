@@ -22,13 +22,14 @@ from concurrent.futures import Executor, Future
 from typing import Any
 
 from kittiwake.config import Settings
+from kittiwake.errors import KittiwakeError
 from kittiwake.ingest_worker import code_chunk
 from kittiwake.records import Article, CodedArticle, Rejected
 
 LOCAL = "local"
 
 
-class DaskUnavailableError(RuntimeError):
+class DaskUnavailableError(KittiwakeError, RuntimeError):
     """Raised when a Dask cluster is asked for but dask.distributed is not installed or the
     scheduler cannot be reached."""
 

@@ -22,7 +22,6 @@ class Settings(BaseModel):
     model: str = DEFAULT_MODEL
     dictionaries: tuple[Path, ...] = Field(default_factory=tuple)
     patterns: tuple[Path, ...] = Field(default_factory=tuple)
-    include_negated: bool = False
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -36,3 +35,18 @@ class Settings(BaseModel):
             values["patterns"] = tuple(Path(p) for p in paths.split(os.pathsep) if p)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(values)
+
+    def check_files(self) -> None:
+        """Raise the first problem in the user's pattern and dictionary files (a located
+        ResourceError) now: before a model loads for seconds, or worker processes start and
+        each fail on their own."""
+        # Imported here: reading settings must not load the coder.
+        from kittiwake.actors.dictionaries import validate_paths
+        from kittiwake.events.patterns import validate_pattern_paths
+
+        errors = [
+            *(validate_pattern_paths(self.patterns) if self.patterns else []),
+            *(validate_paths(self.dictionaries) if self.dictionaries else []),
+        ]
+        if errors:
+            raise errors[0]

@@ -11,10 +11,11 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from kittiwake.clean import masked_text
+from kittiwake.errors import KittiwakeError
 from kittiwake.records import Article, Sentence
 
 
-class ModelNotFoundError(RuntimeError):
+class ModelNotFoundError(KittiwakeError, RuntimeError):
     """The configured spaCy pipeline is not installed."""
 
 

@@ -8,7 +8,7 @@ as it was read: clean-up marks boilerplate as excluded spans instead of deleting
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 
@@ -214,7 +214,6 @@ class CodedArticle:
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
     places: tuple[Place, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def as_dict(record: Any) -> dict[str, Any]:

@@ -29,6 +29,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 from yaml.constructor import SafeConstructor
 
+from kittiwake.errors import KittiwakeError
+
 try:  # the C parser composes the node tree several times faster
     from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover - libyaml missing
@@ -88,7 +90,7 @@ M = TypeVar("M", bound=BaseModel)
 Location = tuple[str | int, ...]
 
 
-class ResourceError(ValueError):
+class ResourceError(KittiwakeError, ValueError):
     """A problem in a YAML resource, located as `path:line: field: message`."""
 
     def __init__(self, path: Path | str, line: int, field: str, message: str) -> None:

@@ -89,7 +89,7 @@ def test_aggregate_commands_print_tables(db: Path, args: tuple[str, ...]) -> Non
 
 def test_sql_refuses_writes(db: Path) -> None:
     result = _run("sql", "--db", str(db), "DELETE FROM events")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a user error
     assert "only SELECT" in result.output
 
 

@@ -1,5 +1,5 @@
-"""`kittiwake dict validate` (report `file:line: field: message`) and the importers
-(`dict import-petrarch`, `dict import-wikidata`)."""
+"""`kittiwake dict validate` (report `file:line: field: message` for dictionaries, patterns and
+language files) and the importers (`dict import-petrarch`, `dict import-wikidata`)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,10 @@ from pathlib import Path
 
 import click
 
-from kittiwake.actors.dictionaries import count_entries, load_dictionaries, validate_paths
+from kittiwake.actors.dictionaries import load_dictionaries
 from kittiwake.cli.groups import dictionaries
 from kittiwake.events.codebook import load_codebook
-from kittiwake.events.patterns import (
-    count_patterns,
-    is_pattern_file,
-    shipped_verbs,
-    validate_pattern_paths,
-)
+from kittiwake.events.patterns import shipped_verbs
 from kittiwake.importers.output import patterns_yaml, to_yaml
 from kittiwake.importers.petrarch import (
     ImportResult,
@@ -27,29 +22,27 @@ from kittiwake.importers.petrarch import (
 )
 from kittiwake.importers.petrarch_verbs import VerbImport, import_verbs, is_verb_dictionary
 from kittiwake.importers.wikidata import import_wikidata, parse_positions
+from kittiwake.resources import KINDS, validate_resources
 
 
 @dictionaries.command(name="validate")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-def validate(paths: tuple[Path, ...]) -> None:
-    """Validate dictionary or pattern files, or folders (the shipped dictionaries when none
-    are given)."""
-    patterns = [p for p in paths if p.is_file() and is_pattern_file(p)]
-    others = tuple(p for p in paths if p not in patterns)
-    check_dictionaries = bool(others) or not paths
-    errors = [
-        *(validate_pattern_paths(patterns) if patterns else []),
-        *(validate_paths(others) if check_dictionaries else []),
-    ]
-    for error in errors:
+@click.option(
+    "--kind",
+    type=click.Choice(KINDS),
+    default=None,
+    help="Read every file as this kind (default: each file's content says).",
+)
+def validate(paths: tuple[Path, ...], kind: str | None) -> None:
+    """Validate dictionary, pattern or language files, or folders (the shipped dictionaries,
+    patterns and language files when none are given)."""
+    result = validate_resources(paths, kind=kind)
+    for error in result.errors:
         click.echo(str(error))
-    if errors:
-        click.echo(f"{len(errors)} error(s)", err=True)
+    if result.errors:
+        click.echo(f"{len(result.errors)} error(s)", err=True)
         raise click.exceptions.Exit(1)
-    counts = count_entries(others) if check_dictionaries else {}
-    if patterns:
-        counts["patterns"] = count_patterns(patterns)
-    click.echo(", ".join(f"{count} {kind}" for kind, count in counts.items()) + ": valid")
+    click.echo(", ".join(f"{count} {name}" for name, count in result.counts.items()) + ": valid")
 
 
 def write_text(text: str, *, out: Path | None) -> None:

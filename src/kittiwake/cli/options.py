@@ -53,9 +53,12 @@ def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
 def settings_from(
     model: str | None, dictionaries: tuple[Path, ...], patterns: tuple[Path, ...]
 ) -> Settings:
-    return Settings.from_env(
+    """The settings for these options; a bad pattern or dictionary file fails here, at once."""
+    settings = Settings.from_env(
         model=model, dictionaries=dictionaries or None, patterns=patterns or None
     )
+    settings.check_files()
+    return settings
 
 
 def warn(message: str) -> None:
