@@ -12,7 +12,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from web_factories import HOSTILE_URL, build_store, count_articles, hostile_article, serving
+from web_factories import (
+    HOSTILE_URL,
+    build_clustered_store,
+    count_articles,
+    hostile_article,
+    serving,
+)
 
 from kittiwake.web import create_app
 
@@ -26,6 +32,9 @@ pytestmark = [
 PAGES = [
     "/",
     "/events?include_negated=true",
+    "/events?unit=mention&sort=reports",
+    "/cluster?id=Ckyiv-1-e0",
+    "/cluster?id=C..%2Fodd%2Fx.json-e0",
     "/events/kyiv-1-e1",
     "/article?id=..%2Fodd%2Fx.json",
     "/events/..%2Fodd%2Fx.json-e0",
@@ -42,7 +51,7 @@ CONSOLE = re.compile(r":CONSOLE[:(]")
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("browser") / "events.duckdb"
-    build_store(path, extra=[*count_articles(), hostile_article()])
+    build_clustered_store(path, extra=[*count_articles(), hostile_article()])
     with serving(create_app(path)) as url:
         yield url
 

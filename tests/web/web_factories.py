@@ -33,6 +33,7 @@ from kittiwake.records import (
     Span,
 )
 from kittiwake.store import Store
+from kittiwake.store.clusters import rebuild_clusters
 
 KHARKIV = Place(name="Kharkiv", country="UKR", lat=49.98, lon=36.25, feature="PPLA")
 
@@ -132,25 +133,26 @@ def coded_article(
 
 SCRIPT_SENTENCE = "Ukraine's president condemned Russia <script>alert(1)</script> in a speech."
 
+# kyiv-1's first event; `cluster_articles` reports it twice more
+SHELLING = EventSpec(
+    ("Russian forces", "RUSMIL"),
+    ("Ukrainian troops", "UKRMIL"),
+    "shelled",
+    "195",
+    4,
+    -10.0,
+    "ASSAULT",
+    dt.date(2024, 3, 4),
+    KHARKIV,
+)
+
 ARTICLES = (
     coded_article(
         "kyiv-1",
         [
             (
                 "Russian forces shelled Ukrainian troops near Kharkiv.",
-                [
-                    EventSpec(
-                        ("Russian forces", "RUSMIL"),
-                        ("Ukrainian troops", "UKRMIL"),
-                        "shelled",
-                        "195",
-                        4,
-                        -10.0,
-                        "ASSAULT",
-                        dt.date(2024, 3, 4),
-                        KHARKIV,
-                    )
-                ],
+                [SHELLING],
             ),
             (
                 SCRIPT_SENTENCE,
@@ -313,3 +315,32 @@ def build_store(path: Path, *, extra: Sequence[CodedArticle] = ()) -> None:
         second = store.start_run(command="ingest b", kittiwake_version="0", dictionaries="test")
         for line in (1, 2):
             store.add_rejected(Rejected(f"more.jsonl:{line}", "not English <i>"), run_id=second)
+
+
+def shelling_report(doc_id: str, outlet: str, words: str) -> CodedArticle:
+    """Another outlet's report of kyiv-1's shelling (same actors, code, day and place)."""
+    return coded_article(
+        doc_id, [(words, [SHELLING])], published=dt.date(2024, 3, 5), source=outlet
+    )
+
+
+def cluster_articles() -> tuple[CodedArticle, ...]:
+    """Two more reports of kyiv-1's shelling: with it, one event cluster of three mentions in
+    three articles from three sources."""
+    return (
+        shelling_report(
+            "kyiv-2",
+            "Other Daily",
+            "On Monday Russian forces shelled Ukrainian troops near Kharkiv, officials said.",
+        ),
+        shelling_report(
+            "kyiv-3", "Third Post", "Russian forces shelled Ukrainian troops in Kharkiv."
+        ),
+    )
+
+
+def build_clustered_store(path: Path, *, extra: Sequence[CodedArticle] = ()) -> None:
+    """`build_store` with `cluster_articles` (and `extra`), its events then clustered."""
+    build_store(path, extra=[*cluster_articles(), *extra])
+    with Store.open(path) as store:
+        rebuild_clusters(store)

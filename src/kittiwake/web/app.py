@@ -23,9 +23,11 @@ from kittiwake.web.responses import (
     Served,
     StoreUnavailable,
     article_href,
+    cluster_href,
     error_response,
     event_href,
     page_link,
+    unit_link,
 )
 from kittiwake.web.routes import router
 from kittiwake.web.security import LOOPBACK, Hardened, show_bidi, web_url
@@ -72,6 +74,8 @@ def _templates(names: LazyCodeNames) -> Environment:
         page_link=page_link,
         event_href=event_href,
         article_href=article_href,
+        cluster_href=cluster_href,
+        unit_link=unit_link,
     )
     environment.filters.update(
         highlight_event=highlight.highlight_event,

@@ -21,7 +21,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from kittiwake.store import Store
-from kittiwake.web.lookup import ORDERS, Where, plain
+from kittiwake.web.lookup import CLUSTERED, ORDERS, Where, plain
 
 COLUMNS = (
     "event_id",
@@ -42,6 +42,10 @@ COLUMNS = (
     "place_lon",
     "num_articles",
     "num_sources",
+    "cluster_id",  # the event's cluster (empty: not clustered yet) and the cluster's counts
+    "cluster_mentions",
+    "cluster_articles",
+    "cluster_sources",
     "negated",
     "modality",
     "doc_id",
@@ -53,7 +57,8 @@ GEOJSON_PROPERTIES = tuple(name for name in COLUMNS if name not in ("place_lat",
 
 
 def _export_query(where: Where, sort: str) -> str:
-    return f"SELECT {', '.join(COLUMNS)} FROM events WHERE {where[0]} ORDER BY {ORDERS[sort]}"
+    columns = ", ".join(COLUMNS)
+    return f"SELECT {columns} FROM {CLUSTERED} WHERE {where[0]} ORDER BY {ORDERS[sort]}"
 
 
 def event_batches(store: Store, where: Where, *, sort: str) -> Iterator[list[tuple[Any, ...]]]:

@@ -25,8 +25,20 @@ ORDERS = {  # constants, never user input; event_id last so that every order is 
     "newest": "effective_date DESC NULLS LAST, event_id",
     "conflict": "goldstein, event_id",
     "cooperation": "goldstein DESC, event_id",
-    "reports": "num_articles DESC, num_sources DESC, event_id",
+    # the reports of the event's cluster (an event not clustered yet: its own)
+    "reports": "cluster_articles DESC, cluster_sources DESC, cluster_mentions DESC, event_id",
 }
+# Each event with its cluster's id and counts (`queries.CLUSTER_COLUMNS`), read as `events`:
+# an event not clustered yet has no id and counts as one mention of its own articles.
+WITH_CLUSTER = (
+    "SELECT events.*, c.cluster_id, coalesce(c.num_mentions, 1) AS cluster_mentions, "
+    "coalesce(c.num_articles, events.num_articles) AS cluster_articles, "
+    "coalesce(c.num_sources, events.num_sources) AS cluster_sources FROM events "
+    "LEFT JOIN event_cluster_members AS m USING (event_id) "
+    "LEFT JOIN event_clusters AS c ON c.cluster_id = m.cluster_id"
+)
+CLUSTERED = f"({WITH_CLUSTER}) AS events"
+CLUSTER_SORTS = ("reports",)  # orders that need `CLUSTERED`
 SIDE_COLUMNS = {
     "source": ("source_code",),
     "target": ("target_code",),
@@ -78,6 +90,18 @@ def event_record(row: Mapping[str, Any]) -> dict[str, Any]:
         "effective_date": plain(row["effective_date"]),
         "num_articles": row["num_articles"],
         "num_sources": row["num_sources"],
+        "cluster": cluster_record(row),
+    }
+
+
+def cluster_record(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The cluster counts of a `CLUSTERED` row: id (None for an event not clustered yet),
+    mentions, articles and sources."""
+    return {
+        "id": row.get("cluster_id"),
+        "mentions": plain(row.get("cluster_mentions", 1)),
+        "articles": plain(row.get("cluster_articles", row["num_articles"])),
+        "sources": plain(row.get("cluster_sources", row["num_sources"])),
     }
 
 
@@ -149,15 +173,19 @@ def event_page(
     """
     # Sorting only the ids and then reading the page's rows is 10x faster on 1M events than
     # sorting whole rows; the order is total (event_id last), so both sorts agree.
-    page = f"SELECT event_id FROM events WHERE {where[0]} ORDER BY {ORDERS[sort]} LIMIT ? OFFSET ?"
-    query = f"SELECT * FROM events WHERE event_id IN ({page}) ORDER BY {ORDERS[sort]}"
+    # Only an order by cluster counts joins the clusters before the page is cut.
+    ranked = CLUSTERED if sort in CLUSTER_SORTS else "events"
+    page = (
+        f"SELECT event_id FROM {ranked} WHERE {where[0]} ORDER BY {ORDERS[sort]} LIMIT ? OFFSET ?"
+    )
+    query = f"SELECT * FROM {CLUSTERED} WHERE event_id IN ({page}) ORDER BY {ORDERS[sort]}"
     return _rows(store, query, [*where[1], int(limit), int(offset)])
 
 
-def actor_counts(store: Store, *, side: str, limit: int) -> dict[str, Any]:
-    """Reported events per exact actor code on `side`, most first, and apart from the
-    ranking the events with no code there ("unresolved"), each event counted once."""
-    where, params = EventFilter().where()
+def actor_counts(store: Store, *, side: str, limit: int, unit: str) -> dict[str, Any]:
+    """Reported events (of `unit`) per exact actor code on `side`, most first, and apart from
+    the ranking the events with no code there ("unresolved"), each event counted once."""
+    where, params = EventFilter(unit=unit).where()
     first, *other = SIDE_COLUMNS[side]
     branches = [f"SELECT coalesce({first}, '') AS code, goldstein FROM events WHERE {where}"]
     # an event whose target is its source (USA -> USA) counts once for that code
@@ -179,12 +207,12 @@ def actor_counts(store: Store, *, side: str, limit: int) -> dict[str, Any]:
 
 
 def counts_by(
-    store: Store, column: str, *, limit: int = 20, event_filter: EventFilter | None = None
+    store: Store, column: str, *, limit: int = 20, event_filter: EventFilter
 ) -> list[dict[str, Any]]:
     """Events per value of one column (CAMEO root, PLOVER type...), most frequent first."""
     if column not in GROUPABLE_COLUMNS:
         raise ValueError(f"column must be one of {', '.join(GROUPABLE_COLUMNS)}, not {column!r}")
-    where, params = (event_filter or EventFilter()).where()
+    where, params = event_filter.where()
     query = (
         f"SELECT {column} AS value, count(*) AS events FROM events WHERE {where} "
         "GROUP BY value ORDER BY events DESC, value NULLS LAST LIMIT ?"
@@ -192,10 +220,10 @@ def counts_by(
     return _rows(store, query, [*params, int(limit)])
 
 
-def timeline(store: Store, *, by: str) -> list[dict[str, Any]]:
-    """Per `by` period, the reported events: `queries.timeline`'s counts per quad class and
-    total, and their mean Goldstein score, in one pass over the events."""
-    where, params = EventFilter().where()
+def timeline(store: Store, *, by: str, unit: str) -> list[dict[str, Any]]:
+    """Per `by` period, the reported events (of `unit`): `queries.timeline`'s counts per quad
+    class and total, and their mean Goldstein score, in one pass over the events."""
+    where, params = EventFilter(unit=unit).where()
     quads = ", ".join(
         f"count(*) FILTER (WHERE quad_class = {quad}) AS {name}"
         for quad, name in QUAD_CLASS_NAMES.items()  # constants, never user input
@@ -210,8 +238,9 @@ def timeline(store: Store, *, by: str) -> list[dict[str, Any]]:
 
 
 def dyad_series(store: Store, actors: PairFilter, *, by: str) -> list[dict[str, Any]]:
-    """Per `by` period: the reported events of the pair `actors` gives, Goldstein sum/mean."""
-    where, params = EventFilter().where()
+    """Per `by` period: the reported events (of `actors.unit`) of the pair `actors` gives,
+    Goldstein sum/mean."""
+    where, params = EventFilter(unit=actors.unit).where()
     pair, pair_params = actor_where(actors)
     query = (
         f"SELECT CAST(date_trunc(?, effective_date) AS DATE) AS period, count(*) AS count, "
@@ -257,14 +286,35 @@ def count_places(store: Store, where: Where) -> int:
 
 def event_by_id(store: Store, event_id: str) -> dict[str, Any] | None:
     """The `events` row with this id, or None."""
-    found = _rows(store, "SELECT * FROM events WHERE event_id = ?", [event_id])
+    found = _rows(store, f"SELECT * FROM {CLUSTERED} WHERE event_id = ?", [event_id])
     return found[0] if found else None
 
 
 def events_of_article(store: Store, doc_id: str) -> list[dict[str, Any]]:
     """Every event row of an article, negated and hypothetical ones included."""
     return _rows(
-        store, "SELECT * FROM events WHERE doc_id = ? ORDER BY sentence, event_id", [doc_id]
+        store, f"SELECT * FROM {CLUSTERED} WHERE doc_id = ? ORDER BY sentence, event_id", [doc_id]
+    )
+
+
+def cluster_by_id(store: Store, cluster_id: str) -> dict[str, Any] | None:
+    """The stored event cluster with this id (its counts, dates, representative), or None."""
+    found = _rows(store, "SELECT * FROM event_clusters WHERE cluster_id = ?", [cluster_id])
+    return {name: plain(value) for name, value in found[0].items()} if found else None
+
+
+def cluster_members(store: Store, cluster_id: str) -> list[dict[str, Any]]:
+    """The `CLUSTERED` rows of a cluster's events, the representative first, then by date,
+    each with its article's outlet, title, url and publication date (`article_*`)."""
+    return _rows(
+        store,
+        "SELECT e.*, a.source AS article_source, a.title AS article_title, "
+        "a.url AS article_url, a.published AS article_published, "
+        f"e.event_id = c.representative_id AS representative FROM ({WITH_CLUSTER}) AS e "
+        "JOIN event_clusters AS c ON c.cluster_id = e.cluster_id "
+        "LEFT JOIN articles AS a USING (doc_id) WHERE e.cluster_id = ? "
+        "ORDER BY representative DESC, e.effective_date, e.event_id",
+        [cluster_id],
     )
 
 

@@ -15,7 +15,7 @@ from kittiwake.store.queries import EventFilter
 from kittiwake.web import lookup
 from kittiwake.web.charts import Node, edge_line, every_period, ring_layout
 from kittiwake.web.labels import LazyCodeNames
-from kittiwake.web.params import ActorQuery, DyadQuery, EventQuery, RejectedQuery
+from kittiwake.web.params import ActorQuery, DyadQuery, EventQuery, OverviewQuery, RejectedQuery
 
 OVERVIEW_TOP = 10
 SEARCHED_CODES = 100_000  # a name search looks at this many codes, most frequent first
@@ -36,31 +36,44 @@ def _labelled(rows: list[dict[str, Any]], names: LazyCodeNames, key: str = "code
     return [{**row, "label": names.label(row[key])} for row in rows]
 
 
-def actor_ranking(store: Store, *, side: str, limit: int, names: LazyCodeNames) -> dict[str, Any]:
-    """Events per exact actor code, named from the dictionaries; unresolved apart."""
-    counts = lookup.actor_counts(store, side=side, limit=limit)
+def actor_ranking(
+    store: Store, *, side: str, limit: int, unit: str, names: LazyCodeNames
+) -> dict[str, Any]:
+    """Events (of `unit`) per exact actor code, named from the dictionaries; unresolved apart."""
+    counts = lookup.actor_counts(store, side=side, limit=limit, unit=unit)
     return {"actors": _labelled(counts["actors"], names), "unresolved": counts["unresolved"]}
 
 
-def whole_timeline(store: Store) -> dict[str, Any]:
-    """Reported events per period and quad class, and their mean Goldstein score, over the
-    whole range of dates: per week, or per month (year) past MAX_BARS bars."""
+def whole_timeline(store: Store, *, unit: str) -> dict[str, Any]:
+    """Reported events (of `unit`) per period and quad class, and their mean Goldstein score,
+    over the whole range of dates: per week, or per month (year) past MAX_BARS bars."""
     for by in TIMELINE_PERIODS:
-        rows = lookup.timeline(store, by=by)
+        rows = lookup.timeline(store, by=by, unit=unit)
         if len(every_period(rows, by=by)) <= MAX_BARS:
             break
     return {"by": by, "rows": rows}
 
 
-def overview(store: Store, names: LazyCodeNames) -> dict[str, Any]:
-    """Table counts, reported events over time, top actors, CAMEO roots and PLOVER types."""
+def overview(store: Store, query: OverviewQuery, names: LazyCodeNames) -> dict[str, Any]:
+    """Table counts, reported events over time, top actors, CAMEO roots and PLOVER types,
+    counting event clusters or mentions as `query.unit` says."""
+    unit = query.unit
+    reported = EventFilter(unit=unit)
     return {
+        "unit": unit,
         "counts": lookup.table_counts(store),
-        "reported_events": lookup.count_where(store, EventFilter().where()),
-        "timeline": whole_timeline(store),
-        "top_actors": actor_ranking(store, side="either", limit=OVERVIEW_TOP, names=names),
-        "cameo_roots": lookup.counts_by(store, "cameo_root", limit=OVERVIEW_TOP),
-        "plover_types": lookup.counts_by(store, "plover_type", limit=OVERVIEW_TOP),
+        "reported_events": lookup.count_where(store, reported.where()),
+        "reported_mentions": lookup.count_where(store, EventFilter().where()),
+        "timeline": whole_timeline(store, unit=unit),
+        "top_actors": actor_ranking(
+            store, side="either", limit=OVERVIEW_TOP, unit=unit, names=names
+        ),
+        "cameo_roots": lookup.counts_by(
+            store, "cameo_root", limit=OVERVIEW_TOP, event_filter=reported
+        ),
+        "plover_types": lookup.counts_by(
+            store, "plover_type", limit=OVERVIEW_TOP, event_filter=reported
+        ),
     }
 
 
@@ -70,6 +83,7 @@ def event_list(store: Store, query: EventQuery) -> dict[str, Any]:
     rows = lookup.event_page(store, where, sort=query.sort, limit=query.limit, offset=query.offset)
     return {
         "filters": {name: lookup.plain(value) for name, value in query.filters().items()},
+        "unit": query.unit,
         "total": lookup.count_where(store, where),
         "offset": query.offset,
         "limit": query.limit,
@@ -162,6 +176,29 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     }
 
 
+def cluster_detail(store: Store, cluster_id: str) -> dict[str, Any] | None:
+    """An event cluster and its reports side by side: each member event with its evidence
+    (sentence, offsets of source, target and trigger) and the article that reported it."""
+    cluster = lookup.cluster_by_id(store, cluster_id)
+    if cluster is None:
+        return None
+    reports = [
+        {
+            "representative": bool(row["representative"]),
+            "event": lookup.event_record(row),
+            "article": {
+                "doc_id": row["doc_id"],
+                "source": row["article_source"],
+                "title": row["article_title"],
+                "url": row["article_url"],
+                "published": lookup.plain(row["article_published"]),
+            },
+        }
+        for row in lookup.cluster_members(store, cluster_id)
+    ]
+    return {"cluster": cluster, "reports": reports}
+
+
 def article_detail(store: Store, doc_id: str) -> dict[str, Any] | None:
     """An article's text and metadata, all its events, and the duplicates that point at it."""
     article = lookup.article_by_id(store, doc_id)
@@ -202,7 +239,8 @@ def dyad_page(store: Store, query: DyadQuery, names: LazyCodeNames) -> dict[str,
     event list then count the same events.
     """
     by = None if query.period == "all" else query.period
-    frame = _matching(_frame(queries.dyads(store, by=by, **_dyad_filters(query))), query)
+    found = queries.dyads(store, by=by, unit=query.unit, **_dyad_filters(query))
+    frame = _matching(_frame(found), query)
     series = None
     if query.source and query.target:
         series = lookup.dyad_series(store, query, by=by or "month")
@@ -211,6 +249,7 @@ def dyad_page(store: Store, query: DyadQuery, names: LazyCodeNames) -> dict[str,
         "source": query.source,
         "target": query.target,
         "match": query.match,
+        "unit": query.unit,
         "period": query.period,
         "series_by": by or "month",
         "dyads": [
@@ -227,16 +266,22 @@ def dyad_page(store: Store, query: DyadQuery, names: LazyCodeNames) -> dict[str,
 
 def actor_page(store: Store, query: ActorQuery, names: LazyCodeNames) -> dict[str, Any]:
     """The actor ranking; with `q`, only the codes whose code or name contains it."""
+    limit = SEARCHED_CODES if query.q else query.limit
+    ranking = actor_ranking(store, side=query.side, limit=limit, unit=query.unit, names=names)
     if not query.q:
-        ranking = actor_ranking(store, side=query.side, limit=query.limit, names=names)
-        return {"side": query.side, "q": None, **ranking}
-    ranking = actor_ranking(store, side=query.side, limit=SEARCHED_CODES, names=names)
+        return {"side": query.side, "unit": query.unit, "q": None, **ranking}
     found = []
     for row in ranking["actors"]:
         people = names.found_by(row["code"], query.q)
         if people is not None:
             found.append({**row, "people": people})
-    return {**ranking, "side": query.side, "q": query.q, "actors": found[: query.limit]}
+    return {
+        **ranking,
+        "side": query.side,
+        "unit": query.unit,
+        "q": query.q,
+        "actors": found[: query.limit],
+    }
 
 
 def rejected_page(store: Store, query: RejectedQuery) -> dict[str, Any]:

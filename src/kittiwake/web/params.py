@@ -34,9 +34,18 @@ Side = Literal["either", "source", "target"]
 Match = Literal["prefix", "exact"]
 # Event orders (`lookup.ORDERS`): "oldest" is the order of `queries.event_rows`.
 Sort = Literal["oldest", "newest", "conflict", "cooperation", "reports"]
+# What a count counts (`queries.UNITS`): a real-world event (an event cluster, one row for
+# its representative; an event not clustered yet is its own cluster), or every coded mention.
+Unit = Literal["cluster", "mention"]
 
 
-class PairFilter(_Params):
+class Counted(_Params):
+    """Pages that count events count clusters unless asked for mentions."""
+
+    unit: Unit = "cluster"
+
+
+class PairFilter(Counted):
     """A dyad: source and/or target actor codes."""
 
     source: str | None = None
@@ -77,7 +86,7 @@ class EventQuery(ActorFilter):
 
     def event_filter(self) -> dict[str, Any]:
         """Keyword arguments for `EventFilter`: the filters but the actor ones and the order."""
-        ours = {*ActorFilter.model_fields, *ORIGIN_FIELDS, "sort"}
+        ours = {*ActorFilter.model_fields, *ORIGIN_FIELDS, "sort"} - {"unit"}
         return {name: value for name, value in self.filters().items() if name not in ours}
 
 
@@ -86,10 +95,14 @@ class DyadQuery(PairFilter):
     limit: int = Field(100, ge=1, le=MAX_PAGE)
 
 
-class ActorQuery(_Params):
+class ActorQuery(Counted):
     side: Side = "source"
     q: str | None = Field(None, max_length=200)  # part of a code or of its name
     limit: int = Field(50, ge=1, le=MAX_PAGE)
+
+
+class OverviewQuery(Counted):
+    pass
 
 
 class RejectedQuery(_Params):

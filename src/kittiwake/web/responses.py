@@ -144,3 +144,14 @@ def event_href(event_id: str) -> str:
 
 def article_href(doc_id: str) -> str:
     return _record_href("article", doc_id)
+
+
+def cluster_href(cluster_id: str) -> str:
+    """A cluster's page: by query, as cluster ids carry event ids (any character)."""
+    return f"/cluster?{urlencode({'id': cluster_id})}"
+
+
+def unit_link(request: Request, unit: str) -> str:
+    """This page counting `unit` ("cluster" or "mention"), back to its first page."""
+    url = request.url.remove_query_params("offset").include_query_params(unit=unit)
+    return f"{url.path}?{url.query}"

@@ -15,7 +15,14 @@ from starlette.background import BackgroundTask
 from kittiwake.store import Store
 from kittiwake.web import downloads, lookup, pages
 from kittiwake.web.labels import LazyCodeNames
-from kittiwake.web.params import MAX_ID, ActorQuery, DyadQuery, EventQuery, RejectedQuery
+from kittiwake.web.params import (
+    MAX_ID,
+    ActorQuery,
+    DyadQuery,
+    EventQuery,
+    OverviewQuery,
+    RejectedQuery,
+)
 from kittiwake.web.responses import code_names, render, request_store, streamed
 
 router = APIRouter()
@@ -25,6 +32,7 @@ Events = Annotated[EventQuery, Query()]
 Dyads = Annotated[DyadQuery, Query()]
 Actors = Annotated[ActorQuery, Query()]
 Rejections = Annotated[RejectedQuery, Query()]
+Overview = Annotated[OverviewQuery, Query()]
 RecordId = Annotated[str, Query(alias="id", min_length=1, max_length=MAX_ID)]
 
 
@@ -35,13 +43,13 @@ def _found(data: dict[str, Any] | None, what: str) -> dict[str, Any]:
 
 
 @router.get("/index.json")
-def overview_json(store: StoreDep, names: Names) -> dict[str, Any]:
-    return pages.overview(store, names)
+def overview_json(store: StoreDep, query: Overview, names: Names) -> dict[str, Any]:
+    return pages.overview(store, query, names)
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview_html(request: Request, store: StoreDep, names: Names) -> HTMLResponse:
-    return render(request, "index.html", pages.overview(store, names))
+def overview_html(request: Request, store: StoreDep, query: Overview, names: Names) -> HTMLResponse:
+    return render(request, "index.html", pages.overview(store, query, names))
 
 
 @router.get("/events.json")
@@ -130,6 +138,17 @@ def article_by_query_json(store: StoreDep, doc_id: RecordId) -> dict[str, Any]:
 @router.get("/article", response_class=HTMLResponse)
 def article_by_query_html(request: Request, store: StoreDep, doc_id: RecordId) -> HTMLResponse:
     return render(request, "article.html", article_json(store, doc_id))
+
+
+# An event cluster's reports side by side (cluster ids carry event ids, so any character).
+@router.get("/cluster.json")
+def cluster_json(store: StoreDep, cluster_id: RecordId) -> dict[str, Any]:
+    return _found(pages.cluster_detail(store, cluster_id), f"event cluster {cluster_id!r}")
+
+
+@router.get("/cluster", response_class=HTMLResponse)
+def cluster_html(request: Request, store: StoreDep, cluster_id: RecordId) -> HTMLResponse:
+    return render(request, "cluster.html", cluster_json(store, cluster_id))
 
 
 @router.get("/map.json")
