@@ -7,7 +7,7 @@ import time
 import pytest
 from bad_inputs import coordination
 
-from kittiwake.actors.resolve import SentenceEntities
+from kittiwake.actors.resolve import SentenceEntities, entity_around
 from kittiwake.pipeline import Pipeline
 from kittiwake.records import Article, CodedArticle
 
@@ -55,8 +55,9 @@ def resolve_seconds_per_sentence(pipeline: Pipeline, sentences: int) -> float:
 
 def test_actor_resolution_time_per_sentence_stays_flat(pipeline: Pipeline) -> None:
     resolve_seconds_per_sentence(pipeline, 20)  # warm-up: caches filled on first use
-    short = resolve_seconds_per_sentence(pipeline, 200)
-    long = resolve_seconds_per_sentence(pipeline, 1600)
+    # The fastest of a few runs: a busy machine slows single runs, never speeds them up.
+    short = min(resolve_seconds_per_sentence(pipeline, 200) for _ in range(3))
+    long = min(resolve_seconds_per_sentence(pipeline, 1600) for _ in range(2))
     # Linear time gives a ratio near 1, quadratic about 8; 2.5 leaves room for a busy machine.
     assert long / short < 2.5
 
@@ -65,3 +66,13 @@ def test_a_thousand_coordinated_names_are_coded(pipeline: Pipeline) -> None:
     """A chain of 1,000 conjuncts once overflowed the recursion limit (D14)."""
     coded = pipeline.code_safely(Article(doc_id="names", text=coordination(1000)))
     assert isinstance(coded, CodedArticle), coded
+
+
+def test_entity_around_a_token_is_the_one_doc_ents_gives(pipeline: Pipeline) -> None:
+    doc = pipeline.parse(Article(doc_id="ents", text=long_text(40)))
+    containing = {i: (e.start, e.end, e.label_) for e in doc.ents for i in range(e.start, e.end)}
+    for index in range(len(doc)):
+        found = entity_around(doc, index)
+        assert (None if found is None else (found.start, found.end, found.label_)) == (
+            containing.get(index)
+        )

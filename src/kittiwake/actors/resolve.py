@@ -1047,13 +1047,29 @@ def inside_larger_name(span: SpacySpan) -> bool:
             and token.lower_ not in TITLES
         ):
             return True
-    for entity in span.doc.ents:
-        start = entity.start + (1 if entity[0].lower_ == "the" else 0)  # "the White House"
-        if entity.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT") and (
-            start <= span.start and span.end <= entity.end and entity.end - start > len(span)
-        ):
-            return True
-    return False
+    # Only the entity around the span's first token can hold the span: found from the
+    # tokens' entity tags, since reading `doc.ents` per span took time growing with the
+    # square of the document's length (issue 15, D9).
+    entity = entity_around(doc, span.start)
+    if entity is None:
+        return False
+    start = entity.start + (1 if entity[0].lower_ == "the" else 0)  # "the White House"
+    return entity.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT") and (
+        start <= span.start and span.end <= entity.end and entity.end - start > len(span)
+    )
+
+
+def entity_around(doc: Doc, index: int) -> SpacySpan | None:
+    """The named entity that token `index` is part of, None when it is in none."""
+    if not doc[index].ent_type_:
+        return None
+    start = index
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = index + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return SpacySpan(doc, start, end, label=doc[index].ent_type_)
 
 
 def is_pro(span: SpacySpan) -> bool:

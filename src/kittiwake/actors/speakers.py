@@ -29,12 +29,13 @@ def quoted_first_person(doc: Doc, mentions: Sequence[Mention], *, doc_id: str) -
     """Mentions for the first-person pronouns of quotations, coded as their speakers."""
     coded = {m.head: m for m in mentions if m.actor.code}
     sentences = list(doc.sents)
-    breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(doc.text)]
+    text = doc.text  # built from every token on each read: once here (issue 15, D9)
+    breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
     paragraphs = [bisect_right(breaks, s.start_char) for s in sentences]
-    speakers = [speaker_of(sentence, coded, breaks) for sentence in sentences]
+    speakers = [speaker_of(sentence, coded, breaks, text) for sentence in sentences]
     found = []
     for index, sentence in enumerate(sentences):
-        pronouns = [t for t in sentence if t.lower_ in FIRST_PERSON and is_quoted(t, breaks)]
+        pronouns = [t for t in sentence if t.lower_ in FIRST_PERSON and is_quoted(t, breaks, text)]
         if not pronouns or any(t.i in coded for t in pronouns):
             continue
         speaker = speakers[index] or nearest_speaker(index, speakers, paragraphs)
@@ -63,14 +64,14 @@ def quoted_first_person(doc: Doc, mentions: Sequence[Mention], *, doc_id: str) -
 
 
 def speaker_of(
-    sentence: SpacySpan, coded: dict[int, Mention], breaks: Sequence[int]
+    sentence: SpacySpan, coded: dict[int, Mention], breaks: Sequence[int], text: str
 ) -> Mention | None:
     """The coded subject of a reporting verb outside quotation marks ("..., Ban said")."""
     reporting = load_clause_words().reporting_verbs
     for verb in sentence:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in reporting:
             continue
-        if is_quoted(verb, breaks):
+        if is_quoted(verb, breaks, text):
             continue
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i in coded:
@@ -89,9 +90,9 @@ def nearest_speaker(
     return None
 
 
-def is_quoted(token: Token, breaks: Sequence[int]) -> bool:
-    """Whether `token` stands between quotation marks opened earlier in its paragraph."""
-    text = token.doc.text
+def is_quoted(token: Token, breaks: Sequence[int], text: str) -> bool:
+    """Whether `token` stands between quotation marks opened earlier in its paragraph
+    (`text`: the doc's text, which `Doc.text` rebuilds from every token on each read)."""
     start = breaks[bisect_right(breaks, token.idx) - 1] if breaks and breaks[0] < token.idx else 0
     before = text[start : token.idx]
     curly_open = before.count("\u201c") - before.count("\u201d")
