@@ -2,6 +2,9 @@
 
     .venv/bin/python tests/web/bench_pages.py --events 100000 --repeats 20
 
+Every 3 consecutive events form one event cluster (`--cluster-size`; 1: none stored), so the
+pages count clusters as they do by default; `unit=mention` pages count every event.
+
 Not a test (pytest does not collect it): the events are made by SQL in a second, with codes,
 dates over three years and places drawn from small fixed lists, so any N is cheap to build.
 """
@@ -33,6 +36,11 @@ PAGES = (
     "/events/e-12345",
     "/index.json",
     "/events.json",
+    "/?unit=mention",
+    "/events?unit=mention",
+    "/events?sort=reports",
+    "/map?unit=mention",
+    "/cluster?id=Ce-12345",
 )
 CODES = "['RUS','RUSGOV','RUSMIL','UKR','UKRGOV','UKRMIL','USA','USAGOV','CHN','','IRN','ISR']"
 PLACES = (
@@ -41,8 +49,9 @@ PLACES = (
 )
 
 
-def build(path: Path, events: int) -> None:
-    """A store of `events` generated events (one article each 10 events)."""
+def build(path: Path, events: int, *, cluster_size: int = 3) -> None:
+    """A store of `events` generated events (one article each 10 events), each run of
+    `cluster_size` events one cluster, its first event the representative."""
     with Store.open(path) as store:
         store.connection.execute(
             f"""
@@ -63,6 +72,18 @@ def build(path: Path, events: int) -> None:
             """,
             [events],
         )
+        if cluster_size < 2:
+            return
+        store.connection.execute(
+            "INSERT INTO event_cluster_members SELECT 'e-' || i, 'Ce-' || (i - i % ?) "
+            "FROM range(?) AS numbers(i)",
+            [cluster_size, events],
+        )
+        store.connection.execute(
+            "INSERT INTO event_clusters SELECT cluster_id, substr(cluster_id, 2), "
+            "count(*), count(*), 1, min(effective_date), max(effective_date) "
+            "FROM event_cluster_members JOIN events USING (event_id) GROUP BY cluster_id"
+        )
 
 
 def measure(client: TestClient, page: str, repeats: int) -> tuple[float, float]:
@@ -82,11 +103,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--cluster-size", type=int, default=3)
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.duckdb"
         started = time.perf_counter()
-        build(path, options.events)
+        build(path, options.events, cluster_size=options.cluster_size)
         print(f"{options.events} events built in {time.perf_counter() - started:.1f} s")
         client = TestClient(create_app(path), base_url="http://localhost")
         client.get("/actors")  # the first request copies the store and loads the names

@@ -7,12 +7,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from web_factories import HOSTILE_URL, build_clustered_store, hostile_article, local_client
 
+from kittiwake.store import Store, queries
 from kittiwake.web import create_app
 
 SHELLING = "Ckyiv-1-e0"  # kyiv-1's shelling, reported again by kyiv-2 and kyiv-3
@@ -23,10 +25,15 @@ MENTIONS, CLUSTERS = 6, 4
 
 
 @pytest.fixture(scope="module")
-def clustered(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+def clustered_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("clusters") / "clusters.duckdb"
     build_clustered_store(path, extra=[hostile_article()])
-    return local_client(create_app(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def clustered(clustered_db: Path) -> TestClient:
+    return local_client(create_app(clustered_db))
 
 
 def _json(client: TestClient, path: str, **params: Any) -> dict[str, Any]:
@@ -46,6 +53,27 @@ def test_events_count_clusters_by_default_and_mentions_on_request(clustered: Tes
     assert (mentions["unit"], mentions["total"]) == ("mention", MENTIONS)
     shown = [event["event_id"] for event in by_default["events"]]
     assert "kyiv-1-e0" in shown and "kyiv-2-e0" not in shown  # the representative stands in
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"actor": "RUS"},
+        {"actor": "UKR", "side": "target"},
+        {"include_negated": True},
+        {"cameo": "19"},
+        {"start": "2024-03-05"},
+    ],
+)
+@pytest.mark.parametrize("unit", ["cluster", "mention"])
+def test_counts_agree_with_the_cli_query(
+    clustered_db: Path, clustered: TestClient, params: dict[str, Any], unit: str
+) -> None:
+    """The pages read the unit from a column of their copy; the CLI from the cluster tables."""
+    with Store.open(clustered_db, read_only=True) as store:
+        expected = len(queries.events(store, unit=unit, **params))
+    assert _json(clustered, "/events.json", unit=unit, **params)["total"] == expected
 
 
 def test_unknown_unit_is_refused(clustered: TestClient) -> None:
@@ -173,6 +201,23 @@ def test_dyads_count_the_unit_asked(clustered: TestClient, unit: str, count: int
     assert [row["count"] for row in body["dyads"]] == [count]
     assert sum(row["count"] for row in body["series"]) == count
     assert _json(clustered, "/events.json", **params)["total"] == count
+
+
+@pytest.mark.parametrize("unit", ["cluster", "mention"])
+@pytest.mark.parametrize("period", ["all", "week", "month"])
+def test_dyad_rows_agree_with_the_cli_query(
+    clustered_db: Path, clustered: TestClient, unit: str, period: str
+) -> None:
+    by = None if period == "all" else period
+    with Store.open(clustered_db, read_only=True) as store:
+        expected = queries.dyads(store, by=by, unit=unit)
+    rows = _json(clustered, "/dyads.json", unit=unit, period=period)["dyads"]
+    assert rows
+    columns = ["source_code", "target_code", "count", "articles"]
+    if by:
+        columns.append("period")
+    expected["period"] = expected["period"].astype(str) if by else None
+    assert [[row[c] for c in columns] for row in rows] == expected[columns].values.tolist()
 
 
 @pytest.mark.parametrize("path", ["/", "/events", "/map", "/network", "/actors", "/dyads"])

@@ -11,7 +11,6 @@ from typing import Any
 import pandas as pd
 
 from kittiwake.store import Store, queries
-from kittiwake.store.queries import EventFilter
 from kittiwake.web import lookup
 from kittiwake.web.charts import Node, edge_line, every_period, ring_layout
 from kittiwake.web.labels import LazyCodeNames
@@ -58,22 +57,17 @@ def overview(store: Store, query: OverviewQuery, names: LazyCodeNames) -> dict[s
     """Table counts, reported events over time, top actors, CAMEO roots and PLOVER types,
     counting event clusters or mentions as `query.unit` says."""
     unit = query.unit
-    reported = EventFilter(unit=unit)
     return {
         "unit": unit,
         "counts": lookup.table_counts(store),
-        "reported_events": lookup.count_where(store, reported.where()),
-        "reported_mentions": lookup.count_where(store, EventFilter().where()),
+        "reported_events": lookup.count_where(store, lookup.reported(unit)),
+        "reported_mentions": lookup.count_where(store, lookup.reported("mention")),
         "timeline": whole_timeline(store, unit=unit),
         "top_actors": actor_ranking(
             store, side="either", limit=OVERVIEW_TOP, unit=unit, names=names
         ),
-        "cameo_roots": lookup.counts_by(
-            store, "cameo_root", limit=OVERVIEW_TOP, event_filter=reported
-        ),
-        "plover_types": lookup.counts_by(
-            store, "plover_type", limit=OVERVIEW_TOP, event_filter=reported
-        ),
+        "cameo_roots": lookup.counts_by(store, "cameo_root", limit=OVERVIEW_TOP, unit=unit),
+        "plover_types": lookup.counts_by(store, "plover_type", limit=OVERVIEW_TOP, unit=unit),
     }
 
 
@@ -239,8 +233,8 @@ def dyad_page(store: Store, query: DyadQuery, names: LazyCodeNames) -> dict[str,
     event list then count the same events.
     """
     by = None if query.period == "all" else query.period
-    found = queries.dyads(store, by=by, unit=query.unit, **_dyad_filters(query))
-    frame = _matching(_frame(found), query)
+    found = lookup.dyads(store, lookup.reported(query.unit, **_dyad_filters(query)), by=by)
+    frame = _matching(found, query)
     series = None
     if query.source and query.target:
         series = lookup.dyad_series(store, query, by=by or "month")

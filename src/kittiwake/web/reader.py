@@ -11,6 +11,11 @@ nothing extra in between. A copy during which the file changed is thrown away (t
 was mid-write); requests keep reading the previous copy, which is removed once its last
 request is done. A copy taken while nothing was written is what a `kill -9` of the writer
 would have left, which DuckDB's log makes consistent.
+
+The copy being private, it also carries what the pages would otherwise compute per request:
+`COUNTED` marks the events that stand for an event cluster (its representative, or an event
+not clustered yet), the rows `EventFilter(unit="cluster")` keeps. Its subqueries over the
+cluster tables cost 0.3 s per count on 1M events; the column costs 0.3 s once per copy.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
 from kittiwake.store import Store, StoreError
 
 FileState = tuple[int, int] | None  # (mtime_ns, size), None when absent
@@ -31,6 +38,9 @@ Signature = tuple[FileState, FileState]  # the database file and its write-ahead
 MIN_AGE_S = 1.0
 COPY_ATTEMPTS = 20
 RETRY_PAUSE_S = 0.05
+
+
+COUNTED = "counted_as_cluster"  # a column of `events` in the copies only
 
 
 class CopyUnavailable(Exception):
@@ -82,6 +92,26 @@ def _copy_unchanged(db: Path, folder: Path) -> Signature | None:
     except FileNotFoundError:  # the log was checkpointed away mid-copy
         return None
     return before if file_signature(db) == before else None
+
+
+def mark_cluster_rows(path: Path) -> None:
+    """Add `COUNTED` to the events of the database at `path` (a private copy): true for the
+    rows `EventFilter(unit="cluster")` keeps, false for a cluster's other reports."""
+    con = duckdb.connect(str(path))
+    try:
+        tables = {
+            name for (name,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
+        con.execute(f"ALTER TABLE events ADD COLUMN {COUNTED} BOOLEAN DEFAULT true")
+        if {"event_clusters", "event_cluster_members"} <= tables:
+            con.execute(
+                f"UPDATE events SET {COUNTED} = false WHERE event_id IN (SELECT m.event_id "
+                "FROM event_cluster_members AS m ANTI JOIN event_clusters AS c "
+                "ON c.representative_id = m.event_id)"
+            )
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
 
 
 class StoreCopies:
@@ -191,6 +221,7 @@ class StoreCopies:
                 time.sleep(RETRY_PAUSE_S)
                 continue
             try:
+                mark_cluster_rows(folder / self.db.name)
                 store = Store.open(folder / self.db.name, read_only=True)
             except StoreError:
                 shutil.rmtree(folder, ignore_errors=True)
