@@ -557,7 +557,7 @@ class ActorResolver:
     def gazetteer_entry(self, token: Token) -> GazEntry | None:
         if self.gazetteer is None:
             return None
-        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        entity = entity_around(token.doc, token.i)  # not a scan of doc.ents: D9
         name = entity.text if entity is not None else token.text
         if entity is not None and entity[0].lower_ == "the":
             name = entity[1:].text
