@@ -101,6 +101,7 @@ def test_load_gold_names_the_line_of_a_bad_record(tmp_path: Path):
     assert result.output.count("\n") == 1 and "gold.jsonl:2" in result.output
 
 
+@pytest.mark.slow  # codes the documents with the model
 def test_command_prints_scores_and_baseline(tmp_path: Path):
     path = tmp_path / "gold.jsonl"
     rows = [

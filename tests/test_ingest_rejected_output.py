@@ -37,6 +37,7 @@ def test_rejected_output_is_complete_when_not_a_terminal(
     assert LONG_REASON.strip() in result.output
 
 
+@pytest.mark.slow  # fills a database of 3,000 rows first
 def test_a_damaged_database_gives_one_line_naming_it(tmp_path: Path) -> None:
     db = tmp_path / "events.duckdb"
     with Store.open(db) as store:

@@ -7,6 +7,7 @@ loader that turns these files into actor dictionaries.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from pathlib import Path
@@ -28,9 +29,10 @@ LATEST = dt.date(2027, 12, 31)
 Person = dict[str, Any]
 
 
+@functools.cache  # 2,000 people parsed once, not once per test (tests only read them)
 def _load_file(path: Path) -> list[Person]:
     with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     assert isinstance(data, list), f"{path.name}: top level must be a list of people"
     return data
 

@@ -187,6 +187,7 @@ def _damage(path: Path, how: str) -> None:
         path.write_bytes(bytes(range(256)) * (len(data) // 256))
 
 
+@pytest.mark.slow  # fills a database of 3,000 rows first
 @pytest.mark.parametrize(
     ("how", "reason"),
     [

