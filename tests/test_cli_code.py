@@ -38,7 +38,7 @@ PLACE_FIELDS = {"name", "country", "lat", "lon"}
 
 STORY = "Kerry met Lavrov on Tuesday.\n"
 JSONL_LINES = [
-    json.dumps({"id": "crimea", "date": "2014-03-18", "text": "Russia annexed Crimea on Tuesday."}),
+    json.dumps({"id": "crimea", "date": "2014-03-18", "text": "Russia attacked Ukraine on Tuesday."}),
     "{not json",
     json.dumps({"id": "kabul", "text": "France condemned the attack on the embassy in Kabul."}),
 ]

@@ -22,14 +22,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kittiwake.pipeline import Pipeline, is_default_output
+from kittiwake.pipeline import Pipeline, is_default_output, is_reportable
 from kittiwake.records import Article, CodedArticle, Event, Mention
 
 # CAMEO's symmetric acts: "X met Y" and "Y met X" are one event, coded in either direction.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-# CAMEO roots whose events need no target to be complete (protests, statements, force
-# postures and the like are often reported without one).
-MONADIC_ROOTS = frozenset({"01", "14", "15"})
 # CAMEO's old country codes where they differ from ISO 3166 alpha-3.
 CAMEO_COUNTRY_CODES = {"JAP": "JPN", "ITL": "ITA", "ROM": "ROU", "GMY": "DEU", "UK": "GBR"}
 
@@ -123,11 +120,15 @@ class DocumentScores:
     duplicate_records: int = 0
     errors: Counter[str] = field(default_factory=Counter)
     error_records: list[dict[str, object]] = field(default_factory=list)
+    # the same counts for every reportable event with an actor, complete or not (`--all`
+    # less negated and hypothetical acts): what the default output trades for precision
+    with_incomplete: DocumentScores | None = None
 
     def to_json(self) -> dict[str, object]:
         triple = precision_recall(self.triple_matched, self.predicted, self.gold_events)
         sector = precision_recall(self.sector_matched, self.predicted, self.gold_events)
         kind = precision_recall(self.type_matched, self.predicted, self.gold_events)
+        broad = self.with_incomplete
         return {
             "articles": self.articles,
             "gold_events": self.gold_events,
@@ -149,6 +150,20 @@ class DocumentScores:
             "trap_hits": self.trap_hits,
             "duplicate_records": self.duplicate_records,
             "errors": dict(self.errors.most_common()),
+            "with_incomplete_events": broad.headline() if broad is not None else None,
+        }
+
+    def headline(self) -> dict[str, object]:
+        triple = precision_recall(self.triple_matched, self.predicted, self.gold_events)
+        kind = precision_recall(self.type_matched, self.predicted, self.gold_events)
+        return {
+            "predicted_events": self.predicted,
+            "triple_precision": triple[0],
+            "triple_recall": triple[1],
+            "triple_f1": triple[2],
+            "type_precision": kind[0],
+            "type_recall": kind[1],
+            "type_f1": kind[2],
         }
 
 
@@ -332,7 +347,7 @@ def evaluate_documents(
     keep_errors: bool = False,
 ) -> DocumentScores:
     pipeline = pipeline or Pipeline()
-    scores = DocumentScores()
+    scores = DocumentScores(with_incomplete=DocumentScores())
     for gold in articles:
         article = Article(doc_id=gold.id, text=gold.text, date=gold.date, origin=gold.id)
         coded = pipeline.code_safely(article)
@@ -340,9 +355,12 @@ def evaluate_documents(
         predictions = [
             Prediction(event=e, sentence=gold.sentence_of(e.trigger.start))
             for e in events
-            if is_default_output(e)
+            if is_reportable(e) and e.has_actor
         ]
-        score_article(scores, gold, predictions, keep_errors=keep_errors)
+        complete = [p for p in predictions if is_default_output(p.event)]
+        score_article(scores, gold, complete, keep_errors=keep_errors)
+        assert scores.with_incomplete is not None
+        score_article(scores.with_incomplete, gold, predictions, keep_errors=False)
     return scores
 
 
@@ -360,8 +378,7 @@ def score_article(
     for prediction in predictions:
         has_both = prediction.event.source is not None and prediction.event.target is not None
         scores.both_actors += has_both
-        monadic = prediction.event.cameo_root in MONADIC_ROOTS and prediction.event.source
-        scores.complete += bool(has_both or monadic)
+        scores.complete += prediction.event.is_complete
     for index in range(len(gold.sentence_spans)):
         in_sentence = [p for p in predictions if p.sentence == index]
         golds = [g for g in gold.events if g.sentence == index]

@@ -100,12 +100,14 @@ def is_reportable(event: Event) -> bool:
 
 
 def is_default_output(event: Event) -> bool:
-    """What an analyst gets by default: reportable events with at least one coded actor.
+    """What an analyst gets by default: reportable events that say who did what to whom
+    (`Event.is_complete`): both actors coded, a statement, protest or show of force by a
+    coded source, or an attack or coercion of a coded target by an unnamed doer.
 
-    An event with neither actor coded says only that something happened somewhere; it is
-    kept in the store (and shown with `--all`) but builds no dyad.
+    The others ("Turkey condemned", with no one condemned) are kept in the store and shown
+    with `--all`: on whole real articles most of them lack an actor the text does name.
     """
-    return is_reportable(event) and event.has_actor
+    return is_reportable(event) and event.is_complete
 
 
 def code_text(

@@ -136,6 +136,12 @@ REPORTABLE_MODALITIES: frozenset[str | None] = frozenset(
 )
 
 
+# CAMEO acts complete without a target (statements, dissent, force posture) and acts
+# reported on an identified target with the doer unnamed (coercion, assault, fighting).
+SELF_CONTAINED_ROOTS = frozenset({"01", "14", "15"})
+DOERLESS_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """One coded event: one source-target pair of one event mention."""
@@ -168,6 +174,19 @@ class Event:
     def has_actor(self) -> bool:
         """At least one side names a coded actor."""
         return any(m is not None and m.actor.code for m in (self.source, self.target))
+
+    @property
+    def is_complete(self) -> bool:
+        """Who did what to whom, as far as CAMEO asks: both actors coded; a statement,
+        protest or show of force (roots 01, 14, 15) by a coded source alone; or an attack or
+        coercion of a coded target whose doer the story does not name (roots 17-20)."""
+        source = self.source is not None and bool(self.source.actor.code)
+        target = self.target is not None and bool(self.target.actor.code)
+        if source and target:
+            return True
+        if source:
+            return self.cameo_root in SELF_CONTAINED_ROOTS
+        return target and self.cameo_root in DOERLESS_ROOTS
 
     @property
     def dyadic(self) -> bool:

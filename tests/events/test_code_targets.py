@@ -15,7 +15,9 @@ DATE = "2015-12-16"
 
 
 def reportable(pipeline: Pipeline, text: str) -> list[Event]:
-    return [e for e in code_text(text, date=DATE, pipeline=pipeline) if is_reportable(e)]
+    """Every reportable event, complete or not (default output keeps the complete ones)."""
+    events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+    return [e for e in events if is_reportable(e)]
 
 
 def country(mention: Mention | None) -> str | None:

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from kittiwake.events.codebook import load_codebook
-from kittiwake.pipeline import Pipeline, code_text
+from kittiwake.pipeline import Pipeline, code_text, is_reportable
 from kittiwake.records import Event, Mention
 
 pytestmark = pytest.mark.slow
@@ -56,9 +56,16 @@ def params(entries: list[dict[str, Any]]) -> list[Any]:
 
 @pytest.fixture(scope="module")
 def coded_entries(pipeline: Pipeline) -> dict[str, list[Event]]:
-    """Reportable events of every sentence of the file, coded once for the module."""
+    """Reportable events of every sentence of the file, complete or not (default output
+    keeps the complete ones), coded once for the module."""
     return {
-        entry["text"]: code_text(entry["text"], date=as_date(entry["date"]), pipeline=pipeline)
+        entry["text"]: [
+            e
+            for e in code_text(
+                entry["text"], date=as_date(entry["date"]), pipeline=pipeline, include_all=True
+            )
+            if is_reportable(e)
+        ]
         for entry in ENTRIES
     }
 

@@ -164,7 +164,7 @@ def test_gdelt_export_has_61_columns(
     add_article(
         "d1",
         make_event("d1", 1, source="RUSGOV", target="UKRMIL", cameo="1951"),
-        make_event("d1", 2, source="IGOUNO", target=None, cameo="042", goldstein=1.9, sentence=3),
+        make_event("d1", 2, source="IGOUNO", target=None, cameo="013", goldstein=1.9, sentence=3),
         make_event("d1", 3, source="USA", text="a\ttab and\nnewline", place_country=None),
     )
     out = tmp_path / "events.gdelt.tsv"

@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from kittiwake.records import REPORTABLE_MODALITIES
+from kittiwake.records import DOERLESS_ROOTS, REPORTABLE_MODALITIES, SELF_CONTAINED_ROOTS
 from kittiwake.store.db import Store, StoreError
 
 SIDES = ("either", "source", "target")
@@ -106,8 +106,7 @@ class EventFilter:
         if not self.include_negated:  # negated and hypothetical events stay out by default
             modalities = sorted(m for m in REPORTABLE_MODALITIES if m is not None)
             add("NOT negated AND (modality IS NULL OR list_contains(?, modality))", modalities)
-            # an event with neither actor coded builds no dyad: kept, but not shown by default
-            clauses.append("(coalesce(source_code, '') <> '' OR coalesce(target_code, '') <> '')")
+            clauses.append(COMPLETE_EVENT_SQL)  # as `Event.is_complete`: who did what to whom
         return clauses, params
 
 
@@ -142,6 +141,19 @@ def _unit_clauses(*, unit: str, one_a_day: bool) -> list[str]:
             "GROUP BY source_code, target_code, cameo, effective_date)"
         )
     return clauses
+
+
+# `Event.is_complete` in SQL: both actors; a coded source of a self-contained act; or a coded
+# target of an act whose doer may go unnamed.
+COMPLETE_EVENT_SQL = (
+    "((coalesce(source_code, '') <> '' AND coalesce(target_code, '') <> '')"
+    " OR (coalesce(source_code, '') <> '' AND list_contains("
+    + repr(sorted(SELF_CONTAINED_ROOTS))
+    + ", cameo_root))"
+    " OR (coalesce(target_code, '') <> '' AND list_contains("
+    + repr(sorted(DOERLESS_ROOTS))
+    + ", cameo_root)))"
+)
 
 
 def _period_sql(by: str) -> str:
