@@ -5,7 +5,11 @@ load on the machine falls on all of them alike; the median wall time and the lar
 (the child's own, from wait4) are printed, each with its ratio to a baseline measured in the
 same run: `python -c pass` for wall time, and loading the spaCy model alone for `code`.
 
-    python benchmarks/cli_startup.py [--repeats 7]
+    python benchmarks/cli_startup.py [--repeats 7] [--before OLD/src]
+
+--before adds the same `kittiwake` commands run from another source tree, e.g. the commit
+before the lazy groups: `git archive ea710bb src | tar -x -C /tmp/before`, then
+`--before /tmp/before/src`.
 
 Targets (issue 11): `kittiwake --help` and `--version` <= 0.4 s; `kittiwake code` on one
 sentence <= 1.5 s wall and <= 350 MB peak RSS.
@@ -44,6 +48,20 @@ COMMANDS: dict[str, tuple[list[str], str | None]] = {
 BASELINES = {"kittiwake code - (one sentence)": "spacy.load (model alone)"}
 
 
+def kittiwake_from(src: str) -> list[str]:
+    """The `kittiwake` command of the package in the source folder `src`."""
+    code = f"import sys; sys.path.insert(0, {src!r}); from kittiwake.cli import main; main()"
+    return [sys.executable, "-c", code]
+
+
+def add_before(src: str) -> None:
+    for name, (argv, stdin) in list(COMMANDS.items()):
+        if argv[: len(KITTIWAKE)] == KITTIWAKE:
+            COMMANDS[f"before: {name}"] = ([*kittiwake_from(src), *argv[len(KITTIWAKE) :]], stdin)
+            if name in BASELINES:
+                BASELINES[f"before: {name}"] = BASELINES[name]
+
+
 def run_once(argv: list[str], stdin: str | None) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one process."""
     start = time.perf_counter()
@@ -76,12 +94,17 @@ def measure(repeats: int) -> dict[str, tuple[float, float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument(
+        "--before", metavar="SRC", help="Also run kittiwake from this source folder."
+    )
     args = parser.parse_args()
+    if args.before:
+        add_before(args.before)
     results = measure(args.repeats)
     python_wall = results["python -c pass"][0]
-    print(f"{'command':34} {'wall s':>7} {'x python':>9} {'peak MB':>8}  vs baseline")
+    print(f"{'command':42} {'wall s':>7} {'x python':>9} {'peak MB':>8}  vs baseline")
     for name, (wall, peak) in results.items():
-        line = f"{name:34} {wall:7.3f} {wall / python_wall:9.1f} {peak:8.0f}"
+        line = f"{name:42} {wall:7.3f} {wall / python_wall:9.1f} {peak:8.0f}"
         if name in BASELINES:
             base_wall, base_peak = results[BASELINES[name]]
             line += f"  wall x{wall / base_wall:.2f}, RSS x{peak / base_peak:.2f} of spaCy alone"
