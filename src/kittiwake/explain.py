@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
 from kittiwake.clean import clean_article
 from kittiwake.events.code import (
+    COVERED_BY_VERB,
     NOMINAL_DEPS,
-    OBJECT_DEPS,
+    ActDoers,
+    EventCoder,
     Trigger,
     complements_of,
     fit_rank,
@@ -31,20 +32,18 @@ from kittiwake.events.code import (
     has_subject,
     index_mentions,
     is_adjectival_participle,
-    is_negated,
     lemma_of,
     modality_of,
     objects_of,
-    pair_up,
-    participants,
     particle_score,
     phrase_score,
     preps_of,
-    read_modality,
+    settle,
     subject_of,
     verb_keys,
 )
-from kittiwake.events.modality import Speech, speech_code
+from kittiwake.events.code import NO_ACTORS as CODER_NO_ACTORS
+from kittiwake.events.modality import speech_code
 from kittiwake.events.patterns import Pattern, PatternSet
 from kittiwake.nlp import iter_sentences
 from kittiwake.pipeline import Pipeline, is_reportable
@@ -218,9 +217,7 @@ def explain_text(
         tokens=tuple(token_views(doc)),
         mentions=tuple(mention_view(m) for m in mentions),
         triggers=tuple(
-            explain_triggers(
-                doc, mentions, events, patterns=pipeline.events.patterns, describe=describe
-            )
+            explain_triggers(doc, mentions, events, coder=pipeline.events, describe=describe)
         ),
         events=tuple(event_view(e, describe) for e in events),
     )
@@ -296,15 +293,24 @@ def explain_triggers(
     mentions: Sequence[Mention],
     events: Sequence[Event],
     *,
-    patterns: PatternSet,
+    coder: EventCoder,
     describe: Callable[[str], str],
 ) -> Iterable[TriggerView]:
     by_head = index_mentions(mentions)
+    patterns = coder.patterns
+    doers = ActDoers()  # what "the arrests" refers back to, sentence by sentence as the coder
     for sentence_index, sentence in iter_sentences(doc):
+        # the coder's own choice of pattern for each trigger (wildcards included)
+        chosen = {t.token.i: t.pattern for t in coder.find_triggers(sentence, by_head)}
         views = [
             view
             for token in sentence
-            if (view := candidate_view_of(token, sentence_index, patterns, describe)) is not None
+            if (
+                view := candidate_view_of(
+                    token, sentence_index, patterns, describe, chosen=chosen.get(token.i)
+                )
+            )
+            is not None
         ]
         covered = {
             v.index
@@ -312,23 +318,33 @@ def explain_triggers(
             if v.role == "verb" and v.chosen is not None and v.outcome != DESCRIPTIVE
         }
         for view in views:
-            yield settle(view, doc, sentence, covered, by_head, events, patterns, describe)
+            yield settled_view(view, doc, covered, by_head, doers, events, patterns, describe)
+        doers.remember([e for e in events if e.sentence == sentence_index], doc)
 
 
 def candidate_view_of(
-    token: Token, sentence_index: int, patterns: PatternSet, describe: Callable[[str], str]
+    token: Token,
+    sentence_index: int,
+    patterns: PatternSet,
+    describe: Callable[[str], str],
+    *,
+    chosen: Pattern | None,
 ) -> TriggerView | None:
-    """The token's candidate patterns and which one was chosen; None when its lemma triggers nothing."""
+    """The token's candidate patterns and the one the coder chose (`chosen`, from
+    `EventCoder.find_triggers`); None when its lemma triggers nothing."""
     lemma = lemma_of(token)
     role = role_of(token)
     verb_patterns = next(
         (patterns.for_verb(k) for k in verb_keys(token) if patterns.for_verb(k)), ()
     )
     found = [("verb", p) for p in verb_patterns] + [("noun", p) for p in patterns.for_noun(lemma)]
+    if chosen is not None and all(p.id != chosen.id for _, p in found):
+        found.append(("verb", chosen))  # "must leave": a wildcard for any verb under a modal
     if not found:
         return None
     fitting = [p for r, p in found if r == role and pattern_fits(token, p, role=r)]
-    chosen = max(fitting, key=ranked(token, role or "verb")) if fitting else None
+    if chosen is not None and chosen not in fitting:
+        fitting.append(chosen)
     candidates = tuple(
         candidate_view(
             token, pattern, role=r, considered=r == role, chosen=chosen, describe=describe
@@ -474,41 +490,42 @@ def check(name: str, wanted: Iterable[str], found: Sequence[str]) -> ConstraintC
     )
 
 
-def settle(
+def settled_view(
     view: TriggerView,
     doc: Doc,
-    sentence: SpacySpan,
     covered: set[int],
     by_head: dict[int, list[Mention]],
+    doers: ActDoers,
     events: Sequence[Event],
     patterns: PatternSet,
     describe: Callable[[str], str],
 ) -> TriggerView:
-    """Participants, negation, modality and events of a chosen trigger (mirrors `code_sentence`)."""
+    """The coder's own settlement of a chosen trigger (`events.code.settle`), shown."""
     if view.chosen is None or view.outcome == DESCRIPTIVE:
         return view
     token = doc[view.index]
-    if view.role == "noun" and token.head.i in covered and token.dep_ in OBJECT_DEPS:
-        outcome = f"skipped: object of the verb trigger {token.head.text!r}, which codes the event"
-        return dataclasses.replace(view, outcome=outcome)
     pattern = next(p for p in patterns.patterns if p.id == view.chosen)
     trigger = Trigger(token=token, pattern=pattern, nominal=view.role == "noun")
-    sources, targets = participants(trigger, by_head)
-    reading = read_modality(trigger, by_head, actors=sources)
-    if reading.speech is Speech.DEMAND:  # the speaker demands; the actor must act
-        sources, targets = reading.speakers, sources or targets
+    settled = settle(trigger, by_head, covered=covered, doers=doers)
+    if settled.skipped == COVERED_BY_VERB:
+        outcome = f"skipped: object of the verb trigger {token.head.text!r}, which codes the event"
+        return dataclasses.replace(view, outcome=outcome)
+    reading = settled.reading
     cameo = speech_code(pattern.cameo, reading.speech) if reading.speech else pattern.cameo
-    pairs = pair_up(sources, targets, symmetric=pattern.symmetric)
     found = tuple(
         e.event_id for e in events if e.trigger.start == token.idx and f":{pattern.id}" in e.rule
     )
+    if settled.skipped is None:
+        outcome = f"{CODED}: {len(found)} event(s)"
+    else:
+        outcome = NO_ACTORS if settled.skipped == CODER_NO_ACTORS else f"skipped: {settled.skipped}"
     return dataclasses.replace(
         view,
-        outcome=f"{CODED}: {len(found)} event(s)" if pairs else NO_ACTORS,
-        sources=tuple(actor_ref(m) for m in sources),
-        targets=tuple(actor_ref(m) for m in targets),
-        negated=is_negated(token),
-        modality=modality_of(token),
+        outcome=outcome,
+        sources=tuple(actor_ref(m) for m in settled.sources),
+        targets=tuple(actor_ref(m) for m in settled.targets),
+        negated=reading.negation_cue,
+        modality=reading.modality_cue,
         speech_act=reading.speech.value if reading.speech else None,
         speakers=tuple(actor_ref(m) for m in reading.speakers),
         cameo=cameo,

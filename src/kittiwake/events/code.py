@@ -113,6 +113,9 @@ class Reading:
     modality: str | None
     speech: Speech | None
     speakers: list[Mention]
+    # the cues as found, before a speech act re-coded them ("will not meet": future, negated)
+    modality_cue: str | None = None
+    negation_cue: bool = False
 
 
 def read_modality(
@@ -123,9 +126,11 @@ def read_modality(
     modality = modality_of(trigger.token)
     speech = speech_act(trigger.pattern.cameo, modality=modality, negated=negated)
     if speech is None:
-        return Reading(negated=negated, modality=modality, speech=None, speakers=[])
+        return Reading(negated, modality, None, [], modality_cue=modality, negation_cue=negated)
     speakers = speaker_of(trigger.token, by_head, exclude=actors) if speech is Speech.DEMAND else []
-    return Reading(negated=False, modality=speech.value, speech=speech, speakers=speakers)
+    return Reading(
+        False, speech.value, speech, speakers, modality_cue=modality, negation_cue=negated
+    )
 
 
 def is_demand_on_others(trigger: Token, actors: Sequence[Mention]) -> bool:
@@ -137,6 +142,68 @@ def is_demand_on_others(trigger: Token, actors: Sequence[Mention]) -> bool:
     if all(a.coref_of and a.text.lower() in ("i", "we", "us", "me") for a in actors):
         return False  # the speaker's own necessity (not the country "US")
     return not (has_to(trigger) and trigger.head.tag_ == "VBD")
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    """What the coder decided for one trigger: who, how it was said, the pairs it codes, or
+    why it codes nothing. `kittiwake explain` shows this record; it never re-decides."""
+
+    sources: tuple[Mention, ...]
+    targets: tuple[Mention, ...]
+    reading: Reading
+    pairs: tuple[tuple[Mention | None, Mention | None], ...]
+    skipped: str | None  # the reason no event was coded, None when some were
+
+
+# Why a trigger codes nothing; `kittiwake explain` prints these.
+COVERED_BY_VERB = "object of a verb trigger, which codes the event"
+CASUALTY_TOLL = "a casualty toll with no one named as doing it"
+NECESSITY = "a necessity reported, not a demand on someone else"
+NEEDS_TARGET = "the pattern needs a target and none was found"
+NO_ACTORS = "no actor found as source or target"
+
+
+def settle(
+    trigger: Trigger,
+    by_head: dict[int, list[Mention]],
+    *,
+    covered: set[int],
+    doers: ActDoers | None,
+) -> Settlement:
+    """Who did it to whom, how it is presented, and whether it is coded at all."""
+    token = trigger.token
+    if trigger.nominal and token.head.i in covered and token.dep_ in OBJECT_DEPS:
+        return skipped(COVERED_BY_VERB)  # "imposed sanctions": the verb codes the event
+    sources, targets = participants(trigger, by_head)
+    if not sources and trigger.pattern.cameo[:2] in PEOPLES_ACTS:
+        sources = local_people(token, by_head)
+    if not sources and is_casualty_tally(trigger):
+        return skipped(CASUALTY_TOLL, sources, targets)
+    reading = read_modality(trigger, by_head, actors=sources)
+    if reading.speech is Speech.DEMAND:  # the speaker demands; the actor must act
+        if not is_demand_on_others(token, sources or targets):
+            return skipped(NECESSITY, sources, targets, reading)
+        sources, targets = reading.speakers, sources or targets
+    if not targets and trigger.pattern.cameo[:2] in JUDGING_ROOTS:
+        targets = [m for m in judged_doers(trigger, by_head, doers) if m not in sources]
+    pairs = tuple(pair_up(sources, targets, symmetric=trigger.pattern.symmetric))
+    reason = None
+    if trigger.pattern.needs_target and not any(t for _, t in pairs):
+        reason = NEEDS_TARGET  # "Apple released a new iPhone": release needs someone released
+    elif not pairs:
+        reason = NO_ACTORS
+    return Settlement(tuple(sources), tuple(targets), reading, pairs, reason)
+
+
+def skipped(
+    reason: str,
+    sources: Sequence[Mention] = (),
+    targets: Sequence[Mention] = (),
+    reading: Reading | None = None,
+) -> Settlement:
+    reading = reading or Reading(negated=False, modality=None, speech=None, speakers=[])
+    return Settlement(tuple(sources), tuple(targets), reading, (), reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,29 +243,10 @@ class EventCoder:
         covered = {t.token.i for t in triggers if not t.nominal}
         events: list[Event] = []
         for trigger in triggers:
-            if (
-                trigger.nominal
-                and trigger.token.head.i in covered
-                and trigger.token.dep_ in OBJECT_DEPS
-            ):
-                continue  # "imposed sanctions": the verb's event already covers the noun
-            sources, targets = participants(trigger, by_head)
-            if not sources and trigger.pattern.cameo[:2] in PEOPLES_ACTS:
-                sources = local_people(trigger.token, by_head)
-            if not sources and is_casualty_tally(trigger):
-                continue  # "sixty people were killed": a toll, no one named as doing it
-            reading = read_modality(trigger, by_head, actors=sources)
-            if reading.speech is Speech.DEMAND:  # the speaker demands; the actor must act
-                if not is_demand_on_others(trigger.token, sources or targets):
-                    continue  # a necessity reported ("we have to admit"), not an act
-                sources, targets = reading.speakers, sources or targets
-            if not targets and trigger.pattern.cameo[:2] in JUDGING_ROOTS:
-                targets = [m for m in judged_doers(trigger, by_head, doers) if m not in sources]
-            pairs = pair_up(sources, targets, symmetric=trigger.pattern.symmetric)
-            if trigger.pattern.needs_target and not any(t for _, t in pairs):
-                continue  # "Apple released a new iPhone": release needs someone released
-            if not pairs:
+            settled = settle(trigger, by_head, covered=covered, doers=doers)
+            if settled.skipped is not None:
                 continue
+            reading, pairs = settled.reading, settled.pairs
             events.extend(
                 self.make_events(trigger, reading, pairs, sentence, sentence_index, doc_id)
             )
@@ -258,7 +306,7 @@ class EventCoder:
         self,
         trigger: Trigger,
         reading: Reading,
-        pairs: list[tuple[Mention | None, Mention | None]],
+        pairs: Sequence[tuple[Mention | None, Mention | None]],
         sentence: SpacySpan,
         sentence_index: int,
         doc_id: str,
@@ -1216,8 +1264,10 @@ def is_finite_clause(clause: Token) -> bool:
 
 def is_counterfactual(verb: Token, auxiliaries: set[str]) -> bool:
     """ "would have breached", "could have been avoided": what did not happen."""
-    return bool(auxiliaries & (FUTURE_AUX | HYPOTHETICAL_AUX)) and "have" in auxiliaries and (
-        verb.tag_ == "VBN"
+    return (
+        bool(auxiliaries & (FUTURE_AUX | HYPOTHETICAL_AUX))
+        and "have" in auxiliaries
+        and (verb.tag_ == "VBN")
     )
 
 
