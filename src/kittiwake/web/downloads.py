@@ -21,7 +21,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from kittiwake.store import Store
-from kittiwake.web.lookup import CLUSTERED, ORDERS, Where, plain
+from kittiwake.web.lookup import ORDERS, Where, plain
 
 COLUMNS = (
     "event_id",
@@ -58,7 +58,7 @@ GEOJSON_PROPERTIES = tuple(name for name in COLUMNS if name not in ("place_lat",
 
 def _export_query(where: Where, sort: str) -> str:
     columns = ", ".join(COLUMNS)
-    return f"SELECT {columns} FROM {CLUSTERED} WHERE {where[0]} ORDER BY {ORDERS[sort]}"
+    return f"SELECT {columns} FROM events WHERE {where[0]} ORDER BY {ORDERS[sort]}"
 
 
 def event_batches(store: Store, where: Where, *, sort: str) -> Iterator[list[tuple[Any, ...]]]:

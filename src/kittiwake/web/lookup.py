@@ -29,17 +29,6 @@ ORDERS = {  # constants, never user input; event_id last so that every order is 
     # the reports of the event's cluster (an event not clustered yet: its own)
     "reports": "cluster_articles DESC, cluster_sources DESC, cluster_mentions DESC, event_id",
 }
-# Each event with its cluster's id and counts (`queries.CLUSTER_COLUMNS`), read as `events`:
-# an event not clustered yet has no id and counts as one mention of its own articles.
-WITH_CLUSTER = (
-    "SELECT events.*, c.cluster_id, coalesce(c.num_mentions, 1) AS cluster_mentions, "
-    "coalesce(c.num_articles, events.num_articles) AS cluster_articles, "
-    "coalesce(c.num_sources, events.num_sources) AS cluster_sources FROM events "
-    "LEFT JOIN event_cluster_members AS m USING (event_id) "
-    "LEFT JOIN event_clusters AS c ON c.cluster_id = m.cluster_id"
-)
-CLUSTERED = f"({WITH_CLUSTER}) AS events"
-CLUSTER_SORTS = ("reports",)  # orders that need `CLUSTERED`
 SIDE_COLUMNS = {
     "source": ("source_code",),
     "target": ("target_code",),
@@ -96,8 +85,8 @@ def event_record(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def cluster_record(row: Mapping[str, Any]) -> dict[str, Any]:
-    """The cluster counts of a `CLUSTERED` row: id (None for an event not clustered yet),
-    mentions, articles and sources."""
+    """The cluster counts of an events row of a dashboard copy (`reader.prepare_copy`): id
+    (None for an event not clustered yet), mentions, articles and sources."""
     return {
         "id": row.get("cluster_id"),
         "mentions": plain(row.get("cluster_mentions", 1)),
@@ -184,12 +173,8 @@ def event_page(
     """
     # Sorting only the ids and then reading the page's rows is 10x faster on 1M events than
     # sorting whole rows; the order is total (event_id last), so both sorts agree.
-    # Only an order by cluster counts joins the clusters before the page is cut.
-    ranked = CLUSTERED if sort in CLUSTER_SORTS else "events"
-    page = (
-        f"SELECT event_id FROM {ranked} WHERE {where[0]} ORDER BY {ORDERS[sort]} LIMIT ? OFFSET ?"
-    )
-    query = f"SELECT * FROM {CLUSTERED} WHERE event_id IN ({page}) ORDER BY {ORDERS[sort]}"
+    page = f"SELECT event_id FROM events WHERE {where[0]} ORDER BY {ORDERS[sort]} LIMIT ? OFFSET ?"
+    query = f"SELECT * FROM events WHERE event_id IN ({page}) ORDER BY {ORDERS[sort]}"
     return _rows(store, query, [*where[1], int(limit), int(offset)])
 
 
@@ -309,14 +294,14 @@ def count_places(store: Store, where: Where) -> int:
 
 def event_by_id(store: Store, event_id: str) -> dict[str, Any] | None:
     """The `events` row with this id, or None."""
-    found = _rows(store, f"SELECT * FROM {CLUSTERED} WHERE event_id = ?", [event_id])
+    found = _rows(store, "SELECT * FROM events WHERE event_id = ?", [event_id])
     return found[0] if found else None
 
 
 def events_of_article(store: Store, doc_id: str) -> list[dict[str, Any]]:
     """Every event row of an article, negated and hypothetical ones included."""
     return _rows(
-        store, f"SELECT * FROM {CLUSTERED} WHERE doc_id = ? ORDER BY sentence, event_id", [doc_id]
+        store, "SELECT * FROM events WHERE doc_id = ? ORDER BY sentence, event_id", [doc_id]
     )
 
 
@@ -327,13 +312,13 @@ def cluster_by_id(store: Store, cluster_id: str) -> dict[str, Any] | None:
 
 
 def cluster_members(store: Store, cluster_id: str) -> list[dict[str, Any]]:
-    """The `CLUSTERED` rows of a cluster's events, the representative first, then by date,
+    """The events rows of a cluster's events, the representative first, then by date,
     each with its article's outlet, title, url and publication date (`article_*`)."""
     return _rows(
         store,
         "SELECT e.*, a.source AS article_source, a.title AS article_title, "
         "a.url AS article_url, a.published AS article_published, "
-        f"e.event_id = c.representative_id AS representative FROM ({WITH_CLUSTER}) AS e "
+        "e.event_id = c.representative_id AS representative FROM events AS e "
         "JOIN event_clusters AS c ON c.cluster_id = e.cluster_id "
         "LEFT JOIN articles AS a USING (doc_id) WHERE e.cluster_id = ? "
         "ORDER BY representative DESC, e.effective_date, e.event_id",
