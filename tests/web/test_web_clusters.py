@@ -102,6 +102,15 @@ def test_event_table_links_the_cluster_with_its_counts(clustered: TestClient) ->
     assert f"1–{MENTIONS} of {MENTIONS} mentions" in clustered.get("/events?unit=mention").text
 
 
+def test_event_list_links_the_other_unit_from_its_first_page(clustered: TestClient) -> None:
+    page = clustered.get("/events", params={"actor": "RUS", "offset": 1, "limit": 1}).text
+    assert (
+        '<a href="/events?actor=RUS&amp;limit=1&amp;unit=mention">count every mention</a>' in page
+    )
+    page = clustered.get("/events", params={"unit": "mention"}).text
+    assert '<a href="/events?unit=cluster">count events (clusters)</a>' in page
+
+
 def test_event_page_opens_its_cluster(clustered: TestClient) -> None:
     body = _json(clustered, "/events/kyiv-2-e0.json")
     assert body["event"]["cluster"]["id"] == SHELLING
