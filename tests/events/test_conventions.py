@@ -120,3 +120,8 @@ def test_fighting_between_two_actors_is_coded_both_ways(pipeline: Pipeline) -> N
 def test_repudiating_someone_is_criticism(pipeline: Pipeline) -> None:
     found = summary_of(pipeline, "The Chilean Communist Party repudiated the Peruvian president.")
     assert any(code.startswith("11") for code, _, _ in found), found
+
+
+def test_a_signed_deal_between_two_actors_is_one_record(pipeline: Pipeline) -> None:
+    found = summary_of(pipeline, "The European Union and China signed a trade deal.")
+    assert len([f for f in found if f[0] == "057"]) == 1, found

@@ -205,7 +205,7 @@ class ActorResolver:
             ):
                 state.mentions.append(mention)
             state.mentions.extend(affiliations(doc, sentence, sentence_index, doc_id, state))
-            state.mentions.extend(refer(doc, sentence, sentence_index, doc_id, state))
+            refer(doc, sentence, sentence_index, doc_id, state)
         filled = {id(m): self.fill_country(doc, m, state) for m in state.mentions}
         mentions = []
         for mention in state.mentions:
@@ -1427,14 +1427,13 @@ def affiliations(
 # -- pass 3: references -------------------------------------------------------------------
 def refer(
     doc: Doc, sentence: SpacySpan, sentence_index: int, doc_id: str, state: DocState
-) -> list[Mention]:
-    """Mentions for pronouns and "the two sides" in one sentence, linked to earlier actors."""
-    found: list[Mention] = []
+) -> None:
+    """Add mentions for pronouns and "the two sides" in one sentence, linked to earlier
+    actors; each is added at once, so "The group said it ..." finds "the group"."""
     for token in sentence:
         for antecedent in antecedents_of(token, doc, sentence_index, state):
             copy = copy_mention(doc, token, antecedent, sentence_index, doc_id)
-            found.append(linked(state, copy, antecedent))
-    return found
+            state.mentions.append(linked(state, copy, antecedent))
 
 
 def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState) -> list[Mention]:
@@ -1457,8 +1456,9 @@ def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState)
 
 
 BODY_NOUNS = frozenset(
-    {"alliance", "bloc", "organisation", "organization", "body", "union", "agency"}
-)
+    {"alliance", "bloc", "organisation", "organization", "body", "union", "agency", "group",
+     "movement", "militia"}
+)  # fmt: skip
 
 
 def is_body_reference(token: Token, state: DocState) -> bool:

@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kittiwake.actors.resolve import LOCATIVE_PREPOSITIONS, PLACE_KINDS
 from kittiwake.events.codebook import CameoCode, Codebook
-from kittiwake.events.modality import Speech, speech_act, speech_code
+from kittiwake.events.modality import Speech, is_cooperative, speech_act, speech_code
 from kittiwake.events.patterns import DEFAULT_TARGET_PREPS, Pattern, PatternSet
 from kittiwake.lang import ClauseWords, load_clause_words
 from kittiwake.nlp import iter_sentences
@@ -333,7 +333,7 @@ class EventCoder:
             if codes in coded_pairs:
                 continue
             coded_pairs.add(codes)
-            if plover_type in MUTUAL_TYPES:  # "talks between Iran and France": one meeting
+            if is_mutual(trigger.pattern, code):  # "talks between Iran and France": one
                 coded_pairs.add((codes[1], codes[0]))
             source, target = (placed(m, doc_id, sentence_index) for m in pair)
             ends = [f"{m.start}-{m.end}-{m.actor.code}" if m else "-" for m in (source, target)]
@@ -366,6 +366,11 @@ class EventCoder:
 # Acts done with each other, coded once per pair whichever way round (CAMEO's convention);
 # fighting "between A and B" stays coded both ways.
 MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def is_mutual(pattern: Pattern, code: CameoCode) -> bool:
+    """Meetings, agreements, cooperation: a symmetric cooperative act ("signed a deal")."""
+    return code.plover_type in MUTUAL_TYPES or (pattern.symmetric and is_cooperative(code.code))
 # Acts that, told with no actor, are done by the people of the place they happen in:
 # "protests in Suez and Alexandria" (CAMEO 14, dissent).
 PEOPLES_ACTS = frozenset({"14"})
