@@ -73,5 +73,5 @@ def test_cli_reports_an_unreachable_scheduler(tmp_path: Path) -> None:
     args = ["ingest", str(ARTICLES), "--db", str(db), "--dask", "tcp://127.0.0.1:9"]
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
         result = CliRunner().invoke(main, [*args, "--no-progress"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a user error: the address or the cluster is wrong
     assert "cannot reach the Dask scheduler tcp://127.0.0.1:9" in result.output
