@@ -2,8 +2,9 @@
 browser download needs the network; `executable_path` points it at the system one).
 
 A store built from the test articles plus a hostile one (a `javascript:` URL, a bidi
-override, an id with `../`) and an event cluster of three reports is served by uvicorn; the
-tests click through every page and form, download every format, and check that the browser
+override, an id with `../`) and an event cluster of three reports is served by uvicorn, and
+so is `examples/` as the real coder stores it (plus the hostile article); the tests click
+through every page and form, download every format, and check that the browser
 logged nothing (a Content-Security-Policy violation, a script error or a blocked load would
 be logged), that no dialog opened (a script run by a hostile link would open one), and that
 each evidence highlight covers exactly the characters its offsets name. Every page visited
@@ -34,7 +35,10 @@ from web_factories import (
     serving,
 )
 
+from kittiwake.ingest import ingest_paths
+from kittiwake.store import Store
 from kittiwake.web import create_app
+from kittiwake.web.security import show_bidi
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="needs playwright (pip install -e '.[dev]')"
@@ -47,6 +51,7 @@ pytestmark = [
     ),
 ]
 NAV = ["Events", "Map", "Dyads", "Network", "Actors", "Rejected", "Runs"]
+NAV_PATHS = ["/", *(f"/{name.lower()}" for name in NAV), "/?unit=mention"]
 PAGES = [
     "/",
     "/?unit=mention",
@@ -66,20 +71,36 @@ PAGES = [
     "/runs",
 ]
 SHELLING = "Ckyiv-1-e0"
-# The offset of an element's first character in the text of `container` (a DOM Range from
-# the container's start to the element's start, measured as text).
-OFFSET_IN = """(mark, container) => {
-    const range = document.createRange();
-    range.setStart(container, 0);
-    range.setEndBefore(mark);
-    return range.toString().length;
-}"""
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+# Every mark in each `selector` container of the page: its role, text, and the offset of
+# its first character in the container's text (a DOM Range from the container's start to
+# the mark's), read in one call.
+MARKS_IN = """selector => Array.from(document.querySelectorAll(selector), container =>
+    Array.from(container.querySelectorAll("mark"), mark => {
+        const range = document.createRange();
+        range.setStart(container, 0);
+        range.setEndBefore(mark);
+        return [mark.className, mark.textContent, range.toString().length];
+    }))"""
 
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("browser") / "events.duckdb"
     build_clustered_store(path, extra=[*count_articles(), hostile_article()])
+    with serving(create_app(path)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def examples_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`examples/` ingested by the real coder (clusters included), plus the hostile article."""
+    path = tmp_path_factory.mktemp("examples") / "examples.duckdb"
+    ingest_paths([EXAMPLES], db=path)
+    with Store.open(path) as store:
+        run = store.start_run(command="hostile", kittiwake_version="0", dictionaries="test")
+        store.add(hostile_article(), run_id=run)
+        store.finish_run(run, articles=1, events=1, rejected=0)
     with serving(create_app(path)) as url:
         yield url
 
@@ -183,36 +204,52 @@ def test_filter_form_switches_between_events_and_mentions(base: str, watched: Wa
     assert page.input_value("input[name=actor]") == "RUSMIL"
 
 
-def _check_highlights(watched: Watched, row: Any, container: str, event: dict[str, Any]) -> int:
-    """Each mark in `row`'s `container` starts at its role's offset in the event's sentence
-    and holds exactly the characters the offsets name; the number of marks checked."""
-    sentence = row.locator(container)
+def _shown(text: str) -> str:
+    """`text` as the page shows it (bidi controls as `[U+XXXX]`)."""
+    shown = show_bidi(text)
+    assert isinstance(shown, str)
+    return shown
+
+
+def _js_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2  # JavaScript counts UTF-16 code units
+
+
+def expected_marks(event: dict[str, Any]) -> list[list[Any]]:
+    """The marks an event's sentence should show: role, the characters its offsets name,
+    and where they start in the sentence (stored offsets count from the article's start);
+    a part outside the sentence is not marked in it."""
     base = event["sentence_start"]
-    checked = 0
+    text = event["text"]
+    marks = []
     for role in ("source", "target", "trigger"):
         part = event[role]
-        if not part or part.get("start") is None:
-            continue
-        mark = sentence.locator(f"mark.{role}")
-        assert mark.count() == 1, (event["event_id"], role)
-        words = event["text"][part["start"] - base : part["end"] - base]
-        assert mark.inner_text() == words
-        offset = mark.evaluate(OFFSET_IN, sentence.element_handle())
-        assert offset == part["start"] - base, (event["event_id"], role)
-        checked += 1
-    return checked
+        if part and part.get("start") is not None:
+            start, end = part["start"] - base, part["end"] - base
+            if not 0 <= start < end <= len(text):
+                continue  # in another sentence (an antecedent): nothing to mark here
+            marks.append([role, _shown(text[start:end]), _js_length(_shown(text[:start]))])
+    return sorted(marks, key=lambda mark: (mark[2], -len(mark[1])))
+
+
+def check_highlights(page: Any, selector: str, events: list[dict[str, Any]]) -> int:
+    """The marks in the page's `selector` containers (one per event, in order) are exactly
+    each event's expected marks; the number of marks checked."""
+    shown = page.evaluate(MARKS_IN, selector)
+    assert len(shown) == len(events)
+    for marks, event in zip(shown, events, strict=True):
+        assert sorted(marks, key=lambda mark: (mark[2], -len(mark[1]))) == expected_marks(event), (
+            event["event_id"]
+        )
+    return sum(len(marks) for marks in shown)
 
 
 def test_highlights_sit_on_their_characters_in_the_event_list(base: str, watched: Watched) -> None:
     query = "unit=mention&include_negated=true&limit=100"
     events = _twin(base, f"/events.json?{query}")["events"]
     watched.page.goto(f"{base}/events?{query}")
-    rows = watched.page.locator("table.events tbody tr")
-    assert rows.count() == len(events) > 5
-    checked = sum(
-        _check_highlights(watched, rows.nth(index), "td.sentence", event)
-        for index, event in enumerate(events)
-    )
+    assert len(events) > 5
+    checked = check_highlights(watched.page, "table.events td.sentence", events)
     assert checked >= 3 * len(events) - 2  # every event has a trigger; nearly all two actors
 
 
@@ -228,9 +265,9 @@ def test_a_cluster_opens_from_its_event_with_every_report_highlighted(
     sections = page.locator("section.report")
     assert sections.count() == len(reports) == 3
     for index, report in enumerate(reports):
-        section = sections.nth(index)
-        assert report["article"]["source"] in section.locator("h2").inner_text()
-        assert _check_highlights(watched, section, "p.sentence", report["event"]) == 3
+        assert report["article"]["source"] in sections.nth(index).locator("h2").inner_text()
+    events = [report["event"] for report in reports]
+    assert check_highlights(page, "section.report p.sentence", events) == 9
     watched.shot("cluster from events")
     sections.nth(1).get_by_role("link", name=re.compile("^Event ")).click()
     page.wait_for_load_state()
@@ -242,7 +279,7 @@ def test_event_page_highlights_an_escaped_sentence(base: str, watched: Watched) 
     event = _twin(base, "/events/kyiv-1-e1.json")["event"]
     assert "<script>" in event["text"]
     watched.page.goto(base + "/events/kyiv-1-e1")
-    assert _check_highlights(watched, watched.page.locator("main"), "p.sentence", event) == 3
+    assert check_highlights(watched.page, "p.sentence", [event]) == 3
     assert "<script>alert(1)</script>" in watched.page.locator("p.sentence").inner_text()
 
 
@@ -284,3 +321,36 @@ def test_downloads_hold_exactly_the_listed_events(base: str, watched: Watched, u
     features = json.loads(_download(watched, "GeoJSON", prefix=unit).read_text("utf-8"))["features"]
     placed = sorted(e["event_id"] for e in listed["events"] if e["place"] and e["place"]["lat"])
     assert sorted(f["properties"]["event_id"] for f in features) == placed
+
+
+def test_every_view_of_the_examples_store(examples_base: str, watched: Watched) -> None:
+    """The examples as the coder stored them: every page, every event's highlights in the
+    list, and every cluster of more than one report with each report's highlights."""
+    page = watched.page
+    for path in NAV_PATHS:
+        response = page.goto(examples_base + path)
+        assert response is not None and response.status == 200, path
+        watched.shot(f"examples {path}")
+    query = "unit=mention&include_negated=true&limit=500"
+    events = _twin(examples_base, f"/events.json?{query}")["events"]
+    assert len(events) > 100
+    page.goto(f"{examples_base}/events?{query}")
+    assert check_highlights(page, "table.events td.sentence", events) > 2 * len(events)
+    shared = sorted({e["cluster"]["id"] for e in events if e["cluster"]["mentions"] > 1})
+    assert shared, "the examples report some event twice"
+    for cluster_id in shared:
+        reports = _twin(examples_base, "/cluster.json", id=cluster_id)["reports"]
+        page.goto(f"{examples_base}/cluster?{httpx.QueryParams(id=cluster_id)}")
+        check_highlights(page, "section.report p.sentence", [r["event"] for r in reports])
+    watched.shot("examples cluster")
+
+
+def test_the_watch_sees_dialogs_console_messages_and_errors(browser: Any, artifacts: Path) -> None:
+    """What the `watched` fixture fails on is recorded (a page of our own, not the app's)."""
+    context = browser.new_context()
+    seen = Watched(context.new_page(), artifacts)
+    seen.page.set_content("<script>console.error('logged'); alert('opened'); nothing()</script>")
+    context.close()
+    assert seen.dialogs == ["alert: opened"]
+    assert seen.logged[0] == "error: logged"
+    assert "nothing is not defined" in seen.logged[1]
