@@ -119,12 +119,12 @@ def test_a_locked_database_is_one_line_for_queries_and_ingests(
 
 
 def test_a_bug_keeps_its_traceback(story: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kittiwake.cli.code
+    import kittiwake.pipeline
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(kittiwake.cli.code, "Pipeline", broken)
+    monkeypatch.setattr(kittiwake.pipeline, "Pipeline", broken)
     result = run("code", str(story))
     assert isinstance(result.exception, ZeroDivisionError)
     assert result.exit_code == 1

@@ -10,9 +10,6 @@ import click
 
 from kittiwake.cli.groups import main
 from kittiwake.cli.options import date_option, pipeline_options, settings_from, warn
-from kittiwake.pipeline import Pipeline, is_default_output
-from kittiwake.read import iter_articles
-from kittiwake.records import Rejected
 
 
 @main.command()
@@ -29,6 +26,11 @@ def code(
     patterns: tuple[Path, ...],
 ) -> None:
     """Code PATHS (.txt, .jsonl, .html, feeds, WARC, folders, or - for stdin); print events."""
+    # Imported here, not above: `kittiwake code --help` should not wait for spaCy.
+    from kittiwake.pipeline import Pipeline, is_default_output
+    from kittiwake.read import iter_articles
+    from kittiwake.records import Rejected
+
     pipeline = Pipeline(settings_from(model, dictionaries, patterns))
     for result in pipeline.code_all(iter_articles(paths, default_date=date)):
         if isinstance(result, Rejected):
