@@ -125,3 +125,10 @@ def test_repudiating_someone_is_criticism(pipeline: Pipeline) -> None:
 def test_a_signed_deal_between_two_actors_is_one_record(pipeline: Pipeline) -> None:
     found = summary_of(pipeline, "The European Union and China signed a trade deal.")
     assert len([f for f in found if f[0] == "057"]) == 1, found
+
+
+def test_taken_hostage_targets_the_people_taken_not_the_word_or_the_place(
+    pipeline: Pipeline,
+) -> None:
+    found = summary_of(pipeline, "Two Kenyan engineers were taken hostage near Kismayo.")
+    assert [f for f in found if f[0] == "181"] == [("181", None, "KEN")], found

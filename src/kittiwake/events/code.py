@@ -707,16 +707,17 @@ def participants(
     # "Russia and the United States agreed on the need to fight ISIS": a symmetric act of
     # several actors is done with each other, not to an actor deep in its complement
     mutual = pattern.symmetric and len({m.actor.code for m in sources if m.actor.code}) >= 2
-    targets.extend(
-        target_candidates(
-            token,
-            by_head,
-            exclude=sources,
-            preps=pattern.target_preps,
-            theme=theme_words(pattern),
-            deep=not mutual,
-        )
+    candidates = target_candidates(
+        token,
+        by_head,
+        exclude=sources,
+        preps=pattern.target_preps,
+        theme=theme_words(pattern),
+        deep=not mutual,
     )
+    if targets:  # "were taken hostage near Jilib": the passive subject is whom; a place, where
+        candidates = [m for m in candidates if m.actor.kind not in PLACE_KINDS]
+    targets.extend(candidates)
     return dedupe(sources), [t for t in dedupe(targets) if t not in sources]
 
 
@@ -760,8 +761,8 @@ def target_candidates(
         for child in (c for c in token.children if c.dep_ == "dative"):
             ordered.extend(usable(actors_at(child, by_head)))
     for child in token.children:
-        if child.dep_ not in OBJECT_DEPS:
-            continue
+        if child.dep_ not in OBJECT_DEPS or child.dep_ == "oprd":
+            continue  # "taken hostage", "held captive": what they were made, not who
         is_theme = bool(theme) and phrase_score([child], theme) is not None
         found = [] if is_theme else usable(actors_at(child, by_head))
         if not found:  # "pressed sanctions against Russia", "the withdrawal of Serbian forces"
