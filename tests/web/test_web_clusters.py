@@ -276,3 +276,15 @@ def test_unclustered_events_count_as_their_own_clusters(client: TestClient) -> N
     page = client.get("/events").text
     assert 'title="not clustered yet">1 mention</span>' in page
     assert "/cluster?id=" not in page
+
+
+def test_cluster_page_links_its_twin_and_keeps_the_security_rules(clustered: TestClient) -> None:
+    page = f"/cluster?id={SHELLING}"
+    got = clustered.get(page)
+    assert got.status_code == 200
+    assert f'href="/cluster.json?id={SHELLING}"' in got.text
+    assert "<script" not in got.text and "style=" not in got.text
+    assert not re.search(r"\son[a-z]+=", got.text)
+    assert "default-src 'none'" in got.headers["content-security-policy"]
+    head = clustered.head(page)
+    assert (head.status_code, head.content) == (200, b"")
