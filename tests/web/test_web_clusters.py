@@ -153,6 +153,7 @@ def test_cluster_page_highlights_each_reports_evidence(clustered: TestClient) ->
         assert '<mark class="target" title="target">Ukrainian troops</mark>' in section
         assert '<mark class="trigger" title="trigger">shelled</mark>' in section
     assert "On Monday <mark" in sections[1] + sections[2]  # each report its own sentence
+    assert "3 coded events from 3 mentions of one real-world event in 3 articles" in page
 
 
 def test_cluster_ids_with_any_character_open_and_stay_safe(clustered: TestClient) -> None:
