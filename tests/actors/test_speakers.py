@@ -43,3 +43,17 @@ def test_first_person_outside_a_quotation_is_left_alone(pipeline: Pipeline) -> N
 def test_a_quotation_in_another_paragraph_is_not_attributed(pipeline: Pipeline) -> None:
     text = '"We condemn the raid."\n\nThe Kenyan foreign minister said nothing else.'
     assert "We" not in mentions_of(pipeline, text)
+
+
+def test_a_demand_in_a_quotation_is_its_speakers(pipeline: Pipeline) -> None:
+    from kittiwake.pipeline import code_text
+
+    text = (
+        "The Kenyan foreign minister spoke in Nairobi on Monday.\n\n"
+        '"The shelling must end. Uganda must withdraw its troops," the Kenyan foreign minister '
+        "told reporters."
+    )
+    events = code_text(text, date="2016-01-01", pipeline=pipeline)
+    demands = [e for e in events if e.trigger.text == "withdraw"]
+    assert demands and demands[0].source is not None, events
+    assert demands[0].source.actor.code == "KENGOV"

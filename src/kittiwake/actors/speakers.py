@@ -99,3 +99,23 @@ def is_quoted(token: Token, breaks: Sequence[int], text: str) -> bool:
     if curly_open > 0:
         return True
     return before.count('"') % 2 == 1
+
+
+def quotation_speaker(token: Token, by_head: dict[int, list[Mention]]) -> Mention | None:
+    """Who says what `token` says, when it stands in a quotation: '"Israel must exercise
+    restraint," Ban said' (Ban demands), also for a quotation attributed in the nearest
+    sentence of its paragraph."""
+    doc = token.doc
+    text = doc.text
+    breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
+    if not is_quoted(token, breaks, text):
+        return None
+    coded = {head: found[0] for head, found in by_head.items() if found and found[0].actor.code}
+    sentences = list(doc.sents)
+    index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+    paragraphs = [bisect_right(breaks, s.start_char) for s in sentences]
+    low, high = max(0, index - ATTRIBUTION_REACH), index + ATTRIBUTION_REACH + 1
+    speakers: list[Mention | None] = [None] * len(sentences)
+    for near in range(low, min(high, len(sentences))):
+        speakers[near] = speaker_of(sentences[near], coded, breaks, text)
+    return speakers[index] or nearest_speaker(index, speakers, paragraphs)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kittiwake.actors.resolve import LOCATIVE_PREPOSITIONS, PLACE_KINDS
+from kittiwake.actors.speakers import quotation_speaker
 from kittiwake.events.codebook import CameoCode, Codebook
 from kittiwake.events.modality import Speech, is_cooperative, speech_act, speech_code
 from kittiwake.events.patterns import DEFAULT_TARGET_PREPS, Pattern, PatternSet
@@ -371,6 +372,8 @@ MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 def is_mutual(pattern: Pattern, code: CameoCode) -> bool:
     """Meetings, agreements, cooperation: a symmetric cooperative act ("signed a deal")."""
     return code.plover_type in MUTUAL_TYPES or (pattern.symmetric and is_cooperative(code.code))
+
+
 # Acts that, told with no actor, are done by the people of the place they happen in:
 # "protests in Suez and Alexandria" (CAMEO 14, dissent).
 PEOPLES_ACTS = frozenset({"14"})
@@ -1342,11 +1345,12 @@ def speaker_of(
     token = trigger
     for _ in range(6):
         if token.head.i == token.i:
-            return []
+            break
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             subject = subject_of(token)
             found = [m for m in actors_at(subject, by_head) if m not in exclude] if subject else []
             if found:
                 return found
-    return []
+    speaker = quotation_speaker(trigger, by_head)  # '"Israel must withdraw," Ban said'
+    return [speaker] if speaker is not None and speaker not in exclude else []
