@@ -128,3 +128,10 @@ def test_a_bug_keeps_its_traceback(story: Path, monkeypatch: pytest.MonkeyPatch)
     result = run("code", str(story))
     assert isinstance(result.exception, ZeroDivisionError)
     assert result.exit_code == 1
+
+
+def test_a_missing_patterns_file_in_the_environment_is_one_line(
+    story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KITTIWAKE_PATTERNS", str(tmp_path / "gone.yaml"))
+    assert_user_error(run("code", str(story)), says="gone.yaml:1: ")

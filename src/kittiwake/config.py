@@ -43,10 +43,15 @@ class Settings(BaseModel):
         # Imported here: reading settings must not load the coder.
         from kittiwake.actors.dictionaries import validate_paths
         from kittiwake.events.patterns import validate_pattern_paths
+        from kittiwake.yamlio import ResourceError
 
-        errors = [
-            *(validate_pattern_paths(self.patterns) if self.patterns else []),
-            *(validate_paths(self.dictionaries) if self.dictionaries else []),
-        ]
+        try:
+            errors = [
+                *(validate_pattern_paths(self.patterns) if self.patterns else []),
+                *(validate_paths(self.dictionaries) if self.dictionaries else []),
+            ]
+        except OSError as error:  # a path from KITTIWAKE_PATTERNS, which nothing checked yet
+            where = error.filename or self.patterns[0]
+            raise ResourceError(where, 1, "file", f"cannot read: {error.strerror}") from None
         if errors:
             raise errors[0]
