@@ -64,6 +64,7 @@ def test_reader_gets_a_clear_error_while_ingest_writes(
         assert store.has_article("held")
 
 
+@pytest.mark.slow  # waits out the writer's 2 s of retries
 def test_second_writer_is_refused(db_path: Path, writer: subprocess.Popen[str]) -> None:
     with pytest.raises(StoreLockedError, match="one ingest at a time"):
         Store.open(db_path)

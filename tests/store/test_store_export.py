@@ -119,6 +119,7 @@ def _store_events(folder: Path, events: list[Event]) -> Store:
 ROUND_TRIP = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow  # 25 stores written and read back: seconds
 @ROUND_TRIP
 @given(events=event_lists())
 def test_store_plover_and_parquet_round_trip(events: list[Event]) -> None:
