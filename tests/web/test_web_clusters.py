@@ -12,22 +12,29 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from web_factories import HOSTILE_URL, build_clustered_store, hostile_article, local_client
+from web_factories import (
+    HOSTILE_URL,
+    build_clustered_store,
+    hostile_article,
+    local_client,
+    shared_mention_article,
+)
 
 from kittiwake.store import Store, queries
 from kittiwake.web import create_app
 
 SHELLING = "Ckyiv-1-e0"  # kyiv-1's shelling, reported again by kyiv-2 and kyiv-3
 HOSTILE_CLUSTER = "C../odd/x.json-e0"
-# Reported (not negated) mentions: kyiv-1 e0 and e1, talks-2 e0, kyiv-2, kyiv-3, hostile;
-# the three shelling reports are one event.
-MENTIONS, CLUSTERS = 6, 4
+JOINT = "Cjoint-1-e0"  # two events coded from one sentence (one mention)
+# Reported (not negated) events: kyiv-1 e0 and e1, talks-2 e0, kyiv-2, kyiv-3, hostile, the
+# two of joint-1; the three shelling reports are one event, and so are joint-1's two.
+MENTIONS, CLUSTERS = 8, 5
 
 
 @pytest.fixture(scope="module")
 def clustered_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("clusters") / "clusters.duckdb"
-    build_clustered_store(path, extra=[hostile_article()])
+    build_clustered_store(path, extra=[hostile_article(), shared_mention_article()])
     return path
 
 
@@ -84,12 +91,19 @@ def test_each_event_carries_its_cluster_counts(clustered: TestClient) -> None:
     events = _json(clustered, "/events.json", unit="mention", limit=50)["events"]
     clusters = {event["event_id"]: event["cluster"] for event in events}
     for member in ("kyiv-1-e0", "kyiv-2-e0", "kyiv-3-e0"):
-        assert clusters[member] == {"id": SHELLING, "mentions": 3, "articles": 3, "sources": 3}
+        assert clusters[member] == {
+            "id": SHELLING,
+            "mentions": 3,
+            "articles": 3,
+            "sources": 3,
+            "events": 3,
+        }
     assert clusters["talks-2-e0"] == {
         "id": "Ctalks-2-e0",
         "mentions": 1,
         "articles": 1,
         "sources": 1,
+        "events": 1,
     }
 
 
@@ -289,3 +303,20 @@ def test_cluster_page_links_its_twin_and_keeps_the_security_rules(clustered: Tes
     assert "default-src 'none'" in got.headers["content-security-policy"]
     head = clustered.head(page)
     assert (head.status_code, head.content) == (200, b"")
+
+
+def test_events_coded_from_one_sentence_are_one_mention_of_one_cluster(
+    clustered: TestClient,
+) -> None:
+    events = _json(clustered, "/events.json", unit="mention", text="China condemned")["events"]
+    assert {event["cluster"]["id"] for event in events} == {JOINT}
+    assert events[0]["cluster"] | {"id": None} == {
+        "id": None,
+        "mentions": 1,
+        "articles": 1,
+        "sources": 1,
+        "events": 2,
+    }
+    assert "1 article, 1 source, 2 coded events</span>" in clustered.get("/events").text
+    page = clustered.get("/cluster", params={"id": JOINT}).text
+    assert "2 coded events from 1 mention of one real-world event in 1 article" in page

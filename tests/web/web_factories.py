@@ -344,3 +344,28 @@ def build_clustered_store(path: Path, *, extra: Sequence[CodedArticle] = ()) -> 
     build_store(path, extra=[*cluster_articles(), *extra])
     with Store.open(path) as store:
         rebuild_clusters(store)
+
+
+def shared_mention_article() -> CodedArticle:
+    """One sentence coding two events ("Russia and China condemned Japan."): one mention,
+    two coded events, which consolidation keeps in one cluster."""
+    specs = [
+        EventSpec(
+            (name, code),
+            ("Japan", "JPN"),
+            "condemned",
+            "111",
+            3,
+            -2.0,
+            "ACCUSE",
+            dt.date(2024, 6, 3),
+        )
+        for name, code in (("Russia", "RUS"), ("China", "CHN"))
+    ]
+    first = coded_article(
+        "joint-1", [("Russia and China condemned Japan.", specs[:1])], published=dt.date(2024, 6, 3)
+    )
+    sentence = first.sentences[0]
+    second = replace(_event("joint-1", 0, sentence, 0, specs[1]), event_id="joint-1-e0b")
+    assert second.source is not None
+    return replace(first, events=(*first.events, second), mentions=(*first.mentions, second.source))

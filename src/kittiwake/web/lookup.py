@@ -92,6 +92,7 @@ def cluster_record(row: Mapping[str, Any]) -> dict[str, Any]:
         "mentions": plain(row.get("cluster_mentions", 1)),
         "articles": plain(row.get("cluster_articles", row["num_articles"])),
         "sources": plain(row.get("cluster_sources", row["num_sources"])),
+        "events": plain(row.get("cluster_events", 1)),
     }
 
 

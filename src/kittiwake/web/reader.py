@@ -43,7 +43,8 @@ COPY_ATTEMPTS = 20
 RETRY_PAUSE_S = 0.05
 
 
-COUNTED = "counted_as_cluster"  # a column of `events` in the copies only
+COUNTED = "counted_as_cluster"  # columns of `events` in the copies only
+CLUSTER_EVENTS = "cluster_events"  # coded events in the cluster (several may share a mention)
 
 
 class CopyUnavailable(Exception):
@@ -98,7 +99,7 @@ def _copy_unchanged(db: Path, folder: Path) -> Signature | None:
 
 
 def prepare_copy(path: Path) -> None:
-    """Add `COUNTED` and `CLUSTER_COLUMNS` to the events of the database at `path` (a private
+    """Add `COUNTED`, `CLUSTER_COLUMNS` and `CLUSTER_EVENTS` to the events of the database at `path` (a private
     copy). An event not clustered yet counts: no cluster id, one mention, its own articles
     and sources; a cluster's other reports do not."""
     cluster_id, mentions, articles, sources = CLUSTER_COLUMNS
@@ -113,6 +114,7 @@ def prepare_copy(path: Path) -> None:
             (mentions, "INTEGER DEFAULT 1"),
             (articles, "INTEGER"),
             (sources, "INTEGER"),
+            (CLUSTER_EVENTS, "INTEGER DEFAULT 1"),
         ):
             con.execute(f"ALTER TABLE events ADD COLUMN {column} {definition}")
         con.execute(f"UPDATE events SET {articles} = num_articles, {sources} = num_sources")
@@ -120,9 +122,10 @@ def prepare_copy(path: Path) -> None:
             con.execute(
                 f"UPDATE events SET {cluster_id} = c.cluster_id, {mentions} = c.num_mentions, "
                 f"{articles} = c.num_articles, {sources} = c.num_sources, "
-                f"{COUNTED} = (c.representative_id = events.event_id) "
+                f"{COUNTED} = (c.representative_id = events.event_id), {CLUSTER_EVENTS} = n.events "
                 "FROM event_cluster_members AS m JOIN event_clusters AS c USING (cluster_id) "
-                "WHERE m.event_id = events.event_id"
+                "JOIN (SELECT cluster_id, count(*) AS events FROM event_cluster_members "
+                "GROUP BY cluster_id) AS n USING (cluster_id) WHERE m.event_id = events.event_id"
             )
         con.execute("CHECKPOINT")
     finally:
