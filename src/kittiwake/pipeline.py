@@ -32,7 +32,7 @@ from kittiwake.when import DateResolver
 from kittiwake.where import PlaceFinder, PlaceResolver
 
 # Articles parsed together by `code_all`: spaCy's `nlp.pipe` batches the parser's matrix work
-# (1.26x the end-to-end throughput of one article at a time on 160 news articles, see
+# (1.17-1.26x the end-to-end throughput of one article at a time on 160-200 news articles,
 # benchmarks/pipe_throughput.py); a chunk's docs are held in memory.
 CHUNK_SIZE = 32
 R = TypeVar("R", CodedArticle, Article)
