@@ -87,3 +87,17 @@ def test_a_place_that_is_the_target_is_where_it_happened(pipeline) -> None:  # t
     events = code_text("The Kenyan president arrived in Uganda on Monday.", pipeline=pipeline)
     (arrival,) = [e for e in events if e.trigger.text == "arrived"]
     assert arrival.place is not None and arrival.place.country == "UGA"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Police sealed off a park in the English city of Salisbury.", "GBR"),
+        ("Rain fell on Salisbury.", "ZWE"),  # no country named: the famous namesake
+    ],
+)
+def test_a_country_named_before_a_place_decides_among_namesakes(
+    nlp, gazetteer: Gazetteer, text: str, country: str
+) -> None:  # type: ignore[no-untyped-def]
+    places = find_places(nlp(text), gazetteer=gazetteer, country_words={"english": "GBR"})
+    assert [p.country for p in places if p.text == "Salisbury"] == [country]

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from kittiwake.actors.dictionaries import load_dictionaries
+from kittiwake.actors.dictionaries import country_words, load_dictionaries
 from kittiwake.actors.lexicon import Discards
 from kittiwake.actors.resolve import ActorResolver
 from kittiwake.clean import clean_article
@@ -54,7 +54,9 @@ class Pipeline:
             patterns=load_patterns(extra_paths=self.settings.patterns), codebook=load_codebook()
         )
         self.dates = DateResolver()
-        self.find_places = PlaceFinder(gazetteer=gazetteer)
+        self.find_places = PlaceFinder(
+            gazetteer=gazetteer, country_words=country_words(dictionaries)
+        )
         self.places = PlaceResolver()
 
     def __call__(self, article: Article, *, doc: Doc | None = None) -> CodedArticle | Rejected:

@@ -15,7 +15,7 @@ An event's place is, in order of preference:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -43,14 +43,23 @@ class PlaceFinder:
     accused ...") are left out; see `kittiwake.geo.toponyms`.
     """
 
-    def __init__(self, *, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self, *, gazetteer: Gazetteer | None = None, country_words: Mapping[str, str] | None = None
+    ) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.load()
+        # country adjectives ("English": GBR) for "the English city of Salisbury"
+        self.country_words = dict(country_words or {})
 
     def __call__(self, doc: Doc, mentions: Sequence[Mention] = ()) -> list[Place]:
         countries = sorted(
             {m.actor.country for m in mentions if m.actor.country and len(m.actor.country) == 3}
         )
-        return find_places(doc, gazetteer=self.gazetteer, context_countries=countries)
+        return find_places(
+            doc,
+            gazetteer=self.gazetteer,
+            context_countries=countries,
+            country_words=self.country_words,
+        )
 
 
 class PlaceResolver:

@@ -206,6 +206,16 @@ class Dictionaries:
 EMPTY = Dictionaries((), (), (), ())
 
 
+def country_words(dictionaries: Dictionaries) -> dict[str, str]:
+    """Each country adjective, in lower case, with its country ("english": "GBR"); an
+    adjective two countries share ("Congolese") names neither."""
+    owners: dict[str, set[str]] = {}
+    for country in dictionaries.countries:
+        for adjective in country.adjectives:
+            owners.setdefault(adjective.lower(), set()).add(country.id)
+    return {word: next(iter(ids)) for word, ids in owners.items() if len(ids) == 1}
+
+
 def is_shipped(source: str) -> bool:
     """Whether an entry's `file:line` source is one of kittiwake's own files."""
     return source.replace("\\", "/").startswith(SHIPPED_PREFIX)

@@ -38,8 +38,9 @@ whose only namesakes are hamlets ("English") also has the region it comes from a
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -238,9 +239,19 @@ def find_places(
     gazetteer: Gazetteer,
     context_countries: Sequence[str] = (),
     include_actors: bool = False,
+    country_words: Mapping[str, str] | None = None,
 ) -> list[Place]:
-    """Resolved place mentions of `doc`, in text order (offsets into `doc.text`)."""
-    toponyms = find_toponyms(doc, gazetteer=gazetteer, context_countries=context_countries)
+    """Resolved place mentions of `doc`, in text order (offsets into `doc.text`).
+
+    `country_words` maps country adjectives to ISO codes ("english": "GBR"), so that "the
+    English city of Salisbury" is looked for in that country (see `_named_country_qualifiers`).
+    """
+    toponyms = find_toponyms(
+        doc,
+        gazetteer=gazetteer,
+        context_countries=context_countries,
+        country_words=country_words,
+    )
     places = [t.to_place() for t in toponyms if include_actors or not t.actor]
     return [place for place in places if place is not None]
 
@@ -271,6 +282,7 @@ def find_toponyms(
     gazetteer: Gazetteer,
     context_countries: Sequence[str] = (),
     locate_unresolved: bool = True,
+    country_words: Mapping[str, str] | None = None,
 ) -> list[Toponym]:
     """Every place mention with its resolution (None when the gazetteer has no match)."""
     spans = mention_spans(doc)
@@ -280,6 +292,7 @@ def find_toponyms(
         gazetteer=gazetteer,
         context_countries=context_countries,
         locate_unresolved=locate_unresolved,
+        country_words=country_words,
     )
     return [
         Toponym(
@@ -361,6 +374,7 @@ def resolve_mentions(
     gazetteer: Gazetteer,
     context_countries: Sequence[str] = (),
     locate_unresolved: bool = True,
+    country_words: Mapping[str, str] | None = None,
 ) -> list[Resolution | None]:
     """Resolve each span; see the module documentation for the scores and fallbacks."""
     names = [text[start:end] for start, end in spans]
@@ -370,6 +384,13 @@ def resolve_mentions(
         _fitting_hint(cands, hint=hint) for cands, hint in zip(candidates, hints, strict=True)
     ]
     qualifiers = _qualifiers(text, spans, candidates)
+    if country_words:  # the story's own words win: "the English city of Salisbury"
+        named = _named_country_qualifiers(text, spans, gazetteer, country_words)
+        candidates = [
+            [c for c in cands if c.country == said[0].country] or cands if said else cands
+            for cands, said in zip(candidates, named, strict=True)
+        ]
+        qualifiers = [own or extra for own, extra in zip(qualifiers, named, strict=True)]
     candidates = [
         _without_smaller_alternates(name, cands)
         for name, cands in zip(names, candidates, strict=True)
@@ -588,6 +609,29 @@ def _qualifiers(
             qualifiers[i] = [
                 entry for entry in candidates[i + 1] if entry.feature in ("PCLI", "ADM1")
             ]
+    return qualifiers
+
+
+# "the English city of Salisbury", "the Syrian town of Kobani": the adjective names the
+# country the place is in, whatever namesake is bigger.
+_NAMED_COUNTRY_FRAME = re.compile(
+    r"\b(?P<adjective>[A-Z][\w'-]+)\s+(?:city|town|village|capital|port|region|province|"
+    r"state|district|county|island|border\s+town|city\s+centre)\s+of\s+$"
+)
+
+
+def _named_country_qualifiers(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    gazetteer: Gazetteer,
+    country_words: Mapping[str, str],
+) -> list[list[GazEntry]]:
+    qualifiers: list[list[GazEntry]] = []
+    for start, _ in spans:
+        found = _NAMED_COUNTRY_FRAME.search(text[max(0, start - 60) : start])
+        iso3 = country_words.get(found["adjective"].lower()) if found else None
+        entry = gazetteer.country(iso3) if iso3 else None
+        qualifiers.append([entry] if entry is not None else [])
     return qualifiers
 
 
