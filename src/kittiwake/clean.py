@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from kittiwake.datelines import dateline_spans
 from kittiwake.records import Article, Span
 
 # --- small str -> str normalisers -------------------------------------------------------
@@ -241,6 +242,10 @@ def mask_spans(text: str, spans: tuple[Span, ...]) -> str:
             if chars[position] not in "\r\n":
                 chars[position] = " "
     return "".join(chars)
+
+
+def span_start(span: Span) -> int:
+    return span.start
 
 
 def masked_text(article: Article) -> str:
@@ -591,7 +596,13 @@ def detect_language(text: str) -> str:
 
 
 def clean_article(article: Article) -> Article:
-    """The article with boilerplate marked in `excluded` and `language` set; text unchanged."""
-    spans = boilerplate_spans(article.text)
+    """The article with boilerplate and datelines marked in `excluded` and `language` set;
+    text unchanged. A dateline ("NAIROBI, March 3 (Reuters) -") is masked from the parse:
+    its place is no actor and its date is the filing date, not the reported acts' date."""
+    datelines = tuple(
+        Span(start, end, article.text[start:end], "dateline")
+        for start, end in dateline_spans(article.text)
+    )
+    spans = tuple(sorted((*boilerplate_spans(article.text), *datelines), key=span_start))
     language = detect_language(mask_spans(article.text, spans))
     return dataclasses.replace(article, excluded=spans, language=language)

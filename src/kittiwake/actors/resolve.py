@@ -96,6 +96,9 @@ PAIR_NOUNS = frozenset(
     {"side", "country", "nation", "leader", "government", "man", "capital", "state", "power"}
 )
 PAIR_DETERMINERS = frozenset({"two", "both"})
+# Pair nouns that name people: "the two leaders" are the two just named, whereas "the two
+# sides" are the parties the story is about.
+PAIR_PEOPLE_NOUNS = frozenset({"leader", "president", "minister", "premier"})
 COREF_WINDOW = 3  # sentences a pronoun may look back
 # Words that may stand before a surname without being a first name.
 TITLES = frozenset(
@@ -1425,9 +1428,7 @@ def affiliations(
 
 
 # -- pass 3: references -------------------------------------------------------------------
-def refer(
-    doc: Doc, sentence: SpacySpan, sentence_index: int, doc_id: str, state: DocState
-) -> None:
+def refer(doc: Doc, sentence: SpacySpan, sentence_index: int, doc_id: str, state: DocState) -> None:
     """Add mentions for pronouns and "the two sides" in one sentence, linked to earlier
     actors; each is added at once, so "The group said it ..." finds "the group"."""
     for token in sentence:
@@ -1451,7 +1452,8 @@ def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState)
         body = last_organisation(state, before=before, sentence_index=sentence_index)
         return [body] if body is not None else []
     if is_pair_phrase(token):
-        return last_pair(state, doc, before=before)
+        people = token.lemma_.lower() in PAIR_PEOPLE_NOUNS  # "the two leaders", not "sides"
+        return last_pair(state, doc, before=before, sentence_index=sentence_index, people=people)
     return []
 
 
@@ -1549,12 +1551,17 @@ def last_plural(state: DocState, doc: Doc, *, before: int, sentence_index: int) 
     return []
 
 
-def last_pair(state: DocState, doc: Doc, *, before: int) -> list[Mention]:
+def last_pair(
+    state: DocState, doc: Doc, *, before: int, sentence_index: int, people: bool = False
+) -> list[Mention]:
     """The two states an article is about so far: what "the two sides" refers to.
 
     Each earlier state-level mention counts once, twice when it is a subject; the two
     countries with the highest scores win, the more recent breaking ties.
     """
+    recent = recent_pair(state, doc, before=before, sentence_index=sentence_index)
+    if people and recent:
+        return recent
     scores: dict[str, float] = {}
     latest: dict[str, Mention] = {}
     for order, mention in enumerate(state.mentions):
@@ -1570,6 +1577,22 @@ def last_pair(state: DocState, doc: Doc, *, before: int) -> list[Mention]:
         return []
     top = sorted(scores, key=scores.__getitem__, reverse=True)[:2]
     return sorted((latest[c] for c in top), key=mention_order)
+
+
+def recent_pair(state: DocState, doc: Doc, *, before: int, sentence_index: int) -> list[Mention]:
+    """ "Kenyatta met the AU envoy, Obasanjo. The two leaders discussed ...": the two actors
+    of the sentence just before, when it names two (an apposition describes, it adds no one)."""
+    earlier = [
+        m
+        for m in state.mentions
+        if m.start < before
+        and m.sentence == sentence_index - 1
+        and m.actor.code
+        and m.actor.kind not in PLACE_KINDS
+        and doc[m.head].dep_ != "appos"
+    ]
+    latest = {mention.actor.code: mention for mention in earlier}
+    return sorted(latest.values(), key=mention_order) if len(latest) == 2 else []
 
 
 def is_subject(token: Token) -> bool:

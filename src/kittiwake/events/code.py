@@ -326,13 +326,16 @@ class EventCoder:
             rule += f"+{reading.speech.value}"
         events: list[Event] = []
         coded_pairs: set[tuple[str, str]] = set()
+        mutual_others = is_mutual(trigger.pattern, code) and any(
+            s and t and s.actor.code != t.actor.code for s, t in pairs
+        )
         for pair in pairs:
             if len(events) == MAX_PAIRS:
                 break
             # "Lula and Alencar (both BRAGOV) met Rumsfeld": one record per pair of actors
             codes = (pair[0].actor.code if pair[0] else "", pair[1].actor.code if pair[1] else "")
-            if codes in coded_pairs:
-                continue
+            if codes in coded_pairs or (mutual_others and codes[0] == codes[1]):
+                continue  # beside a meeting with another side, one side with itself is noise
             coded_pairs.add(codes)
             if is_mutual(trigger.pattern, code):  # "talks between Iran and France": one
                 coded_pairs.add((codes[1], codes[0]))
