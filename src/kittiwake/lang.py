@@ -34,6 +34,7 @@ class _ClauseWordsModel(BaseModel):
     raising_passives: list[str]
     planned_passives: list[str]
     gerund_prepositions: list[str]
+    cessation_verbs: list[str]
 
     @field_validator("*")
     @classmethod
@@ -62,6 +63,7 @@ class ClauseWords:
     raising_passives: frozenset[str]
     planned_passives: frozenset[str]
     gerund_prepositions: frozenset[str]
+    cessation_verbs: frozenset[str]
 
 
 def shipped_language_dir(language: str = "en") -> Path:

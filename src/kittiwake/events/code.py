@@ -1209,6 +1209,8 @@ def framing_of(trigger: Token) -> str | None:
             return "background"  # "after the meeting, Merkel said", not "after a visit"
         if token.dep_ in ("ccomp", "xcomp", "pcomp", "dobj") and governor in words.denial_verbs:
             return "denied"
+        if token.dep_ in ("xcomp", "dobj") and governor in words.cessation_verbs:
+            return "ceased"  # "agreed to stop fighting", "halted the talks"
         if token.dep_ in ("acl", "ccomp", "pobj") and is_framing_noun(token, words):
             return "uncertain"
         if is_purpose_clause(token, words):
