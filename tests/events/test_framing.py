@@ -49,6 +49,21 @@ FRAMED = {
         "release",
         "requested",
     ),
+    "counterfactual": (
+        "Without the truce, Israel would have shelled the Gaza port.",
+        "shelled",
+        "counterfactual",
+    ),
+    "planned-past": (
+        "Senior Kenyan judges were to review the Ugandan case.",
+        "review",
+        "planned",
+    ),
+    "ceased": (
+        "Under the plan, Georgian and Russian troops agreed to stop fighting.",
+        "fighting",
+        "ceased",
+    ),
 }
 
 
@@ -152,3 +167,8 @@ def test_told_and_doubted_acts_are_not_events_here(
 def test_an_act_first_named_in_a_time_phrase_is_coded(pipeline: Pipeline) -> None:
     text = "After a visit to Kenya, the Ugandan president praised Nairobi."
     assert all(e.modality is None for e in by_trigger(coded(pipeline, text), "visit"))
+
+
+def test_an_arrangement_ahead_is_an_intent(pipeline: Pipeline) -> None:
+    events = by_trigger(coded(pipeline, "The Kenyan president is to meet Ugandan leaders."), "meet")
+    assert events and events[0].cameo == "036" and is_reportable(events[0]), events
