@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from kittiwake.clean import clean_article
 from kittiwake.events.code import (
     COVERED_BY_VERB,
+    NO_ACTORS,
     NOMINAL_DEPS,
     ActDoers,
     EventCoder,
@@ -42,7 +43,6 @@ from kittiwake.events.code import (
     subject_of,
     verb_keys,
 )
-from kittiwake.events.code import NO_ACTORS as CODER_NO_ACTORS
 from kittiwake.events.modality import speech_code
 from kittiwake.events.patterns import Pattern, PatternSet
 from kittiwake.nlp import iter_sentences
@@ -59,7 +59,6 @@ OTHER_ROLE = "other role"  # a verb pattern on a token parsed as a noun, or the 
 # Outcomes of one trigger token.
 CODED = "coded"
 NO_FIT = "no pattern fits"
-NO_ACTORS = "no actor found as source or target"
 DESCRIPTIVE = "skipped: adjectival participle (describes rather than reports)"
 
 
@@ -518,7 +517,7 @@ def settled_view(
     if settled.skipped is None:
         outcome = f"{CODED}: {len(found)} event(s)"
     else:
-        outcome = NO_ACTORS if settled.skipped == CODER_NO_ACTORS else f"skipped: {settled.skipped}"
+        outcome = NO_ACTORS if settled.skipped == NO_ACTORS else f"skipped: {settled.skipped}"
     return dataclasses.replace(
         view,
         outcome=outcome,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -72,6 +73,16 @@ class Parser:
 
     def __setstate__(self, state: dict[str, str]) -> None:
         self.__init__(model=state["model"])  # type: ignore[misc]
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def paragraph_gaps(text: str) -> list[int]:
+    """Offsets of the blank lines between paragraphs, in order: with `bisect_right`, the
+    paragraph number of any offset (dates carried through a paragraph, quotations
+    attributed within one)."""
+    return [match.start() for match in _PARAGRAPH_BREAK.finditer(text)]
 
 
 def iter_sentences(doc: Doc) -> Iterator[tuple[int, SpacySpan]]:

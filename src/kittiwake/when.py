@@ -44,6 +44,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from kittiwake.nlp import paragraph_gaps
 from kittiwake.records import Event, EventDate
 
 if TYPE_CHECKING:
@@ -720,11 +721,9 @@ class DateResolver:
     first token, found from the trigger's character offsets into the doc text.
     """
 
-    def __call__(
-        self, events: Sequence[Event], doc: Doc, published: dt.date | None
-    ) -> list[Event]:
+    def __call__(self, events: Sequence[Event], doc: Doc, published: dt.date | None) -> list[Event]:
         token_starts = [token.idx for token in doc]
-        breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(doc.text)]
+        breaks = paragraph_gaps(doc.text)
         carried: dict[int, tuple[int, EventDate]] = {}  # paragraph -> (sentence start, date)
         dated: list[Event] = []
         for event in events:
@@ -747,9 +746,6 @@ class DateResolver:
                     date = replace(earlier, raw=f"{earlier.raw} (earlier in the paragraph)")
             dated.append(replace(event, date=date))
         return dated
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def _trigger_token(doc: Doc, token_starts: list[int], start: int, end: int) -> Token:

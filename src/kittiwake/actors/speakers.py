@@ -9,7 +9,6 @@ a quote). Pronouns outside quotations are left alone.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
@@ -18,10 +17,10 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kittiwake.lang import load_clause_words
+from kittiwake.nlp import paragraph_gaps
 from kittiwake.records import Mention
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours"})
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 ATTRIBUTION_REACH = 3  # sentences a quotation may run before or after its attribution
 
 
@@ -30,7 +29,7 @@ def quoted_first_person(doc: Doc, mentions: Sequence[Mention], *, doc_id: str) -
     coded = {m.head: m for m in mentions if m.actor.code}
     sentences = list(doc.sents)
     text = doc.text  # built from every token on each read: once here (issue 15, D9)
-    breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
+    breaks = paragraph_gaps(text)
     paragraphs = [bisect_right(breaks, s.start_char) for s in sentences]
     speakers = [speaker_of(sentence, coded, breaks, text) for sentence in sentences]
     found = []
@@ -107,7 +106,7 @@ def quotation_speaker(token: Token, by_head: dict[int, list[Mention]]) -> Mentio
     sentence of its paragraph."""
     doc = token.doc
     text = doc.text
-    breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
+    breaks = paragraph_gaps(text)
     if not is_quoted(token, breaks, text):
         return None
     coded = {head: found[0] for head, found in by_head.items() if found and found[0].actor.code}

@@ -326,9 +326,8 @@ class EventCoder:
             rule += f"+{reading.speech.value}"
         events: list[Event] = []
         coded_pairs: set[tuple[str, str]] = set()
-        mutual_others = is_mutual(trigger.pattern, code) and any(
-            s and t and s.actor.code != t.actor.code for s, t in pairs
-        )
+        mutual = is_mutual(trigger.pattern, code)
+        mutual_others = mutual and any(s and t and s.actor.code != t.actor.code for s, t in pairs)
         for pair in pairs:
             if len(events) == MAX_PAIRS:
                 break
@@ -337,7 +336,7 @@ class EventCoder:
             if codes in coded_pairs or (mutual_others and codes[0] == codes[1]):
                 continue  # beside a meeting with another side, one side with itself is noise
             coded_pairs.add(codes)
-            if is_mutual(trigger.pattern, code):  # "talks between Iran and France": one
+            if mutual:  # "talks between Iran and France": one record
                 coded_pairs.add((codes[1], codes[0]))
             source, target = (placed(m, doc_id, sentence_index) for m in pair)
             ends = [f"{m.start}-{m.end}-{m.actor.code}" if m else "-" for m in (source, target)]
@@ -1219,9 +1218,9 @@ def framing_of(trigger: Token) -> str | None:
             asker = head.head.lemma_.lower()
             if asker in words.request_for_verbs or asker in words.effort_nouns:
                 return "requested"
-        if token.dep_ in ("ccomp", "advcl") and is_finite_clause(token):
+        if token.dep_ in ("ccomp", "advcl") and is_tensed(token):
             return None  # a finite clause of its own is framed by nothing further up
-        if token.dep_ == "conj" and is_finite_clause(token) and not is_finite_clause(head):
+        if token.dep_ == "conj" and is_tensed(token) and not is_tensed(head):
             return None  # "called for the crowd to march and chanted": the chant happened
         token = head
     return None
@@ -1269,7 +1268,9 @@ def is_purpose_clause(token: Token, words: ClauseWords) -> bool:
     return False
 
 
-def is_finite_clause(clause: Token) -> bool:
+def is_tensed(clause: Token) -> bool:
+    """A clause with a tensed verb or auxiliary ("that they had met"), unlike an infinitive
+    or participle; `is_finite` asks for a subject instead."""
     return clause.tag_ in ("VBD", "VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
         for c in clause.children
