@@ -347,7 +347,8 @@ def evaluate_documents(
     keep_errors: bool = False,
 ) -> DocumentScores:
     pipeline = pipeline or Pipeline()
-    scores = DocumentScores(with_incomplete=DocumentScores())
+    broad = DocumentScores()
+    scores = DocumentScores(with_incomplete=broad)
     for gold in articles:
         article = Article(doc_id=gold.id, text=gold.text, date=gold.date, origin=gold.id)
         coded = pipeline.code_safely(article)
@@ -359,8 +360,7 @@ def evaluate_documents(
         ]
         complete = [p for p in predictions if is_default_output(p.event)]
         score_article(scores, gold, complete, keep_errors=keep_errors)
-        assert scores.with_incomplete is not None
-        score_article(scores.with_incomplete, gold, predictions, keep_errors=False)
+        score_article(broad, gold, predictions, keep_errors=False)
     return scores
 
 
