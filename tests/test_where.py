@@ -101,3 +101,52 @@ def test_a_country_named_before_a_place_decides_among_namesakes(
 ) -> None:  # type: ignore[no-untyped-def]
     places = find_places(nlp(text), gazetteer=gazetteer, country_words={"english": "GBR"})
     assert [p.country for p in places if p.text == "Salisbury"] == [country]
+
+
+def _place_of(events, trigger: str) -> str | None:  # type: ignore[no-untyped-def]
+    (event,) = [e for e in events if e.trigger.text == trigger]
+    return event.place.country if event.place is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        # a place in a phrase inside the target's mention is where, not who
+        ("Rebels attacked a police post in northern Somalia on Monday.", "attacked", "SOM"),
+        # an act done takes the place that is its object
+        ("Russian troops occupied the towns of Gori and Senaki.", "occupied", "GEO"),
+        # a visit happens at the host's, named or not
+        ("The Kenyan president visited Kampala on Monday.", "visited", "UGA"),
+        ("The Irish prime minister visited the American president.", "visited", "USA"),
+        # a demand is not placed where what it asks for would happen
+        ("Activists called for the withdrawal of Romanian troops from Iraq.", "called", None),
+    ],
+)
+def test_where_an_event_happened(pipeline, text: str, trigger: str, country: str | None) -> None:  # type: ignore[no-untyped-def]
+    from kittiwake.pipeline import code_text
+
+    assert _place_of(code_text(text, pipeline=pipeline), trigger) == country
+
+
+def test_the_scene_country_places_what_its_people_do_but_not_what_outsiders_say(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from kittiwake.pipeline import code_text
+
+    story = (
+        "Egyptian police detained twenty protesters in Cairo on Monday. "
+        "Demonstrators also gathered in Alexandria and Suez.\n\n"
+        "Egyptian police later arrested a blogger. "
+        "The British foreign secretary criticised Egypt."
+    )
+    events = code_text(story, pipeline=pipeline)
+    assert _place_of(events, "arrested") == "EGY"
+    (arrest,) = [e for e in events if e.trigger.text == "arrested"]
+    assert arrest.place is not None and arrest.place.feature == "SCENE"
+    assert _place_of(events, "criticised") is None
+
+
+def test_names_the_model_tags_as_organisations_are_places_after_in(
+    nlp, gazetteer: Gazetteer
+) -> None:  # type: ignore[no-untyped-def]
+    places = find_places(nlp("There were protests in Suez and Alexandria."), gazetteer=gazetteer)
+    assert {p.country for p in places} == {"EGY"}
+    assert find_places(nlp("She works at Google."), gazetteer=gazetteer) == []

@@ -57,7 +57,7 @@ class Pipeline:
         self.find_places = PlaceFinder(
             gazetteer=gazetteer, country_words=country_words(dictionaries)
         )
-        self.places = PlaceResolver()
+        self.places = PlaceResolver(countries=gazetteer)
 
     def __call__(self, article: Article, *, doc: Doc | None = None) -> CodedArticle | Rejected:
         """Code `article`; with `doc`, the article is already prepared and `doc` its parse

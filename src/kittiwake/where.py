@@ -9,12 +9,16 @@ An event's place is, in order of preference:
    ("In the West Bank city of Nablus, a man was shot"), the one closest to the trigger,
    unless it belongs to a clause that governs the trigger's ("Officials in Ankara said
    soldiers captured the town");
-3. otherwise none: a place that only names an actor ("Moscow accused ...") or the event's
-   source or target is never used, and no place is guessed from other sentences.
+3. otherwise, when the story has a scene country (most of its places lie there) and the event
+   is done by people from there, or is an act done to people from there, that country
+   (feature "SCENE": a country-level place, not a located one);
+4. otherwise none: a place that only names an actor ("Moscow accused ...") or the event's
+   source or target is never used.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -68,13 +72,18 @@ class PlaceResolver:
     With a gazetteer, places are looked up in the document when none are passed.
     """
 
-    def __init__(self, *, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self, *, gazetteer: Gazetteer | None = None, countries: Gazetteer | None = None
+    ) -> None:
         self.gazetteer = gazetteer
+        # names and locates the story's scene country (see `scene_place`)
+        self.countries = countries if countries is not None else gazetteer
 
     def __call__(self, events: Sequence[Event], doc: Doc, places: Sequence[Place]) -> list[Event]:
         if not places and self.gazetteer is not None:
             places = find_places(doc, gazetteer=self.gazetteer)
         sentences = list(doc.sents)
+        scene = self.scene_place(places)
         located = []
         for event in events:
             if not 0 <= event.sentence < len(sentences):
@@ -92,15 +101,82 @@ class PlaceResolver:
                 place
                 for place in places
                 if _inside(place, sentence.start_char, sentence.end_char)
-                and not any(_overlaps(place, m.start, m.end) for m in excluded)
+                and not any(_names_mention(place, m, doc) for m in excluded)
             ]
-            place = event_place(doc, trigger=event.trigger, places=candidates)
+            place = event_place(
+                doc, trigger=event.trigger, places=candidates, material=takes_object_place(event)
+            )
+            if place is None and event.cameo in VISIT_CODES:
+                place = self.visited_country(event)
+            if place is None and scene is not None and happens_at_home(event, scene):
+                place = scene
             located.append(replace(event, place=place) if place is not None else event)
         return located
 
+    def scene_place(self, places: Sequence[Place]) -> Place | None:
+        """The country where the story happens: the country of most of its places (at least
+        two, and half of them), as a country-level place."""
+        counts = Counter(p.country for p in places if p.country)
+        if not counts or self.countries is None:
+            return None
+        country, count = counts.most_common(1)[0]
+        if count < SCENE_MIN_PLACES or count * 2 < sum(counts.values()):
+            return None
+        return self.country_place(country)
 
-def event_place(doc: Doc, *, trigger: Span, places: Sequence[Place]) -> Place | None:
-    """The place among `places` (all in the trigger's sentence) where the event happened."""
+    def visited_country(self, event: Event) -> Place | None:
+        """Where a visit with no place of its own happened: the host's country."""
+        host = event.target if event.cameo == VISIT_CODES[0] else event.source
+        country = host.actor.country if host is not None else None
+        return self.country_place(country) if country and len(country) == 3 else None
+
+    def country_place(self, country: str) -> Place | None:
+        entry = self.countries.country(country) if self.countries is not None else None
+        if entry is None:
+            return None
+        return Place(
+            name=entry.name,
+            country=entry.country,
+            lat=entry.lat,
+            lon=entry.lon,
+            geonameid=entry.geonameid if entry.geonameid > 0 else None,
+            feature="SCENE",
+        )
+
+
+SCENE_MIN_PLACES = 2
+# CAMEO's "make a visit" and "host a visit": the visit happens at the host's.
+VISIT_CODES = ("042", "043")
+
+
+def takes_object_place(event: Event) -> bool:
+    """Acts done (CAMEO quad classes 2 and 4) and visits happen at their object ("occupied
+    Gori", "visited Sana'a"); statements and demands do not."""
+    return event.quad_class in (2, 4) or event.cameo in VISIT_CODES
+
+
+def happens_at_home(event: Event, scene: Place) -> bool:
+    """An event with no place of its own happens in the story's scene country when its doer
+    is from there ("police detained protesters"), or, for an act done (not said), when it
+    is done to people from there ("troops occupied Georgian villages"). A statement about the scene
+    country by an outsider is not placed there: it was made elsewhere."""
+    source = event.source.actor.country if event.source else None
+    target = event.target.actor.country if event.target else None
+    if source == scene.country:
+        return True
+    return event.quad_class in (2, 4) and target == scene.country
+
+
+def event_place(
+    doc: Doc, *, trigger: Span, places: Sequence[Place], material: bool | None = None
+) -> Place | None:
+    """The place among `places` (all in the trigger's sentence) where the event happened.
+
+    `material` (an act done, CAMEO quad classes 2 and 4) also takes a place that is the act's
+    object ("occupied the towns of Gori and Senaki"); a verbal act (False: a statement,
+    demand, meeting) only takes a locative phrase of its own, not one inside what it is
+    about ("called in Bucharest for the withdrawal of troops from Iraq": Bucharest).
+    None (unknown) keeps the general rule."""
     trigger_span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
     if trigger_span is None or not places:
         return None
@@ -111,7 +187,9 @@ def event_place(doc: Doc, *, trigger: Span, places: Sequence[Place]) -> Place | 
         span = doc.char_span(place.start or 0, place.end or 0, alignment_mode="expand")
         if span is None:
             continue
-        steps = _steps_to(span.root, head)
+        steps = _steps_to(span.root, head, own_phrase_only=material is False)
+        if steps is None and material and _is_object_place(span.root, head):
+            steps = 1
         if steps is not None:
             attached.append((steps, place))
         elif _after_preposition(span.root) and not _in_governing_clause(span.root, head):
@@ -126,18 +204,30 @@ def _rank(item: tuple[int, Place]) -> int:
     return item[0]
 
 
-def _steps_to(token: Token, trigger: Token) -> int | None:
-    """Steps from a place up to the trigger through a locative preposition, or None."""
+def _steps_to(token: Token, trigger: Token, *, own_phrase_only: bool = False) -> int | None:
+    """Steps from a place up to the trigger through a locative preposition, or None. With
+    `own_phrase_only`, the preposition must hang from the trigger itself."""
     steps, through_preposition = 0, False
     current = token
     while current.i != trigger.i:
         if current.dep_ == "prep" and current.lower_ in LOCATIVE_PREPOSITIONS:
-            through_preposition = True
+            through_preposition = not own_phrase_only or current.head.i == trigger.i
         if current.head.i == current.i or current.dep_ in ("ccomp", "conj", "advcl", "relcl"):
             return None  # reached the root or left the trigger's clause
         current = current.head
         steps += 1
     return steps if through_preposition else None
+
+
+def _is_object_place(token: Token, trigger: Token) -> bool:
+    """True for a place that is what a material act was done to: its object ("occupied
+    Gori"), a conjunct of it, or the "of" of its object ("the towns of Gori")."""
+    current = token
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    if current.dep_ == "pobj" and current.head.lower_ == "of":
+        current = current.head.head
+    return current.dep_ in ("dobj", "nsubjpass") and current.head.i == trigger.i
 
 
 def _in_governing_clause(token: Token, trigger: Token) -> bool:
@@ -165,6 +255,23 @@ def _after_preposition(token: Token) -> bool:
             return False
         current = current.head
     return False
+
+
+def _names_mention(place: Place, mention: Mention, doc: Doc) -> bool:
+    """True for a place inside an actor's mention ("Moscow accused", "the US and Chinese
+    governments"), unless a preposition inside the mention puts it there ("a police post in
+    northern Somalia": Somalia is where)."""
+    if not _overlaps(place, mention.start, mention.end):
+        return False
+    span = doc.char_span(place.start or 0, place.end or 0, alignment_mode="expand")
+    if span is None:
+        return True
+    for token in span.root.ancestors:
+        if not mention.start <= token.idx < mention.end:
+            return True
+        if token.dep_ == "prep":
+            return False
+    return True
 
 
 def _inside(place: Place, start: int, end: int) -> bool:

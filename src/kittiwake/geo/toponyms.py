@@ -311,7 +311,7 @@ def mention_spans(doc: Doc) -> list[Span]:
         # the small model tags some towns NORP ("the city of Aleppo"); a demonym is never
         # the object of a preposition, so such a NORP is taken as a place
         if ent.label_ not in PLACE_LABELS and not (
-            ent.label_ == "NORP" and ent.root.dep_ == "pobj"
+            (ent.label_ == "NORP" and ent.root.dep_ == "pobj") or is_located_name(ent)
         ):
             continue
         start = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
@@ -333,6 +333,29 @@ def mention_spans(doc: Doc) -> list[Span]:
             spans.append(doc[start : token.i + 1])
             taken.update(range(start, token.i + 1))
     return sorted(spans, key=lambda span: span.start)
+
+
+# Prepositions that put a name where something happened ("protests in Suez"), and nouns of
+# settlements whose "of" names one ("the towns of Gori and Senaki").
+WHERE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "throughout"})  # not "at Google"
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "port", "province", "district"})
+
+
+def is_located_name(ent: Span) -> bool:
+    """True for a name the small model tags ORG or PERSON where only a place fits: the object
+    of a locative preposition ("protests in Suez") or of a settlement noun's "of" ("the
+    towns of Gori and Senaki"), or a conjunct of one. The gazetteer must still know it."""
+    if ent.label_ not in ("ORG", "PERSON") or not all(t.pos_ == "PROPN" for t in ent):
+        return False
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "pobj":
+        return False
+    preposition = root.head
+    if preposition.lower_ in WHERE_PREPOSITIONS:
+        return preposition.head.pos_ != "PROPN"  # not "the Bank of England in London"
+    return preposition.lower_ == "of" and preposition.head.lemma_.lower() in SETTLEMENT_NOUNS
 
 
 def names_actor(span: Span) -> bool:

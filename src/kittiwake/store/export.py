@@ -115,7 +115,7 @@ def _geo_type(row: Mapping[str, Any]) -> int | None:
         return None
     feature = row["place_feature"] or ""
     is_usa = row["place_country"] in ("USA", "US")
-    if feature.startswith("PCL"):
+    if feature.startswith("PCL") or feature == "SCENE":  # the story's scene country
         return 1
     if feature.startswith("ADM"):
         return 2 if is_usa else 5
