@@ -98,3 +98,36 @@ def test_unreadable_date_is_stored_undated_and_reported(tmp_path: Path, pipeline
     ]
     with Store.open(db, read_only=True) as store:
         assert store.connection.execute("SELECT published FROM articles").fetchall() == [(None,)]
+
+
+def duplicate_rows(db: Path) -> list[tuple[str, str, str]]:
+    with Store.open(db, read_only=True) as store:
+        rows = store.connection.execute(
+            "SELECT doc_id, duplicate_of, origin FROM duplicates ORDER BY origin"
+        ).fetchall()
+    return [(str(doc_id), str(of), str(origin)) for doc_id, of, origin in rows]
+
+
+@pytest.mark.parametrize("runs", [1, 2], ids=["one run", "copy in a later run"])
+def test_byte_identical_files_are_counted_as_copies_with_their_origin(
+    tmp_path: Path, pipeline: Pipeline, runs: int
+) -> None:
+    """D18: a copied file has the same content-derived id as the stored one; it was taken
+    for a re-run and dropped uncounted. A re-run of both still adds nothing."""
+    db = tmp_path / "events.duckdb"
+    text = "Russia criticised Ukraine on Friday.\n"
+    first, copy = tmp_path / "a.txt", tmp_path / "sub" / "copy.txt"
+    copy.parent.mkdir()
+    for path in (first, copy):
+        path.write_text(text, encoding="utf-8")
+    batches = [[first, copy]] if runs == 1 else [[first], [copy]]
+    reports = [ingest_paths(paths, db=db, pipeline=pipeline) for paths in batches]
+    assert sum(report.duplicates for report in reports) == 1
+    stored = stored_texts(db)
+    assert list(stored.values()) == [text]
+    (original,) = stored
+    [(doc_id, duplicate_of, origin)] = duplicate_rows(db)
+    assert (doc_id.split("@")[0], duplicate_of, origin) == (original, original, str(copy))
+    again = ingest_paths([first, copy], db=db, pipeline=pipeline)
+    assert (again.articles, again.duplicates, again.skipped) == (0, 0, 2)
+    assert len(duplicate_rows(db)) == 1

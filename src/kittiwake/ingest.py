@@ -36,6 +36,7 @@ import collections
 import contextlib
 import datetime as dt
 import functools
+import hashlib
 import multiprocessing
 import os
 import threading
@@ -57,6 +58,7 @@ from kittiwake.ingest_worker import exit_when_orphaned as exit_when_orphaned  # 
 from kittiwake.ingest_worker import worker_pipeline as worker_pipeline  # re-exported
 from kittiwake.pipeline import Pipeline
 from kittiwake.read import iter_articles
+from kittiwake.read.common import doc_id_for
 from kittiwake.records import Article, CodedArticle, Rejected
 from kittiwake.store import Store
 from kittiwake.store.clusters import extend_clusters, rebuild_clusters
@@ -448,23 +450,13 @@ def batch_results(
 def refresh_stories(store: Store, clusterer: StoryClusterer) -> StoryClusterer:
     """Add the stored articles the clusterer does not know, oldest first: from their stored
     MinHash signature where there is one, else by shingling the stored text."""
-    cursor = store.connection.execute(
-        "SELECT a.doc_id, a.content_hash, a.story_id, s.hashvalues, "
-        "CASE WHEN s.hashvalues IS NULL THEN a.text END "  # texts only where needed
-        "FROM articles a LEFT JOIN story_signatures s ON s.doc_id = a.doc_id "
-        "AND s.params = ? ORDER BY a.ingested_at, a.doc_id",
-        [clusterer.params],
-    )
-    while rows := cursor.fetchmany(1000):
-        for doc_id, digest, story_id, hashvalues, text in rows:
-            if doc_id in clusterer.assignments:
-                continue
-            if hashvalues is not None and digest and story_id:
-                clusterer.restore(
-                    doc_id, content_hash=digest, story_id=story_id, hashvalues=hashvalues
-                )
-            else:
-                clusterer.assign(doc_id, text or "")
+    for doc_id, digest, story_id, hashvalues, text in store.story_rows(clusterer.params):
+        if doc_id in clusterer.assignments:
+            continue
+        if hashvalues is not None and digest and story_id:
+            clusterer.restore(doc_id, content_hash=digest, story_id=story_id, hashvalues=hashvalues)
+        else:
+            clusterer.assign(doc_id, text or "")
     return clusterer
 
 
@@ -489,21 +481,44 @@ def identify(
     return Rejected(origin, f"id {article.doc_id!r} and {renamed!r} hold other content")
 
 
+def copy_found_elsewhere(
+    article: Article, *, identities: dict[str, str | None], origins: dict[str, str]
+) -> Article | None:
+    """A stored document found again under another origin (a copied file, the same page
+    saved twice), as `id@<origin hash>` to be recorded as a duplicate; None for a re-run.
+
+    Only documents whose id is their content hash (text, HTML, feed items without an id)
+    count: a record that carries its own id is the same record wherever it is found (an
+    export that overlaps the previous one), as `identify` says.
+    """
+    stored_origin = origins.get(article.doc_id)
+    if stored_origin is None or article.doc_id != doc_id_for(article.text):
+        return None
+    if os.path.abspath(stored_origin) == os.path.abspath(article.origin):
+        return None
+    where = hashlib.sha1(os.path.abspath(article.origin).encode("utf-8")).hexdigest()[:12]
+    copy_id = f"{article.doc_id}@{where}"
+    return None if copy_id in identities else replace(article, doc_id=copy_id)
+
+
 def plan(
     items: Iterable[Article | Rejected], *, store: Store, clusterer: StoryClusterer
 ) -> Iterator[Planned]:
     """Decide, in input order, what to do with each input.
 
-    Whether a document is stored is answered from memory (the ids and content hashes of
-    stored articles and duplicates are loaded once): no query per input.
+    Whether a document is stored is answered from memory (the ids, content hashes and
+    origins of stored articles and duplicates are loaded once): no query per input.
     """
-    identities = store.stored_identities()
+    identities, origins = store.stored_identities(), store.stored_origins()
     for item in items:
         if isinstance(item, Rejected):
             yield Planned("reject", rejected=item)
             continue
         digest = content_hash(item.text)
         article = identify(item, digest=digest, identities=identities)
+        renamed = isinstance(article, Article) and article.doc_id != item.doc_id
+        if article is None:
+            article = copy_found_elsewhere(item, identities=identities, origins=origins)
         if article is None:
             yield Planned("skip", article=item)
             continue
@@ -511,7 +526,8 @@ def plan(
             yield Planned("reject", rejected=article)
             continue
         identities[article.doc_id] = digest
-        renamed_from = item.doc_id if article.doc_id != item.doc_id else None
+        origins.setdefault(article.doc_id, article.origin)
+        renamed_from = item.doc_id if renamed else None
         story = clusterer.assign(article.doc_id, article.text)
         action: Action = "code" if story.kind == "new" else "duplicate"
         yield Planned(
@@ -591,17 +607,8 @@ class Writer:
 
     def reject(self, rejected: Rejected, *, content_hash: str | None = None) -> None:
         self.report.rejected.append(rejected)
-        if not is_recorded(self.store, rejected):
+        if not self.store.has_rejected(rejected):
             self.store.add_rejected(rejected, run_id=self.report.run_id, content_hash=content_hash)
-
-
-def is_recorded(store: Store, rejected: Rejected) -> bool:
-    row = store.connection.execute(
-        "SELECT EXISTS (SELECT 1 FROM rejected WHERE origin = ? AND reason = ? "
-        "AND record IS NOT DISTINCT FROM ?)",
-        [rejected.origin, rejected.reason, rejected.record],
-    ).fetchone()
-    return bool(row and row[0])
 
 
 # -- entry points ----------------------------------------------------------------------------
@@ -691,28 +698,10 @@ def ingest_paths(
 # -- recode ----------------------------------------------------------------------------------
 
 
-ARTICLE_FIELDS = "doc_id, text, published, title, url, source, origin"
-
-
-def stored_article(store: Store, doc_id: str) -> Article | None:
-    row = store.connection.execute(
-        f"SELECT {ARTICLE_FIELDS} FROM articles WHERE doc_id = ?", [doc_id]
-    ).fetchone()
-    if row is None:
-        return None
-    doc, text, published, title, url, source, origin = row
-    return Article(
-        doc_id=doc, text=text, date=published, title=title, url=url, source=source, origin=origin
-    )
-
-
 def recode_plan(store: Store, doc_ids: Sequence[str] | None) -> Iterator[Planned]:
     """Stored articles to re-code (ids first, then each text when its turn comes)."""
-    if doc_ids is None:
-        rows = store.connection.execute("SELECT doc_id FROM articles ORDER BY doc_id").fetchall()
-        doc_ids = [row[0] for row in rows]
-    for doc_id in doc_ids:
-        article = stored_article(store, doc_id)
+    for doc_id in store.article_ids() if doc_ids is None else doc_ids:
+        article = store.article(doc_id)
         if article is None:
             yield Planned("reject", rejected=Rejected(doc_id, "not in the store", doc_id))
         else:

@@ -24,7 +24,7 @@ import duckdb
 import pyarrow as pa
 
 from kittiwake.errors import KittiwakeError
-from kittiwake.records import CodedArticle, Event, Mention, Place, Rejected, Sentence
+from kittiwake.records import Article, CodedArticle, Event, Mention, Place, Rejected, Sentence
 from kittiwake.store.migrations import MIGRATIONS
 
 if TYPE_CHECKING:
@@ -39,6 +39,8 @@ CONNECT_CONFIG: dict[str, str | bool | int | float | list[str]] = {
 }
 WRITE_LOCK_WAIT_S = 2.0  # how long a writer retries a file a reader holds (see `_connect`)
 _log = logging.getLogger(__name__)
+# (doc_id, content hash, story id, MinHash values, text): see `Store.story_rows`
+StoryRow = tuple[str, str | None, str | None, bytes | None, str | None]
 _ROWS_PER_INSERT = 200  # rows per multi-row INSERT: keeps the parameter list moderate
 
 EVENT_COLUMNS: tuple[str, ...] = (
@@ -595,6 +597,53 @@ class Store:
         ).fetchall()
         return {str(doc_id): digest for doc_id, digest in rows}  # the article wins: last
 
+    def stored_origins(self) -> dict[str, str]:
+        """doc_id -> origin of every stored article and recorded duplicate: `ingest` tells a
+        re-run (same origin) from a copied file (same content found elsewhere)."""
+        rows = self._con.execute(
+            "SELECT doc_id, origin FROM duplicates WHERE origin IS NOT NULL "
+            "UNION ALL SELECT doc_id, origin FROM articles WHERE origin IS NOT NULL"
+        ).fetchall()
+        return {str(doc_id): str(origin) for doc_id, origin in rows}
+
+    def story_rows(self, params: str) -> Iterator[StoryRow]:
+        """Every stored article, oldest first, as (doc_id, content hash, story id, MinHash
+        values stored with `params` or None, text only where those are None), fetched a
+        thousand at a time: what restores the story index (`kittiwake.ingest`)."""
+        cursor = self._con.execute(
+            "SELECT a.doc_id, a.content_hash, a.story_id, s.hashvalues, "
+            "CASE WHEN s.hashvalues IS NULL THEN a.text END "  # texts only where needed
+            "FROM articles a LEFT JOIN story_signatures s ON s.doc_id = a.doc_id "
+            "AND s.params = ? ORDER BY a.ingested_at, a.doc_id",
+            [params],
+        )
+        while rows := cursor.fetchmany(1000):
+            yield from rows
+
+    def article(self, doc_id: str) -> Article | None:
+        """A stored article as it was read (`recode` codes it again)."""
+        row = self._con.execute(
+            "SELECT doc_id, text, published, title, url, source, origin "
+            "FROM articles WHERE doc_id = ?",
+            [doc_id],
+        ).fetchone()
+        if row is None:
+            return None
+        doc, text, published, title, url, source, origin = row
+        return Article(
+            doc_id=doc,
+            text=text,
+            date=published,
+            title=title,
+            url=url,
+            source=source,
+            origin=origin or "",
+        )
+
+    def article_ids(self) -> list[str]:
+        rows = self._con.execute("SELECT doc_id FROM articles ORDER BY doc_id").fetchall()
+        return [str(row[0]) for row in rows]
+
     def article_id_for_hash(self, content_hash: str) -> str | None:
         row = self._con.execute(
             "SELECT doc_id FROM articles WHERE content_hash = ? ORDER BY ingested_at LIMIT 1",
@@ -686,6 +735,15 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?)",
             [rejected.origin, rejected.record, rejected.reason, run_id, _utcnow(), content_hash],
         )
+
+    def has_rejected(self, rejected: Rejected) -> bool:
+        """Whether this rejection (origin, record, reason) is recorded already."""
+        row = self._con.execute(
+            "SELECT EXISTS (SELECT 1 FROM rejected WHERE origin = ? AND reason = ? "
+            "AND record IS NOT DISTINCT FROM ?)",
+            [rejected.origin, rejected.reason, rejected.record],
+        ).fetchone()
+        return bool(row and row[0])
 
     def add_duplicate(
         self,
