@@ -35,6 +35,7 @@ class _ClauseWordsModel(BaseModel):
     planned_passives: list[str]
     gerund_prepositions: list[str]
     cessation_verbs: list[str]
+    claim_nouns: list[str]
 
     @field_validator("*")
     @classmethod
@@ -64,6 +65,7 @@ class ClauseWords:
     planned_passives: frozenset[str]
     gerund_prepositions: frozenset[str]
     cessation_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
 
 
 def shipped_language_dir(language: str = "en") -> Path:

@@ -38,3 +38,36 @@ def test_a_named_target_is_kept(pipeline: Pipeline) -> None:
     )
     (judged,) = [e for e in events if e.trigger.text == "criticized"]
     assert judged.target is not None and judged.target.actor.code.startswith("EGY")
+
+
+DENIED = {
+    "maker named": ("Cairo dismissed Amnesty's claims as lies.", "dismissed", "NGO"),
+    "by-phrase": ("Turkey denied the allegations by Greek officials.", "denied", "GRC"),
+    "the last accuser": (
+        "Kenyan opposition leaders accused the government of fraud. The Kenyan government "
+        "denied these claims.",
+        "denied",
+        "KEN",
+    ),
+    "a clause denied": (
+        "The minister denied that France had armed the Syrian rebels.",
+        "denied",
+        None,
+    ),
+    "an act denied": ("The French minister denied ever meeting Iranian envoys.", "denied", None),
+    "responsibility": ("The Libyan agent denied responsibility for the bombing.", "denied", None),
+}
+
+
+@pytest.mark.parametrize(("text", "trigger", "target"), DENIED.values(), ids=DENIED.keys())
+def test_a_denial_targets_who_made_the_claim_never_what_it_says(
+    pipeline: Pipeline, text: str, trigger: str, target: str | None
+) -> None:
+    events = code_text(text, date="2011-02-01", pipeline=pipeline, include_all=True)
+    denials = [e for e in events if e.trigger.text == trigger and e.cameo == "016"]
+    assert denials, events
+    codes = {e.target.actor.code if e.target else None for e in denials}
+    if target is None:
+        assert codes == {None}
+    else:
+        assert any(code and code.startswith(target) for code in codes), codes

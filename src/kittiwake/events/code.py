@@ -186,7 +186,9 @@ def settle(
         if not is_demand_on_others(token, sources or targets):
             return skipped(NECESSITY, sources, targets, reading)
         sources, targets = reading.speakers, sources or targets
-    if not targets and trigger.pattern.cameo[:2] in JUDGING_ROOTS:
+    if trigger.pattern.cameo == DENIAL_CODE:  # whoever made the claim, never what it says
+        targets = [m for m in claimants(trigger, by_head, doers) if m not in sources]
+    elif not targets and trigger.pattern.cameo[:2] in JUDGING_ROOTS:
         targets = [m for m in judged_doers(trigger, by_head, doers) if m not in sources]
     pairs = tuple(pair_up(sources, targets, symmetric=trigger.pattern.symmetric))
     reason = None
@@ -414,12 +416,19 @@ JUDGING_ROOTS = frozenset({"05", "11", "12"})
 JUDGED_PREPOSITIONS = ("over", "about", "for")
 
 
+# CAMEO's "deny responsibility": a denial, whose target is whoever made the denied claim.
+DENIAL_CODE = "016"
+ACCUSATION_ROOT = "11"
+
+
 class ActDoers:
     """Who did each act the story has told so far, by the lemma of its trigger: what "the
-    arrests" or "the attack" refers back to. Built sentence by sentence within one document."""
+    arrests" or "the attack" refers back to; and who last accused someone: whom "the
+    claims" refers back to. Built sentence by sentence within one document."""
 
     def __init__(self) -> None:
         self.by_lemma: dict[str, Mention] = {}
+        self.accuser: Mention | None = None
 
     def remember(self, events: Sequence[Event], doc: Doc) -> None:
         for event in events:
@@ -427,9 +436,45 @@ class ActDoers:
                 token = doc.char_span(event.trigger.start, event.trigger.end)
                 if token is not None:
                     self.by_lemma[token.root.lemma_.lower()] = event.source
+                if event.cameo_root == ACCUSATION_ROOT:
+                    self.accuser = event.source
 
     def of(self, lemma: str) -> Mention | None:
         return self.by_lemma.get(lemma)
+
+
+def claimants(
+    trigger: Trigger, by_head: dict[int, list[Mention]], doers: ActDoers | None
+) -> list[Mention]:
+    """Whom a denial answers: the maker of the claim it denies ("dismissed Uribe's claims",
+    "denied the charges by the BBC", "a charge that Correa denied" after "Uribe charged
+    ..."), or, for "the claims" or "these reports" with no maker named, the story's last
+    accuser. A denial of a clause ("denied that the UK was complicit", "denied meeting
+    Saleh") or of responsibility answers no one named."""
+    verb, words = trigger.token, load_clause_words()
+    claims = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if verb.dep_ == "relcl":  # "an accusation the government denies"
+        claims.append(verb.head)
+    for claim in claims:
+        if lemma_of(claim) not in words.claim_nouns:
+            continue
+        found = [
+            m
+            for c in claim.children
+            if c.dep_ in ("poss", "compound", "amod")
+            for m in by_head.get(c.i, [])
+            if m.actor.kind not in PLACE_KINDS
+        ]
+        for prep in preps_of(claim, ("by", "from")):
+            found.extend(m for c in prep.children for m in actors_at(c, by_head))
+        if found:
+            return found
+        if doers is None:
+            continue
+        earlier = doers.of(lemma_of(claim)) or (doers.accuser if is_definite(claim) else None)
+        if earlier is not None:
+            return [earlier]
+    return []
 
 
 def judged_doers(
