@@ -15,7 +15,11 @@ from kittiwake.config import Settings
 from kittiwake.events.codebook import load_codebook
 from kittiwake.events.patterns import load_patterns, validate_pattern_paths
 from kittiwake.importers.output import patterns_yaml
-from kittiwake.importers.petrarch_verbs import import_verbs, is_verb_dictionary
+from kittiwake.importers.petrarch_verbs import (
+    PETRARCH_TARGET_PREPS,
+    import_verbs,
+    is_verb_dictionary,
+)
 from kittiwake.pipeline import Pipeline, code_text
 
 CODES = set(load_codebook().codes())
@@ -38,10 +42,11 @@ def block(*patterns: str, header: str = "---  HAND   [070]  ---", verbs: str = "
 
 
 def only_pattern(line: str) -> dict[str, Any]:
-    """The fields of the one pattern a pattern line gives (the block default aside)."""
+    """The fields of the one pattern a pattern line gives (the block default aside); target
+    prepositions only where a `+` slot names them (else PETRARCH's: any phrase)."""
     result = import_verbs(block(line), codes=CODES, source="t.txt")
     (pattern,) = [p for p in result.patterns if ".line_" in p.id]
-    return {
+    found = {
         key: getattr(pattern, key)
         for key in (
             "cameo",
@@ -53,10 +58,14 @@ def only_pattern(line: str) -> dict[str, Any]:
             "target_preps",
             "source_preps",
             "symmetric",
+            "modality",
             "reverse",
         )  # fmt: skip
         if getattr(pattern, key)
     }
+    if found["target_preps"] == PETRARCH_TARGET_PREPS:
+        del found["target_preps"]
+    return found
 
 
 @pytest.mark.parametrize(
@@ -80,6 +89,10 @@ def only_pattern(line: str) -> dict[str, Any]:
         ("* &NEARBY RESOLUTION  [070]", {"prep": ("on", "at"), "object": ("resolution",)}),
         ("$ * (WITH %)  [060]", {"target_preps": ("with",), "prep": ("with",), "symmetric": True}),
         ("% *  [060]", {"symmetric": True}),
+        ("% HAVE *  [060]", {"symmetric": True}),
+        ("WILL *  [070]", {"modality": ("future",)}),
+        ("SHOULD HAVE *  [070]", {"modality": ("obligation",)}),
+        ("MAY * AID  [070]", {"modality": ("hypothetical",), "object": ("aid",)}),
         ("POLICE *  [070]", {"subject": ("police",)}),
         ("* AID  [070:071]", {"object": ("aid",), "reverse": "071"}),
     ],
@@ -100,6 +113,9 @@ def test_pattern_constructs(line: str, expected: dict[str, Any]) -> None:
         ("SAID WOULD *  [070]", "words before the verb"),
         ("RECENTLY *  [070]", "words before the verb"),
         ("NOT *  [070]", "words before the verb"),
+        ("HAS *  [070]", "tells it from the verb's default"),
+        ("$ * +  [070]", "tells it from the verb's default"),
+        ("WILL WOULD * AID  [070]", "two modals"),
         ("+ *  [070]", "target before the verb"),
         ("* (IN TOWN)  [070]", "after 'in'"),
         ("* (TO TOWN) (WITH FRIENDS)  [070]", "two prepositional phrases"),
@@ -128,17 +144,38 @@ def test_paired_codes_give_a_reverse_event(
     assert [w.message for w in result.warnings] == warnings
 
 
-@pytest.mark.slow
-def test_reverse_event_is_coded_with_source_and_target_swapped(tmp_path: Path) -> None:
+def coded(text: str, *, line: str, tmp_path: Path) -> set[tuple[str, str, str]]:
+    """(source, target, code) of `text` coded with a GALLIVANT block of `line`."""
     path = tmp_path / "verbs.yaml"
-    result = import_verbs(block("* (TO +)  [042:043]", verbs="GALLIVANT"), codes=CODES)
+    result = import_verbs(block(line, verbs="GALLIVANT"), codes=CODES)
     path.write_text(patterns_yaml(result, header="t"), encoding="utf-8")
-    pipeline = Pipeline(Settings(patterns=(path,)))
-    events = code_text("France gallivanted to Germany on Monday.", pipeline=pipeline)
-    found = {
+    events = code_text(text, pipeline=Pipeline(Settings(patterns=(path,))))
+    return {
         (e.source.actor.code, e.target.actor.code, e.cameo) for e in events if e.source and e.target
     }
+
+
+@pytest.mark.slow
+def test_reverse_event_is_coded_with_source_and_target_swapped(tmp_path: Path) -> None:
+    found = coded(
+        "France gallivanted to Germany on Monday.", line="* (TO +)  [042:043]", tmp_path=tmp_path
+    )
     assert {("FRA", "DEU", "042"), ("DEU", "FRA", "043")} <= found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("France gallivanted in Germany on Monday.", ("FRA", "DEU", "070")),  # the default
+        ("France gallivanted near Germany on Monday.", ("FRA", "DEU", "070")),
+        ("France gallivanted to Germany on Monday.", ("FRA", "DEU", "043")),  # the (TO +) line
+    ],
+)
+def test_target_is_the_first_actor_after_the_verb_as_in_petrarch(
+    text: str, expected: tuple[str, str, str], tmp_path: Path
+) -> None:
+    assert expected in coded(text, line="* (TO +)  [043]", tmp_path=tmp_path)
 
 
 def test_block_defaults_follow_each_verbs_own_code() -> None:

@@ -20,6 +20,7 @@ from kittiwake.importers.petrarch_verbs import VerbImport, VerbPattern
 
 PATTERN_LISTS = (
     "verbs", "object", "prep", "complement", "subject", "target_preps", "source_preps",
+    "modality",
 )  # fmt: skip
 
 

@@ -20,11 +20,15 @@ object phrase (`object:`, the last two words, as kittiwake matches a head and it
 `TO VERB` (`complement:`), a particle after the verb ("* DOWN": the verb "back down"), a
 prepositional phrase (`prep:`, its noun in `object:` where kittiwake looks for objects after
 that preposition), `+`/`$` in a phrase (`target_preps:`/`source_preps:`), `%` (`symmetric:`),
-one non-actor word before the verb (`subject:`) and a paired code [A:B] (`reverse:`).
+one non-actor word before the verb (`subject:`), a modal before it ("WILL *": `modality:`)
+and a paired code [A:B] (`reverse:`). Auxiliaries before the verb ("% HAVE *") are dropped
+with a warning. A pattern without a `+` slot takes its target after any preposition but
+"by", as PETRARCH takes the first actor after the verb ("arrived in Gondor").
 
 What kittiwake's patterns cannot say is left out and reported with its line: a no-event
 pattern ([---]), a code outside kittiwake's CAMEO codebook, the source as the object,
-words before the verb other than a subject, two prepositional phrases that must both be
+words before the verb other than a subject, a modal or auxiliaries, a pattern that only an
+auxiliary or a slot tells from the verb's default, two prepositional phrases that must both be
 there, a noun after a preposition kittiwake does not look into, transformations. A reverse
 code outside the codebook and the skip marker `^` are dropped with a report while the rest of
 the line is kept.
@@ -37,6 +41,7 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from kittiwake.events.patterns import DEFAULT_TARGET_PREPS
 from kittiwake.importers.petrarch import ImportProblem, strip_comments
 
 BLOCK_HEADER = re.compile(r"^---\s+(?P<name>.+?)\s*\[(?P<code>[^\]]*)\]\s*---\s*$")
@@ -56,6 +61,14 @@ PREPOSITIONS = frozenset(
      "under", "as", "toward", "towards", "about", "after", "through", "between", "among",
      "near", "onto", "upon", "within", "without", "across", "behind", "beyond", "despite"}
 )  # fmt: skip
+# PETRARCH takes as target the first actor after the verb, in whatever phrase: "arrived in
+# Gondor", "cordoned off the roads leading into Mordor". A pattern without a `+` slot looks
+# after every preposition but "by" (a passive's doer, the source), kittiwake's own first.
+PETRARCH_TARGET_PREPS = (
+    *DEFAULT_TARGET_PREPS,
+    *sorted(PREPOSITIONS - {"by", *DEFAULT_TARGET_PREPS}),
+    "off",
+)
 PARTICLES = frozenset({"down", "up", "off", "out", "back", "away", "aside", "forward", "apart"})
 # Determiners say nothing about the object's head: "* THEIR ^ ABOUT +" has no object word.
 ARTICLES = frozenset(
@@ -67,6 +80,16 @@ FUNCTION_WORDS = frozenset(
      "can", "may", "might", "must", "shall", "to", "has", "have", "had", "was", "were", "is",
      "are", "be", "been", "did", "does", "do", "said", "says", "so", "just", "still", "even"}
 )  # fmt: skip
+# Before the verb, PETRARCH's auxiliaries only fix the tense ("% HAVE *"): dropped, with a
+# warning. A modal is what kittiwake calls the act's modality ("WILL *" is a future act).
+AUXILIARIES = frozenset(
+    {"has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "did", "does", "do"}
+)  # fmt: skip
+MODALS = {
+    "will": "future", "would": "future", "shall": "obligation", "should": "obligation",
+    "must": "obligation", "may": "hypothetical", "might": "hypothetical",
+    "could": "hypothetical", "can": "hypothetical",
+}  # fmt: skip
 MAX_SYNSET_DEPTH = 5
 
 
@@ -85,6 +108,7 @@ class VerbPattern:
     target_preps: tuple[str, ...] = ()
     source_preps: tuple[str, ...] = ()
     symmetric: bool = False
+    modality: tuple[str, ...] = ()  # "WILL *": only an act with that modality
     reverse: str | None = None  # [A:B]: the code of the event seen from the target
 
 
@@ -198,6 +222,7 @@ class _Draft:
     subject: list[str] = field(default_factory=list)
     target_preps: list[str] = field(default_factory=list)
     source_preps: list[str] = field(default_factory=list)
+    modality: list[str] = field(default_factory=list)
     symmetric: bool = False
     losses: list[str] = field(default_factory=list)
     slot_preps: list[str] = field(default_factory=list)  # phrases holding only a slot
@@ -389,8 +414,17 @@ def read_slot(slot: str, draft: _Draft, *, preposition: str | None) -> None:
 def read_before(
     tokens: Sequence[str | list[str]], draft: _Draft, synsets: dict[str, list[str]]
 ) -> None:
-    """Before the verb only the source slot, a compound or one subject word can be said."""
+    """Before the verb only the source slot, a compound, auxiliaries, one modal and one
+    subject word can be said."""
     words = [t for t in tokens if isinstance(t, str) and t not in SLOTS]
+    auxiliaries = [w for w in words if w.lower() in AUXILIARIES]
+    if auxiliaries:
+        draft.losses.append(f"auxiliary before the verb not required: {' '.join(auxiliaries)}")
+    modals = [w.lower() for w in words if w.lower() in MODALS]
+    if len(modals) > 1:
+        raise Unexpressible(f"two modals before the verb ({' '.join(modals)})")
+    draft.modality.extend(MODALS[m] for m in modals)
+    words = [w for w in words if w.lower() not in AUXILIARIES and w.lower() not in MODALS]
     slots = [t for t in tokens if isinstance(t, str) and t in SLOTS]
     if any(isinstance(t, list) for t in tokens):
         raise Unexpressible("a prepositional phrase before the verb")
@@ -418,7 +452,25 @@ def draft_of(text: str, *, verbs: list[str], synsets: dict[str, list[str]]) -> _
     read_before(tokens[:star], draft, synsets)
     read_after(tokens[star + 1 :], draft, synsets)
     require_slot_phrase(draft)
+    if not is_checkable(draft, verbs=verbs):
+        if not draft.symmetric:
+            raise Unexpressible(
+                "nothing kittiwake checks (object, preposition, complement, subject, "
+                "modality, particle) tells it from the verb's default: an auxiliary or a "
+                "slot alone would replace the default everywhere"
+            )
+        # kept: dropping "% *" would lose every compound act ("X and Y agree" is 030)
+        draft.losses.append(
+            "a compound subject (%) is its only condition, which kittiwake's coder does not "
+            "check: it also codes single subjects, in place of the verb's default"
+        )
     return draft
+
+
+def is_checkable(draft: _Draft, *, verbs: list[str]) -> bool:
+    """Whether the coder can tell when the pattern fits rather than the block's default."""
+    constraints = (draft.object, draft.prep, draft.complement, draft.subject, draft.modality)
+    return any(constraints) or draft.verbs != verbs
 
 
 def require_slot_phrase(draft: _Draft) -> None:
@@ -481,7 +533,14 @@ def block_patterns(
         yield from (("warning", ImportProblem(block.line, loss)) for loss in found.losses)
         name = f"petrarch.{slug(block.name)}.default_{slug(raw_code)}"
         where = f"{source}:{block.line}"
-        yield VerbPattern(name, found.primary, tuple(group), where, reverse=found.reverse)
+        yield VerbPattern(
+            name,
+            found.primary,
+            tuple(group),
+            where,
+            target_preps=PETRARCH_TARGET_PREPS,
+            reverse=found.reverse,
+        )
     for line, text in block.patterns:
         marked = CODE_AT_END.search(text)
         if marked is None:
@@ -512,9 +571,10 @@ def to_pattern(draft: _Draft, *, name: str, codes: _Codes, where: str) -> VerbPa
         prep=unique(draft.prep),
         complement=unique(draft.complement),
         subject=unique(draft.subject),
-        target_preps=unique(draft.target_preps),
+        target_preps=unique(draft.target_preps) or PETRARCH_TARGET_PREPS,
         source_preps=unique(draft.source_preps),
         symmetric=draft.symmetric,
+        modality=unique(draft.modality),
         reverse=codes.reverse,
     )
 
