@@ -57,7 +57,11 @@ def main() -> None:
     codes = set(codebook.codes())
     with tempfile.TemporaryDirectory() as folder:
         imported = import_validation(
-            FOLDER, out=Path(folder), shipped=load_dictionaries(), codes=codes
+            FOLDER,
+            out=Path(folder),
+            shipped=load_dictionaries(),
+            codes=codes,
+            alone=args.validation_only,
         )
         pipeline = Pipeline(Settings(dictionaries=imported.dictionaries))
         if args.validation_only:

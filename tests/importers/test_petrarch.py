@@ -83,6 +83,16 @@ def test_agents_are_grouped_by_code_with_macros_and_plurals() -> None:
     assert [p.line for p in result.problems] == [10, 11]
 
 
+@pytest.mark.parametrize(("keep", "has_shipped_word"), [(True, True), (False, False)])
+def test_agents_alone_hold_the_files_words_only(keep: bool, has_shipped_word: bool) -> None:
+    shipped = (AgentEntry("GOV", "GOV", "Government", ("mayor",), 10, "shipped"),)
+    result = import_agents(AGENTS, shipped=shipped, keep_shipped_words=keep)
+    government = {a.id: a for a in result.agents}["GOV"]
+    assert ("mayor" in government.words) is has_shipped_word
+    assert "foreign minister" in government.words
+    assert government.priority == 10  # the shipped id, name and priority stay either way
+
+
 def test_kind_of_dictionary_is_told_from_its_codes() -> None:
     assert is_agent_dictionary(AGENTS) and not is_agent_dictionary(ACTORS)
 

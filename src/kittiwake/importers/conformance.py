@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kittiwake.actors.dictionaries import Dictionaries
@@ -148,17 +148,29 @@ def exclusion(expected: Expected, *, codes: Collection[str]) -> str | None:
 
 
 def import_validation(
-    folder: Path, *, out: Path, shipped: Dictionaries, codes: Collection[str]
+    folder: Path,
+    *,
+    out: Path,
+    shipped: Dictionaries,
+    codes: Collection[str],
+    alone: bool = False,
 ) -> ValidationImport:
-    """Convert the validation dictionaries in `folder` to kittiwake files under `out`."""
+    """Convert the validation dictionaries in `folder` to kittiwake files under `out`; `alone`:
+    for use without the shipped dictionaries, the agents hold PETRARCH's words only."""
     read = {
         kind: (folder / name).read_text(encoding="utf-8", errors="replace")
         for kind, name in VALIDATION_FILES.items()
     }
+    # alone, a country is PETRARCH's entry only, without the shipped capital and adjectives
+    # ("Pyongyang" is PRK, not PRKGOV); the shipped agents still tell sector codes (MED)
+    base = replace(shipped, countries=()) if alone else shipped
     results = {
-        "actors": import_actors(read["actors"], shipped=shipped, source=VALIDATION_FILES["actors"]),
+        "actors": import_actors(read["actors"], shipped=base, source=VALIDATION_FILES["actors"]),
         "agents": import_agents(
-            read["agents"], shipped=shipped.agents, source=VALIDATION_FILES["agents"]
+            read["agents"],
+            shipped=shipped.agents,
+            source=VALIDATION_FILES["agents"],
+            keep_shipped_words=not alone,
         ),
         "discards": import_discards(read["discards"], source=VALIDATION_FILES["discards"]),
     }

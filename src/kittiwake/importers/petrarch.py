@@ -597,7 +597,11 @@ def read_agent_lines(text: str) -> tuple[dict[str, _AgentCode], list[_Named], li
 
 
 def import_agents(
-    text: str, *, shipped: Sequence[AgentEntry] = (), source: str = "petrarch"
+    text: str,
+    *,
+    shipped: Sequence[AgentEntry] = (),
+    source: str = "petrarch",
+    keep_shipped_words: bool = True,
 ) -> ImportResult:
     """Agent words by sector code from a PETRARCH agent dictionary.
 
@@ -607,6 +611,8 @@ def import_agents(
     shipped word that the file gives another code moves to that code, with a warning:
     the user's dictionary decides ("security force" MIL, not COP). `[NGO~]` agents are
     prefixes (their code goes before the actor's) and get ids like "NGO.prefix".
+    Without `keep_shipped_words` the file's words replace the shipped ones (to code with
+    PETRARCH's agents alone: "mayor" is no agent of PETRARCH's validation dictionary).
     """
     found, named, problems = read_agent_lines(text)
     imported = {word: agent.id for agent in found.values() for word in agent.words}
@@ -614,7 +620,8 @@ def import_agents(
     agents = []
     for agent in found.values():
         known = by_id.get(agent.id)
-        kept = [w for w in (known.words if known else ()) if imported.get(w, agent.id) == agent.id]
+        words = known.words if known and keep_shipped_words else ()
+        kept = [w for w in words if imported.get(w, agent.id) == agent.id]
         agents.append(
             AgentEntry(
                 agent.id,
