@@ -100,19 +100,26 @@ def report(outcomes: list[Outcome], *, verbose: bool) -> None:
     counting = [i for i in outcomes if i.counts]
     print(
         f"records passed: {sum(i.passed for i in counting)}/{len(counting)} "
-        f"({len(outcomes) - len(counting)} records n/a: every expected event left out)"
+        f"({len(outcomes) - len(counting)} records n/a: left out, or every expected event left out)"
     )
-    counted = sum(len(i.counted) for i in outcomes)
+    total = sum(len(i.counted) for i in outcomes)
     reproduced = sum(len(i.reproduced) for i in outcomes)
-    print(
-        f"expected events reproduced: {reproduced}/{counted} ({reproduced / max(counted, 1):.1%})"
-    )
+    print(f"expected events reproduced: {reproduced}/{total} ({reproduced / max(total, 1):.1%})")
     loose = sum(len(i.reproduced_at_root) for i in outcomes)
-    print(f"  at CAMEO root and both countries: {loose}/{counted} ({loose / max(counted, 1):.1%})")
+    print(f"  at CAMEO root and both countries: {loose}/{total} ({loose / max(total, 1):.1%})")
     reasons = Counter(why for i in outcomes for _, why in i.excluded)
     print(f"expected events left out: {sum(reasons.values())}")
     for why, count in reasons.items():
         print(f"  {count:>4}  {why}")
+    records: dict[str, list[str]] = defaultdict(list)
+    for item in outcomes:
+        if item.left_out is not None:
+            records[item.left_out].append(item.test.id)
+    print(
+        f"records left out (PETRARCH does not meet them either): {sum(map(len, records.values()))}"
+    )
+    for why, ids in records.items():
+        print(f"  {' '.join(ids)}: {why}")
     if verbose:
         for item in outcomes:
             print(item.test.id, item.test.text)

@@ -132,3 +132,39 @@ def test_taken_hostage_targets_the_people_taken_not_the_word_or_the_place(
 ) -> None:
     found = summary_of(pipeline, "Two Kenyan engineers were taken hostage near Kismayo.")
     assert [f for f in found if f[0] == "181"] == [("181", None, "KEN")], found
+
+
+def summary_of_all(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (e.cameo, e.source and e.source.actor.code, e.target and e.target.actor.code)
+        for e in code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a raising passive's subject is what its bare participle's act was done to
+        ("Two Syrian soldiers were reported abducted near Homs.", ("181", None, "SYRMIL")),
+        # a noun's doer through a participle's "by", and shelling as a noun
+        ("The EU criticised the arrests made by Turkish police.", ("111", "IGOEUREEC", "TURCOP")),
+        ("The town was quiet after heavy shelling by Syrian forces.", ("194", "SYRMIL", None)),
+    ],
+    ids=["reported-abducted", "arrests-made-by", "shelling-by"],
+)
+def test_who_did_it_in_participles_and_nouns(
+    pipeline: Pipeline, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert expected in summary_of_all(pipeline, text)
+
+
+def test_the_subject_of_a_perfect_infinitive_after_a_raising_passive_did_it(
+    pipeline: Pipeline,
+) -> None:
+    found = summary_of_all(pipeline, "Syrian forces are reported to have shelled Turkish towns.")
+    assert any(source == "SYRMIL" for _, source, _ in found), found
+
+
+def test_a_casualty_toll_raised_by_reported_is_no_event(pipeline: Pipeline) -> None:
+    found = summary_of_all(pipeline, "Twelve Kenyan soldiers were reported killed on Monday.")
+    assert not [f for f in found if f[0].startswith("19")], found

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from kittiwake.importers.conformance import (
+    CONTRADICTED,
     NOT_CAMEO,
     NOT_GROUPS,
+    NOT_IMPLEMENTED,
     Expected,
     Outcome,
     UnitTest,
@@ -36,6 +38,14 @@ Velmora visited
 <EventCoding error="bad"></EventCoding>
 <Text>x</Text>
 </Sentence>
+<Sentence date="20010203" id="T-4" category="AGENT" sentence="false">
+<EventCoding sourcecode="VLM" targetcode="KAR" eventcode="042"></EventCoding>
+<Text>Velmora visited Karovia.</Text>
+</Sentence>
+<Sentence date="20010203" id="AGENT-12" category="AGENT" sentence="true">
+<EventCoding sourcecode="VLM" targetcode="KAR" eventcode="042"></EventCoding>
+<Text>Velmora visited Karovia.</Text>
+</Sentence>
 </Sentences>
 </Validation>
 """
@@ -50,7 +60,7 @@ def tests(tmp_path: Path) -> list[UnitTest]:
 
 
 def test_records_are_read_with_their_expectations(tests: list[UnitTest]) -> None:
-    first, nothing, error = tests
+    first, nothing, error, *_ = tests
     assert (first.id, first.category, first.date) == ("T-1", "VERB", dt.date(2001, 2, 3))
     assert first.text == "Velmora visited Karovia."
     assert first.expected == (Expected("VLM", "KAR", "042"),)
@@ -81,3 +91,15 @@ def test_loose_measure_compares_roots_and_countries(tests: list[UnitTest]) -> No
     found = frozenset({("VLMGOV", "KAR", "043")})
     loose = Outcome(scored.test, found, scored.counted, ())
     assert loose.reproduced == () and loose.reproduced_at_root == scored.counted
+
+
+@pytest.mark.parametrize(
+    ("index", "why"), [(0, None), (3, NOT_IMPLEMENTED), (4, CONTRADICTED["AGENT-12"])]
+)
+def test_records_petrarch_does_not_meet_are_left_out_whole(
+    tests: list[UnitTest], index: int, why: str | None
+) -> None:
+    scored = outcome(tests[index], [], codes=CODES)
+    assert scored.left_out == why
+    assert scored.counts is (why is None)
+    assert [reason for _, reason in scored.excluded] == ([] if why is None else [why])

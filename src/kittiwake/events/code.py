@@ -186,6 +186,8 @@ def settle(
         if not is_demand_on_others(token, sources or targets):
             return skipped(NECESSITY, sources, targets, reading)
         sources, targets = reading.speakers, sources or targets
+    if trigger.pattern.cameo in VISIT_CODES:  # "the senator arrived in Colombia": home
+        targets = [t for t in targets if not is_home(t, sources)]
     if trigger.pattern.cameo == DENIAL_CODE:  # whoever made the claim, never what it says
         targets = [m for m in claimants(trigger, by_head, doers) if m not in sources]
     elif not targets and trigger.pattern.cameo[:2] in JUDGING_ROOTS:
@@ -416,6 +418,19 @@ JUDGING_ROOTS = frozenset({"05", "11", "12"})
 JUDGED_PREPOSITIONS = ("over", "about", "for")
 
 
+# CAMEO's "make a visit" and "host a visit".
+VISIT_CODES = frozenset({"042", "043"})
+
+
+def is_home(place: Mention, visitors: Sequence[Mention]) -> bool:
+    """A place, or a country, in the visitors' own country: going there visits no one
+    ("the Colombian senator arrived in Colombia", "the minister flew to Mombasa")."""
+    if place.actor.kind not in (*PLACE_KINDS, "country") or not place.actor.country:
+        return False
+    countries = {v.actor.country for v in visitors if v.actor.country}
+    return countries == {place.actor.country}
+
+
 # CAMEO's "deny responsibility": a denial, whose target is whoever made the denied claim.
 DENIAL_CODE = "016"
 ACCUSATION_ROOT = "11"
@@ -441,6 +456,16 @@ class ActDoers:
 
     def of(self, lemma: str) -> Mention | None:
         return self.by_lemma.get(lemma)
+
+
+def agents_of(noun: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """Who did the act a noun names, by "by": "shelling by Israeli forces", "the arrests
+    made by police", "raids carried out by the army"."""
+    found = [m for p in preps_of(noun, ("by",)) for c in p.children for m in actors_at(c, by_head)]
+    for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for prep in preps_of(participle, ("by",)):
+            found.extend(m for c in prep.children for m in actors_at(c, by_head))
+    return found
 
 
 def claimants(
@@ -494,11 +519,7 @@ def judged_doers(
             for m in by_head.get(c.i, [])
             if m.actor.kind not in PLACE_KINDS
         ]
-        for prep in preps_of(act, ("by",)):
-            found.extend(m for c in prep.children for m in actors_at(c, by_head))
-        for participle in (c for c in act.children if c.dep_ == "acl"):
-            for prep in preps_of(participle, ("by",)):  # "the arrests made by police"
-                found.extend(m for c in prep.children for m in actors_at(c, by_head))
+        found.extend(agents_of(act, by_head))
         if not found and doers is not None and act.pos_ == "NOUN":
             earlier = doers.of(act.lemma_.lower())
             found = [earlier] if earlier is not None else []
@@ -733,9 +754,11 @@ def participants(
         return nominal_participants(trigger, by_head)
     token, pattern = trigger.token, trigger.pattern
     has_object = any(c.dep_ == "dobj" for c in token.children)
+    raised = raised_patients(token)
     passive = (
         any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children)
         or (token.tag_ == "VBN" and token.dep_ == "acl" and not has_object)
+        or bool(raised)
     ) and not is_stative_passive(token)
     sources: list[Mention] = []
     targets: list[Mention] = []
@@ -745,7 +768,7 @@ def participants(
             sources.extend(actors_at(pobj, by_head) or unresolved(pobj))
         if token.dep_ == "acl":  # "groups supported by Turkey": the head noun is the target
             targets.extend(actors_at(token.head, by_head))
-        for child in token.children:
+        for child in [*token.children, *raised]:
             if child.dep_ in PASSIVE_SUBJECT_DEPS:  # "a camp for refugees was attacked"
                 targets.extend(actors_at(child, by_head) or phrase_actors(child, by_head))
     else:
@@ -974,6 +997,23 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def raised_patients(participle: Token) -> list[Token]:
+    """ "Thirteen soldiers were reported killed": the subject a raising passive lends to its
+    participle is what the participle's act was done to."""
+    head = participle.head
+    if (
+        participle.tag_ != "VBN"
+        or participle.dep_ not in ("xcomp", "oprd")
+        or head.i == participle.i
+    ):
+        return []
+    if any(c.dep_ == "aux" for c in participle.children):
+        return []  # "is reported to have killed 100": an active infinitive
+    if not is_raising_passive(head, load_clause_words()):
+        return []
+    return [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+
+
 def is_raising_passive(verb: Token, words: ClauseWords) -> bool:
     """ "is expected (to)", "was said (to)": a passive whose subject is its infinitive's."""
     return (
@@ -1056,8 +1096,7 @@ def nominal_participants(
     for child in noun.children:
         if child.dep_ in ("poss", "amod", "compound") and child.i in by_head:
             sources.extend(by_head[child.i])
-    for prep in preps_of(noun, ("by",)):
-        sources.extend(m for c in prep.children for m in actors_at(c, by_head))
+    sources.extend(agents_of(noun, by_head))
     for prep in preps_of(noun, ("between", "among")):
         sources.extend(m for c in prep.children for m in actors_at(c, by_head))
     for pobj in prep_objects(noun, pattern.target_preps):
@@ -1130,7 +1169,9 @@ def is_casualty_tally(trigger: Trigger) -> bool:
     """A death or injury told without its agent ("60 people were killed", "two monks died"),
     which CAMEO does not code; an attack verb ("was shot dead") names an act even so."""
     token, words = trigger.token, load_clause_words()
-    if trigger.nominal or token.dep_ == "xcomp" or token.lemma_.lower() not in words.casualty_verbs:
+    if trigger.nominal or token.lemma_.lower() not in words.casualty_verbs:
+        return False
+    if token.dep_ == "xcomp" and not raised_patients(token):
         return False  # "the attack is reported to have killed 100": the attack did it
     if any(c.dep_ in ("agent", "nsubj", "csubj") for c in token.children):
         return False
