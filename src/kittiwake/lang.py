@@ -1,87 +1,183 @@
-"""Language data: how English frames an act, as user-editable YAML, validated on load.
+"""Language data: the words by which the stages read English, as user-editable YAML.
 
-The shipped files are `data/lang/en/*.yaml`. A user file of the same shape replaces the
-shipped one (`load_clause_words(path=...)`); errors name `file:line` and field. The data is
-read once per process and cached, so that a stage in a worker process pays for it once.
+Each file of `data/lang/en/` is one model below (`clauses.yaml` is `ClauseWords`, ...): a
+mapping from a list's name to its words. Two codebook tables that go with them
+(`data/speech_acts.yaml`, `data/place_recipients.yaml`) are read the same way. Errors name
+`file:line` and field, as for dictionaries and patterns (`kittiwake dict validate`).
+
+A user overrides the English files by pointing `KITTIWAKE_LANG_DIR` at a folder: a file of
+the same name there replaces the shipped one, whole; the others stay shipped. Every file is
+read once per process and cached, so that a stage in a worker process pays for it once; the
+variable is therefore read at a file's first use.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib.resources
-from dataclasses import dataclass
+import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Annotated, ClassVar, TypeVar, cast
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from kittiwake.yamlio import load_file, validation_errors
 
+LANG_DIR_VARIABLE = "KITTIWAKE_LANG_DIR"
 
-class _ClauseWordsModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
-    uncertainty_verbs: list[str]
-    uncertainty_nouns: list[str]
-    denial_verbs: list[str]
-    effort_verbs: list[str]
-    effort_nouns: list[str]
-    request_for_verbs: list[str]
-    casualty_verbs: list[str]
-    casualty_causes: list[str]
-    reporting_verbs: list[str]
-    uncertainty_adjectives: list[str]
-    background_prepositions: list[str]
-    raising_passives: list[str]
-    planned_passives: list[str]
-    gerund_prepositions: list[str]
-    cessation_verbs: list[str]
-    claim_nouns: list[str]
+class WordFile(BaseModel):
+    """A file of named word lists: lower-case words (lemmas unless a comment says otherwise)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    file_name: ClassVar[str]
+    # English data, overridable through KITTIWAKE_LANG_DIR; false for the codebook's tables.
+    language_data: ClassVar[bool] = True
 
     @field_validator("*")
     @classmethod
-    def _lemmas(cls, words: list[str]) -> list[str]:
-        for word in words:
-            if not word.strip() or word != word.lower():
+    def _lower_case(cls, value: object) -> object:
+        if not cls.language_data or not isinstance(value, frozenset):
+            return value
+        for word in value:
+            if not word.strip():
+                raise ValueError("an empty word")
+            if word != word.lower():
                 raise ValueError(f"{word!r}: lemmas are written in lower case")
-        return words
+        return value
 
 
-@dataclass(frozen=True, slots=True)
-class ClauseWords:
+Words = frozenset[str]
+
+
+class ClauseWords(WordFile):
     """Word lists behind the clause-level modality rules of the event coder."""
 
-    uncertainty_verbs: frozenset[str]
-    uncertainty_nouns: frozenset[str]
-    denial_verbs: frozenset[str]
-    effort_verbs: frozenset[str]
-    effort_nouns: frozenset[str]
-    request_for_verbs: frozenset[str]
-    casualty_verbs: frozenset[str]
-    casualty_causes: frozenset[str]
-    reporting_verbs: frozenset[str]
-    uncertainty_adjectives: frozenset[str]
-    background_prepositions: frozenset[str]
-    raising_passives: frozenset[str]
-    planned_passives: frozenset[str]
-    gerund_prepositions: frozenset[str]
-    cessation_verbs: frozenset[str]
-    claim_nouns: frozenset[str]
+    file_name = "clauses.yaml"
+
+    uncertainty_verbs: Words
+    uncertainty_nouns: Words
+    denial_verbs: Words
+    effort_verbs: Words
+    effort_nouns: Words
+    request_for_verbs: Words
+    casualty_verbs: Words
+    casualty_causes: Words
+    reporting_verbs: Words
+    uncertainty_adjectives: Words
+    background_prepositions: Words
+    raising_passives: Words
+    planned_passives: Words
+    gerund_prepositions: Words
+    cessation_verbs: Words
+    claim_nouns: Words
+
+
+class TitleWords(WordFile):
+    """Words of titles, offices and the people around an actor (`actors/`)."""
+
+    file_name = "titles.yaml"
+
+    honorifics: Words
+    former_words: Words
+    office_words: Words
+
+
+class PlaceWords(WordFile):
+    """Words that put a place in a phrase, or tell a place name from another name."""
+
+    file_name = "places.yaml"
+
+    recipient_prepositions: Words
+    recipient_qualifiers: Words
+
+
+Code = Annotated[str, Field(pattern=r"^[0-9]{2,4}$")]
+
+
+class SpeechActTable(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fallback: Code
+    codes: dict[Code, Code]
+
+
+class SpeechActs(WordFile):
+    """The code of a speech act about an act, by the act's code (see `events/modality.py`)."""
+
+    file_name = "speech_acts.yaml"
+    language_data = False
+
+    promise: SpeechActTable
+    threat: SpeechActTable
+    demand: SpeechActTable
+    refusal: SpeechActTable
+
+
+PloverType = Annotated[str, Field(pattern=r"^[A-Z]+$")]
+
+
+class PlaceRecipients(WordFile):
+    """Which acts done in a place are done to it (see `events/recipients.py`)."""
+
+    file_name = "place_recipients.yaml"
+    language_data = False
+
+    plover_types: frozenset[PloverType]
+    violent_types: frozenset[PloverType]
+    cameo_codes: frozenset[Code]
+
+
+# Every file, by the kind name `kittiwake dict validate --kind` takes.
+WORD_FILES: Mapping[str, type[WordFile]] = {
+    model.file_name.removesuffix(".yaml"): model
+    for model in (ClauseWords, TitleWords, PlaceWords, SpeechActs, PlaceRecipients)
+}
+
+M = TypeVar("M", bound=WordFile)
 
 
 def shipped_language_dir(language: str = "en") -> Path:
-    return Path(str(importlib.resources.files("kittiwake") / "data" / "lang" / language))
+    return shipped_data_dir() / "lang" / language
 
 
-def read_clause_words(path: Path) -> ClauseWords:
-    """The clause words of `path`; a bad file raises ResourceError naming `file:line`."""
+def shipped_data_dir() -> Path:
+    return Path(str(importlib.resources.files("kittiwake") / "data"))
+
+
+def data_path(model: type[WordFile]) -> Path:
+    """The file `model` is read from: the user's language folder's copy, else the shipped."""
+    if not model.language_data:
+        return shipped_data_dir() / model.file_name
+    folder = os.environ.get(LANG_DIR_VARIABLE)
+    if folder and (Path(folder) / model.file_name).is_file():
+        return Path(folder) / model.file_name
+    return shipped_language_dir() / model.file_name
+
+
+def read_word_file(path: Path, model: type[M]) -> M:
+    """The lists of `path`; a bad file raises ResourceError naming `file:line` and field."""
     plain = load_file(path)
     try:
-        model = _ClauseWordsModel.model_validate(plain.data)
+        return model.model_validate(plain.data)
     except ValidationError as error:
         raise next(validation_errors(error, path=path, lines=plain.lines, fallback=1)) from None
-    return ClauseWords(**{name: frozenset(words) for name, words in model.model_dump().items()})
 
 
 @functools.cache
-def load_clause_words(path: Path | None = None) -> ClauseWords:
-    return read_clause_words(path or shipped_language_dir() / "clauses.yaml")
+def _load(model: type[WordFile]) -> WordFile:
+    return read_word_file(data_path(model), model)
+
+
+def load_words(model: type[M]) -> M:
+    """The lists of `model`'s file, read once per process."""
+    return cast(M, _load(model))  # _load keeps each model's own instance
+
+
+def read_clause_words(path: Path) -> ClauseWords:
+    return read_word_file(path, ClauseWords)
+
+
+def load_clause_words() -> ClauseWords:
+    return load_words(ClauseWords)

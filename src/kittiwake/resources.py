@@ -1,16 +1,17 @@
 """Every kind of YAML resource a user can edit, told apart and validated with `file:line` errors
 (what `kittiwake dict validate` reports).
 
-Kinds: actor dictionaries, event patterns, and language files (`data/lang/en/*.yaml`). A
-file's kind is read from its content, so a folder may mix kinds: a list whose first entry
-names a CAMEO code holds patterns; a mapping with a key of a language file's shape is that
-language file; anything else is a dictionary (whose own errors then say what is wrong).
+Kinds: actor dictionaries, event patterns, and word files (`kittiwake.lang.WORD_FILES`: the
+language files `data/lang/en/*.yaml` and the codebook's speech-act and place-recipient
+tables). A file's kind is read from its content, so a folder may mix kinds: a list whose
+first entry names a CAMEO code holds patterns; a mapping whose keys are mostly those of a word
+file is that file; anything else is a dictionary (whose own errors then say what is wrong).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from kittiwake.actors.dictionaries import count_entries, validate_paths
@@ -20,15 +21,11 @@ from kittiwake.events.patterns import (
     shipped_pattern_files,
     validate_pattern_paths,
 )
-from kittiwake.lang import ClauseWords, read_clause_words, shipped_language_dir
+from kittiwake.lang import WORD_FILES, data_path, read_word_file
 from kittiwake.yamlio import ResourceError, load_file
 
 DICTIONARY, PATTERNS = "dictionary", "patterns"
-# Language files by kind: the reader that validates one, and the keys that mark the kind.
-LANGUAGE_FILES: Mapping[str, tuple[Callable[[Path], object], frozenset[str]]] = {
-    "clauses": (read_clause_words, frozenset(f.name for f in dataclasses.fields(ClauseWords))),
-}
-KINDS = (DICTIONARY, PATTERNS, *LANGUAGE_FILES)
+KINDS = (DICTIONARY, PATTERNS, *WORD_FILES)
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -47,9 +44,10 @@ def resource_kind(path: Path) -> str:
     except ResourceError:  # broken YAML: the dictionary reader reports it, located
         return DICTIONARY
     if isinstance(data, dict):
-        for kind, (_read, keys) in LANGUAGE_FILES.items():
-            if keys & set(data):
-                return kind
+        shared = {kind: len(model.model_fields.keys() & data) for kind, model in WORD_FILES.items()}
+        best = max(shared, key=shared.__getitem__)
+        if shared[best]:
+            return best
     return DICTIONARY
 
 
@@ -82,32 +80,29 @@ def _validate_kind(kind: str, files: list[Path]) -> Validation:
     if kind == DICTIONARY:
         found = validate_paths(files)
         return Validation(tuple(found), {} if found else count_entries(files))
-    return _validate_language(kind, files)
+    return _validate_word_files(kind, files)
 
 
-def _validate_language(kind: str, files: Sequence[Path]) -> Validation:
-    read, _keys = LANGUAGE_FILES[kind]
+def _validate_word_files(kind: str, files: Sequence[Path]) -> Validation:
     errors = []
     for path in files:
         try:
-            read(path)
+            read_word_file(path, WORD_FILES[kind])
         except ResourceError as error:  # the reader stops at a file's first problem
             errors.append(error)
     return Validation(tuple(errors), {} if errors else {f"{kind} files": len(files)})
 
 
 def _validate_shipped() -> Validation:
-    """The shipped dictionaries (ids repeated across files too), patterns and language files."""
+    """The shipped dictionaries (ids repeated across files too), patterns and word files (with
+    the user's language files where `KITTIWAKE_LANG_DIR` names some)."""
     dictionaries = validate_paths([])
     shipped = Validation(tuple(dictionaries), {} if dictionaries else count_entries([]))
-    language: dict[str, list[Path]] = {}
-    for path in yaml_files([shipped_language_dir()]):
-        language.setdefault(resource_kind(path), []).append(path)
     return _combine(
         [
             shipped,
             _validate_kind(PATTERNS, shipped_pattern_files()),
-            *(_validate_kind(kind, files) for kind, files in language.items()),
+            *(_validate_kind(kind, [data_path(model)]) for kind, model in WORD_FILES.items()),
         ]
     )
 

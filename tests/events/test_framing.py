@@ -135,8 +135,9 @@ def test_clause_words_are_lower_case_lemmas_with_file_and_line(tmp_path) -> None
     words = load_clause_words()
     assert "fear" in words.uncertainty_verbs and "kill" in words.casualty_verbs
     path = tmp_path / "clauses.yaml"
-    lists = [f"{name}: [x]" for name in words.__slots__]
-    lists[3] = f"{words.__slots__[3]}: [ok, Work]"
+    names = list(type(words).model_fields)
+    lists = [f"{name}: [x]" for name in names]
+    lists[3] = f"{names[3]}: [ok, Work]"
     path.write_text("\n".join(lists) + "\n")
     with pytest.raises(ResourceError, match=r"clauses\.yaml:4: effort_verbs"):
         read_clause_words(path)

@@ -7,10 +7,10 @@ import pytest
 from kittiwake.events.codebook import load_codebook
 from kittiwake.events.modality import (
     SPEECH_ROOTS,
-    TABLES,
     Speech,
     speech_act,
     speech_code,
+    speech_table,
 )
 
 # The CAMEO root and PLOVER type every code of a speech act's table must have.
@@ -63,7 +63,7 @@ def test_every_mapped_code_is_in_the_codebook_with_the_speech_acts_root_and_type
     speech: Speech,
 ) -> None:
     codebook = load_codebook()
-    table, fallback = TABLES[speech]
+    table, fallback = speech_table(speech)
     for act, code in [*table.items(), ("", fallback)]:
         assert act == "" or act in codebook, f"{speech.value}: act {act!r} is no CAMEO code"
         assert code in codebook, f"{speech.value}: {act} -> {code!r} is no CAMEO code"

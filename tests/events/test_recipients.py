@@ -8,12 +8,8 @@ import pytest
 
 from event_factories import coded_event
 from kittiwake.events.codebook import load_codebook
-from kittiwake.events.recipients import (
-    PLACE_RECIPIENT_CODES,
-    PLACE_RECIPIENT_TYPES,
-    VIOLENT_TYPES,
-    place_as_target,
-)
+from kittiwake.events.recipients import place_as_target
+from kittiwake.lang import PlaceRecipients, load_words
 from kittiwake.records import Actor, Event, Mention, Place, Span
 
 TEXT = "Soldiers shelled targets in Jericho on Monday."
@@ -45,6 +41,9 @@ def event_for(cameo: str, *, target: Mention | None = None, place: Place | None 
     )
 
 
+RECIPIENTS = load_words(PlaceRecipients)
+PLACE_RECIPIENT_TYPES, PLACE_RECIPIENT_CODES = RECIPIENTS.plover_types, RECIPIENTS.cameo_codes
+VIOLENT_TYPES = RECIPIENTS.violent_types
 RECIPIENT_CODES = sorted(
     {c.code for c in load_codebook() if c.plover_type in PLACE_RECIPIENT_TYPES}
     | PLACE_RECIPIENT_CODES

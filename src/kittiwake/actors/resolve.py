@@ -36,8 +36,6 @@ from kittiwake.actors.dictionaries import (
 )
 from kittiwake.actors.lexicon import KIND_PRIORITY, Lexicon, Term, TermKind
 from kittiwake.actors.roles import (
-    FORMER_WORDS,
-    OFFICE_WORDS,
     choose_role,
     contradicts,
     title_score,
@@ -45,6 +43,7 @@ from kittiwake.actors.roles import (
 )
 from kittiwake.actors.speakers import quoted_first_person
 from kittiwake.geo.toponyms import AREA_FEATURES
+from kittiwake.lang import TitleWords, load_words
 from kittiwake.nlp import iter_sentences
 from kittiwake.records import Actor, Mention
 
@@ -403,7 +402,7 @@ class ActorResolver:
             codes = {t.entry.id for t in countries}
             local = [p for p in candidates if any(r.code[:3] in codes for r in p.roles)]
             candidates = local or candidates
-        if len(candidates) > 1 and titles & OFFICE_WORDS:
+        if len(candidates) > 1 and titles & load_words(TitleWords).office_words:
             titled = [p for p in candidates if any(title_score(r, titles) for r in p.roles)]
             candidates = titled or candidates
         return candidates[0] if len(candidates) == 1 else None
@@ -1227,7 +1226,8 @@ def names_a_place(head: Token) -> bool:
 
 def is_former(head: Token) -> bool:
     """ "former president Carlos Menem", "ousted President Akayev": no longer in office."""
-    return any(t.lower_ in FORMER_WORDS for t in head.subtree if t.i < head.i)
+    former = load_words(TitleWords).former_words
+    return any(t.lower_ in former for t in head.subtree if t.i < head.i)
 
 
 def titles_before_name(doc: Doc, matches: list[Match]) -> frozenset[str]:

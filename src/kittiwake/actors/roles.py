@@ -10,7 +10,8 @@ former president). Three things in and around a mention choose among them, stron
 3. with neither: the person's principal role, the government or IGO office held longest,
    rather than the latest one ("Kofi Annan" in an undated story is the Secretary-General).
 
-A "former"/"ousted" modifier turns the chosen role's country into an elite (ELI) code.
+A "former"/"ousted" modifier turns the chosen role's country into an elite (ELI) code. The
+words of titles (courtesy titles, "former", offices) are language data, `titles.yaml`.
 These are pure functions of dictionary entries, kept apart from the parse so they are cheap
 to test.
 """
@@ -24,25 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kittiwake.actors.dictionaries import PersonEntry, RoleSpan
+from kittiwake.lang import TitleWords, load_words
 
-# Courtesy titles say nothing about which office someone holds.
-HONORIFICS = frozenset(
-    {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "madam", "mister", "dame", "hon",
-     "honourable", "honorable", "his", "her", "excellency", "majesty", "highness"}
-)  # fmt: skip
-# Words that say the office is no longer held.
-FORMER_WORDS = frozenset(
-    {"former", "ex", "ex-", "erstwhile", "ousted", "deposed", "exiled", "toppled", "overthrown",
-     "onetime", "one-time"}
-)  # fmt: skip
-# Words of a title that name an office: a surname-only match whose roles hold none of the
-# offices the text names is someone else ("King Hassan" is not Prime Minister Jafar Hassan).
-OFFICE_WORDS = frozenset(
-    {"president", "king", "queen", "prince", "princess", "emir", "sultan", "monarch", "shah",
-     "minister", "premier", "chancellor", "secretary", "governor", "senator", "ambassador",
-     "mayor", "pope", "ayatollah", "general", "colonel", "admiral", "marshal", "judge",
-     "speaker", "envoy", "commissioner", "chairman", "congressman", "congresswoman"}
-)  # fmt: skip
 # Small words inside titles ("Secretary of State") that do not identify an office.
 TITLE_STOPWORDS = frozenset({"of", "the", "for", "and", "de", "a", "an", "to", "on", "in"})
 # Sectors of offices that lead a state or an international body: what an undated bare name
@@ -73,7 +57,8 @@ def title_words(tokens: Iterable[str]) -> frozenset[str]:
     found: set[str] = set()
     for token in tokens:
         found |= words_of(token.rstrip("."))
-    return frozenset(found - HONORIFICS - FORMER_WORDS)
+    words = load_words(TitleWords)
+    return frozenset(found - words.honorifics - words.former_words)
 
 
 def is_former_role(role: RoleSpan) -> bool:
@@ -87,7 +72,7 @@ def title_score(role: RoleSpan, titles: frozenset[str]) -> int:
 
 def contradicts(person: PersonEntry, titles: frozenset[str]) -> bool:
     """True when the text gives an office none of the person's roles ever held."""
-    offices = titles & OFFICE_WORDS
+    offices = titles & load_words(TitleWords).office_words
     if not offices or not any(r.title for r in person.roles):
         return False
     return not any(offices & words_of(r.title) for r in person.roles)

@@ -7,7 +7,8 @@ PLOVER codes the country of the place as the target of any act done there. Plain
 are made to the place visited. The stage runs after places are resolved, and only places that
 follow a preposition count ("in Gaza", "to Afghanistan"): a place used as a modifier ("the
 US-led war", "Greece's biggest trial") or as part of a name ("US President") is no recipient.
-The target it adds says so in its reason.
+The target it adds says so in its reason. Which acts take one is the codebook's
+`data/place_recipients.yaml`; the words before a place, `data/lang/en/places.yaml`.
 """
 
 from __future__ import annotations
@@ -16,28 +17,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kittiwake.actors.resolve import INTERNATIONAL_SECTORS
+from kittiwake.lang import PlaceRecipients, PlaceWords, load_words
 from kittiwake.records import Actor, Event, Mention, Place
-
-PLACE_RECIPIENT_TYPES = frozenset(
-    {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "AGREE", "SUPPORT", "CONCEDE", "COOPERATE",
-     "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}
-)  # fmt: skip
-# Acts of violence whose unnamed doer belongs to the country where they struck.
-VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
-# Visits are made to the place visited ("arrived in Amman on a visit").
-PLACE_RECIPIENT_CODES = frozenset({"042"})
-# Words that put a place in an act's phrase: "in Gaza", "into Iraq", "to Afghanistan".
-PLACE_PREPOSITIONS = frozenset(
-    {"in", "at", "near", "on", "outside", "inside", "across", "around", "throughout", "into",
-     "within", "to", "towards", "toward", "from", "over", "for", "against", "of"}
-)  # fmt: skip
-# Words that may stand between the preposition and the place: "in the north of", "in central".
-PLACE_QUALIFIERS = frozenset(
-    {"the", "central", "north", "south", "east", "west", "northern", "southern", "eastern",
-     "western", "northeastern", "northwestern", "southeastern", "southwestern", "occupied",
-     "neighbouring", "neighboring", "nearby", "downtown", "rural", "war-torn", "capital",
-     "city", "town", "village", "province", "region", "port", "state"}
-)  # fmt: skip
 
 
 def place_as_target(events: Sequence[Event]) -> list[Event]:
@@ -50,7 +31,8 @@ def with_struck_town(event: Event) -> Event:
     target = event.target
     if target is None or target.actor.kind != "town" or target.actor.sector:
         return event
-    if event.plover_type not in VIOLENT_TYPES or not target.actor.country:
+    violent = load_words(PlaceRecipients).violent_types
+    if event.plover_type not in violent or not target.actor.country:
         return event
     actor = replace(
         target.actor,
@@ -103,7 +85,7 @@ def is_unknown_attacker(mention: Mention, event: Event) -> bool:
     return (
         not mention.actor.code
         and mention.actor.kind == "unresolved"
-        and event.plover_type in VIOLENT_TYPES
+        and event.plover_type in load_words(PlaceRecipients).violent_types
     )
 
 
@@ -118,12 +100,12 @@ def attacker_from_place(mention: Mention, place: Place) -> Mention:
 
 
 def with_place_target(event: Event) -> Event:
-    place = event.place
+    place, recipients = event.place, load_words(PlaceRecipients)
     if (
         event.target is not None
         or (
-            event.plover_type not in PLACE_RECIPIENT_TYPES
-            and event.cameo not in PLACE_RECIPIENT_CODES
+            event.plover_type not in recipients.plover_types
+            and event.cameo not in recipients.cameo_codes
         )
         or place is None
         or not place.country
@@ -134,7 +116,7 @@ def with_place_target(event: Event) -> Event:
         return event
     reason = f"no named recipient: the country of the place it happened ({place.name})"
     sector = None
-    if event.plover_type in VIOLENT_TYPES and is_local_place(place):
+    if event.plover_type in recipients.violent_types and is_local_place(place):
         sector = "CVL"  # "shells fell on Jericho": violence against a town hits its people
         reason += "; a town or region struck -> CVL"
     actor = Actor(
@@ -176,10 +158,11 @@ def follows_preposition(event: Event, start: int, end: int) -> bool:
         after[:1] in ("-", "'", "\u2019") or after[1:2].isupper()
     ):  # "US-led", "Greece's", "US President"
         return False
+    words = load_words(PlaceWords)
     for word in reversed(event.text[:begin].split()[-3:]):
         word = word.lower()
-        if word in PLACE_PREPOSITIONS:
+        if word in words.recipient_prepositions:
             return True
-        if word not in PLACE_QUALIFIERS:
+        if word not in words.recipient_qualifiers:
             return False
     return False
