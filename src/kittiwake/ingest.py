@@ -571,14 +571,18 @@ class Writer:
     def article(self, entry: Planned, coded: CodedArticle) -> None:
         story_id = entry.story.story_id if entry.story else None
         signature = self.clusterer.signature_bytes(coded.article.doc_id)
+        cuts = cuts_made(coded, read=entry.article)
         stored = self.store.add(
             coded,
             run_id=self.report.run_id,
             content_hash=entry.content_hash,
             story_id=story_id,
             story_signature=None if signature is None else (self.clusterer.params, signature),
+            cuts=cuts,
         )
         if stored:
+            origin = coded.article.origin or coded.article.doc_id
+            self.report.notes.extend(Rejected(origin, cut) for cut in cuts)
             self.report.articles += 1
             self.report.events += len(coded.events)
         else:
@@ -609,6 +613,12 @@ class Writer:
         self.report.rejected.append(rejected)
         if not self.store.has_rejected(rejected):
             self.store.add_rejected(rejected, run_id=self.report.run_id, content_hash=content_hash)
+
+
+def cuts_made(coded: CodedArticle, *, read: Article | None) -> tuple[str, ...]:
+    """What the per-article limits cut (`kittiwake.limits`): the notes that coding added to
+    the article as it was read (the pipeline only appends to them)."""
+    return coded.article.notes[len(read.notes) if read else 0 :]
 
 
 # -- entry points ----------------------------------------------------------------------------
@@ -737,7 +747,8 @@ def recode(
             elif isinstance(result, Rejected):
                 report.rejected.append(result)
             elif isinstance(result, CodedArticle):
-                store.replace_events(result.article.doc_id, result, run_id=report.run_id)
+                cuts = cuts_made(result, read=entry.article)
+                store.replace_events(result.article.doc_id, result, run_id=report.run_id, cuts=cuts)
                 report.articles += 1
                 report.events += len(result.events)
             if on_progress is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from itertools import islice
 from typing import TypeVar
 
@@ -18,13 +19,14 @@ from spacy.tokens import Doc
 from kittiwake.actors.dictionaries import country_words, load_dictionaries
 from kittiwake.actors.lexicon import Discards
 from kittiwake.actors.resolve import ActorResolver
-from kittiwake.clean import clean_article
+from kittiwake.clean import clean_article, span_start
 from kittiwake.config import Settings
 from kittiwake.events.code import EventCoder
 from kittiwake.events.codebook import load_codebook
 from kittiwake.events.patterns import load_patterns
 from kittiwake.events.recipients import place_as_target
 from kittiwake.geo.gazetteer import Gazetteer
+from kittiwake.limits import TimeLimitError, cap_events, text_cuts, time_limit, too_long
 from kittiwake.nlp import Parser, sentences_of
 from kittiwake.read.common import doc_id_for
 from kittiwake.records import REPORTABLE_MODALITIES, Article, CodedArticle, Event, Rejected
@@ -44,6 +46,9 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.from_env()
         self.parse = Parser(model=self.settings.model)
+        self.limits = self.settings.limits
+        # spaCy refuses texts over its own max_length (1M characters): ours is max_chars
+        self.parse.nlp.max_length = max(self.parse.nlp.max_length, self.limits.max_chars)
         dictionaries = load_dictionaries(extra_paths=self.settings.dictionaries)
         gazetteer = Gazetteer.load()  # one copy: places, and the countries of actors' towns
         self.actors = ActorResolver(
@@ -67,12 +72,15 @@ class Pipeline:
             if isinstance(prepared, Rejected):
                 return prepared
             article, doc = prepared, self.parse(prepared)
+        article, doc = self.within_limits(article, doc)
         # people are resolved as of the story's own date; an undated story takes each
         # person's principal role, not the roles they hold on the day it is coded
         mentions = self.actors(doc, doc_id=article.doc_id, date=article.date)
         events = self.events(doc, mentions, doc_id=article.doc_id)
         discarded = self.discards(doc)  # PETRARCH's discard list: sentences or the story
         events = [event for event in events if discarded.keeps(event.sentence)]
+        events, capped = cap_events(events, limits=self.limits)
+        article = replace(article, notes=(*article.notes, *capped))
         # an undated story dates only what it dates itself ("in March 2011"); "on Tuesday"
         # has no anchor, and today's date would put its events after the story was read
         events = self.dates(events, doc, article.date)
@@ -87,8 +95,20 @@ class Pipeline:
             places=tuple(places),
         )
 
+    def within_limits(self, article: Article, doc: Doc) -> tuple[Article, Doc]:
+        """The article and its parse without what the sentence limits cut: masked like
+        boilerplate, noted on the article, and parsed again."""
+        spans, notes = text_cuts(doc, text=article.text, limits=self.limits)
+        if not spans:
+            return article, doc
+        excluded = tuple(sorted((*article.excluded, *spans), key=span_start))
+        article = replace(article, excluded=excluded, notes=(*article.notes, *notes))
+        return article, self.parse(article)
+
     def prepare(self, article: Article) -> Article | Rejected:
         """The article cleaned (boilerplate marked, language set), or why it is not coded."""
+        if rejected := too_long(article, limits=self.limits):
+            return rejected
         article = clean_article(article)
         if article.language not in ("en", "und"):  # too short to tell ("und") is given a chance
             return Rejected(article.origin or article.doc_id, f"not English ({article.language})")
@@ -111,9 +131,11 @@ class Pipeline:
         ]
         articles = [item for item in prepared if isinstance(item, Article)]
         try:
-            docs: Iterator[Doc | None] = iter(
-                self.parse.pipe(articles, batch_size=max(1, len(articles)))
-            )
+            seconds = self.limits.max_parse_seconds * len(articles)
+            with time_limit(seconds, what="parse a chunk"):
+                docs: Iterator[Doc | None] = iter(
+                    self.parse.pipe(articles, batch_size=max(1, len(articles)))
+                )
         except Exception:  # noqa: BLE001 - one article broke the batch: parse each alone
             docs = iter([None] * len(articles))
         return [
@@ -123,15 +145,20 @@ class Pipeline:
 
     def code_safely(self, article: Article, *, doc: Doc | None = None) -> CodedArticle | Rejected:
         """Like calling the pipeline, but an article that breaks a stage is set aside."""
-        return self._safely(lambda a: self(a, doc=doc), article)
+        return self._safely(lambda a: self.within_time(a, doc=doc), article)
+
+    def within_time(self, article: Article, *, doc: Doc | None) -> CodedArticle | Rejected:
+        with time_limit(self.limits.max_parse_seconds, what="parse and code it"):
+            return self(article, doc=doc)
 
     def _safely(self, stage: Callable[[Article], R | Rejected], article: Article) -> R | Rejected:
         try:
             return stage(article)
         except Exception as error:  # noqa: BLE001 - set the article aside with its reason
             origin = article.origin or article.doc_id
+            reason = f"coding failed: {type(error).__name__}: {error}"
             return Rejected(
-                origin, f"coding failed: {type(error).__name__}: {error}", article.doc_id
+                origin, str(error) if isinstance(error, TimeLimitError) else reason, article.doc_id
             )
 
     def __getstate__(self) -> dict[str, Settings]:

@@ -105,6 +105,7 @@ _ARTICLE_COLUMNS = (
     "excluded",
     "ingested_at",
     "run_id",
+    "cuts",
 )
 _SENTENCE_COLUMNS = ("doc_id", "sentence", "start_offset", "end_offset", "text")
 _MENTION_COLUMNS = (
@@ -659,11 +660,13 @@ class Store:
         content_hash: str | None = None,
         story_id: str | None = None,
         story_signature: tuple[str, bytes] | None = None,
+        cuts: Sequence[str] = (),
     ) -> bool:
         """Store one coded article in one transaction; False (nothing written) if already stored.
 
         `story_signature` is (params, hash values) of the article's MinHash, kept so the next
-        ingest restores its story index without re-reading texts (`kittiwake.dedupe`).
+        ingest restores its story index without re-reading texts (`kittiwake.dedupe`); `cuts`
+        says what the per-article limits left uncoded (`kittiwake.limits`).
         """
         article = coded.article
         with self._transaction():
@@ -684,6 +687,7 @@ class Store:
                 excluded,
                 _utcnow(),
                 run_id,
+                list(cuts),
             )
             _insert_rows(self._con, "articles", _ARTICLE_COLUMNS, [article_row])
             if story_signature is not None:
@@ -694,8 +698,11 @@ class Store:
             self._write_coding(coded, run_id=run_id, published=article.date)
         return True
 
-    def replace_events(self, doc_id: str, coded: CodedArticle, *, run_id: int) -> None:
-        """Rewrite the sentences, mentions, events and places of a stored article (`recode`)."""
+    def replace_events(
+        self, doc_id: str, coded: CodedArticle, *, run_id: int, cuts: Sequence[str] = ()
+    ) -> None:
+        """Rewrite the sentences, mentions, events, places and cuts of a stored article
+        (`recode`)."""
         with self._transaction():
             row = self._con.execute(
                 "SELECT published FROM articles WHERE doc_id = ?", [doc_id]
@@ -704,6 +711,7 @@ class Store:
                 raise KeyError(f"article {doc_id!r} is not in the store")
             for table in ("sentences", "mentions", "events", "places"):
                 self._con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            self._con.execute("UPDATE articles SET cuts = ? WHERE doc_id = ?", [list(cuts), doc_id])
             self._write_coding(coded, run_id=run_id, published=coded.article.date or row[0])
             self._refresh_counts(doc_id)
 

@@ -208,10 +208,18 @@ CREATE TABLE event_cluster_members (
 );
 """
 
+# What the per-article limits (`kittiwake.limits`) cut from a stored article when it was last
+# coded: one line per kind of cut (sentences over max_sentence_tokens, text after
+# max_sentences, events over max_events_per_sentence); empty when nothing was cut.
+_ARTICLE_CUTS = """
+ALTER TABLE articles ADD COLUMN cuts VARCHAR[] DEFAULT [];
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "0001_initial", _INITIAL),
     Migration(2, "0002_story_signatures", _STORY_SIGNATURES),
     Migration(3, "0003_duplicate_identity", _DUPLICATE_IDENTITY),
     Migration(4, "0004_run_status", _RUN_STATUS),
     Migration(5, "0005_event_clusters", _EVENT_CLUSTERS),
+    Migration(6, "0006_article_cuts", _ARTICLE_CUTS),
 )
