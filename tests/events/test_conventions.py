@@ -168,3 +168,10 @@ def test_the_subject_of_a_perfect_infinitive_after_a_raising_passive_did_it(
 def test_a_casualty_toll_raised_by_reported_is_no_event(pipeline: Pipeline) -> None:
     found = summary_of_all(pipeline, "Twelve Kenyan soldiers were reported killed on Monday.")
     assert not [f for f in found if f[0].startswith("19")], found
+
+
+def test_a_generic_target_with_the_sources_own_code_is_no_target(pipeline: Pipeline) -> None:
+    text = "The Venezuelan president met Colombian officials. He urged the leaders to stay calm."
+    found = summary_of_all(pipeline, text)
+    urged = [f for f in found if f[0].startswith("02")]
+    assert urged and all(target != source for _, source, target in urged), found

@@ -1130,7 +1130,9 @@ def pair_up(
     targets = [t for t in targets if t.actor.code]
     pairs: list[tuple[Mention | None, Mention | None]]
     if sources and targets:
-        pairs = [(s, t) for s in sources for t in targets if not same_actor(s, t)]
+        pairs = [
+            (s, t) for s in sources for t in targets if not same_actor(s, t) and not own_kind(s, t)
+        ]
         pairs = pairs or [(s, None) for s in sources]  # "Israel mounted its invasion"
     elif len(sources) >= 2 and symmetric:
         pairs = [(a, b) for a in sources for b in sources if a is not b and not same_actor(a, b)]
@@ -1139,6 +1141,18 @@ def pair_up(
     else:
         pairs = [(None, t) for t in targets]
     return pairs[:MAX_PAIRS]
+
+
+def own_kind(source: Mention, target: Mention) -> bool:
+    """ "Chávez urged the leaders to stay calm", where "leaders" took Chávez's own country
+    from the story: a generic group or place with the source's very code is almost always
+    a country read from context, not the act's real target; named people stay ("President
+    Gul met Besir Atalay, the interior minister")."""
+    return (
+        source.actor.code == target.actor.code
+        and target.actor.kind in ("sector", *PLACE_KINDS)
+        and target.actor.entry_id is None
+    )
 
 
 def same_actor(a: Mention, b: Mention) -> bool:
