@@ -175,3 +175,17 @@ def test_a_generic_target_with_the_sources_own_code_is_no_target(pipeline: Pipel
     found = summary_of_all(pipeline, text)
     urged = [f for f in found if f[0].startswith("02")]
     assert urged and all(target != source for _, source, target in urged), found
+
+
+def test_arriving_in_ones_own_country_visits_no_one(pipeline: Pipeline) -> None:
+    (arrival,) = [
+        e
+        for e in code_text(
+            "The Kenyan president flew to Nairobi on Friday.",
+            date=DATE,
+            pipeline=pipeline,
+            include_all=True,
+        )
+        if e.cameo == "042"
+    ]
+    assert arrival.target is None

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kittiwake.actors.resolve import INTERNATIONAL_SECTORS
+from kittiwake.events.code import VISIT_CODES
 from kittiwake.lang import PlaceRecipients, PlaceWords, load_words
 from kittiwake.records import Actor, Event, Mention, Place
 
@@ -112,6 +113,7 @@ def with_place_target(event: Event) -> Event:
         or place.start is None
         or place.end is None
         or not follows_preposition(event, place.start, place.end)
+        or is_visit_home(event, place)
     ):
         return event
     reason = f"no named recipient: the country of the place it happened ({place.name})"
@@ -139,6 +141,13 @@ def with_place_target(event: Event) -> Event:
         token_end=-1,
     )
     return replace(event, target=target)
+
+
+def is_visit_home(event: Event, place: Place) -> bool:
+    """ "The Colombian senator arrived in Colombia": a visit to the visitor's own country is
+    made to no one (see `events.code.is_home`)."""
+    source = event.source.actor.country if event.source is not None else None
+    return event.cameo in VISIT_CODES and source is not None and source == place.country
 
 
 def is_local_place(place: Place) -> bool:
