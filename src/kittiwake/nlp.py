@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import cast
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
+from thinc.types import Ints2d
 
 from kittiwake.clean import masked_text
 from kittiwake.errors import KittiwakeError
@@ -24,14 +28,18 @@ class ModelNotFoundError(KittiwakeError, RuntimeError):
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: news paragraphs and headlines never share one.
 
-    Runs before the parser, which keeps boundaries already set.
+    Runs before the parser, which keeps boundaries already set. The boundaries are written
+    as one array: setting `Token.is_sent_start` checks the whole doc for a parse each time,
+    which made this step grow with the square of a document's length (issue 15, D9).
     """
+    starts = doc.to_array(SENT_START).astype(numpy.int64)  # -1 no, 0 unknown, 1 yes
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
+            starts[token.i] = 1
         elif token.is_space:
-            token.is_sent_start = False
+            starts[token.i] = -1
+    doc.from_array([SENT_START], cast(Ints2d, starts.astype(numpy.uint64).reshape(-1, 1)))
     return doc
 
 
@@ -50,6 +58,32 @@ def load_nlp(model: str) -> Language:
     return nlp
 
 
+# Parsing one Doc takes memory growing with its length (the parser's tables for all its
+# tokens at once: a 1M-character article peaked at 3.2 GB). A text longer than this is
+# parsed a run of paragraphs at a time and the parses joined; news articles are far shorter
+# and are parsed whole, as before. A run ends after a blank line, where `paragraph_breaks`
+# starts a sentence anyway, so the tokens and sentences are those of a whole parse; only
+# the words next to a cut lose the context of the paragraph across it.
+PARSE_RUN_CHARS = 100_000
+_RUN_CUT = re.compile(r"\n[ \t]*\n\s*(?=\S)")  # after a blank line, before the next word
+
+
+def paragraph_runs(text: str, *, size: int) -> list[str]:
+    """`text` cut after blank lines into runs of whole paragraphs, each at most `size`
+    characters unless one paragraph is longer; joined, the runs are `text`."""
+    if len(text) <= size:
+        return [text]
+    runs: list[str] = []
+    start = previous = 0
+    for cut in [*(match.end() for match in _RUN_CUT.finditer(text)), len(text)]:
+        if cut - start > size and previous > start:
+            runs.append(text[start:previous])
+            start = previous
+        previous = cut
+    runs.append(text[start:])
+    return runs
+
+
 class Parser:
     """Pipeline stage: an article in, a spaCy Doc over its masked text out.
 
@@ -57,22 +91,37 @@ class Parser:
     offset is an offset into the article text as given.
     """
 
-    def __init__(self, *, model: str) -> None:
+    def __init__(self, *, model: str, run_chars: int = PARSE_RUN_CHARS) -> None:
         self.model = model
+        self.run_chars = run_chars
         self.nlp = load_nlp(model)
 
     def __call__(self, article: Article) -> Doc:
-        return self.nlp(masked_text(article))
+        return self.parse_text(masked_text(article))
+
+    def parse_text(self, text: str) -> Doc:
+        """`text` parsed whole, or a run of paragraphs at a time when it is long."""
+        runs = paragraph_runs(text, size=self.run_chars)
+        if len(runs) == 1:
+            return self.nlp(text)
+        if len(text) > self.nlp.max_length:  # the limit a whole parse has
+            raise ValueError(
+                f"text of {len(text)} characters exceeds nlp.max_length ({self.nlp.max_length})"
+            )
+        docs = list(self.nlp.pipe(runs, batch_size=1))  # one run in memory at a time
+        return Doc.from_docs(docs, ensure_whitespace=False)
 
     def pipe(self, articles: list[Article], *, batch_size: int = 16) -> list[Doc]:
-        return list(self.nlp.pipe((masked_text(a) for a in articles), batch_size=batch_size))
+        texts = [masked_text(a) for a in articles]
+        short = self.nlp.pipe((t for t in texts if len(t) <= self.run_chars), batch_size=batch_size)
+        return [next(short) if len(t) <= self.run_chars else self.parse_text(t) for t in texts]
 
-    def __getstate__(self) -> dict[str, str]:
+    def __getstate__(self) -> dict[str, str | int]:
         # Workers reload the model by name instead of pickling its weights.
-        return {"model": self.model}
+        return {"model": self.model, "run_chars": self.run_chars}
 
-    def __setstate__(self, state: dict[str, str]) -> None:
-        self.__init__(model=state["model"])  # type: ignore[misc]
+    def __setstate__(self, state: dict[str, str | int]) -> None:
+        self.__init__(model=str(state["model"]), run_chars=int(state["run_chars"]))  # type: ignore[misc]
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")

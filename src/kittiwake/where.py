@@ -18,11 +18,13 @@ An event's place is, in order of preference:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from kittiwake.actors.resolve import PLACE_KINDS
 from kittiwake.geo.gazetteer import Gazetteer
@@ -83,13 +85,13 @@ class PlaceResolver:
         if not places and self.gazetteer is not None:
             places = find_places(doc, gazetteer=self.gazetteer)
         sentences = list(doc.sents)
+        in_sentence = places_by_sentence(places, sentences)
         scene = self.scene_place(places)
         located = []
         for event in events:
             if not 0 <= event.sentence < len(sentences):
                 located.append(event)
                 continue
-            sentence = sentences[event.sentence]
             # a place may be where it happened ("arrived in Brazil", "occupied Gori"), but an
             # actor named by its place ("Moscow accused ...") is no location
             excluded = [
@@ -99,9 +101,8 @@ class PlaceResolver:
             ]
             candidates = [
                 place
-                for place in places
-                if _inside(place, sentence.start_char, sentence.end_char)
-                and not any(_names_mention(place, m, doc) for m in excluded)
+                for place in in_sentence.get(event.sentence, [])
+                if not any(_names_mention(place, m, doc) for m in excluded)
             ]
             place = event_place(
                 doc, trigger=event.trigger, places=candidates, material=takes_object_place(event)
@@ -165,6 +166,24 @@ def happens_at_home(event: Event, scene: Place) -> bool:
     if source == scene.country:
         return True
     return event.quad_class in (2, 4) and target == scene.country
+
+
+def places_by_sentence(
+    places: Sequence[Place], sentences: Sequence[SpacySpan]
+) -> dict[int, list[Place]]:
+    """The places that start inside each sentence, by sentence index, in their order. Found
+    once by bisection: scanning every place for every event made placing grow with the
+    square of a document's length (issue 15, D9)."""
+    starts = [sentence.start_char for sentence in sentences]
+    found: dict[int, list[Place]] = {}
+    for place in places:
+        if place.start is None:
+            continue
+        index = bisect_right(starts, place.start) - 1  # the one sentence it can start in
+        sentence = sentences[index] if index >= 0 else None
+        if sentence is not None and _inside(place, sentence.start_char, sentence.end_char):
+            found.setdefault(index, []).append(place)
+    return found
 
 
 def event_place(

@@ -8,6 +8,7 @@ import pytest
 from bad_inputs import coordination
 
 from kittiwake.actors.resolve import SentenceEntities, entity_around
+from kittiwake.nlp import Parser
 from kittiwake.pipeline import Pipeline
 from kittiwake.records import Article, CodedArticle
 
@@ -76,3 +77,27 @@ def test_entity_around_a_token_is_the_one_doc_ents_gives(pipeline: Pipeline) -> 
         assert (None if found is None else (found.start, found.end, found.label_)) == (
             containing.get(index)
         )
+
+
+def test_a_long_text_parsed_in_runs_of_paragraphs_keeps_its_tokens_and_sentences(
+    pipeline: Pipeline,
+) -> None:
+    text = long_text(40)  # ten paragraphs of 283 characters
+    whole = pipeline.parse.nlp(text)
+    in_runs = Parser(model=pipeline.settings.model, run_chars=600).parse_text(text)
+    assert in_runs.text == text
+    assert [(t.idx, t.text) for t in in_runs] == [(t.idx, t.text) for t in whole]
+    assert [(s.start, s.end) for s in in_runs.sents] == [(s.start, s.end) for s in whole.sents]
+    assert len(in_runs.ents) > 40
+
+
+def test_parser_pipe_keeps_the_order_of_long_and_short_articles(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parser = Parser(model=pipeline.settings.model, run_chars=600)
+    texts = ["Rebels attacked Aleppo.", long_text(12), "Talks resumed in Geneva."]
+    docs = parser.pipe([Article(doc_id=str(i), text=t) for i, t in enumerate(texts)])
+    assert [doc.text for doc in docs] == texts
+    monkeypatch.setattr(parser.nlp, "max_length", 1000)  # the limit of a whole parse holds
+    with pytest.raises(ValueError, match="max_length"):
+        parser.parse_text(long_text(40))

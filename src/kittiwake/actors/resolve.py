@@ -21,6 +21,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -131,6 +132,22 @@ class DocState:
     # Places named in the text ("in Liberia"): listed with the mentions, but kept out of
     # reference resolution and country filling, which are about actors.
     places: list[Mention] = field(default_factory=list)
+    # `mentions` by head token, brought up to date when asked (the list is only appended
+    # to): scanning every mention for each word made resolution grow with the square of a
+    # document's length (issue 15, D9)
+    by_head: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
+    indexed: int = 0
+
+    def with_head(self, head: int) -> list[Mention]:
+        """The mentions whose head is token `head`, in the order of `mentions`."""
+        for mention in self.mentions[self.indexed :]:
+            self.by_head.setdefault(mention.head, []).append(mention)
+        self.indexed = len(self.mentions)
+        return self.by_head.get(head, [])
+
+    def last_with_country(self, head: int) -> Mention | None:
+        """The last mention with a country whose head is token `head`."""
+        return next((m for m in reversed(self.with_head(head)) if m.actor.country), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +181,29 @@ class SentenceEntities:
         return found
 
 
+class GroupIndex:
+    """Where the actor matches of one doc lie, for questions asked once per sentence or
+    entity: scanning every match of the document each time made resolution grow with the
+    square of a document's length (issue 15, D9)."""
+
+    def __init__(self, groups: dict[int, list[Match]]) -> None:
+        self.heads = sorted(groups)
+        spans = sorted((m.start, m.end) for group in groups.values() for m in group)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(accumulate((end for _, end in spans), max))  # furthest end so far
+
+    def heads_in(self, start: int, end: int) -> list[int]:
+        """The heads of groups with `start` <= head < `end`, in order."""
+        return self.heads[
+            bisect.bisect_left(self.heads, start) : bisect.bisect_left(self.heads, end)
+        ]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when some match shares a token with tokens `start` to `end`."""
+        before_end = bisect.bisect_left(self.starts, end)  # the matches that start before it
+        return before_end > 0 and self.reach[before_end - 1] > start
+
+
 class ActorResolver:
     """Pipeline stage: a parsed doc in, actor mentions out (resolved as of a date)."""
 
@@ -187,8 +227,9 @@ class ActorResolver:
         state = DocState(date=date, focus_country=focus_country(doc, matches))
         groups = group_by_head(doc, matches)
         entities_of = SentenceEntities(doc)
+        index = GroupIndex(groups)
         for sentence_index, sentence in iter_sentences(doc):
-            for head in sorted(h for h in groups if sentence.start <= h < sentence.end):
+            for head in index.heads_in(sentence.start, sentence.end):
                 parts = split_conjoined(doc, groups[head])
                 for number, part in enumerate(parts):
                     mention = self.compose(doc, doc[head], part, sentence_index, doc_id, state)
@@ -203,7 +244,7 @@ class ActorResolver:
                 self.gazetteer_places(doc, sentence, sentence_index, doc_id, ents=ents)
             )
             for mention in self.unknown_entities(
-                doc, sentence, sentence_index, doc_id, groups, ents=ents
+                doc, sentence, sentence_index, doc_id, groups, ents=ents, index=index
             ):
                 state.mentions.append(mention)
             state.mentions.extend(affiliations(doc, sentence, sentence_index, doc_id, state))
@@ -458,19 +499,19 @@ class ActorResolver:
         doc_id: str,
         groups: dict[int, list[Match]],
         ents: Iterable[SpacySpan] | None = None,
+        index: GroupIndex | None = None,
     ) -> Iterable[Mention]:
         """Named people and organisations in no dictionary: kept with their text, never dropped."""
+        index = index or GroupIndex(groups)
         for entity in sentence.ents if ents is None else ents:
             if entity.label_ not in ("PERSON", "ORG"):
                 continue
             head = np_head(entity.root)
-            if head.i in groups or any(entity.start <= h < entity.end for h in groups):
+            if head.i in groups or index.heads_in(entity.start, entity.end):
                 continue
             if any(m.start < entity.end and entity.start < m.end for m in groups.get(head.i, [])):
                 continue
-            if any(
-                entity.start < m.end and m.start < entity.end for ms in groups.values() for m in ms
-            ):
+            if index.overlaps(entity.start, entity.end):
                 continue  # "State" in "Secretary of State John Kerry"
             if is_locative(head):
                 continue
@@ -612,9 +653,7 @@ class ActorResolver:
         head = doc[mention.head]
         for token in noun_phrase_tokens(head):
             if token.dep_ == "poss":  # "Poland's parliament", "Lebanon's new President Hrawi"
-                owner = next(
-                    (m for m in state.mentions if m.head == token.i and m.actor.country), None
-                )
+                owner = next((m for m in state.with_head(token.i) if m.actor.country), None)
                 if owner is not None and owner.actor.country:
                     return owner.actor.country, f"its possessor {owner.text!r}", token
         for place in place_modifiers(head):  # "Darfur rebels", "Baghdad University"
@@ -630,7 +669,7 @@ class ActorResolver:
                 if code:
                     return code, f"'of {pobj.text}'", prep
         if head.dep_ == "appos":  # "Iran's religious leader, Ayatollah Khomeini"
-            described = next((m for m in state.mentions if m.head == head.head.i), None)
+            described = next(iter(state.with_head(head.head.i)), None)
             if described is not None:
                 country = described.actor.country
                 if country is None and not described.actor.entry_id:
@@ -774,7 +813,7 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
         return mention
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
         for pobj in prep.children:
-            group = next((m for m in state.mentions if m.head == pobj.i and m.actor.code), None)
+            group = next((m for m in state.with_head(pobj.i) if m.actor.code), None)
             if group is not None:
                 actor = replace(
                     group.actor,
@@ -857,11 +896,11 @@ def member_mention(
     doc: Doc, head: Token, sentence_index: int, doc_id: str, state: DocState
 ) -> Mention | None:
     """ "A member of the Syrian parliament" with no title of its own: the parliament's code."""
-    if any(m.head == head.i for m in state.mentions):
+    if state.with_head(head.i):
         return None
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
         for pobj in prep.children:
-            group = next((m for m in state.mentions if m.head == pobj.i and m.actor.code), None)
+            group = next((m for m in state.with_head(pobj.i) if m.actor.code), None)
             if group is not None:
                 actor = replace(
                     group.actor, reason=f"{head.text!r} of {group.text!r}: {group.actor.reason}"
@@ -1374,10 +1413,9 @@ def affiliations(
     doc: Doc, sentence: SpacySpan, sentence_index: int, doc_id: str, state: DocState
 ) -> list[Mention]:
     """ "groups opposed to Assad" -> SYROPP, "forces loyal to Assad" -> SYRMIL."""
-    by_head = {m.head: m for m in state.mentions if m.actor.country}
     found = []
     for head in sentence:
-        if is_ethnic_group(head) and not any(m.head == head.i for m in state.mentions):
+        if is_ethnic_group(head) and not state.with_head(head.i):
             actor = Actor(
                 code="CVL", sector="CVL", reason=f"ethnic group {head.text!r}", kind="sector"
             )
@@ -1385,12 +1423,15 @@ def affiliations(
                 make_mention(doc, head.left_edge.i, head.i + 1, head, actor, sentence_index, doc_id)
             )
             continue
-        if head.lemma_.lower() in MEMBER_NOUNS and head.i not in by_head:
+        if head.lemma_.lower() in MEMBER_NOUNS and state.last_with_country(head.i) is None:
             member = member_mention(doc, head, sentence_index, doc_id, state)
             if member is not None:
                 found.append(member)
                 continue
-        if head.lemma_.lower() not in AFFILIATION_HEADS or head.i in by_head:
+        if (
+            head.lemma_.lower() not in AFFILIATION_HEADS
+            or state.last_with_country(head.i) is not None
+        ):
             continue
         for modifier in head.children:
             word = modifier.lower_
@@ -1398,11 +1439,11 @@ def affiliations(
                 continue
             patron = next(
                 (
-                    by_head[t.i]
+                    found_patron
                     for p in modifier.children
                     if p.dep_ == "prep"
                     for t in p.children
-                    if t.i in by_head
+                    if (found_patron := state.last_with_country(t.i)) is not None
                 ),
                 None,
             )
@@ -1469,13 +1510,15 @@ def is_body_reference(token: Token, state: DocState) -> bool:
         token.lemma_.lower() in BODY_NOUNS
         and token.tag_ == "NN"
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-        and not any(m.head == token.i for m in state.mentions)
+        and not state.with_head(token.i)
     )
 
 
 def last_organisation(state: DocState, *, before: int, sentence_index: int) -> Mention | None:
     for mention in reversed(state.mentions):
-        if mention.start >= before or sentence_index - mention.sentence > COREF_WINDOW:
+        if sentence_index - mention.sentence > COREF_WINDOW:
+            break  # the mentions are in sentence order: the rest lie further back
+        if mention.start >= before:
             continue
         organisation = (mention.actor.entry_id or "").startswith("organisation:") or (
             mention.actor.country is None and mention.actor.sector in ("IGO", "NGO")
@@ -1513,7 +1556,9 @@ def copy_mention(
 
 def last_person(state: DocState, *, before: int, sentence_index: int) -> Mention | None:
     for mention in reversed(state.mentions):
-        if mention.start >= before or sentence_index - mention.sentence > COREF_WINDOW:
+        if sentence_index - mention.sentence > COREF_WINDOW:
+            break  # the mentions are in sentence order: the rest lie further back
+        if mention.start >= before:
             continue
         if mention.actor.kind in ("person", "unknown person"):
             return mention
@@ -1525,7 +1570,7 @@ def last_body(state: DocState, doc: Doc, *, before: int, sentence_index: int) ->
     organisation ("Libya has offered to hand over its nationals"), else the last one named."""
     candidates = [
         m
-        for m in state.mentions
+        for m in since_sentence(state.mentions, sentence_index - 1)
         if m.start < before
         and 0 <= sentence_index - m.sentence <= 1
         and m.actor.kind in ("country", "sector", "organisation")
@@ -1540,7 +1585,9 @@ def last_body(state: DocState, doc: Doc, *, before: int, sentence_index: int) ->
 def last_plural(state: DocState, doc: Doc, *, before: int, sentence_index: int) -> list[Mention]:
     """What "they" refers to: the last plural actor ("rebels") or compound ("Russia and China")."""
     for mention in reversed(state.mentions):
-        if mention.start >= before or sentence_index - mention.sentence > COREF_WINDOW:
+        if sentence_index - mention.sentence > COREF_WINDOW:
+            break  # the mentions are in sentence order: the rest lie further back
+        if mention.start >= before:
             continue
         head = doc[mention.head]
         if head.tag_ in ("NNS", "NNPS") and mention.actor.code:
@@ -1584,7 +1631,7 @@ def recent_pair(state: DocState, doc: Doc, *, before: int, sentence_index: int) 
     of the sentence just before, when it names two (an apposition describes, it adds no one)."""
     earlier = [
         m
-        for m in state.mentions
+        for m in since_sentence(state.mentions, sentence_index - 1)
         if m.start < before
         and m.sentence == sentence_index - 1
         and m.actor.code
@@ -1593,6 +1640,15 @@ def recent_pair(state: DocState, doc: Doc, *, before: int, sentence_index: int) 
     ]
     latest = {mention.actor.code: mention for mention in earlier}
     return sorted(latest.values(), key=mention_order) if len(latest) == 2 else []
+
+
+def since_sentence(mentions: list[Mention], first: int) -> list[Mention]:
+    """The mentions of sentence `first` and after: the end of `mentions`, which are added in
+    sentence order (found from the end, not by reading the whole document's)."""
+    start = len(mentions)
+    while start > 0 and mentions[start - 1].sentence >= first:
+        start -= 1
+    return mentions[start:]
 
 
 def is_subject(token: Token) -> bool:
