@@ -91,6 +91,18 @@ class PlaceWords(WordFile):
 
     recipient_prepositions: Words
     recipient_qualifiers: Words
+    locative_prepositions: Words
+    locative_verbs: Words
+    generic_name_words: Words
+    elsewhere_words: Words
+
+
+class DateWords(WordFile):
+    """Words the date stage reads around time expressions (`when.py`)."""
+
+    file_name = "dates.yaml"
+
+    reporting_lemmas: Words
 
 
 Code = Annotated[str, Field(pattern=r"^[0-9]{2,4}$")]
@@ -132,7 +144,7 @@ class PlaceRecipients(WordFile):
 # Every file, by the kind name `kittiwake dict validate --kind` takes.
 WORD_FILES: Mapping[str, type[WordFile]] = {
     model.file_name.removesuffix(".yaml"): model
-    for model in (ClauseWords, TitleWords, PlaceWords, SpeechActs, PlaceRecipients)
+    for model in (ClauseWords, TitleWords, PlaceWords, DateWords, SpeechActs, PlaceRecipients)
 }
 
 M = TypeVar("M", bound=WordFile)

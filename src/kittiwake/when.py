@@ -44,6 +44,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from kittiwake.lang import DateWords, load_words
 from kittiwake.nlp import paragraph_gaps
 from kittiwake.records import Event, EventDate
 
@@ -580,12 +581,6 @@ def find_date_expressions(
 
 # --- choosing the expression that belongs to an event ----------------------------------------
 
-_REPORTING_LEMMAS = frozenset(
-    {
-        "say", "tell", "report", "announce", "state", "add", "claim", "confirm", "quote",
-        "write", "note", "explain", "declare", "accord", "insist", "reiterate", "acknowledge",
-    }
-)  # fmt: skip
 _FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _FUTURE_GOVERNORS = frozenset({"plan", "expect", "schedule", "intend", "aim", "due", "set", "go"})
 # Any fixed day serves for scanning when there is no publication date: only absolute
@@ -628,21 +623,20 @@ def _attachment_rank(root: Token, trigger: Token) -> int:
         return 0
     if trigger in path:
         between = path[1 : path.index(trigger)]
+        reporting = load_words(DateWords).reporting_lemmas
         if any(
-            _is_verb(token)
-            and token.dep_ in _SUBORDINATE_DEPS
-            and token.lemma_ not in _REPORTING_LEMMAS
+            _is_verb(token) and token.dep_ in _SUBORDINATE_DEPS and token.lemma_ not in reporting
             for token in between
         ):  # "praised Libya for allowing on Monday a base": not the praise's date, whereas
             # "called on Assad to leave power in 2011" (an infinitive) often parses that way
             return _OTHER_CLAUSE
-        if not any(_is_verb(token) and token.lemma_ in _REPORTING_LEMMAS for token in between):
+        if not any(_is_verb(token) and token.lemma_ in reporting for token in between):
             return 1
     if (clause.dep_ == "conj" and clause.head == trigger_clause) or (
         trigger_clause.dep_ == "conj" and trigger_clause.head == clause
     ):
         return 2
-    return 4 if clause.lemma_ in _REPORTING_LEMMAS else 3
+    return 4 if clause.lemma_ in load_words(DateWords).reporting_lemmas else 3
 
 
 def _is_past(trigger: Token) -> bool:

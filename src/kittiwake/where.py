@@ -29,12 +29,9 @@ from spacy.tokens import Span as SpacySpan
 from kittiwake.actors.resolve import PLACE_KINDS
 from kittiwake.geo.gazetteer import Gazetteer
 from kittiwake.geo.toponyms import find_places
+from kittiwake.lang import PlaceWords, load_words
 from kittiwake.records import Event, Mention, Place, Span
 
-LOCATIVE_PREPOSITIONS = frozenset(
-    {"in", "at", "near", "on", "outside", "inside", "across", "around", "throughout", "through",
-     "into", "within", "along", "off", "over", "from", "to", "towards", "toward", "between"}
-)  # fmt: skip
 # Dependencies that open a clause of its own below the verb that heads it.
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "csubj", "pcomp"})
 # Prepositions that put a place in a trigger's phrase but, outside it, rarely mark where.
@@ -227,9 +224,9 @@ def _steps_to(token: Token, trigger: Token, *, own_phrase_only: bool = False) ->
     """Steps from a place up to the trigger through a locative preposition, or None. With
     `own_phrase_only`, the preposition must hang from the trigger itself."""
     steps, through_preposition = 0, False
-    current = token
+    current, locative = token, load_words(PlaceWords).locative_prepositions
     while current.i != trigger.i:
-        if current.dep_ == "prep" and current.lower_ in LOCATIVE_PREPOSITIONS:
+        if current.dep_ == "prep" and current.lower_ in locative:
             through_preposition = not own_phrase_only or current.head.i == trigger.i
         if current.head.i == current.i or current.dep_ in ("ccomp", "conj", "advcl", "relcl"):
             return None  # reached the root or left the trigger's clause
@@ -269,7 +266,8 @@ def _after_preposition(token: Token) -> bool:
     current = token
     for _ in range(4):
         if current.dep_ == "prep":
-            return current.lower_ in LOCATIVE_PREPOSITIONS - _WEAK_PREPOSITIONS
+            locative = load_words(PlaceWords).locative_prepositions
+            return current.lower_ in locative - _WEAK_PREPOSITIONS
         if current.head.i == current.i:
             return False
         current = current.head

@@ -50,6 +50,7 @@ import numpy as np
 import pycountry
 
 from kittiwake.geo.regions import load_regions, shipped_regions_path
+from kittiwake.lang import PlaceWords, load_words
 
 FORMAT_VERSION = 11
 ALTERNATE_NAME_MIN_POPULATION = 15_000
@@ -70,24 +71,8 @@ _DEMONYM_ENDINGS = (
 )  # fmt: skip
 # What a demonym or adjective can point to: countries and large regions, never a town.
 _DEMONYM_FEATURES = frozenset({"PCLI", "PCLH", "ADM1", "ADMD", "RGN", "CONT", "PEN"})
-# Words of facility and street names that name no place on their own ("Royal Street").
-_GENERIC_WORDS = frozenset(
-    {"street", "st", "road", "avenue", "lane", "boulevard", "highway", "center", "centre",
-     "university", "college", "school", "academy", "institute", "hospital", "church",
-     "cathedral", "airport", "station", "park", "square", "hall", "house", "court", "bridge",
-     "river", "lake", "mount", "saint", "north", "south", "east", "west", "northern",
-     "southern", "eastern", "western", "central", "new", "old", "great", "greater", "upper",
-     "lower", "international", "national", "state", "city", "county", "the", "of", "and",
-     "museum", "gallery", "stadium", "arena", "world", "cup", "club", "market", "mall",
-     "tower", "building", "office", "port", "harbour", "harbor", "valley", "beach", "island"}
-)  # fmt: skip
 INNER_MIN_POPULATION = 1_000
 WHOLE_AREA_FEATURES = frozenset({"PCLI", "PCLH", "CONT"})
-# Words of names of things that lie outside the country they are named after.
-_ELSEWHERE_WORDS = frozenset(
-    {"street", "st", "road", "avenue", "lane", "boulevard", "highway", "square", "embassy",
-     "consulate", "mission", "quarter", "restaurant", "cafe"}
-)  # fmt: skip
 # A written abbreviation ("Ind.", "Ga.", "W. Va."): its full stops tell it from the code or
 # word it normalises to ("IND" is India's code, "GA" Gabon's), so it is matched as written.
 _DOTTED = re.compile(r"(?:[A-Za-z]{1,5}\.\s?)+")
@@ -326,12 +311,13 @@ class Gazetteer:
         lie elsewhere ("Syria Street", "Russian Embassy"), and except a country named by
         its adjective ("British International School", "Percy French Hotel")."""
         words = normalise_name(name).split()
-        whole_areas = not set(words) & _ELSEWHERE_WORDS
+        language = load_words(PlaceWords)
+        whole_areas = not set(words) & language.elsewhere_words
         for length in range(len(words) - 1, 0, -1):
             found: list[GazEntry] = []
             for start in range(len(words) - length + 1):
                 run = " ".join(words[start : start + length])
-                if all(word in _GENERIC_WORDS for word in run.split()):
+                if all(word in language.generic_name_words for word in run.split()):
                     continue
                 whole = whole_areas and run not in self._demonyms
                 found += [

@@ -56,15 +56,11 @@ from kittiwake.geo.gazetteer import (
     normalise_name,
     without_admin_word,
 )
+from kittiwake.lang import PlaceWords, load_words
 from kittiwake.records import Place
 
 KM_PER_DEGREE = 111.2
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Verbs whose subject can be a place as a place ("Idlib lies ...", "Texas has 30 million").
-LOCATIVE_VERBS = frozenset(
-    {"be", "lie", "sit", "border", "remain", "become", "have", "host", "see", "stretch",
-     "experience", "receive", "record", "get", "suffer", "face", "neighbour", "neighbor"}
-)  # fmt: skip
 FEATURE_PRIOR = {"PCLI": 6.0, "CONT": 6.0, "ADM1": -0.5, "PPLC": 1.5, "ADM2": -1.0, "PPL": 0.0}
 REGION_PRIOR = 7.0  # seas, rivers, regions: few and well known, and they have no population
 HINT_BONUS = 5.0
@@ -364,7 +360,8 @@ def names_actor(span: Span) -> bool:
     if root.dep_ != "nsubj":
         return False
     head = root.head
-    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in LOCATIVE_VERBS
+    locative = load_words(PlaceWords).locative_verbs
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in locative
 
 
 def resolve_spans(
