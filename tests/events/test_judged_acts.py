@@ -71,3 +71,60 @@ def test_a_denial_targets_who_made_the_claim_never_what_it_says(
         assert codes == {None}
     else:
         assert any(code and code.startswith(target) for code in codes), codes
+
+
+JUDGING_WORDS = {
+    "possessor": (
+        '"We will not accept Colombia\'s lies," the Ecuadorian president said.',
+        ("ECUGOV", "COL"),
+    ),
+    "as-phrase": (
+        "The Zimbabwean president described the opposition party as traitors.",
+        ("ZWEGOV", "ZWEOPP"),
+    ),
+    "called-X-a-Y": (
+        "The Iranian president called the Israeli government a criminal regime.",
+        ("IRNGOV", "ISRGOV"),
+    ),
+    "said-of-subject": (
+        "The Venezuelan president said the Colombian government was irresponsible.",
+        ("VENGOV", "COLGOV"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "pair"), JUDGING_WORDS.values(), ids=JUDGING_WORDS.keys())
+def test_a_judging_word_criticizes_whom_it_describes(
+    pipeline: Pipeline, text: str, pair: tuple[str, str]
+) -> None:
+    found = {
+        (e.source.actor.code, e.target.actor.code)
+        for e in code_text(text, date="2011-02-01", pipeline=pipeline)
+        if e.cameo == "111" and e.source and e.target
+    }
+    assert pair in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Venezuelan president said the Colombian government was not irresponsible.",
+        '"It is a hostile place," the Colombian senator said.',
+        "The former dictator Idi Amin died in Saudi Arabia in 2003.",
+        "The cruel treatment of the Kenyan detainees angered the Kenyan press.",
+    ],
+    ids=["denied-predicate", "no-one-described", "title-in-narration", "act-not-actor"],
+)
+def test_a_judging_word_that_judges_no_actor_is_no_event(pipeline: Pipeline, text: str) -> None:
+    events = code_text(text, date="2011-02-01", pipeline=pipeline)
+    assert not [e for e in events if e.rule.startswith("pattern:disapprove.judgement")], events
+
+
+def test_several_judging_words_for_one_pair_are_one_criticism(pipeline: Pipeline) -> None:
+    text = "The Zimbabwean president described the opposition party as traitors and puppets."
+    judged = [
+        e
+        for e in code_text(text, date="2011-02-01", pipeline=pipeline, include_all=True)
+        if e.cameo == "111"
+    ]
+    assert len(judged) == 1, judged

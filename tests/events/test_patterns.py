@@ -119,6 +119,7 @@ BROKEN = [
         "not in the codebook",
     ),
     ('- id: user.bad\n  cameo: "040"\n  verbs: [meet]\n  mode: retire\n', 4, "mode", "mode"),
+    ('- id: user.bad\n  cameo: "111"\n  adjectives: [rude]\n', 1, "(item)", "evaluative"),
 ]
 
 
@@ -126,7 +127,7 @@ BROKEN_IDS = [
     "unknown-field", "unknown-cameo", "malformed-cameo", "upper-case-verb", "upper-case-object",
     "wildcard-without-modality", "wildcard-not-alone", "unknown-modality", "no-trigger",
     "bad-id", "duplicate-id", "yaml-syntax", "unknown-plover-type", "mode-not-of-type",
-    "mode-not-of-codes-type",
+    "mode-not-of-codes-type", "adjectives-not-evaluative",
 ]  # fmt: skip
 
 

@@ -176,6 +176,8 @@ def settle(
     token = trigger.token
     if trigger.nominal and token.head.i in covered and token.dep_ in OBJECT_DEPS:
         return skipped(COVERED_BY_VERB)  # "imposed sanctions": the verb codes the event
+    if trigger.pattern.evaluative:
+        return settle_judgement(trigger, by_head)
     sources, targets = participants(trigger, by_head)
     if not sources and trigger.pattern.cameo[:2] in PEOPLES_ACTS:
         sources = local_people(token, by_head)
@@ -199,6 +201,127 @@ def settle(
     elif not pairs:
         reason = NO_ACTORS
     return Settlement(tuple(sources), tuple(targets), reading, pairs, reason)
+
+
+def settle_judgement(trigger: Trigger, by_head: dict[int, list[Mention]]) -> Settlement:
+    """A word that judges an actor ("Uribe's lies", "called the army puppets"): coded only
+    with both sides, whoever says it and whom it describes."""
+    word = trigger.token
+    targets = judged_actors(word, by_head)
+    sources = [m for m in judge_of(word, by_head, described=targets) if m not in targets]
+    # only a denied predicate takes the judgement back ("the vote was not illegal"); "I
+    # cannot accept Uribe's lies" still calls them lies
+    predicate = word.head if word.dep_ in ("attr", "acomp") else judging_verb(word)
+    negated = predicate is not None and any(c.dep_ == "neg" for c in predicate.children)
+    modality = modality_of(predicate) if predicate is not None else None
+    reading = Reading(negated, modality, None, [], modality_cue=modality, negation_cue=negated)
+    if not sources or not targets:
+        return skipped(NO_JUDGE if targets else NO_ONE_JUDGED, sources, targets, reading)
+    pairs = tuple(pair_up(sources, targets, symmetric=False))
+    if not any(t for _, t in pairs):
+        return skipped(NO_ONE_JUDGED, sources, targets, reading)
+    return Settlement(tuple(sources), tuple(targets), reading, pairs, None)
+
+
+def without_repeated_judgements(events: list[Event], triggers: Sequence[Trigger]) -> list[Event]:
+    """ "Mugabe called them traitors and puppets": one criticism of them, not one per word;
+    a judging word beside a verb of the same act for the same pair ("condemned the illegal
+    raid") adds nothing either."""
+    judging = {t.token.idx for t in triggers if t.pattern.evaluative}
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for event in sorted(events, key=lambda e: e.trigger.start in judging):  # verbs first
+        key = (
+            event.cameo_root,
+            event.source.actor.code if event.source else "",
+            event.target.actor.code if event.target else "",
+        )
+        if event.trigger.start in judging and key in seen:
+            continue
+        seen.add(key)
+        kept.append(event)
+    return sorted(kept, key=lambda e: events.index(e))
+
+
+NO_JUDGE = "a judging word with no one saying it"
+NO_ONE_JUDGED = "a judging word that describes no actor"
+COPULAS = frozenset({"be", "seem", "remain", "become", "look", "appear", "sound"})
+IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which", "what"})
+
+
+def judged_actors(word: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """Whom a judging word describes: its possessor ("Uribe's lies"), the noun it modifies
+    ("the tyrant government of the United States"), the subject it is said of ("the
+    election was illegal", "they are puppets"), or the object of a verb that gives it
+    ("described the opposition as traitors", "called the militia an accelerant", passive:
+    "the election was viewed as illegal")."""
+    owners = [m for c in word.children if c.dep_ == "poss" for m in actors_at(c, by_head)]
+    if owners:
+        return owners
+    described = described_by(word)
+    if described is None or described.lower_ in IMPERSONAL_PRONOUNS:
+        return []  # "it's a hostile environment": no one is judged
+    # "described Tsvangirai and the opposition as traitors": each conjunct; not an actor deep
+    # in the phrase ("the cruel treatment of a detainee" does not judge the detainee)
+    return [m for t in (described, *described.conjuncts) for m in actors_at(t, by_head)]
+
+
+def described_by(word: Token) -> Token | None:
+    head = word.head
+    if head.i == word.i:
+        return None
+    if word.dep_ == "conj":  # "a dangerous and brutal militia": as its first conjunct
+        return described_by(head)
+    if is_as_phrase(word):  # "described the opposition as traitors", "viewed as illegal"
+        verb = head.head
+        if verb.pos_ in ("NOUN", "PROPN"):  # "as" hung on the object by the parser
+            return verb
+        return next((c for c in verb.children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)), None)
+    if word.dep_ in ("amod", "appos"):  # "a dangerous group": the group, or
+        return described_by(head) or head  # whom "a dangerous group" is said of
+    if word.dep_ in ("attr", "acomp") and lemma_of(head) in COPULAS:
+        return subject_of(head)
+    if word.dep_ in ("oprd", "xcomp") and head.pos_ in ("VERB", "AUX"):  # "called X puppets"
+        return next((c for c in head.children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)), None)
+    return None
+
+
+def is_as_phrase(word: Token) -> bool:
+    """ "as traitors", "as illegal" (the parser may hang the adjective on "as" as amod)."""
+    return word.dep_ in ("pobj", "amod") and word.head.lower_ == "as" and word.head.dep_ == "prep"
+
+
+def judging_verb(word: Token) -> Token | None:
+    """The verb that gives a judgement ("called X puppets", "viewed as illegal"), if any."""
+    if word.dep_ == "conj":
+        return judging_verb(word.head)
+    if is_as_phrase(word):
+        verb = word.head.head
+        return verb.head if verb.pos_ in ("NOUN", "PROPN") else verb
+    if word.dep_ in ("oprd", "xcomp") and lemma_of(word.head) not in COPULAS:
+        return word.head
+    if word.dep_ == "amod" and word.head.dep_ in ("oprd", "xcomp", "pobj"):
+        return judging_verb(word.head)
+    return None
+
+
+def judge_of(
+    word: Token, by_head: dict[int, list[Mention]], *, described: Sequence[Mention]
+) -> list[Mention]:
+    """Who judges: the doer of the verb that gives the judgement ("Mugabe called them
+    traitors", "viewed as illegal by the AU"), else whoever says the sentence ("the MDC said
+    the vote was illegal", a quotation's speaker)."""
+    verb = judging_verb(word)
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        agents = [
+            m for p in preps_of(verb, ("by",)) for c in p.children for m in actors_at(c, by_head)
+        ]
+        subject = subject_of(verb)
+        doers = agents or (actors_at(subject, by_head) if subject is not None else [])
+        doers = [m for m in doers if m not in described]
+        if doers:
+            return doers
+    return speaker_of(word, by_head, exclude=described)
 
 
 def skipped(
@@ -263,7 +386,7 @@ class EventCoder:
                 events.extend(
                     self.make_events(mirror, reading, back, sentence, sentence_index, doc_id)
                 )
-        return bounded(events, sentence)
+        return bounded(without_repeated_judgements(events, triggers), sentence)
 
     def find_triggers(
         self, sentence: SpacySpan, by_head: dict[int, list[Mention]]
@@ -277,6 +400,8 @@ class EventCoder:
                 patterns, nominal = self.verb_patterns(token), False
             elif token.pos_ in ("NOUN", "PROPN"):
                 patterns, nominal = self.noun_patterns(token), True
+            elif token.pos_ == "ADJ":  # "the vote was illegal": evaluative patterns only
+                patterns, nominal = self.patterns.for_adjective(lemma_of(token)), True
             else:
                 continue
             if patterns and not nominal and is_adjectival_participle(token):

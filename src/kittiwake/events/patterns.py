@@ -14,9 +14,11 @@ Constraints: `object` (lemma of the direct object / passive subject / nominal "o
 `prep` (a preposition the trigger must govern, e.g. "call *on*"), `complement` (lemma of a
 clausal complement: "urged X to *resign*"), `subject` (lemma of a subject that is not an
 actor: "the *raids* killed"), `symmetric` (a compound subject without an object acts on
-each other: "Russia and China agreed"). `plover_type` and `mode` override the PLOVER type and
-mode the CAMEO code maps to, for acts reported as done (a resignation is CAMEO 0831 but PLOVER
-RETREAT/resign); both must be in the codebook. `reverse` is the code of the same act seen
+each other: "Russia and China agreed"). An `evaluative` pattern's `nouns` and `adjectives`
+judge whom they describe ("Uribe's *lies*", "called the army *puppets*", "the vote was
+*illegal*"): its target is the actor described, its source whoever says so. `plover_type`
+and `mode` override the PLOVER type and mode the CAMEO code maps to, for acts reported as
+done (a resignation is CAMEO 0831 but PLOVER RETREAT/resign); both must be in the codebook. `reverse` is the code of the same act seen
 from the target (PETRARCH's paired codes, `[042:043]`: a visit is also a visit received); the
 coder then adds that event with source and target swapped. The most specific pattern that
 fits wins.
@@ -24,6 +26,7 @@ fits wins.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -54,6 +57,7 @@ class PatternModel(BaseModel):
     cameo: str = Field(pattern=r"^[0-9]{2,4}$")
     verbs: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
     object: tuple[str, ...] = ()
     prep: tuple[str, ...] = ()
     complement: tuple[str, ...] = ()
@@ -63,12 +67,13 @@ class PatternModel(BaseModel):
     modality: tuple[Literal["obligation", "future", "intended", "hypothetical"], ...] = ()
     symmetric: bool = False
     needs_target: bool = False
+    evaluative: bool = False
     mode: str | None = None
     plover_type: str | None = None
     reverse: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
     note: str = ""
 
-    @field_validator("verbs", "nouns", "object", "prep", "complement", "subject")
+    @field_validator("verbs", "nouns", "adjectives", "object", "prep", "complement", "subject")
     @classmethod
     def lower_case(cls, words: tuple[str, ...]) -> tuple[str, ...]:
         for word in words:
@@ -84,8 +89,10 @@ class PatternModel(BaseModel):
 
     @model_validator(mode="after")
     def has_trigger(self) -> PatternModel:
-        if not self.verbs and not self.nouns:
-            raise ValueError("a pattern needs `verbs` or `nouns`")
+        if not self.verbs and not self.nouns and not self.adjectives:
+            raise ValueError("a pattern needs `verbs`, `nouns` or `adjectives`")
+        if self.adjectives and not self.evaluative:
+            raise ValueError("`adjectives` are the words of an `evaluative` pattern")
         return self
 
 
@@ -108,6 +115,8 @@ class Pattern:
     plover_type: str | None  # overrides the code's PLOVER type for acts carried out as stated
     source: str  # file:line
     reverse: str | None = None  # the code of the same act seen from the target (PETRARCH [A:B])
+    adjectives: frozenset[str] = frozenset()
+    evaluative: bool = False  # the word judges whom it describes; its source says so
 
     def mirrored(self) -> Pattern:
         """The pattern of the reverse event: "visited" (042) is also "was visited" (043)."""
@@ -129,12 +138,16 @@ class PatternSet:
     by_verb: dict[str, tuple[Pattern, ...]]
     by_noun: dict[str, tuple[Pattern, ...]]
     wildcards: tuple[Pattern, ...] = ()
+    by_adjective: dict[str, tuple[Pattern, ...]] = dataclasses.field(default_factory=dict)
 
     def for_verb(self, lemma: str) -> tuple[Pattern, ...]:
         return self.by_verb.get(lemma, ())
 
     def for_noun(self, lemma: str) -> tuple[Pattern, ...]:
         return self.by_noun.get(lemma, ())
+
+    def for_adjective(self, lemma: str) -> tuple[Pattern, ...]:
+        return self.by_adjective.get(lemma, ())
 
     def __len__(self) -> int:
         return len(self.patterns)
@@ -191,6 +204,8 @@ def to_pattern(model: PatternModel, *, source: str) -> Pattern:
         plover_type=model.plover_type,
         source=source,
         reverse=model.reverse,
+        adjectives=frozenset(model.adjectives),
+        evaluative=model.evaluative,
     )
 
 
@@ -220,6 +235,7 @@ def build_pattern_set(paths: Sequence[Path], codebook: Codebook) -> PatternSet:
             by_id[pattern.id] = pattern
     by_verb: dict[str, list[Pattern]] = defaultdict(list)
     by_noun: dict[str, list[Pattern]] = defaultdict(list)
+    by_adjective: dict[str, list[Pattern]] = defaultdict(list)
     for pattern in by_id.values():
         if pattern.is_wildcard:
             continue
@@ -227,11 +243,14 @@ def build_pattern_set(paths: Sequence[Path], codebook: Codebook) -> PatternSet:
             by_verb[key].append(pattern)
         for noun in pattern.nouns:
             by_noun[noun].append(pattern)
+        for adjective in pattern.adjectives:
+            by_adjective[adjective].append(pattern)
     return PatternSet(
         patterns=tuple(by_id.values()),
         by_verb={k: tuple(v) for k, v in by_verb.items()},
         by_noun={k: tuple(v) for k, v in by_noun.items()},
         wildcards=tuple(p for p in by_id.values() if p.is_wildcard),
+        by_adjective={k: tuple(v) for k, v in by_adjective.items()},
     )
 
 
