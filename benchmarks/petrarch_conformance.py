@@ -63,7 +63,9 @@ def main() -> None:
             codes=codes,
             alone=args.validation_only,
         )
-        pipeline = Pipeline(Settings(dictionaries=imported.dictionaries))
+        # PETRARCH codes every event of a sentence: no cap on events per sentence
+        settings = Settings(dictionaries=imported.dictionaries, max_events_per_sentence=0)
+        pipeline = Pipeline(settings)
         if args.validation_only:
             only = load_dictionaries(extra_paths=imported.dictionaries, shipped=False)
             pipeline.actors = ActorResolver(dictionaries=only, nlp=pipeline.parse.nlp)
@@ -89,13 +91,14 @@ def report(outcomes: list[Outcome], *, verbose: bool) -> None:
     by_category: dict[str, list[Outcome]] = defaultdict(list)
     for item in outcomes:
         by_category[item.test.category].append(item)
-    print(f"{'category':<10} {'records':>7} {'pass':>5} {'n/a':>4}  failing ids")
+    print(f"{'category':<10} {'records':>7} {'pass':>5} {'n/a':>4} {'events':>9}  failing ids")
     for category, items in sorted(by_category.items()):
         counted = [i for i in items if i.counts]
         failing = [i.test.id for i in counted if not i.passed]
+        events = f"{sum(len(i.reproduced) for i in items)}/{sum(len(i.counted) for i in items)}"
         print(
             f"{category:<10} {len(counted):>7} {len(counted) - len(failing):>5} "
-            f"{len(items) - len(counted):>4}  {' '.join(failing)}"
+            f"{len(items) - len(counted):>4} {events:>9}  {' '.join(failing)}"
         )
     counting = [i for i in outcomes if i.counts]
     print(
