@@ -320,3 +320,42 @@ def test_a_date_in_a_subordinate_clause_does_not_date_the_main_act(nlp: Any) -> 
     doc = nlp("The envoy praised Chad for reopening the border on Monday.")
     (praised,) = DateResolver()([make_event(doc, "praised")], doc, WEDNESDAY)
     assert praised.date == EventDate(WEDNESDAY)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("story", "trigger", "day"),
+    [
+        (
+            "The two presidents met at a regional summit on Monday.\n\n"
+            "At the summit, the Peruvian president criticised Chile.",
+            "criticised",
+            dt.date(2015, 12, 14),
+        ),
+        (
+            "The council held an emergency meeting on Tuesday.\n\n"
+            "After the meeting, the ambassador condemned the raids.",
+            "condemned",
+            dt.date(2015, 12, 15),
+        ),
+        # an occasion the story did not date, or one named without "the", dates nothing
+        (
+            "The two presidents met on Monday.\n\nAt the summit, the president criticised Chile.",
+            "criticised",
+            WEDNESDAY,
+        ),
+        (
+            "The council held an emergency meeting on Tuesday.\n\n"
+            "After a meeting, the ambassador condemned the raids.",
+            "condemned",
+            WEDNESDAY,
+        ),
+    ],
+    ids=["at-the-summit", "after-the-meeting", "undated-occasion", "indefinite"],
+)
+def test_an_act_at_an_occasion_told_before_takes_its_day(
+    nlp: Any, story: str, trigger: str, day: dt.date
+) -> None:
+    doc = nlp(story)
+    (event,) = DateResolver()([make_event(doc, trigger)], doc, WEDNESDAY)
+    assert event.date is not None and event.date.value == day

@@ -719,6 +719,7 @@ class DateResolver:
         token_starts = [token.idx for token in doc]
         breaks = paragraph_gaps(doc.text)
         carried: dict[int, tuple[int, EventDate]] = {}  # paragraph -> (sentence start, date)
+        occasions = dated_occasions(doc, published) if published is not None and len(doc) else {}
         dated: list[Event] = []
         for event in events:
             if event.date is not None or not len(doc):
@@ -726,6 +727,8 @@ class DateResolver:
                 continue
             trigger = _trigger_token(doc, token_starts, event.trigger.start, event.trigger.end)
             date = resolve_event_date(trigger.sent, trigger.i, published)
+            if date is not None and date.raw is None:
+                date = occasion_date(trigger, occasions) or date
             paragraph = bisect_right(breaks, trigger.idx)
             if date is not None and date.raw is not None:  # the latest time named governs
                 if date.precision == "day":
@@ -740,6 +743,58 @@ class DateResolver:
                     date = replace(earlier, raw=f"{earlier.raw} (earlier in the paragraph)")
             dated.append(replace(event, date=date))
         return dated
+
+
+# Prepositions that place an act at or after an occasion ("at the summit", "after the
+# meeting"), and those by which an occasion is told with its day ("a summit in Lima Friday").
+_OCCASION_PREPOSITIONS = frozenset({"at", "during", "after", "following"})
+_OCCASION_DEPS = frozenset({"dobj", "nsubj", "nsubjpass"})
+
+
+def dated_occasions(doc: Doc, published: dt.date) -> dict[str, tuple[int, EventDate]]:
+    """The occasions the story gives a day, by lemma, with the token where each was dated:
+    "held an emergency meeting on Sunday", "handshakes at a summit Friday" (the object,
+    subject, or "at"/"during" phrase of a verb with a day of its own)."""
+    found: dict[str, tuple[int, EventDate]] = {}
+    for sentence in doc.sents:
+        for expression in find_date_expressions(sentence.text, published):
+            if expression.precision != "day" or expression.historical:
+                continue
+            root = _expression_root(sentence, expression)
+            if root is None:
+                continue
+            verb = _clause_verb(root)
+            date = EventDate(expression.value, raw=expression.text, precision="day")
+            for noun in _occasion_nouns(verb):
+                found[noun.lemma_.lower()] = (noun.i, date)
+    return found
+
+
+def _occasion_nouns(verb: Token) -> list[Token]:
+    nouns = [c for c in verb.children if c.dep_ in _OCCASION_DEPS and c.pos_ == "NOUN"]
+    for noun in list(nouns):
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in _OCCASION_PREPOSITIONS:
+                nouns.extend(c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN")
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _OCCASION_PREPOSITIONS:
+            nouns.extend(c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN")
+    return nouns
+
+
+def occasion_date(trigger: Token, occasions: dict[str, tuple[int, EventDate]]) -> EventDate | None:
+    """ "At the summit, Uribe accused Correa": an act placed at, during or after an occasion
+    the story dated before takes that day ("the summit" is the one held Friday)."""
+    for token in trigger.sent:
+        if token.dep_ != "pobj" or token.head.lower_ not in _OCCASION_PREPOSITIONS:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+            continue
+        dated = occasions.get(token.lemma_.lower())
+        if dated is not None and dated[0] < token.i:
+            told = dated[1]
+            return replace(told, raw=f"{told.raw} (the day of the {token.text} told before)")
+    return None
 
 
 def _trigger_token(doc: Doc, token_starts: list[int], start: int, end: int) -> Token:
