@@ -42,6 +42,7 @@ TITLES = """\
 honorifics: [mr, mrs]
 former_words: [former]
 office_words: [president, minister]
+name_titles: [president, mr.]
 """
 
 
@@ -56,7 +57,7 @@ office_words: [president, minister]
             "'Mr': lemmas are written in lower case",
         ),  # fmt: skip
         (TitleWords, TITLES.replace("[former]", "[' ']"), 2, "former_words", "an empty word"),
-        (TitleWords, TITLES + "offce_words: [king]\n", 4, "offce_words", "unknown field"),
+        (TitleWords, TITLES + "offce_words: [king]\n", 5, "offce_words", "unknown field"),
         (
             TitleWords,
             TITLES.replace("former_words", "formr_words"),

@@ -75,13 +75,40 @@ class ClauseWords(WordFile):
 
 
 class TitleWords(WordFile):
-    """Words of titles, offices and the people around an actor (`actors/`)."""
+    """Words of titles and offices before a name (`actors/`)."""
 
     file_name = "titles.yaml"
 
     honorifics: Words
     former_words: Words
     office_words: Words
+    name_titles: Words
+
+
+class ActorWords(WordFile):
+    """Words the actor stage reads around a name or a group noun (`actors/resolve.py`)."""
+
+    file_name = "actors.yaml"
+
+    member_nouns: Words
+    national_nouns: Words
+    igo_organ_words: Words
+    affiliation_heads: Words
+    aiming_verbs: Words
+
+
+class EventWords(WordFile):
+    """Words the event coder reads around a trigger (`events/code.py`)."""
+
+    file_name = "events.yaml"
+
+    quantity_heads: Words
+    giving_verbs: Words
+    relation_nouns: Words
+    intent_verbs: Words
+    intent_adjectives: Words
+    request_verbs: Words
+    light_verbs: Words
 
 
 class PlaceWords(WordFile):
@@ -144,7 +171,16 @@ class PlaceRecipients(WordFile):
 # Every file, by the kind name `kittiwake dict validate --kind` takes.
 WORD_FILES: Mapping[str, type[WordFile]] = {
     model.file_name.removesuffix(".yaml"): model
-    for model in (ClauseWords, TitleWords, PlaceWords, DateWords, SpeechActs, PlaceRecipients)
+    for model in (
+        ClauseWords,
+        EventWords,
+        ActorWords,
+        TitleWords,
+        PlaceWords,
+        DateWords,
+        SpeechActs,
+        PlaceRecipients,
+    )
 }
 
 M = TypeVar("M", bound=WordFile)

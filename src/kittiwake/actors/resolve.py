@@ -44,7 +44,7 @@ from kittiwake.actors.roles import (
 )
 from kittiwake.actors.speakers import quoted_first_person
 from kittiwake.geo.toponyms import AREA_FEATURES
-from kittiwake.lang import TitleWords, load_words
+from kittiwake.lang import ActorWords, TitleWords, load_words
 from kittiwake.nlp import iter_sentences
 from kittiwake.records import Actor, Mention
 
@@ -68,23 +68,6 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_FEATURE_RANK = {"PCLI": 5, "PPLC": 4, "ADM1": 3, "RGN": 3, "ADM2": 2, "PPL": 1}
 # Dependencies that keep a token inside the noun phrase of its head.
 NP_INTERNAL = frozenset({"compound", "amod", "nmod", "nummod", "det", "flat", "poss_name"})
-# Verbs whose "at" names a target, not a place: "fired at the demonstrators".
-AIMING_VERBS = frozenset(
-    {
-        "fire",
-        "shoot",
-        "aim",
-        "throw",
-        "hurl",
-        "lob",
-        "point",
-        "direct",
-        "swing",
-        "lash",
-        "strike",
-        "launch",
-    }
-)
 # Sectors that are international by nature: "the international community" has no country.
 INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "INT"})
 # Sectors that belong to a state; a bare "the government" refers back to the last one named.
@@ -100,15 +83,6 @@ PAIR_DETERMINERS = frozenset({"two", "both"})
 # sides" are the parties the story is about.
 PAIR_PEOPLE_NOUNS = frozenset({"leader", "president", "minister", "premier"})
 COREF_WINDOW = 3  # sentences a pronoun may look back
-# Words that may stand before a surname without being a first name.
-TITLES = frozenset(
-    {"president", "minister", "secretary", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
-     "gen", "gen.", "general", "king", "queen", "prince", "princess", "sheikh", "sheik",
-     "ayatollah", "chancellor", "premier", "senator", "sen.", "governor", "gov.", "lord",
-     "sir", "pope", "imam", "colonel", "col.", "commander", "emir", "sultan", "marshal",
-     "admiral", "lt.", "rep.", "representative", "judge", "justice", "envoy", "ambassador",
-     "spokesman", "leader", "chief", "mullah", "cardinal", "archbishop", "bishop", "field"}
-)  # fmt: skip
 # Actors "the two sides" can stand for: states and their officials, not rebels or civilians.
 PAIR_SECTORS = frozenset({None, "GOV", "MIL", "LEG", "ELI"})
 
@@ -743,13 +717,6 @@ def nearby_place_country(doc: Doc, mention: Mention, state: DocState) -> tuple[s
     return None
 
 
-MEMBER_NOUNS = frozenset(
-    {"leader", "member", "head", "chief", "official", "spokesman", "spokeswoman", "spokesperson",
-     "representative", "delegation", "delegate", "envoy", "commander", "fighter", "supporter",
-     "activist", "negotiator"}
-)  # fmt: skip
-
-
 def described_unknown(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
     """ "Salaheddine Sidhoum, Algeria's leading human rights activist", "the opposition
     newspaper La Prensa": a name in no dictionary takes the actor its apposition describes."""
@@ -809,7 +776,7 @@ def named_before(mentions: list[Mention]) -> list[Mention]:
 def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
     """ "leaders of the opposition coalition", "members of Hamas": the group they belong to."""
     head = doc[mention.head]
-    if head.lemma_.lower() not in MEMBER_NOUNS or mention.actor.country:
+    if head.lemma_.lower() not in load_words(ActorWords).member_nouns or mention.actor.country:
         return mention
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
         for pobj in prep.children:
@@ -824,22 +791,6 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
     return mention
 
 
-# Nouns for the people of a country, with no role of their own ("British nationals").
-NATIONAL_NOUNS = frozenset(
-    {"national", "citizen", "native", "expatriate", "expat", "emigre", "émigré", "emigrant",
-     "compatriot", "countryman", "countrywoman", "subject", "descendant"}
-)  # fmt: skip
-
-
-# Organs and officers of an international body: they act as its government.
-IGO_ORGAN_WORDS = frozenset(
-    {"council", "assembly", "secretariat", "commission", "secretary", "envoy", "president",
-     "chairman", "chairwoman", "chair", "director", "commissioner", "coordinator", "mediator",
-     "representative", "delegation", "delegate", "ambassador", "spokesman", "spokeswoman",
-     "spokesperson", "official", "officials", "chief", "head", "summit"}
-)  # fmt: skip
-
-
 def first_token(matches: list[Match], head: Token) -> int:
     return min(min(m.start for m in matches), head.i)
 
@@ -848,7 +799,8 @@ def igo_part(doc: Doc, actor: Actor, matches: list[Match], *, start: int, head: 
     """Members of an international body in a role get the role's sector: "UN peacekeepers"
     are its military, the Security Council and the Secretary-General its government."""
     named = {w for m in matches for t in m.terms for w in t.phrase.lower().split()}
-    organs = sorted((named | {t.lower_ for t in doc[start : head.i + 1]}) & IGO_ORGAN_WORDS)
+    organ_words = load_words(ActorWords).igo_organ_words
+    organs = sorted((named | {t.lower_ for t in doc[start : head.i + 1]}) & organ_words)
     if organs:  # before agent words: "Secretary General" is not a military general
         why = f"organ or officer {organs[0]!r} -> GOV"
         return replace(actor, sector="GOV", reason=f"{actor.reason}; {why}")
@@ -868,7 +820,7 @@ def names_people(head: Token, matches: list[Match]) -> bool:
     if covering:
         demonym = any(t.kind is TermKind.DEMONYM for m in covering for t in m.terms)
         return demonym and not speaks_as_nation(head)
-    if head.lemma_.lower() in NATIONAL_NOUNS:
+    if head.lemma_.lower() in load_words(ActorWords).national_nouns:
         return True
     return head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS")
 
@@ -1054,7 +1006,7 @@ def term_fits(span: SpacySpan, term: Term) -> bool:
             if (
                 previous.pos_ == "PROPN"
                 and previous.text[:1].isupper()
-                and previous.lower_ not in TITLES
+                and previous.lower_ not in load_words(TitleWords).name_titles
             ):
                 return False  # "Ahmed Qassem" is not Naim Qassem: another first name
         return first.text[:1].isupper() and first.pos_ in ("PROPN", "NOUN", "ADJ")
@@ -1085,7 +1037,7 @@ def inside_larger_name(span: SpacySpan) -> bool:
             token.pos_ == "PROPN"
             and token.text[:1].isupper()
             and token.ent_type_ not in ("DATE", "TIME", "GPE", "NORP", "PERSON", "LOC")
-            and token.lower_ not in TITLES
+            and token.lower_ not in load_words(TitleWords).name_titles
         ):
             return True
     # Only the entity around the span's first token can hold the span: found from the
@@ -1248,7 +1200,10 @@ def is_locative(head: Token) -> bool:
     while not (
         head.dep_ == "pobj"
         and head.head.lower_ in LOCATIVE_PREPOSITIONS
-        and not (head.head.lower_ == "at" and head.head.head.lemma_.lower() in AIMING_VERBS)
+        and not (
+            head.head.lower_ == "at"
+            and head.head.head.lemma_.lower() in load_words(ActorWords).aiming_verbs
+        )
     ):
         if head.dep_ not in ("appos", "conj") or head.head is head:
             return False
@@ -1398,10 +1353,6 @@ def country_of_name(name: str, resolver: ActorResolver) -> str | None:
 
 
 # -- groups defined by whom they oppose or serve -------------------------------------------
-AFFILIATION_HEADS = frozenset(
-    {"group", "faction", "force", "fighter", "militia", "rebel", "insurgent", "movement",
-     "party", "unit", "troop", "soldier", "militant", "organization", "organisation", "activist"}
-)  # fmt: skip
 ARMED_HEADS = frozenset(
     {"fighter", "militia", "rebel", "insurgent", "force", "unit", "troop", "soldier", "militant"}
 )
@@ -1413,7 +1364,7 @@ def affiliations(
     doc: Doc, sentence: SpacySpan, sentence_index: int, doc_id: str, state: DocState
 ) -> list[Mention]:
     """ "groups opposed to Assad" -> SYROPP, "forces loyal to Assad" -> SYRMIL."""
-    found = []
+    found, words = [], load_words(ActorWords)
     for head in sentence:
         if is_ethnic_group(head) and not state.with_head(head.i):
             actor = Actor(
@@ -1423,13 +1374,13 @@ def affiliations(
                 make_mention(doc, head.left_edge.i, head.i + 1, head, actor, sentence_index, doc_id)
             )
             continue
-        if head.lemma_.lower() in MEMBER_NOUNS and state.last_with_country(head.i) is None:
+        if head.lemma_.lower() in words.member_nouns and state.last_with_country(head.i) is None:
             member = member_mention(doc, head, sentence_index, doc_id, state)
             if member is not None:
                 found.append(member)
                 continue
         if (
-            head.lemma_.lower() not in AFFILIATION_HEADS
+            head.lemma_.lower() not in words.affiliation_heads
             or state.last_with_country(head.i) is not None
         ):
             continue

@@ -22,7 +22,7 @@ from kittiwake.actors.speakers import quotation_speaker
 from kittiwake.events.codebook import CameoCode, Codebook
 from kittiwake.events.modality import Speech, is_cooperative, speech_act, speech_code
 from kittiwake.events.patterns import DEFAULT_TARGET_PREPS, Pattern, PatternSet
-from kittiwake.lang import ClauseWords, load_clause_words
+from kittiwake.lang import ClauseWords, EventWords, load_clause_words, load_words
 from kittiwake.nlp import iter_sentences
 from kittiwake.records import REPORTABLE_MODALITIES, Actor, Event, Mention, Span
 
@@ -33,55 +33,13 @@ NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "compound"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
-# Heads that only quantify the real participant: "a range of groups", "dozens of civilians".
-QUANTITY_HEADS = frozenset(
-    {"range", "number", "group", "series", "dozen", "dozens", "hundred", "hundreds", "thousand",
-     "thousands", "million", "millions", "ten", "tens", "score", "scores", "some", "many", "all",
-     "most", "part", "lot", "handful", "majority", "third", "half", "quarter", "one", "two",
-     "few", "several", "crowd", "contingent", "batch", "patch", "wave"}
-)  # fmt: skip
 # Codes whose constrained object is what the act is done with, not to: "deployed troops",
 # "sent aid", "withdrew its forces" (whereas "released prisoners" are the target).
 THEME_OBJECT_ROOTS = frozenset({"15"})
 THEME_OBJECT_CODES = frozenset({"0874", "0332", "0334", "074"})
-# Verbs whose direct object is the thing given and whose receiver follows "to"/"for".
-GIVING_VERBS = frozenset(
-    {"offer", "give", "send", "provide", "grant", "supply", "sell", "hand", "deliver",
-     "transfer", "donate", "lend", "pledge", "promise", "contribute", "ship", "airlift", "extend"}
-)  # fmt: skip
-# Nouns naming other actors related to a possessor: "its allies" are not "it".
-RELATION_NOUNS = frozenset(
-    {"ally", "partner", "neighbor", "neighbour", "friend", "enemy", "rival", "supporter",
-     "opponent", "member", "counterpart", "client", "proxy", "citizen", "national", "people"}
-)  # fmt: skip
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can", "ca"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought", "shall"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "wo", "'d"})
-# "is ready to help", "was prepared to impose martial law".
-INTENT_ADJECTIVES = frozenset(
-    {
-        "ready",
-        "prepared",
-        "willing",
-        "determined",
-        "eager",
-        "set",
-        "committed",
-        "due",
-        "poised",
-        "keen",
-    }
-)
-# Verbs whose complement is not (yet) an act: "hope Russia will play a role".
-INTENT_VERBS = frozenset(
-    {"plan", "intend", "propose", "prepare", "offer", "promise", "pledge", "vow", "agree",
-     "swear", "resolve", "commit", "undertake", "volunteer", "aim", "seek"}
-)  # fmt: skip
-# Verbs whose complement is asked of someone, coded by the verb itself: "urged X to resign".
-REQUEST_VERBS = frozenset(
-    {"urge", "call", "ask", "demand", "push", "press", "encourage", "appeal", "request",
-     "invite", "tell", "order", "force", "want", "need", "pressure", "persuade", "convince"}
-)  # fmt: skip
 # Verbs whose complement is only wished for: "hope Russia will play a role".
 WISH_VERBS = frozenset(
     {"hope", "wish", "expect", "try", "attempt", "consider", "want", "like", "dream"}
@@ -96,14 +54,6 @@ NEGATION_CHAIN = frozenset({"pcomp", "pobj", "prep", "dobj", "xcomp", "acl", "ns
 ARGUMENT_PREPOSITIONS = frozenset({"of", "to", "for", "on", "with"})
 # Participles whose passive subject is the doer: "is opposed to", "were engaged in".
 STATIVE_PARTICIPLES = frozenset({"oppose", "engage", "involve", "commit", "dedicate", "devote"})
-# Verbs whose subject is the source of the event noun they take: "Israel mounted its
-# invasion", "the U.S. speeded up the withdrawal" (but not "condemned the attack").
-LIGHT_VERBS = frozenset(
-    {"hold", "have", "conduct", "launch", "carry", "begin", "start", "open", "stage", "mount",
-     "make", "take", "sign", "reach", "impose", "give", "provide", "announce", "speed",
-     "accelerate", "complete", "continue", "resume", "step", "intensify", "escalate", "expand",
-     "wage", "undertake", "pursue", "order", "lead", "organize", "organise", "issue"}
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -953,7 +903,8 @@ def target_candidates(
         return [m for m in found if m not in exclude and not (m.coref_of and m.actor.code in own)]
 
     ordered: list[Mention] = []
-    if token.lemma_.lower() in GIVING_VERBS:  # "offered its troops to Lebanon": the receiver first
+    giving = load_words(EventWords).giving_verbs
+    if token.lemma_.lower() in giving:  # "offered its troops to Lebanon": the receiver first
         for pobj in prep_objects(token, ("to", "for")):
             ordered.extend(usable(actors_at(pobj, by_head)))
         for child in (c for c in token.children if c.dep_ == "dative"):
@@ -1157,7 +1108,10 @@ def placed(mention: Mention | None, doc_id: str, sentence_index: int) -> Mention
 
 def unresolved(subject: Token) -> list[Mention]:
     """A subject in no dictionary ("Prisoners rioted") is kept as an uncoded participant."""
-    if subject.pos_ not in ("NOUN", "PROPN") or subject.lemma_.lower() in QUANTITY_HEADS:
+    if (
+        subject.pos_ not in ("NOUN", "PROPN")
+        or subject.lemma_.lower() in load_words(EventWords).quantity_heads
+    ):
         return []
     if subject.dep_ == "pobj" and subject.head.lower_ in LOCATIVE_PREPOSITIONS:
         return []  # "a meeting in Saudi Arabia which agreed": the place is not the agreer
@@ -1194,7 +1148,8 @@ def actors_of_phrase(head: Token, by_head: dict[int, list[Mention]]) -> list[Men
     for child in head.children:  # "Kenzo Oshima, the United Nations relief coordinator"
         if child.dep_ == "appos" and child.i in by_head:
             return list(by_head[child.i])
-    if head.lemma_.lower() in QUANTITY_HEADS or head.pos_ in ("NUM", "PRON"):
+    words = load_words(EventWords)
+    if head.lemma_.lower() in words.quantity_heads or head.pos_ in ("NUM", "PRON"):
         for prep in preps_of(head, ("of",)):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
@@ -1205,7 +1160,7 @@ def actors_of_phrase(head: Token, by_head: dict[int, list[Mention]]) -> list[Men
         if (
             child.dep_ == "poss"
             and child.i in by_head
-            and head.lemma_.lower() not in RELATION_NOUNS
+            and head.lemma_.lower() not in words.relation_nouns
         ):
             return list(by_head[child.i])
     return []
@@ -1233,7 +1188,11 @@ def nominal_participants(
             clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
         for clause in clauses:
             targets.extend(clause_subjects(clause, by_head))
-    if not sources and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in LIGHT_VERBS:
+    if (
+        not sources
+        and noun.dep_ in OBJECT_DEPS
+        and noun.head.lemma_.lower() in load_words(EventWords).light_verbs
+    ):
         subject = subject_of(noun.head)  # "Russia launched air strikes on Aleppo"
         if subject is not None:
             sources.extend(actors_at(subject, by_head))
@@ -1382,12 +1341,12 @@ def modality_of(trigger: Token) -> str | None:
             governor = token.head.lemma_.lower()  # "is scheduled to meet": a plan
             return "intended" if governor in load_clause_words().planned_passives else None
         if token.dep_ in ("xcomp", "ccomp"):
-            governor = token.head.lemma_.lower()
-            if governor in INTENT_VERBS | INTENT_ADJECTIVES:
+            governor, words = token.head.lemma_.lower(), load_words(EventWords)
+            if governor in words.intent_verbs or governor in words.intent_adjectives:
                 return "intended"
             if governor == "threaten":
                 return "threatened"
-            if governor in REQUEST_VERBS and not is_reported_fact(token):
+            if governor in words.request_verbs and not is_reported_fact(token):
                 return "requested"
             if governor in WISH_VERBS:
                 return "hypothetical"
