@@ -146,3 +146,24 @@ def test_ingest_records_what_limits_cut(limited: Pipeline, tmp_path: Path) -> No
     recode(db, pipeline=limited)
     assert stored(db, "SELECT cuts FROM articles") == [([],)]
     assert stored(db, "SELECT count(*) FROM events") == [(2,)]
+
+
+def test_ingest_parses_each_chunk_with_one_pipe(
+    pipeline: Pipeline, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 11: ingest codes chunks as `code_all` does (one `nlp.pipe` per chunk), not one
+    article at a time; the pool's workers and the ingest process share `code_chunk`."""
+    chunks: list[int] = []
+    pipe = pipeline.parse.pipe
+
+    def counting(articles: list[Article], *, batch_size: int = 16) -> list[object]:
+        chunks.append(len(articles))
+        return list(pipe(articles, batch_size=batch_size))
+
+    monkeypatch.setattr(pipeline.parse, "pipe", counting)
+    texts = [SHORT, "Iran praised Iraq.", "Chile praised Peru.", "Cuba praised Haiti.", PAIRS]
+    for number, text in enumerate(texts):
+        (tmp_path / f"{number}.txt").write_text(text, encoding="utf-8")
+    report = ingest_paths([tmp_path], db=tmp_path / "events.duckdb", pipeline=pipeline)
+    assert report.articles == 5
+    assert chunks == [4, 1]  # ingest's CHUNK_SIZE

@@ -12,6 +12,7 @@ duplicate detection, never for the text that is parsed.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import operator
 import re
@@ -547,11 +548,15 @@ WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 
 def script_language(text: str) -> str | None:
     """The language named by a non-Latin script covering most letters, if any."""
+    if text.isascii():  # Latin letters only: the common case, without naming each letter
+        return None
     letters = [char for char in text if char.isalpha()]
     if not letters:
         return None
     counts: dict[str, int] = {}
     for char in letters:
+        if char.isascii():
+            continue
         name = unicodedata.name(char, "")
         for script, language in SCRIPT_LANGUAGES:
             if name.startswith(script):
@@ -563,13 +568,15 @@ def script_language(text: str) -> str | None:
     return language if count / len(letters) >= MIN_SCRIPT_SHARE else None
 
 
-def stopword_shares(text: str) -> dict[str, float]:
-    """Share of word tokens that are function words of each language."""
-    words = [word.lower() for word in WORD.findall(text)]
-    if not words:
+def shares_of(words: collections.Counter[str]) -> dict[str, float]:
+    """Share of the words (lower-cased, with their counts) that are function words of each
+    language."""
+    total = words.total()
+    if not total:
         return {language: 0.0 for language in STOPWORDS}
+    # counted once per distinct word, not per word per language: clean-up runs on every article
     return {
-        language: sum(word in stopwords for word in words) / len(words)
+        language: sum(count for word, count in words.items() if word in stopwords) / total
         for language, stopwords in STOPWORDS.items()
     }
 
@@ -585,9 +592,10 @@ def detect_language(text: str) -> str:
     by_script = script_language(text)
     if by_script:
         return by_script
-    if len(WORD.findall(text)) < MIN_WORDS_FOR_LANGUAGE:
+    words = collections.Counter(word.lower() for word in WORD.findall(text))
+    if words.total() < MIN_WORDS_FOR_LANGUAGE:
         return "und"
-    shares = stopword_shares(text)
+    shares = shares_of(words)
     best = max(shares, key=shares.__getitem__)
     return best if shares[best] >= MIN_STOPWORD_SHARE else "und"
 

@@ -147,7 +147,12 @@ def normalize_for_comparison(text: str) -> str:
 def content_hash(text: str) -> str:
     """SHA-1 of the normalised text: equal for copies that differ only in boilerplate,
     case, quotes or whitespace."""
-    return hashlib.sha1(normalize_for_comparison(text).encode("utf-8")).hexdigest()
+    return hash_of(normalize_for_comparison(text))
+
+
+def hash_of(normalized: str) -> str:
+    """`content_hash` of a text already normalised (`normalize_for_comparison`)."""
+    return hashlib.sha1(normalized.encode("utf-8")).hexdigest()
 
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -156,9 +161,13 @@ TOKEN = re.compile(r"[\w'-]+")
 
 def shingles(text: str, *, size: int = DEFAULT_SHINGLE_WORDS) -> set[str]:
     """Word n-grams of the normalised text, taken within sentences."""
-    normalized = normalize_countries(normalize_for_comparison(text))
+    return shingles_of(normalize_for_comparison(text), size=size)
+
+
+def shingles_of(normalized: str, *, size: int) -> set[str]:
+    """`shingles` of a text already normalised (`normalize_for_comparison`)."""
     found: set[str] = set()
-    for sentence in SENTENCE_BREAK.split(normalized):
+    for sentence in SENTENCE_BREAK.split(normalize_countries(normalized)):
         words = [word for word in TOKEN.findall(sentence) if word not in IGNORED_WORDS]
         if 0 < len(words) < size:
             found.add(" ".join(words))
@@ -187,25 +196,31 @@ class StoryClusterer:
         self.hashes: dict[str, str] = {}  # content hash -> first doc_id with it
         self.assignments: dict[str, StoryAssignment] = {}
 
-    def minhash(self, text: str) -> MinHash:
+    def minhash(self, normalized: str) -> MinHash:
+        """The signature of a normalised text (`normalize_for_comparison`)."""
         signature = MinHash(num_perm=self.num_perm, seed=self.seed)
         # One vectorised update gives the same signature as one update per shingle, ~5x faster.
-        signature.update_batch(
-            [s.encode("utf-8") for s in sorted(shingles(text, size=self.shingle_words))]
-        )
+        found = shingles_of(normalized, size=self.shingle_words)
+        signature.update_batch([s.encode("utf-8") for s in sorted(found)])
         return signature
 
-    def assign(self, doc_id: str, text: str) -> StoryAssignment:
-        """The story of `doc_id`; a doc_id seen before gets its earlier assignment."""
+    def assign(self, doc_id: str, text: str, *, normalized: str | None = None) -> StoryAssignment:
+        """The story of `doc_id`; a doc_id seen before gets its earlier assignment.
+
+        `normalized` is `normalize_for_comparison(text)` when the caller has it already
+        (ingest hashes every input first): clean-up is the costly part of both steps.
+        """
         if doc_id in self.assignments:
             return self.assignments[doc_id]
-        digest = content_hash(text)
+        if normalized is None:
+            normalized = normalize_for_comparison(text)
+        digest = hash_of(normalized)
         if digest in self.hashes:
             original = self.hashes[digest]
             story = self.assignments[original].story_id
             return self._remember(doc_id, StoryAssignment(story, original, "exact", 1.0))
         self.hashes[digest] = doc_id
-        signature = self.minhash(text)
+        signature = self.minhash(normalized)
         assignment = self._nearest(doc_id, signature)
         self.signatures[doc_id] = signature
         self.lsh.insert(doc_id, signature)

@@ -51,7 +51,13 @@ from typing import Literal, Protocol, TextIO
 from kittiwake import __version__
 from kittiwake.actors.dictionaries import load_dictionaries
 from kittiwake.config import Settings
-from kittiwake.dedupe import DEFAULT_THRESHOLD, StoryAssignment, StoryClusterer, content_hash
+from kittiwake.dedupe import (
+    DEFAULT_THRESHOLD,
+    StoryAssignment,
+    StoryClusterer,
+    hash_of,
+    normalize_for_comparison,
+)
 from kittiwake.ingest_worker import PARENT_CHECK_S as PARENT_CHECK_S  # re-exported
 from kittiwake.ingest_worker import code_chunk, start_worker
 from kittiwake.ingest_worker import exit_when_orphaned as exit_when_orphaned  # re-exported
@@ -139,7 +145,7 @@ class InProcessCoder:
 
     def submit(self, articles: list[Article]) -> Future[list[CodedArticle | Rejected]]:
         future: Future[list[CodedArticle | Rejected]] = Future()
-        future.set_result([self.pipeline.code_safely(article) for article in articles])
+        future.set_result(self.pipeline.code_chunk(articles))
         return future
 
 
@@ -328,7 +334,7 @@ class PoolCoder:
             articles, future = self.waiting.popleft()
             if self.pipeline is None:
                 self.pipeline = Pipeline(self.settings)
-            future.set_result([self.pipeline.code_safely(article) for article in articles])
+            future.set_result(self.pipeline.code_chunk(articles))
             self.dispatch()
 
     def start_pool(self) -> ProcessPoolExecutor:
@@ -514,7 +520,8 @@ def plan(
         if isinstance(item, Rejected):
             yield Planned("reject", rejected=item)
             continue
-        digest = content_hash(item.text)
+        normalized = normalize_for_comparison(item.text)  # once: hash and story both need it
+        digest = hash_of(normalized)
         article = identify(item, digest=digest, identities=identities)
         renamed = isinstance(article, Article) and article.doc_id != item.doc_id
         if article is None:
@@ -528,7 +535,7 @@ def plan(
         identities[article.doc_id] = digest
         origins.setdefault(article.doc_id, article.origin)
         renamed_from = item.doc_id if renamed else None
-        story = clusterer.assign(article.doc_id, article.text)
+        story = clusterer.assign(article.doc_id, article.text, normalized=normalized)
         action: Action = "code" if story.kind == "new" else "duplicate"
         yield Planned(
             action, article=article, content_hash=digest, story=story, renamed_from=renamed_from

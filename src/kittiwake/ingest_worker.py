@@ -67,5 +67,5 @@ def exit_when_orphaned(parent_pid: int) -> None:
 
 
 def code_chunk(settings: Settings, articles: list[Article]) -> list[CodedArticle | Rejected]:
-    pipeline = worker_pipeline(settings)
-    return [pipeline.code_safely(article) for article in articles]
+    """Code one chunk, parsed with one `nlp.pipe` (`Pipeline.code_chunk`)."""
+    return worker_pipeline(settings).code_chunk(articles)

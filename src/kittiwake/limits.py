@@ -61,7 +61,13 @@ def text_cuts(doc: Doc, *, text: str, limits: Limits) -> tuple[tuple[Span, ...],
     a table or a parse gone wrong: its parts are not the sentence's roles), and so is all
     text after the `max_sentences`-th sentence.
     """
-    sentences = [sent for sent in doc.sents if sent.text.strip()]
+    every = list(doc.sents)
+    longest = max(map(len, every), default=0)
+    if (not limits.max_sentences or len(every) <= limits.max_sentences) and (
+        not limits.max_sentence_tokens or longest <= limits.max_sentence_tokens
+    ):
+        return (), ()  # the common case, decided without reading any sentence's text
+    sentences = [sent for sent in every if sent.text.strip()]
     kept = sentences[: limits.max_sentences] if limits.max_sentences else sentences
     spans: list[Span] = []
     notes: list[str] = []
