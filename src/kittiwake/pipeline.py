@@ -31,7 +31,7 @@ from kittiwake.nlp import Parser, sentences_of
 from kittiwake.read.common import doc_id_for
 from kittiwake.records import REPORTABLE_MODALITIES, Article, CodedArticle, Event, Rejected
 from kittiwake.when import DateResolver
-from kittiwake.where import PlaceFinder, PlaceResolver
+from kittiwake.where import PlaceFinder, PlaceResolver, SceneCountry
 
 # Articles parsed together by `code_all`: spaCy's `nlp.pipe` batches the parser's matrix work
 # (1.17-1.26x the end-to-end throughput of one article at a time on 160-200 news articles,
@@ -63,6 +63,7 @@ class Pipeline:
             gazetteer=gazetteer, country_words=country_words(dictionaries)
         )
         self.places = PlaceResolver(countries=gazetteer)
+        self.scene = SceneCountry(countries=gazetteer)
 
     def __call__(self, article: Article, *, doc: Doc | None = None) -> CodedArticle | Rejected:
         """Code `article`; with `doc`, the article is already prepared and `doc` its parse
@@ -86,7 +87,7 @@ class Pipeline:
         events = self.dates(events, doc, article.date)
         places = self.find_places(doc, mentions)
         events = self.places(events, doc, places)
-        events = place_as_target(events)
+        events = place_as_target(events, scene=self.scene(places))
         return CodedArticle(
             article=article,
             sentences=sentences_of(doc, doc_id=article.doc_id),

@@ -75,15 +75,16 @@ class PlaceResolver:
         self, *, gazetteer: Gazetteer | None = None, countries: Gazetteer | None = None
     ) -> None:
         self.gazetteer = gazetteer
-        # names and locates the story's scene country (see `scene_place`)
+        # names and locates the countries of inferred places (the scene, a visit's host)
         self.countries = countries if countries is not None else gazetteer
+        self.scene = SceneCountry(countries=self.countries)
 
     def __call__(self, events: Sequence[Event], doc: Doc, places: Sequence[Place]) -> list[Event]:
         if not places and self.gazetteer is not None:
             places = find_places(doc, gazetteer=self.gazetteer)
         sentences = list(doc.sents)
         in_sentence = places_by_sentence(places, sentences)
-        scene = self.scene_place(places)
+        scene = self.scene(places)
         located = []
         for event in events:
             if not 0 <= event.sentence < len(sentences):
@@ -111,35 +112,45 @@ class PlaceResolver:
             located.append(replace(event, place=place) if place is not None else event)
         return located
 
-    def scene_place(self, places: Sequence[Place]) -> Place | None:
-        """The country where the story happens: the country of most of its places (at least
-        two, and half of them), as a country-level place."""
-        counts = Counter(p.country for p in places if p.country)
-        if not counts or self.countries is None:
-            return None
-        country, count = counts.most_common(1)[0]
-        if count < SCENE_MIN_PLACES or count * 2 < sum(counts.values()):
-            return None
-        return self.country_place(country)
-
     def visited_country(self, event: Event) -> Place | None:
         """Where a visit with no place of its own happened: the host's country."""
         host = event.target if event.cameo == VISIT_CODES[0] else event.source
         country = host.actor.country if host is not None else None
-        return self.country_place(country) if country and len(country) == 3 else None
-
-    def country_place(self, country: str) -> Place | None:
-        entry = self.countries.country(country) if self.countries is not None else None
-        if entry is None:
+        if not country or len(country) != 3:
             return None
-        return Place(
-            name=entry.name,
-            country=entry.country,
-            lat=entry.lat,
-            lon=entry.lon,
-            geonameid=entry.geonameid if entry.geonameid > 0 else None,
-            feature="SCENE",
-        )
+        return country_place(self.countries, country, feature="PCLI")
+
+
+class SceneCountry:
+    """Pipeline stage: the country where a story happens, from its places: the country of
+    most of them (at least two, and half of them), as a country-level place."""
+
+    def __init__(self, *, countries: Gazetteer | None) -> None:
+        self.countries = countries
+
+    def __call__(self, places: Sequence[Place]) -> Place | None:
+        counts = Counter(p.country for p in places if p.country)
+        if not counts:
+            return None
+        country, count = counts.most_common(1)[0]
+        if count < SCENE_MIN_PLACES or count * 2 < sum(counts.values()):
+            return None
+        return country_place(self.countries, country, feature="SCENE")
+
+
+def country_place(countries: Gazetteer | None, country: str, *, feature: str) -> Place | None:
+    """A country as a place with no span in the text: inferred, not named."""
+    entry = countries.country(country) if countries is not None else None
+    if entry is None:
+        return None
+    return Place(
+        name=entry.name,
+        country=entry.country,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonameid=entry.geonameid if entry.geonameid > 0 else None,
+        feature=feature,
+    )
 
 
 SCENE_MIN_PLACES = 2

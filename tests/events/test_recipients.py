@@ -209,3 +209,42 @@ def test_a_town_named_as_target_is_its_people_only_when_struck(cameo: str, code:
     assert coded.target is not None
     assert coded.target.actor.code == code
     assert coded.target.actor.kind == "town"
+
+
+KENYA = Place(name="Kenya", country="KEN", lat=0.5, lon=37.9, feature="SCENE")
+BRITAIN = mention("Britain", "GBRGOV", 0)
+UN = Mention(
+    "doc", 0, 0, 2, "UN", Actor(code="IGOUNO", country=None, sector="IGO", kind="organisation"),
+    head=0, token_start=0, token_end=1,
+)  # fmt: skip
+KENYANS = mention("Kenyan police", "KENCOP", 0)
+
+
+@pytest.mark.parametrize(
+    ("cameo", "source", "target"),
+    [
+        ("020", BRITAIN, "KENGOV"),  # "Britain called for free elections": to the government
+        ("111", UN, "KENGOV"),  # an international body is an outsider everywhere
+        ("070", BRITAIN, "KEN"),  # an act done, to the country
+        ("042", BRITAIN, "KENGOV"),  # a visit is made to someone
+        ("190", BRITAIN, None),  # an attack needs a target the text names
+        ("010", BRITAIN, None),  # a statement may be made to no one
+        ("141", BRITAIN, None),  # so may a protest
+        ("020", KENYANS, None),  # the country's own people do not act on their own country
+    ],
+    ids=["appeal", "igo-criticism", "aid", "visit", "attack", "statement", "protest", "insider"],
+)
+def test_an_outsiders_act_with_no_target_is_done_to_the_scene_country(
+    cameo: str, source: Mention, target: str | None
+) -> None:
+    event = coded_event(cameo, source, None, trigger=Span(9, 16, "x"), text=TEXT)
+    (placed,) = place_as_target([event], scene=KENYA)
+    assert (placed.target.actor.code if placed.target else None) == target
+    if placed.target is not None:
+        assert "scene country" in placed.target.actor.reason
+        assert placed.target.start == -1  # named nowhere: no span to mark as evidence
+
+
+def test_without_a_scene_country_nothing_is_added() -> None:
+    event = coded_event("020", BRITAIN, None, trigger=Span(9, 16, "x"), text=TEXT)
+    assert place_as_target([event]) == [event]

@@ -22,8 +22,58 @@ from kittiwake.lang import PlaceRecipients, PlaceWords, load_words
 from kittiwake.records import Actor, Event, Mention, Place
 
 
-def place_as_target(events: Sequence[Event]) -> list[Event]:
-    return [with_place_target(with_struck_town(with_place_country(e))) for e in events]
+def place_as_target(events: Sequence[Event], *, scene: Place | None = None) -> list[Event]:
+    placed = [with_place_target(with_struck_town(with_place_country(e))) for e in events]
+    return [with_scene_target(e, scene) for e in placed] if scene is not None else placed
+
+
+# Acts an outsider does to the country a story is about, when it names no one ("Britain
+# called for free and fair elections", "the UN condemned the use of cluster bombs"): all
+# but statements, meetings, protests and shows of force (CAMEO 01, 04, 14, 15), which may
+# be done to no one, and acts of material conflict; visits (042) are made to someone.
+UNDIRECTED_ROOTS = frozenset({"01", "04", "14", "15"})
+VERBAL_QUAD_CLASSES = (1, 3)  # CAMEO's verbal cooperation and verbal conflict
+MATERIAL_CONFLICT = 4
+
+
+def with_scene_target(event: Event, scene: Place) -> Event:
+    """An outsider's act with no target, in a story set in one country, is done to that
+    country: the source is of another country, or an international body."""
+    source = event.source
+    if event.target is not None or source is None or not source.actor.code:
+        return event
+    if event.cameo_root in UNDIRECTED_ROOTS and event.cameo not in VISIT_CODES:
+        return event
+    if event.quad_class == MATERIAL_CONFLICT:  # an attack needs a target the text names
+        return event
+    outsider = (
+        source.actor.country not in (None, scene.country)
+        or source.actor.sector in INTERNATIONAL_SECTORS
+    )
+    if not outsider or not scene.country:
+        return event
+    # what is said to a country is said to its government; an act done, to the country
+    sector = "GOV" if event.quad_class in VERBAL_QUAD_CLASSES else None
+    actor = Actor(
+        code=scene.country + (sector or ""),
+        country=scene.country,
+        sector=sector,
+        name=scene.name,
+        reason=f"no named recipient: the story's scene country ({scene.name})",
+        kind="sector" if sector else "place",
+    )
+    target = Mention(
+        doc_id=event.doc_id,
+        sentence=event.sentence,
+        start=-1,  # named nowhere in the sentence
+        end=-1,
+        text=scene.name,
+        actor=actor,
+        head=-1,
+        token_start=-1,
+        token_end=-1,
+    )
+    return replace(event, target=target)
 
 
 def with_struck_town(event: Event) -> Event:
