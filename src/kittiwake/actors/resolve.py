@@ -750,8 +750,10 @@ def named_before(mentions: list[Mention]) -> list[Mention]:
     named earlier in the story ("Cuban vice-premier Carlos Lage") is that actor."""
     resolved: list[Mention] = []
     for mention in mentions:
-        if not mention.actor.code and mention.actor.kind == "unknown person":
-            surname = mention.text.split()[-1]
+        # a bare surname the small model tags as an organisation ("Obeidi") is a name too
+        bare = mention.actor.kind == "unknown organisation" and len(mention.text.split()) == 1
+        if not mention.actor.code and (mention.actor.kind == "unknown person" or bare):
+            surname = name_word(mention.text.split()[-1])
             earlier = next(
                 (
                     m
@@ -759,7 +761,7 @@ def named_before(mentions: list[Mention]) -> list[Mention]:
                     if m.start < mention.start
                     and m.actor.code
                     and m.actor.kind not in PLACE_KINDS
-                    and surname in m.text.split()
+                    and surname in {name_word(word) for word in m.text.split()}
                 ),
                 None,
             )
@@ -771,6 +773,15 @@ def named_before(mentions: list[Mention]) -> list[Mention]:
                 mention = replace(mention, actor=actor, coref_of=earlier.text)
         resolved.append(mention)
     return resolved
+
+
+def name_word(word: str) -> str:
+    """A word of a name as it may be written again: "al-Obeidi" is later "Obeidi"."""
+    word = word.lower()
+    for article in ("al-", "el-"):  # the Arabic article, often dropped on second mention
+        if word.startswith(article) and len(word) > len(article):
+            return word[len(article) :]
+    return word
 
 
 def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
