@@ -78,7 +78,8 @@ ARTICLES = frozenset(
 FUNCTION_WORDS = frozenset(
     {"not", "neither", "nor", "never", "also", "now", "then", "will", "would", "should", "could",
      "can", "may", "might", "must", "shall", "to", "has", "have", "had", "was", "were", "is",
-     "are", "be", "been", "did", "does", "do", "said", "says", "so", "just", "still", "even"}
+     "are", "be", "been", "did", "does", "do", "said", "says", "so", "just", "still", "even",
+     "no"}
 )  # fmt: skip
 # Before the verb, PETRARCH's auxiliaries only fix the tense ("% HAVE *"): dropped, with a
 # warning. A modal is what kittiwake calls the act's modality ("WILL *" is a future act).
@@ -431,16 +432,20 @@ def read_before(
     if "+" in slots:
         raise Unexpressible("the target before the verb")
     draft.symmetric = draft.symmetric or "%" in slots
-    if len(words) > 1 or any(is_function_word(w) for w in words):
+    subjects = [w.split()[-1] for w in expand(words[0], synsets)] if len(words) == 1 else []
+    if len(words) > 1 or any(is_function_word(w) for w in [*words, *subjects]):
         raise Unexpressible(f"words before the verb ({' '.join(words)}) other than a subject")
-    if words:
-        draft.subject.extend(w.split()[-1] for w in expand(words[0], synsets))
+    draft.subject.extend(subjects)
 
 
 def is_function_word(word: str) -> bool:
     """Auxiliaries, negation and adverbs: not a subject noun ("NOT *", "RECENTLY *")."""
     lower = word.lower()
-    return lower in FUNCTION_WORDS or (lower.endswith("ly") and not lower.startswith("&"))
+    return (
+        lower in FUNCTION_WORDS
+        or lower in PREPOSITIONS  # "IN *", "DESPITE *": where the verb stands, not who acts
+        or (lower.endswith("ly") and not lower.startswith("&"))
+    )
 
 
 def draft_of(text: str, *, verbs: list[str], synsets: dict[str, list[str]]) -> _Draft:
