@@ -47,8 +47,6 @@ CODE_CONSTANTS = {
 # Word lists not yet moved to language data (issue 11): this list may only shrink.
 NOT_YET_MOVED = {
     ("clean.py", "STOPWORDS"),
-    ("consolidate.py", "STOPWORDS"),
-    ("dedupe.py", "COUNTRY_VARIANTS"),
     ("events/patterns.py", "DEFAULT_TARGET_PREPS"),
     ("geo/gazetteer.py", "_DEMONYM_ENDINGS"),
     ("geo/gazetteer.py", "_EXTRA_COUNTRY_NAMES"),

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from kittiwake.lang import StopWords, load_words
 from kittiwake.records import Event
 
 # How far apart two dates may be and still name the same day, by the coarser precision.
@@ -39,19 +40,6 @@ PRECISION_DAYS: Mapping[str, int] = MappingProxyType(
     {"day": 1, "week": 7, "month": 31, "season": 92, "year": 366}
 )
 _FINEST = {"day": 4, "week": 3, "month": 2, "season": 1, "year": 0}
-# Words that say nothing about which event a sentence reports.
-STOPWORDS: frozenset[str] = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just me more most my no nor not now of off on once only or other our
-    ours out over own same she should so some such than that the their theirs them then there
-    these they this those through to too under until up very was we were what when where which
-    while who whom why will with would you your yours said says say told tell according
-    reported report reports news also year years day days week weeks month months time today
-    yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday last first new
-    one two three people mr mrs ms dr""".split()  # noqa: SIM905 - a list would be 150 lines
-)
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 
 
@@ -131,14 +119,16 @@ def lemma(word: str) -> str:
 
 def trigger_lemma(text: str) -> str:
     """The lemma of a trigger's last content word ('has been arrested' -> 'arrest')."""
-    words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+    stopwords = load_words(StopWords).all_words
+    words = [w for w in _WORD.findall(text.lower()) if w not in stopwords]
     return lemma(words[-1]) if words else text.lower().strip()
 
 
 def argument_words(text: str, *, exclude: Iterable[str] = ()) -> frozenset[str]:
     """Content-word lemmas of `text` (a sentence), without stopwords and `exclude` lemmas."""
     excluded = set(exclude)
-    words = {lemma(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS}
+    stopwords = load_words(StopWords).all_words
+    words = {lemma(w) for w in _WORD.findall(text.lower()) if w not in stopwords}
     return frozenset(w for w in words if w not in excluded and len(w) > 2)
 
 

@@ -25,62 +25,13 @@ import pycountry
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from kittiwake.clean import normalize_dashes, normalize_quotes, strip_boilerplate
+from kittiwake.lang import CountryNames, load_words
 
 DEFAULT_NUM_PERM = 128
 DEFAULT_THRESHOLD = 0.5
 DEFAULT_SHINGLE_WORDS = 3  # measured: spun rewrites keep J >= 0.62 at 3 words, 0.50 at 4, 0.39 at 5
 # Words dropped before shingling: a rewrite that adds or drops an article must not matter.
 IGNORED_WORDS = frozenset({"the", "a", "an"})
-
-# Variants that pycountry's name/official_name/common_name do not cover; value = the
-# name every variant is mapped to (lowercase). Kept to names that differ in wording.
-COUNTRY_VARIANTS: dict[str, str] = {
-    "russian federation": "russia",
-    "united states of america": "united states",
-    "u.s.a.": "united states",
-    "u.s.": "united states",
-    "usa": "united states",
-    "america": "united states",
-    "united kingdom of great britain and northern ireland": "united kingdom",
-    "great britain": "united kingdom",
-    "britain": "united kingdom",
-    "u.k.": "united kingdom",
-    "uk": "united kingdom",
-    "islamic republic of iran": "iran",
-    "syrian arab republic": "syria",
-    "democratic people's republic of korea": "north korea",
-    "dprk": "north korea",
-    "republic of korea": "south korea",
-    "people's republic of china": "china",
-    "prc": "china",
-    "republic of china": "taiwan",
-    "burma": "myanmar",
-    "ivory coast": "cote d'ivoire",
-    "czechia": "czech republic",
-    "turkiye": "turkey",
-    "republic of turkey": "turkey",
-    "holland": "netherlands",
-    "uae": "united arab emirates",
-    "holy see": "vatican",
-    "vatican city": "vatican",
-    "swaziland": "eswatini",
-    "macedonia": "north macedonia",
-    "cape verde": "cabo verde",
-    "east timor": "timor-leste",
-    "drc": "democratic republic of congo",
-    "dr congo": "democratic republic of congo",
-    "democratic republic of the congo": "democratic republic of congo",
-    "congo-kinshasa": "democratic republic of congo",
-    "congo-brazzaville": "republic of congo",
-    "lao people's democratic republic": "laos",
-    "viet nam": "vietnam",
-    "state of palestine": "palestine",
-    "palestinian territories": "palestine",
-    "bolivarian republic of venezuela": "venezuela",
-    "plurinational state of bolivia": "bolivia",
-    "republic of moldova": "moldova",
-    "united republic of tanzania": "tanzania",
-}
 
 StoryKind = Literal["new", "exact", "near"]
 
@@ -97,7 +48,9 @@ class StoryAssignment:
 
 @functools.cache
 def country_table() -> Mapping[str, str]:
-    """Variant -> canonical name (lowercase), from pycountry plus COUNTRY_VARIANTS."""
+    """Variant -> canonical name (lowercase), from pycountry plus the name variants of
+    the language data (`countries.yaml`)."""
+    variants = load_words(CountryNames).name_variants
     pairs: dict[str, str] = {}
     for country in pycountry.countries:
         canonical = fold_accents(
@@ -107,10 +60,10 @@ def country_table() -> Mapping[str, str]:
             variant = getattr(country, attribute, None)
             if variant:
                 pairs.setdefault(fold_accents(normalize_quotes(variant)).lower(), canonical.lower())
-    pairs.update(COUNTRY_VARIANTS)
+    pairs.update(variants)
     # pycountry's own names may be variants themselves ("Russian Federation").
     return MappingProxyType(
-        {variant: COUNTRY_VARIANTS.get(target, target) for variant, target in pairs.items()}
+        {variant: variants.get(target, target) for variant, target in pairs.items()}
     )
 
 

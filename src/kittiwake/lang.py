@@ -20,7 +20,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, ClassVar, TypeVar, cast
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from kittiwake.yamlio import load_file, validation_errors
 
@@ -34,13 +41,17 @@ class WordFile(BaseModel):
     file_name: ClassVar[str]
     # English data, overridable through KITTIWAKE_LANG_DIR; false for the codebook's tables.
     language_data: ClassVar[bool] = True
+    cased: ClassVar[frozenset[str]] = frozenset()  # fields whose words keep their capitals
 
     @field_validator("*")
     @classmethod
-    def _lower_case(cls, value: object) -> object:
-        if not cls.language_data or not isinstance(value, frozenset):
+    def _lower_case(cls, value: object, info: ValidationInfo) -> object:
+        if not cls.language_data or info.field_name in cls.cased:
             return value
-        for word in value:
+        words = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+        for word in words if isinstance(words, frozenset | list) else ():
+            if not isinstance(word, str):
+                continue
             if not word.strip():
                 raise ValueError("an empty word")
             if word != word.lower():
@@ -124,6 +135,27 @@ class PlaceWords(WordFile):
     elsewhere_words: Words
 
 
+class StopWords(WordFile):
+    """Words that say nothing about which event a sentence reports (`consolidate.py`)."""
+
+    file_name = "stopwords.yaml"
+
+    function_words: Words
+    news_words: Words
+
+    @functools.cached_property
+    def all_words(self) -> frozenset[str]:
+        return self.function_words | self.news_words
+
+
+class CountryNames(WordFile):
+    """Country names as news writes them, beside the official names pycountry knows."""
+
+    file_name = "countries.yaml"
+
+    name_variants: dict[str, str]
+
+
 class DateWords(WordFile):
     """Words the date stage reads around time expressions (`when.py`)."""
 
@@ -178,6 +210,8 @@ WORD_FILES: Mapping[str, type[WordFile]] = {
         TitleWords,
         PlaceWords,
         DateWords,
+        StopWords,
+        CountryNames,
         SpeechActs,
         PlaceRecipients,
     )
