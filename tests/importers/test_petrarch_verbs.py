@@ -94,6 +94,7 @@ def only_pattern(line: str) -> dict[str, Any]:
         ("SHOULD HAVE *  [070]", {"modality": ("obligation",)}),
         ("MAY * AID  [070]", {"modality": ("hypothetical",), "object": ("aid",)}),
         ("POLICE *  [070]", {"subject": ("police",)}),
+        ("&FUNDS *  [070]", {"subject": ("grant", "subsidy")}),
         ("* AID  [070:071]", {"object": ("aid",), "reverse": "071"}),
     ],
 )
@@ -117,6 +118,7 @@ def test_pattern_constructs(line: str, expected: dict[str, Any]) -> None:
         ("IN *  [070]", "words before the verb"),
         ("DESPITE *  [070]", "words before the verb"),
         ("NO *  [070]", "words before the verb"),
+        ("&NEARBY *  [070]", "words before the verb"),
         ("$ * +  [070]", "tells it from the verb's default"),
         ("WILL WOULD * AID  [070]", "two modals"),
         ("+ *  [070]", "target before the verb"),

@@ -433,7 +433,8 @@ def read_before(
         raise Unexpressible("the target before the verb")
     draft.symmetric = draft.symmetric or "%" in slots
     subjects = [w.split()[-1] for w in expand(words[0], synsets)] if len(words) == 1 else []
-    if len(words) > 1 or any(is_function_word(w) for w in [*words, *subjects]):
+    closed = FUNCTION_WORDS | PREPOSITIONS  # a synset's members too ("&NEGSYN": not, no)
+    if len(words) > 1 or any(is_function_word(w) for w in words) or closed & set(subjects):
         raise Unexpressible(f"words before the verb ({' '.join(words)}) other than a subject")
     draft.subject.extend(subjects)
 
