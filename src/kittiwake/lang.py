@@ -39,24 +39,29 @@ class WordFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     file_name: ClassVar[str]
-    # English data, overridable through KITTIWAKE_LANG_DIR; false for the codebook's tables.
-    language_data: ClassVar[bool] = True
+    # The folder under `data/`; only English files (`lang/en`) can be replaced by the user's.
+    folder: ClassVar[str] = "lang/en"
     cased: ClassVar[frozenset[str]] = frozenset()  # fields whose words keep their capitals
 
     @field_validator("*")
     @classmethod
     def _lower_case(cls, value: object, info: ValidationInfo) -> object:
-        if not cls.language_data or info.field_name in cls.cased:
+        if info.field_name in cls.cased:
             return value
-        words = [*value.keys(), *value.values()] if isinstance(value, dict) else value
-        for word in words if isinstance(words, frozenset | list) else ():
-            if not isinstance(word, str):
-                continue
+        words = [*value.keys(), *value.values()] if isinstance(value, dict) else [value]
+        for word in (w for group in words for w in _strings(group)):
             if not word.strip():
                 raise ValueError("an empty word")
             if word != word.lower():
                 raise ValueError(f"{word!r}: lemmas are written in lower case")
         return value
+
+
+def _strings(value: object) -> list[str]:
+    """The strings of a word or of a set of words (a field's value, or one value of a table)."""
+    if isinstance(value, str):
+        return [value]
+    return [w for w in value if isinstance(w, str)] if isinstance(value, frozenset) else []
 
 
 Words = frozenset[str]
@@ -156,6 +161,18 @@ class CountryNames(WordFile):
     name_variants: dict[str, str]
 
 
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
+
+
+class FunctionWords(WordFile):
+    """Frequent function words by language (ISO 639-1), which name a text's language."""
+
+    file_name = "function_words.yaml"
+    folder = "lang"
+
+    languages: dict[LanguageCode, Words]
+
+
 class DateWords(WordFile):
     """Words the date stage reads around time expressions (`when.py`)."""
 
@@ -178,7 +195,7 @@ class SpeechActs(WordFile):
     """The code of a speech act about an act, by the act's code (see `events/modality.py`)."""
 
     file_name = "speech_acts.yaml"
-    language_data = False
+    folder = ""
 
     promise: SpeechActTable
     threat: SpeechActTable
@@ -193,7 +210,8 @@ class PlaceRecipients(WordFile):
     """Which acts done in a place are done to it (see `events/recipients.py`)."""
 
     file_name = "place_recipients.yaml"
-    language_data = False
+    folder = ""
+    cased = frozenset({"plover_types", "violent_types"})
 
     plover_types: frozenset[PloverType]
     violent_types: frozenset[PloverType]
@@ -212,6 +230,7 @@ WORD_FILES: Mapping[str, type[WordFile]] = {
         DateWords,
         StopWords,
         CountryNames,
+        FunctionWords,
         SpeechActs,
         PlaceRecipients,
     )
@@ -230,12 +249,13 @@ def shipped_data_dir() -> Path:
 
 def data_path(model: type[WordFile]) -> Path:
     """The file `model` is read from: the user's language folder's copy, else the shipped."""
-    if not model.language_data:
-        return shipped_data_dir() / model.file_name
+    shipped = shipped_data_dir() / model.folder / model.file_name
+    if model.folder != "lang/en":
+        return shipped
     folder = os.environ.get(LANG_DIR_VARIABLE)
     if folder and (Path(folder) / model.file_name).is_file():
         return Path(folder) / model.file_name
-    return shipped_language_dir() / model.file_name
+    return shipped
 
 
 def read_word_file(path: Path, model: type[M]) -> M:
