@@ -1188,11 +1188,11 @@ def nominal_participants(
             clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
         for clause in clauses:
             targets.extend(clause_subjects(clause, by_head))
-    if (
-        not sources
-        and noun.dep_ in OBJECT_DEPS
-        and noun.head.lemma_.lower() in load_words(EventWords).light_verbs
-    ):
+    light = noun.dep_ in OBJECT_DEPS and lemma_of(noun.head) in load_words(EventWords).light_verbs
+    if light and not targets:  # "made a plea to the UN": the phrase hangs on the verb
+        for pobj in prep_objects(noun.head, pattern.target_preps):
+            targets.extend(actors_at(pobj, by_head))
+    if light and not sources:
         subject = subject_of(noun.head)  # "Russia launched air strikes on Aleppo"
         if subject is not None:
             sources.extend(actors_at(subject, by_head))
