@@ -9,7 +9,16 @@ import itertools
 import pytest
 import spacy
 
-from kittiwake.actors.resolve import DocState, GroupIndex, Match, since_sentence
+from kittiwake.actors.resolve import (
+    PAIR_SECTORS,
+    DocState,
+    GroupIndex,
+    Match,
+    last_pair,
+    mention_order,
+    named_before,
+    since_sentence,
+)
 from kittiwake.nlp import paragraph_breaks, paragraph_runs
 from kittiwake.records import Actor, Mention, Place
 from kittiwake.where import _inside, places_by_sentence
@@ -86,8 +95,11 @@ def test_group_index_answers_the_scans_of_every_group(start: int, end: int) -> N
     )
 
 
-def mention(head: int, sentence: int, country: str | None = None) -> Mention:
-    actor = Actor(code=country or "", country=country)
+def mention(
+    head: int, sentence: int, country: str | None = None, *, sector: str | None = None
+) -> Mention:
+    """A one-token mention at character `head` (one character a token, as in `TOKENS`)."""
+    actor = Actor(code=(country or "") + (sector or ""), country=country, sector=sector)
     return Mention("d", sentence, head, head + 1, "w", actor, head, head, head + 1)
 
 
@@ -98,6 +110,21 @@ MENTIONS = [
     mention(8, 1, "RUS"),
     mention(8, 1, "CHN"),
     mention(12, 3),
+]
+# Mentions as resolution adds them: sentence after sentence, in no order inside one.
+SENTENCES = [(0, 4), (4, 9), (9, 12), (12, 20)]  # token (= character) ranges
+ADDED = [
+    mention(2, 0, "USA", sector="GOV"),
+    mention(0, 0, "RUS", sector="GOV"),
+    mention(3, 0, None, sector="GOV"),
+    mention(7, 1, "RUS", sector="MIL"),
+    mention(5, 1, "USA", sector="GOV"),
+    mention(6, 1, "CHN"),
+    mention(11, 2, "CHN", sector="GOV"),
+    mention(9, 2, "RUS", sector="GOV"),
+    mention(15, 3, "USA", sector="MIL"),
+    mention(13, 3, "IRN", sector="GOV"),
+    mention(18, 3, "IRN", sector="GOV"),
 ]
 
 
@@ -110,6 +137,79 @@ def test_mentions_by_head_follow_the_list_as_it_grows() -> None:
             assert state.with_head(head) == expected
             with_country = [m for m in expected if m.actor.country]
             assert state.last_with_country(head) == (with_country[-1] if with_country else None)
+
+
+def test_last_of_sector_is_the_last_listed_that_starts_before() -> None:
+    state = DocState(date=None, mentions=list(ADDED))
+    for later in ADDED:
+        expected = next(
+            (
+                m
+                for m in reversed(ADDED)
+                if m.start < later.start
+                and m.actor.sector == later.actor.sector
+                and m.actor.country
+            ),
+            None,
+        )
+        assert state.last_of_sector(later) == expected
+
+
+def test_places_in_a_sentence_follow_the_list_as_it_grows() -> None:
+    state = DocState(date=None)
+    for added in ADDED:
+        state.places.append(added)
+        for sentence in range(5):
+            assert state.places_in(sentence) == [p for p in state.places if p.sentence == sentence]
+
+
+def last_pair_reading_every_mention(state: DocState, *, before: int) -> list[Mention]:
+    """What `last_pair` did before it kept a tally (no recent pair, blank parse: weight 1)."""
+    scores: dict[str, float] = {}
+    latest: dict[str, Mention] = {}
+    for order, m in enumerate(state.mentions):
+        if m.start >= before or not m.actor.country or m.actor.sector not in PAIR_SECTORS:
+            continue
+        scores[m.actor.country] = scores.get(m.actor.country, 0.0) + 1 + order * 1e-6
+        latest[m.actor.country] = m
+    if len(scores) < 2:
+        return []
+    top = sorted(scores, key=scores.__getitem__, reverse=True)[:2]
+    return sorted((latest[c] for c in top), key=mention_order)
+
+
+def test_last_pair_tallies_the_sentences_done_as_reading_them_all_did() -> None:
+    doc = spacy.blank("en")(" ".join("abcdefghijklmnopqrst"))  # no parse: no subjects
+    state = DocState(date=None)
+    asked = 0
+    for sentence, (start, end) in enumerate(SENTENCES):
+        for before in range(start, end):
+            state.mentions.extend(m for m in ADDED[len(state.mentions) :] if m.start < before)
+            expected = last_pair_reading_every_mention(state, before=before)
+            found = last_pair(state, doc, before=before, sentence_index=sentence)
+            assert found == expected
+            asked += bool(found)
+    assert asked > 10
+
+
+def test_a_surname_is_the_last_coded_actor_named_with_it_before() -> None:
+    def named(start: int, text: str, code: str, kind: str = "person") -> Mention:
+        actor = Actor(code=code, kind=kind, reason=code)
+        return Mention("d", start // 10, start, start + len(text), text, actor, start, 0, 1)
+
+    mentions = [
+        named(0, "President Carlos Lage", "CUBGOV"),
+        named(20, "Lage", "", "unknown person"),
+        named(30, "Lage Province", "CUB", "place"),
+        named(35, "Minister Ana Lage", "ESPGOV"),
+        named(32, "Lage", "", "unknown person"),  # listed later, said before the minister
+        named(50, "Ana", "", "unknown person"),
+        named(60, "Smith", "", "unknown person"),
+    ]
+    resolved = named_before(mentions)
+    assert [m.actor.code for m in resolved] == [
+        "CUBGOV", "CUBGOV", "CUB", "ESPGOV", "CUBGOV", "ESPGOV", ""
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize("first", range(-1, 6))

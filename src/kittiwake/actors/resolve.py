@@ -106,22 +106,63 @@ class DocState:
     # Places named in the text ("in Liberia"): listed with the mentions, but kept out of
     # reference resolution and country filling, which are about actors.
     places: list[Mention] = field(default_factory=list)
-    # `mentions` by head token, brought up to date when asked (the list is only appended
-    # to): scanning every mention for each word made resolution grow with the square of a
-    # document's length (issue 15, D9)
+    # Indexes of `mentions` and `places`, brought up to date when asked: scanning every
+    # mention or place for each word made resolution grow with the square of a document's
+    # length (issue 15, D9). Both lists are only appended to, sentence after sentence, and
+    # a mention lies inside its sentence, so one earlier in the list is no later in the text
+    # unless it is in the same sentence.
     by_head: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
+    by_sector: dict[str | None, list[Mention]] = field(default_factory=dict, repr=False)
+    sector_sentences: dict[str | None, list[int]] = field(default_factory=dict, repr=False)
+    countries: set[str] = field(default_factory=set, repr=False)  # of all mentions so far
     indexed: int = 0
+    places_by_sentence: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
+    places_indexed: int = 0
+    # "the two sides" (`last_pair`): the scores of the mentions of sentences already done
+    pair_tally: tuple[dict[str, float], dict[str, Mention]] = field(
+        default_factory=lambda: ({}, {}), repr=False
+    )
+    pair_tallied: int = 0
+
+    def catch_up(self) -> None:
+        for mention in self.mentions[self.indexed :]:
+            self.by_head.setdefault(mention.head, []).append(mention)
+            if mention.actor.country:
+                self.by_sector.setdefault(mention.actor.sector, []).append(mention)
+                self.sector_sentences.setdefault(mention.actor.sector, []).append(mention.sentence)
+                self.countries.add(mention.actor.country)
+        self.indexed = len(self.mentions)
+        for place in self.places[self.places_indexed :]:
+            self.places_by_sentence.setdefault(place.sentence, []).append(place)
+        self.places_indexed = len(self.places)
 
     def with_head(self, head: int) -> list[Mention]:
         """The mentions whose head is token `head`, in the order of `mentions`."""
-        for mention in self.mentions[self.indexed :]:
-            self.by_head.setdefault(mention.head, []).append(mention)
-        self.indexed = len(self.mentions)
+        self.catch_up()
         return self.by_head.get(head, [])
 
     def last_with_country(self, head: int) -> Mention | None:
         """The last mention with a country whose head is token `head`."""
         return next((m for m in reversed(self.with_head(head)) if m.actor.country), None)
+
+    def last_of_sector(self, mention: Mention) -> Mention | None:
+        """The last mention in `mentions` of `mention`'s sector, with a country, that starts
+        before it in the text."""
+        self.catch_up()
+        found = self.by_sector.get(mention.actor.sector, [])
+        # those of later sentences start after it: the search begins before them
+        end = bisect.bisect_right(
+            self.sector_sentences.get(mention.actor.sector, []), mention.sentence
+        )
+        for earlier in (found[i] for i in range(end - 1, -1, -1)):
+            if earlier.start < mention.start:
+                return earlier
+        return None
+
+    def places_in(self, sentence: int) -> list[Mention]:
+        """The places named in sentence `sentence`, in the order of `places`."""
+        self.catch_up()
+        return self.places_by_sentence.get(sentence, [])
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +279,8 @@ class ActorResolver:
                         ),
                     )
             mentions.append(result)
-        mentions = [described_unknown(doc, m, mentions) for m in mentions]
+        by_head = positions_by_head(mentions)
+        mentions = [described_unknown(doc, m, by_head) for m in mentions]
         mentions = named_before(mentions)
         mentions = [self.private_person(doc, m, state) for m in mentions]
         mentions.extend(quoted_first_person(doc, mentions, doc_id=doc_id))
@@ -678,11 +720,9 @@ class ActorResolver:
     ) -> tuple[str | None, str]:
         """The country the rest of the article suggests for an actor named without one."""
         if mention.actor.sector in STATE_SECTORS:
-            for earlier in reversed(state.mentions):
-                if earlier.start >= mention.start:
-                    continue
-                if earlier.actor.sector == mention.actor.sector and earlier.actor.country:
-                    return earlier.actor.country, f"the last {mention.actor.sector} named"
+            earlier = state.last_of_sector(mention)
+            if earlier is not None and earlier.actor.country:
+                return earlier.actor.country, f"the last {mention.actor.sector} named"
         if serves_abroad(doc[mention.head]):
             return None, ""  # peacekeepers and observers are not of the country they serve in
         nearby = nearby_place_country(doc, mention, state)
@@ -690,9 +730,9 @@ class ActorResolver:
             return nearby
         if state.focus_country:
             return state.focus_country, "the country the article is set in"
-        countries = {m.actor.country for m in state.mentions if m.actor.country}
-        if len(countries) == 1:
-            return countries.pop(), "the only country the article names"
+        state.catch_up()
+        if len(state.countries) == 1:
+            return next(iter(state.countries)), "the only country the article names"
         return None, ""
 
 
@@ -706,10 +746,8 @@ def nearby_place_country(doc: Doc, mention: Mention, state: DocState) -> tuple[s
     for distance in (0, 1):
         countries = {
             p.actor.country
-            for p in state.places
-            if p.sentence == mention.sentence - distance
-            and p.actor.country
-            and not head.is_ancestor(doc[p.head])
+            for p in state.places_in(mention.sentence - distance)
+            if p.actor.country and not head.is_ancestor(doc[p.head])
         }
         if len(countries) == 1:
             where = "its sentence" if distance == 0 else "the sentence before"
@@ -717,25 +755,39 @@ def nearby_place_country(doc: Doc, mention: Mention, state: DocState) -> tuple[s
     return None
 
 
-def described_unknown(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
+def positions_by_head(mentions: list[Mention]) -> dict[int, list[tuple[int, Mention]]]:
+    """Each mention with its place in `mentions`, by head token."""
+    found: dict[int, list[tuple[int, Mention]]] = {}
+    for position, mention in enumerate(mentions):
+        found.setdefault(mention.head, []).append((position, mention))
+    return found
+
+
+def described_unknown(
+    doc: Doc, mention: Mention, by_head: dict[int, list[tuple[int, Mention]]]
+) -> Mention:
     """ "Salaheddine Sidhoum, Algeria's leading human rights activist", "the opposition
-    newspaper La Prensa": a name in no dictionary takes the actor its apposition describes."""
+    newspaper La Prensa": a name in no dictionary takes the actor its apposition describes
+    (`by_head`: the mentions by head, `positions_by_head`; the first one listed wins)."""
     if mention.actor.code or not mention.actor.kind.startswith("unknown"):
         return mention
     head = doc[mention.head]
     linked = {c.i for c in head.children if c.dep_ == "appos"}
     if head.dep_ in ("appos", "compound") and head.head.i != head.i:
         linked.add(head.head.i)  # the name is the apposition of a described noun
-    described = next(
+    first = min(
         (
-            m
-            for m in mentions
-            if m.head in linked and m.actor.code and m.actor.kind not in PLACE_KINDS
+            (position, m)
+            for linked_head in linked
+            for position, m in by_head.get(linked_head, [])
+            if m.actor.code and m.actor.kind not in PLACE_KINDS
         ),
-        None,
+        key=first_item,
+        default=None,
     )
-    if described is None:
+    if first is None:
         return mention
+    described = first[1]
     actor = replace(
         described.actor,
         name=mention.actor.name,
@@ -749,21 +801,14 @@ def named_before(mentions: list[Mention]) -> list[Mention]:
     """ "Carlos Lage ... Lage denied": a name in no dictionary that is a word of an actor
     named earlier in the story ("Cuban vice-premier Carlos Lage") is that actor."""
     resolved: list[Mention] = []
+    named: dict[str, list[Mention]] = {}  # the coded actors in `resolved` by each word
     for mention in mentions:
         # a bare surname the small model tags as an organisation ("Obeidi") is a name too
         bare = mention.actor.kind == "unknown organisation" and len(mention.text.split()) == 1
         if not mention.actor.code and (mention.actor.kind == "unknown person" or bare):
             surname = name_word(mention.text.split()[-1])
             earlier = next(
-                (
-                    m
-                    for m in reversed(resolved)
-                    if m.start < mention.start
-                    and m.actor.code
-                    and m.actor.kind not in PLACE_KINDS
-                    and surname in {name_word(word) for word in m.text.split()}
-                ),
-                None,
+                (m for m in reversed(named.get(surname, [])) if m.start < mention.start), None
             )
             if earlier is not None:
                 actor = replace(
@@ -772,6 +817,9 @@ def named_before(mentions: list[Mention]) -> list[Mention]:
                 )
                 mention = replace(mention, actor=actor, coref_of=earlier.text)
         resolved.append(mention)
+        if mention.actor.code and mention.actor.kind not in PLACE_KINDS:
+            for word in {name_word(word) for word in mention.text.split()}:
+                named.setdefault(word, []).append(mention)
     return resolved
 
 
@@ -1571,21 +1619,42 @@ def last_pair(
     recent = recent_pair(state, doc, before=before, sentence_index=sentence_index)
     if people and recent:
         return recent
-    scores: dict[str, float] = {}
-    latest: dict[str, Mention] = {}
-    for order, mention in enumerate(state.mentions):
-        actor = mention.actor
-        if mention.start >= before or not actor.country or actor.sector not in PAIR_SECTORS:
-            continue
-        weight = 2 if mention.coref_of is None and is_subject(doc[mention.head]) else 1
-        scores[actor.country] = (
-            scores.get(actor.country, 0.0) + weight + order * 1e-6
-        )  # recency breaks ties
-        latest[actor.country] = mention
+    # the mentions of earlier sentences are tallied once, those of this one each time
+    done = len(state.mentions) - len(since_sentence(state.mentions, sentence_index))
+    for order in range(state.pair_tallied, done):
+        tally_pair(*state.pair_tally, order, state.mentions[order], doc, before=before)
+    state.pair_tallied = max(state.pair_tallied, done)
+    scores, latest = dict(state.pair_tally[0]), dict(state.pair_tally[1])
+    for order in range(state.pair_tallied, len(state.mentions)):
+        tally_pair(scores, latest, order, state.mentions[order], doc, before=before)
     if len(scores) < 2:
         return []
     top = sorted(scores, key=scores.__getitem__, reverse=True)[:2]
     return sorted((latest[c] for c in top), key=mention_order)
+
+
+def tally_pair(
+    scores: dict[str, float],
+    latest: dict[str, Mention],
+    order: int,
+    mention: Mention,
+    doc: Doc,
+    *,
+    before: int,
+) -> None:
+    """Count `mention`, number `order` of the document's, for `last_pair`."""
+    actor = mention.actor
+    if mention.start >= before or not actor.country or actor.sector not in PAIR_SECTORS:
+        return
+    weight = 2 if mention.coref_of is None and is_subject(doc[mention.head]) else 1
+    scores[actor.country] = (
+        scores.get(actor.country, 0.0) + weight + order * 1e-6
+    )  # recency breaks ties
+    latest[actor.country] = mention
+
+
+def first_item(pair: tuple[int, Mention]) -> int:
+    return pair[0]
 
 
 def recent_pair(state: DocState, doc: Doc, *, before: int, sentence_index: int) -> list[Mention]:
