@@ -130,26 +130,23 @@ def test_no_two_word_files_share_a_list_name() -> None:
     assert len(names) == len(set(names))
 
 
-@pytest.mark.usefixtures("fresh_cache")
-def test_a_user_language_folder_replaces_the_files_it_holds(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    write(tmp_path, "titles.yaml", TITLES)
+@pytest.fixture
+def user_titles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_cache: None) -> Path:
+    """A user's language folder holding only `titles.yaml`."""
     monkeypatch.setenv(LANG_DIR_VARIABLE, str(tmp_path))
+    return write(tmp_path, "titles.yaml", TITLES)
+
+
+def test_a_user_language_folder_replaces_the_files_it_holds(user_titles: Path) -> None:
     assert load_words(TitleWords).honorifics == {"mr", "mrs"}
-    assert data_path(ClauseWords).parent != tmp_path  # a file the folder lacks stays shipped
+    assert data_path(ClauseWords).parent != user_titles.parent  # a file it lacks stays shipped
     assert "fear" in load_words(ClauseWords).uncertainty_verbs
-    assert data_path(SpeechActs).parent != tmp_path  # codebook tables are not language data
+    assert data_path(SpeechActs).parent != user_titles.parent  # the codebook is not language
 
 
-@pytest.mark.usefixtures("fresh_cache")
-def test_a_word_file_is_read_once_per_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = write(tmp_path, "titles.yaml", TITLES)
-    monkeypatch.setenv(LANG_DIR_VARIABLE, str(tmp_path))
+def test_a_word_file_is_read_once_per_process(user_titles: Path) -> None:
     first = load_words(TitleWords)
-    path.write_text(TITLES.replace("[mr, mrs]", "[sir]"), encoding="utf-8")
+    user_titles.write_text(TITLES.replace("[mr, mrs]", "[sir]"), encoding="utf-8")
     assert load_words(TitleWords) is first
 
 

@@ -76,3 +76,26 @@ def test_kind_option_reads_a_file_its_content_does_not_reveal(tmp_path: Path) ->
     assert result.exit_code == 1
     assert result.stdout.startswith(f"{path}:1: ")
     assert "uncertainty_verbs: required field is missing" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "kind", "field"),
+    [
+        ("cameo.yaml", "goldstein: 0.0", "goldstein: 99", "cameo", "goldstein"),
+        ("plover.yaml", "types:", "typs:", "dictionary", None),  # no longer a codebook's shape
+        ("plover.yaml", "  - name: AGREE", "  - name: ''", "plover", "name"),
+    ],
+)
+def test_a_codebook_file_is_checked_with_the_shipped_other_half(
+    tmp_path: Path, name: str, old: str, new: str, kind: str, field: str | None
+) -> None:
+    shipped = (shipped_language_dir().parent.parent / name).read_text(encoding="utf-8")
+    assert old in shipped
+    text = shipped.replace(old, new, 1)
+    path = write(tmp_path, name, text)
+    assert resource_kind(path) == kind
+    errors = validate_resources([path]).errors
+    assert errors
+    if field is not None:
+        line = next(n for n, x in enumerate(text.splitlines(), 1) if new in x)
+        assert (errors[0].path, errors[0].line, errors[0].field) == (str(path), line, field)

@@ -1,5 +1,5 @@
-"""`kittiwake dict validate` (report `file:line: field: message` for dictionaries, patterns and
-language files) and the importers (`dict import-petrarch`, `dict import-wikidata`)."""
+"""`kittiwake dict validate` (report `file:line: field: message` for dictionaries, patterns,
+codebook and language files) and the importers (`dict import-petrarch`, `dict import-wikidata`)."""
 
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ from kittiwake.resources import KINDS, validate_resources
     help="Read every file as this kind (default: each file's content says).",
 )
 def validate(paths: tuple[Path, ...], kind: str | None) -> None:
-    """Validate dictionary, pattern or language files, or folders (the shipped dictionaries,
-    patterns and language files when none are given)."""
+    """Validate dictionary, pattern, codebook or language files, or folders (every shipped
+    resource, and the language files KITTIWAKE_LANG_DIR names, when none are given)."""
     result = validate_resources(paths, kind=kind)
     for error in result.errors:
         click.echo(str(error))
