@@ -223,3 +223,11 @@ def test_kill_9_and_rerun_stores_every_article_and_event_once(tmp_path: Path) ->
     ]
     assert after_kill == single_run
     assert len(single_run["events"]) > ARTICLES  # most articles have events; the check has teeth
+    # D19: the run that was killed is marked aborted by the re-run, which finished
+    assert run_statuses(killed) == ["aborted", "finished"]
+
+
+def run_statuses(db: Path) -> list[str | None]:
+    with Store.open(db, read_only=True) as store:
+        rows = store.connection.execute("SELECT status FROM runs ORDER BY run_id").fetchall()
+    return [row[0] for row in rows]

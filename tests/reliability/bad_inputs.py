@@ -333,6 +333,12 @@ def kinds() -> list[Kind]:
         ),
         # Large inputs: `make reliability` only.
         Kind(
+            "1.2M-character article (over max_chars)",
+            lambda d: write(d / "long.txt", SENTENCE * (1_200_000 // len(SENTENCE) + 1)),
+            "max_chars",
+            quick=False,
+        ),
+        Kind(
             "50 MB one-line text",
             lambda d: write(d / "oneline.txt", "word " * (50 * MB // 5)),
             "too large",
