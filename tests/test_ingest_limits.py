@@ -77,7 +77,7 @@ PAIRS = "France and Germany criticised Russia and Iran."  # 4 events
 @pytest.mark.parametrize(
     ("limits", "text", "expected", "cut"),
     [
-        (OFF, f"{LONG_LIST}\n\n{SHORT}", 7, ""),
+        (OFF, f"{LONG_LIST}\n\n{SHORT}", 8, ""),  # every conjunct, with no cap
         (Limits(max_sentence_tokens=12), f"{LONG_LIST}\n\n{SHORT}", 1, "max_sentence_tokens"),
         (OFF, THREE, 3, ""),
         (Limits(max_sentences=2), THREE, 2, "max_sentences"),

@@ -256,11 +256,9 @@ def test_coding_is_deterministic(pipeline: Pipeline) -> None:
 
 @pytest.mark.slow
 def test_a_sentence_yields_at_most_the_bounded_number_of_events(pipeline: Pipeline) -> None:
-    from kittiwake.events.code import MAX_EVENTS_PER_SENTENCE
-
     text = (
         "Russia and China condemned and rejected the U.S. and British strikes, while Iran and "
         "Syria accused, threatened and warned Israel and Turkey and attacked their troops."
     )
     events = coded(pipeline, text)
-    assert 0 < len(events) <= MAX_EVENTS_PER_SENTENCE
+    assert 0 < len(events) <= pipeline.limits.max_events_per_sentence

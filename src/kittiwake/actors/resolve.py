@@ -1106,8 +1106,13 @@ def inside_larger_name(span: SpacySpan) -> bool:
     if entity is None:
         return False
     start = entity.start + (1 if entity[0].lower_ == "the" else 0)  # "the White House"
+    # the tagger's mistakes are no larger name: two names joined by "and" ("Gondor and
+    # Osgiliath" as one WORK_OF_ART), or a name with its possessive "'s"
+    if any(t.pos_ == "CCONJ" and not span.start <= t.i < span.end for t in entity):
+        return False
+    end = entity.end - (1 if entity[-1].tag_ == "POS" else 0)
     return entity.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT") and (
-        start <= span.start and span.end <= entity.end and entity.end - start > len(span)
+        start <= span.start and span.end <= end and end - start > len(span)
     )
 
 

@@ -4,8 +4,8 @@ For each trigger word the most specific fitting pattern is chosen (`match.py` lo
 here as small functions); then source and target come from the dependency structure:
 subjects (inherited through conjunction, control and relative clauses), passive agents,
 direct objects, governed prepositions and clausal complements. Compound actors are paired,
-never exploded into a cross product of unrelated noun phrases, and no mention yields more
-than `MAX_PAIRS` events.
+never exploded into a cross product of unrelated noun phrases; how many events a sentence
+keeps is a setting (`max_events_per_sentence`).
 """
 
 from __future__ import annotations
@@ -26,8 +26,12 @@ from kittiwake.lang import ClauseWords, EventWords, load_clause_words, load_word
 from kittiwake.nlp import iter_sentences
 from kittiwake.records import REPORTABLE_MODALITIES, Actor, Event, Mention, Span
 
-MAX_PAIRS = 6  # records per event mention
-MAX_EVENTS_PER_SENTENCE = 6  # records per sentence, however many mentions it holds
+# Safety bounds against an explosion of pairs ("2,000 names and 2,000 names"), not the cap
+# analysts see: that is `Settings.max_events_per_sentence` (6 by default, 0 for none), which
+# the pipeline applies and records on the article, so that every conjunct of a long
+# coordination can be coded when asked for (PETRARCH codes them all).
+MAX_PAIRS = 64  # records per event mention
+MAX_EVENTS_PER_SENTENCE = 64  # records per sentence, however many mentions it holds
 # A "verb" in these positions is a noun in disguise: "evacuated the wounded".
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "compound"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
