@@ -61,7 +61,7 @@ def _strings(value: object) -> list[str]:
     """The strings of a word or of a set of words (a field's value, or one value of a table)."""
     if isinstance(value, str):
         return [value]
-    return [w for w in value if isinstance(w, str)] if isinstance(value, frozenset) else []
+    return [w for w in value if isinstance(w, str)] if isinstance(value, frozenset | tuple) else []
 
 
 Words = frozenset[str]
@@ -125,6 +125,7 @@ class EventWords(WordFile):
     intent_adjectives: Words
     request_verbs: Words
     light_verbs: Words
+    target_prepositions: tuple[str, ...]
 
 
 class PlaceWords(WordFile):

@@ -16,7 +16,10 @@ clausal complement: "urged X to *resign*"), `subject` (lemma of a subject that i
 actor: "the *raids* killed"), `symmetric` (a compound subject without an object acts on
 each other: "Russia and China agreed"). An `evaluative` pattern's `nouns` and `adjectives`
 judge whom they describe ("Uribe's *lies*", "called the army *puppets*", "the vote was
-*illegal*"): its target is the actor described, its source whoever says so. `plover_type`
+*illegal*"): its target is the actor described, its source whoever says so. A `literal`
+pattern (what `kittiwake dict import-petrarch` writes) reads words as PETRARCH does: a verb
+form it lists ("left") is tried before the lemma ("leave"), and a future act it codes is
+that act, not a promise or threat of it. `plover_type`
 and `mode` override the PLOVER type and mode the CAMEO code maps to, for acts reported as
 done (a resignation is CAMEO 0831 but PLOVER RETREAT/resign); both must be in the codebook. `reverse` is the code of the same act seen
 from the target (PETRARCH's paired codes, `[042:043]`: a visit is also a visit received); the
@@ -38,11 +41,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from kittiwake.events.codebook import Codebook, load_codebook
+from kittiwake.lang import EventWords, load_words
 from kittiwake.yamlio import ResourceError, read_items, validate_item
 
-DEFAULT_TARGET_PREPS = (
-    "on", "against", "with", "to", "at", "toward", "towards", "from", "into", "over", "for", "of",
-)  # fmt: skip
+# Where a pattern's target may be when the pattern does not say (language data,
+# `events.yaml`): read when the module is first imported, as every pattern's default.
+DEFAULT_TARGET_PREPS = load_words(EventWords).target_prepositions
 
 
 WILDCARD = "*"
@@ -68,6 +72,7 @@ class PatternModel(BaseModel):
     symmetric: bool = False
     needs_target: bool = False
     evaluative: bool = False
+    literal: bool = False
     mode: str | None = None
     plover_type: str | None = None
     reverse: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
@@ -117,6 +122,7 @@ class Pattern:
     reverse: str | None = None  # the code of the same act seen from the target (PETRARCH [A:B])
     adjectives: frozenset[str] = frozenset()
     evaluative: bool = False  # the word judges whom it describes; its source says so
+    literal: bool = False  # PETRARCH's reading: word forms as listed, modals as stated
 
     def mirrored(self) -> Pattern:
         """The pattern of the reverse event: "visited" (042) is also "was visited" (043)."""
@@ -206,6 +212,7 @@ def to_pattern(model: PatternModel, *, source: str) -> Pattern:
         reverse=model.reverse,
         adjectives=frozenset(model.adjectives),
         evaluative=model.evaluative,
+        literal=model.literal,
     )
 
 
