@@ -208,3 +208,37 @@ def test_a_pattern_can_name_the_plover_type_of_the_act_done(tmp_path: Path) -> N
     (pattern,) = [p for p in load_patterns(extra_paths=[path]).patterns if p.id == "user.quit"]
     assert (pattern.cameo, pattern.plover_type, pattern.mode) == ("0831", "RETREAT", "resign")
     assert load_codebook()["0831"].plover_type != "RETREAT"  # the override is the pattern's
+
+
+LITERAL = (
+    '- id: user.left\n  cameo: "033"\n  verbs: [left]\n  literal: true\n'
+    '- id: user.contribute\n  cameo: "071"\n  verbs: [contribute]\n  literal: true\n'
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # a form a literal pattern lists is read before the lemma's patterns ("leave" is 012)
+        ("Chile left Peru a large sum of money.", "033"),
+        # a literal pattern's future act is that act, not a promise of it (033)
+        ("Chile will contribute money to Peru.", "071"),
+    ],
+    ids=["form-before-lemma", "future-as-stated"],
+)
+def test_literal_patterns_read_words_as_petrarch_does(
+    pipeline, tmp_path: Path, text: str, cameo: str
+) -> None:  # type: ignore[no-untyped-def]
+    import copy
+
+    from kittiwake.events.code import EventCoder
+    from kittiwake.pipeline import code_text
+
+    literal = copy.copy(pipeline)
+    patterns = load_patterns(extra_paths=[write(tmp_path, LITERAL)])
+    literal.events = EventCoder(patterns=patterns, codebook=load_codebook())
+    found = {
+        e.cameo for e in code_text(text, date="2015-12-16", pipeline=literal, include_all=True)
+    }
+    assert cameo in found, found

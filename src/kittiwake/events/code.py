@@ -80,6 +80,8 @@ def read_modality(
     negated = is_negated(trigger.token)
     modality = modality_of(trigger.token)
     speech = speech_act(trigger.pattern.cameo, modality=modality, negated=negated)
+    if trigger.pattern.literal and speech is not None and speech is not Speech.REFUSAL:
+        speech = None  # PETRARCH codes "will contribute" as the contribution it names
     if speech is None:
         return Reading(negated, modality, None, [], modality_cue=modality, negation_cue=negated)
     speakers = speaker_of(trigger.token, by_head, exclude=actors) if speech is Speech.DEMAND else []
@@ -372,7 +374,11 @@ class EventCoder:
 
     def verb_patterns(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns for the verb's lemma, or for a regular de-inflection of its form when the
-        lemmatizer stumbles ("staged" -> "stag")."""
+        lemmatizer stumbles ("staged" -> "stag"); literal patterns for the form itself
+        first (PETRARCH's "LEFT" is not its "LEAVE")."""
+        literal = tuple(p for p in self.patterns.for_verb(token.lower_) if p.literal)
+        if literal:
+            return literal
         for key in verb_keys(token):
             found = self.patterns.for_verb(key)
             if found:

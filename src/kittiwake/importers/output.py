@@ -104,6 +104,7 @@ def pattern_json(pattern: VerbPattern) -> dict[str, Any]:
         found["symmetric"] = True
     if pattern.reverse:
         found["reverse"] = pattern.reverse
+    found["literal"] = True  # read as PETRARCH reads it: forms as listed, modals as stated
     found["note"] = pattern.source
     return found
 
