@@ -1,14 +1,16 @@
 """Language data: the words by which the stages read English, as user-editable YAML.
 
 Each file of `data/lang/en/` is one model below (`clauses.yaml` is `ClauseWords`, ...): a
-mapping from a list's name to its words. Two codebook tables that go with them
-(`data/speech_acts.yaml`, `data/place_recipients.yaml`) are read the same way. Errors name
+mapping from a list's name to its words (or to a table of them). Other files are read the
+same way: the function words that name a text's language (`data/lang/function_words.yaml`)
+and two codebook tables (`data/speech_acts.yaml`, `data/place_recipients.yaml`). Errors name
 `file:line` and field, as for dictionaries and patterns (`kittiwake dict validate`).
 
 A user overrides the English files by pointing `KITTIWAKE_LANG_DIR` at a folder: a file of
 the same name there replaces the shipped one, whole; the others stay shipped. Every file is
-read once per process and cached, so that a stage in a worker process pays for it once; the
-variable is therefore read at a file's first use.
+read once per process and cached (a stage asks `load_words(Model)` where it needs the words,
+about 0.1 µs once read), so that a stage in a worker process pays for it once; the variable
+is therefore read at a file's first use.
 """
 
 from __future__ import annotations
