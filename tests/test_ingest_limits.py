@@ -4,12 +4,17 @@ recorded (a reason in `rejected`, or the article's `cuts`)."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+import kittiwake.cli.code  # noqa: F401 - attaches `code` to the CLI
+import kittiwake.cli.ingest  # noqa: F401 - attaches `ingest` to the CLI
+from kittiwake.cli.groups import main
 from kittiwake.config import Settings, SettingsError
 from kittiwake.ingest import ingest_paths, recode
 from kittiwake.limits import Limits
@@ -167,3 +172,24 @@ def test_ingest_parses_each_chunk_with_one_pipe(
     report = ingest_paths([tmp_path], db=tmp_path / "events.duckdb", pipeline=pipeline)
     assert report.articles == 5
     assert chunks == [4, 1]  # ingest's CHUNK_SIZE
+
+
+@pytest.mark.slow
+def test_ingest_takes_limits_as_options(tmp_path: Path) -> None:
+    (tmp_path / "three.txt").write_text(THREE, encoding="utf-8")
+    db = tmp_path / "events.duckdb"
+    args = ["ingest", str(tmp_path / "three.txt"), "--db", str(db), "--workers", "1"]
+    result = CliRunner().invoke(main, [*args, "--no-progress", "--limit", "max_sentences=1"])
+    assert result.exit_code == 0, result.output
+    assert "not coded (max_sentences)" in result.output  # reported as a warning
+    assert stored(db, "SELECT count(*) FROM sentences") == [(1,)]
+    [(config,)] = stored(db, "SELECT config FROM runs")
+    assert json.loads(str(config))["max_sentences"] == 1  # recorded with the run
+
+
+@pytest.mark.parametrize("given", ["max_words=3", "max_chars", "max_chars=many", "max_chars=-1"])
+def test_a_bad_limit_option_is_a_usage_error(given: str, tmp_path: Path) -> None:
+    args = ["code", str(tmp_path / "none.txt"), "--limit", given]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "--limit" in result.output and repr(given) in result.output

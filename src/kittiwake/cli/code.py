@@ -9,14 +9,26 @@ from pathlib import Path
 import click
 
 from kittiwake.cli.groups import main
-from kittiwake.cli.options import date_option, pipeline_options, settings_from, warn
+from kittiwake.cli.options import (
+    date_option,
+    limit_option,
+    pipeline_options,
+    settings_from,
+    warn,
+)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @date_option()
-@click.option("--all", "include_all", is_flag=True, help="Include negated and hypothetical events, and events with no coded actor.")
+@click.option(
+    "--all",
+    "include_all",
+    is_flag=True,
+    help="Include negated and hypothetical events, and events with no coded actor.",
+)
 @pipeline_options
+@limit_option
 def code(
     paths: tuple[str, ...],
     date: dt.date | None,
@@ -24,6 +36,7 @@ def code(
     model: str | None,
     dictionaries: tuple[Path, ...],
     patterns: tuple[Path, ...],
+    limits: dict[str, str],
 ) -> None:
     """Code PATHS (.txt, .jsonl, .html, feeds, WARC, folders, or - for stdin); print events."""
     # Imported here, not above: `kittiwake code --help` should not wait for spaCy.
@@ -31,7 +44,7 @@ def code(
     from kittiwake.read import iter_articles
     from kittiwake.records import Rejected
 
-    pipeline = Pipeline(settings_from(model, dictionaries, patterns))
+    pipeline = Pipeline(settings_from(model, dictionaries, patterns, limits))
     for result in pipeline.code_all(iter_articles(paths, default_date=date)):
         if isinstance(result, Rejected):
             warn(f"skipped {result.origin}: {result.reason}")

@@ -14,7 +14,13 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from kittiwake.cli.groups import main
-from kittiwake.cli.options import date_option, pipeline_options, settings_from, warn
+from kittiwake.cli.options import (
+    date_option,
+    limit_option,
+    pipeline_options,
+    settings_from,
+    warn,
+)
 from kittiwake.cluster import DaskUnavailableError
 from kittiwake.ingest import IngestReport, WorkerCrashError, ingest_paths, recode
 from kittiwake.store import StoreError, StoreLockedError
@@ -111,6 +117,7 @@ def store_errors(db: Path | None = None) -> Iterator[None]:
 @dask_option
 @progress_option
 @pipeline_options
+@limit_option
 def ingest(
     paths: tuple[str, ...],
     db: Path,
@@ -122,9 +129,10 @@ def ingest(
     model: str | None,
     dictionaries: tuple[Path, ...],
     patterns: tuple[Path, ...],
+    limits: dict[str, str],
 ) -> None:
     """Code PATHS (files, folders, globs, - for stdin) into DB; re-running skips stored ones."""
-    settings = settings_from(model, dictionaries, patterns)
+    settings = settings_from(model, dictionaries, patterns, limits)
     with store_errors(db), progress_bar("ingest", hidden=no_progress) as show:
         report = ingest_paths(
             paths,
@@ -159,6 +167,7 @@ def ingest(
 @dask_option
 @progress_option
 @pipeline_options
+@limit_option
 def recode_command(
     db: Path,
     doc_ids: tuple[str, ...],
@@ -168,9 +177,10 @@ def recode_command(
     model: str | None,
     dictionaries: tuple[Path, ...],
     patterns: tuple[Path, ...],
+    limits: dict[str, str],
 ) -> None:
     """Re-code stored articles with the current dictionaries and patterns, replacing their events."""
-    settings = settings_from(model, dictionaries, patterns)
+    settings = settings_from(model, dictionaries, patterns, limits)
     with store_errors(db), progress_bar("recode", hidden=no_progress) as show:
         report = recode(
             db,

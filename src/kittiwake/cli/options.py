@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import click
 
-from kittiwake.config import Settings
+from kittiwake.config import LIMIT_VARIABLES, Settings
 
 
 def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -50,12 +50,51 @@ def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def parse_limits(
+    _ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
+) -> dict[str, str]:
+    """`--limit NAME=VALUE` options as {name: value}, each checked as `Settings` checks it."""
+    limits: dict[str, str] = {}
+    for given in values:
+        name, equals, value = given.partition("=")
+        name = name.strip().replace("-", "_")
+        if not equals or name not in LIMIT_VARIABLES:
+            raise click.BadParameter(
+                f"{given!r}: NAME=VALUE, NAME one of {', '.join(LIMIT_VARIABLES)}"
+            )
+        try:
+            Settings(**{name: value})  # type: ignore[arg-type]
+        except ValueError as error:  # pydantic's ValidationError
+            raise click.BadParameter(f"{given!r}: not a number of 0 or more") from error
+        limits[name] = value
+    return limits
+
+
+def limit_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--limit NAME=VALUE: a per-article limit (`kittiwake.limits`) for this command."""
+    return click.option(
+        "--limit",
+        "limits",
+        multiple=True,
+        callback=parse_limits,
+        metavar="NAME=VALUE",
+        help="Per-article limit (repeatable), e.g. max_chars=200000 or max_parse_seconds=60; "
+        "overrides KITTIWAKE_MAX_*; 0 turns one off.",
+    )(command)
+
+
 def settings_from(
-    model: str | None, dictionaries: tuple[Path, ...], patterns: tuple[Path, ...]
+    model: str | None,
+    dictionaries: tuple[Path, ...],
+    patterns: tuple[Path, ...],
+    limits: Mapping[str, str] | None = None,
 ) -> Settings:
     """The settings for these options; a bad pattern or dictionary file fails here, at once."""
     settings = Settings.from_env(
-        model=model, dictionaries=dictionaries or None, patterns=patterns or None
+        model=model,
+        dictionaries=dictionaries or None,
+        patterns=patterns or None,
+        **dict(limits or {}),
     )
     settings.check_files()
     return settings
