@@ -19,6 +19,8 @@ from kittiwake.actors.resolve import (
     named_before,
     since_sentence,
 )
+from kittiwake.geo.gazetteer import GazEntry
+from kittiwake.geo.toponyms import _Context
 from kittiwake.nlp import paragraph_breaks, paragraph_runs
 from kittiwake.records import Actor, Mention, Place
 from kittiwake.where import _inside, places_by_sentence
@@ -235,3 +237,20 @@ def test_places_by_sentence_are_the_places_inside_each_sentence() -> None:
         expected = [p for p in places if _inside(p, sentence.start_char, sentence.end_char)]
         assert found.get(index, []) == expected
     assert sum(len(p) for p in found.values()) < len(places)  # spaces between belong to none
+
+
+# -- toponyms: one context for every mention of a name ----------------------------------------
+
+
+def town(lat: float, lon: float) -> GazEntry:
+    return GazEntry("t", 1, "PPL", "SYR", "01", lat, lon, 1000)
+
+
+def test_share_near_is_kept_per_point_and_stays_what_it_counts() -> None:
+    points = ((36.2, 37.1), (36.3, 37.2), (33.5, 36.3), (36.2, 37.1))  # Aleppo twice, Damascus
+    context = _Context.of([town(lat, lon) for lat, lon in points], given=())
+    assert context.share_near(town(36.2, 37.15)) == 0.75
+    assert context.share_near(town(33.5, 36.3)) == 0.0  # a place is not near itself
+    assert context.share_near(town(33.6, 36.3)) == 0.25
+    assert context.share_near(town(36.2, 37.15)) == 0.75
+    assert context.near == {(36.2, 37.15): 0.75, (33.5, 36.3): 0.0, (33.6, 36.3): 0.25}

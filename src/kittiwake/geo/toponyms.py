@@ -169,6 +169,8 @@ class _Context:
     support: Counter[tuple[str, str]] = field(default_factory=Counter)  # see SUPPORT_WEIGHT
     named: frozenset[str] = frozenset()  # countries the document names as countries
     worded: dict[str, float] = field(default_factory=dict)  # see WORDING_WEIGHT
+    # `share_near` by (lat, lon): a context serves every mention of one name (issue 15, D9)
+    near: dict[tuple[float, float], float] = field(default_factory=dict, compare=False)
 
     @classmethod
     def empty(cls, *, given: Sequence[str]) -> _Context:
@@ -209,6 +211,12 @@ class _Context:
 
     def share_near(self, entry: GazEntry) -> float:
         """The share of the document's specific places within NEAR_KM of `entry`."""
+        where = (entry.lat, entry.lon)
+        if where not in self.near:
+            self.near[where] = self._share_near(entry)
+        return self.near[where]
+
+    def _share_near(self, entry: GazEntry) -> float:
         cos_lat = math.cos(math.radians(entry.lat))
         near = 0
         for lat, lon in self.points:
@@ -432,21 +440,29 @@ def resolve_mentions(
     entries = first
     for _ in range(CONTEXT_ROUNDS):
         entries = []
+        # the context of a mention is that of every mention of its name that fits the same
+        # way: built once per name, not once per mention (issue 15, D9)
+        contexts: dict[tuple[str, bool, bool], _Context] = {}
         for cands, hint, qual, key, alone, primary in zip(
             candidates, hints, qualifiers, keys, first, primaries, strict=True
         ):
-            others = [entry for other, entry in votes.items() if other != key]
-            support: Counter[tuple[str, str]] = Counter()
-            if alone is not None and alone.feature in SUPPORTED_FEATURES:
-                support.update(total_support)
-                support.subtract(region_weights[key])
-            context = _Context.of(
-                others,
-                given=context_countries,
-                support=support,
-                among_towns=alone is not None and alone.feature in NAMESAKE_FEATURES,
-                worded=worded,
-            )
+            supported = alone is not None and alone.feature in SUPPORTED_FEATURES
+            among_towns = alone is not None and alone.feature in NAMESAKE_FEATURES
+            context = contexts.get((key, supported, among_towns))
+            if context is None:
+                others = [entry for other, entry in votes.items() if other != key]
+                support: Counter[tuple[str, str]] = Counter()
+                if supported:
+                    support.update(total_support)
+                    support.subtract(region_weights[key])
+                context = _Context.of(
+                    others,
+                    given=context_countries,
+                    support=support,
+                    among_towns=among_towns,
+                    worded=worded,
+                )
+                contexts[(key, supported, among_towns)] = context
             entries.append(
                 _best(cands, hint=hint, qualifier=qual, context=context, primary=primary)
             )
