@@ -359,3 +359,30 @@ def test_an_act_at_an_occasion_told_before_takes_its_day(
     doc = nlp(story)
     (event,) = DateResolver()([make_event(doc, trigger)], doc, WEDNESDAY)
     assert event.date is not None and event.date.value == day
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        # a participle dating the noun of a phrase that frames the act dates the act
+        (
+            "In remarks made late on Monday, the envoy warned that the truce was fragile.",
+            "warned",
+            dt.date(2015, 12, 14),
+        ),
+        # a relative clause's date is that clause's, wherever the act is
+        (
+            "The minister described the colonel, who ruled the north until 1998, as a traitor.",
+            "traitor",
+            WEDNESDAY,
+        ),
+    ],
+    ids=["framing-participle", "relative-clause"],
+)
+def test_dates_in_framing_phrases_and_relative_clauses(
+    nlp: Any, text: str, trigger: str, day: dt.date
+) -> None:
+    doc = nlp(text)
+    (event,) = DateResolver()([make_event(doc, trigger)], doc, WEDNESDAY)
+    assert event.date is not None and event.date.value == day

@@ -624,6 +624,8 @@ def _attachment_rank(root: Token, trigger: Token) -> int:
     if trigger in path:
         between = path[1 : path.index(trigger)]
         reporting = load_words(DateWords).reporting_lemmas
+        if _is_occasion_frame(between, trigger):
+            return 1
         if any(
             _is_verb(token) and token.dep_ in _SUBORDINATE_DEPS and token.lemma_ not in reporting
             for token in between
@@ -636,7 +638,22 @@ def _attachment_rank(root: Token, trigger: Token) -> int:
         trigger_clause.dep_ == "conj" and trigger_clause.head == clause
     ):
         return 2
+    ancestors = {trigger.i, *(a.i for a in trigger.ancestors)}
+    if any(t.dep_ == "relcl" and _is_verb(t) and t.i not in ancestors for t in path):
+        return _OTHER_CLAUSE  # "the white man, who ruled Zimbabwe until 1980": that clause's
     return 4 if clause.lemma_ in load_words(DateWords).reporting_lemmas else 3
+
+
+_FRAME_DEPS = frozenset({"acl", "pobj", "dobj", "pcomp", "prep", "advmod", "npadvmod", "amod"})
+
+
+def _is_occasion_frame(between: Sequence[Token], trigger: Token) -> bool:
+    """ "In remarks made late on Wednesday, Annan warned": the day a participle gives the
+    noun of a phrase that frames the act itself (a preposition on the trigger) is the act's."""
+    if not between or between[-1].dep_ != "prep" or between[-1].head.i != trigger.i:
+        return False
+    participles = [t for t in between if t.dep_ == "acl" and t.tag_ == "VBN"]
+    return len(participles) == 1 and all(t.dep_ in _FRAME_DEPS for t in between)
 
 
 def _is_past(trigger: Token) -> bool:
