@@ -61,16 +61,16 @@ def load_nlp(model: str) -> Language:
 # Parsing one Doc takes memory growing with its length (the parser's tables for all its
 # tokens at once: a 1M-character article peaked at 3.2 GB). A text longer than this is
 # parsed a run of paragraphs at a time and the parses joined; news articles are far shorter
-# and are parsed whole, as before. A run ends after a blank line, where `paragraph_breaks`
+# and are parsed whole, as before. A run ends after a line break, where `paragraph_breaks`
 # starts a sentence anyway, so the tokens and sentences are those of a whole parse; only
-# the words next to a cut lose the context of the paragraph across it.
+# the words next to a cut lose the context of the line across it.
 PARSE_RUN_CHARS = 100_000
-_RUN_CUT = re.compile(r"\n[ \t]*\n\s*(?=\S)")  # after a blank line, before the next word
+_RUN_CUT = re.compile(r"\n\s*(?=\S)")  # after a line break, before the next word
 
 
 def paragraph_runs(text: str, *, size: int) -> list[str]:
-    """`text` cut after blank lines into runs of whole paragraphs, each at most `size`
-    characters unless one paragraph is longer; joined, the runs are `text`."""
+    """`text` cut after line breaks into runs of whole paragraphs (or lines), each at most
+    `size` characters unless one line is longer; joined, the runs are `text`."""
     if len(text) <= size:
         return [text]
     runs: list[str] = []

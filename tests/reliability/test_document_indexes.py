@@ -69,9 +69,11 @@ PARAGRAPH = "Troops shelled the town on Monday.\n\n"
         ("word " * 40, 50, [200]),  # one paragraph longer than a run stays whole
         ("a\n\n" + "b" * 60 + "\n\nc", 20, [3, 62, 1]),
         ("a.\n \n  b." * 3, 8, [7, 9, 9, 2]),  # the spaces of a break end a run
+        ("One line.\nTwo lines.\nThree.", 12, [10, 11, 6]),  # lines without blank ones
+        ("no break at all " * 3, 10, [48]),
     ],
 )
-def test_paragraph_runs_cut_after_blank_lines(text: str, size: int, lengths: list[int]) -> None:
+def test_paragraph_runs_cut_after_line_breaks(text: str, size: int, lengths: list[int]) -> None:
     runs = paragraph_runs(text, size=size)
     assert [len(run) for run in runs] == lengths
     assert "".join(runs) == text

@@ -79,10 +79,11 @@ def test_entity_around_a_token_is_the_one_doc_ents_gives(pipeline: Pipeline) -> 
         )
 
 
+@pytest.mark.parametrize("between", ["\n\n", "\n", " \n \n\t"])
 def test_a_long_text_parsed_in_runs_of_paragraphs_keeps_its_tokens_and_sentences(
-    pipeline: Pipeline,
+    pipeline: Pipeline, between: str
 ) -> None:
-    text = long_text(40)  # ten paragraphs of 283 characters
+    text = between.join([PARAGRAPH] * 10)  # ten paragraphs of 283 characters
     whole = pipeline.parse.nlp(text)
     in_runs = Parser(model=pipeline.settings.model, run_chars=600).parse_text(text)
     assert in_runs.text == text
