@@ -54,7 +54,7 @@ name_titles: [president, mr.]
             TITLES.replace("[mr,", "[Mr,"),
             1,
             "honorifics",
-            "'Mr': lemmas are written in lower case",
+            "'Mr': words are written in lower case",
         ),  # fmt: skip
         (TitleWords, TITLES.replace("[former]", "[' ']"), 2, "former_words", "an empty word"),
         (TitleWords, TITLES + "offce_words: [king]\n", 5, "offce_words", "unknown field"),

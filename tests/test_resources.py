@@ -59,7 +59,7 @@ def test_a_language_file_error_names_file_line_and_field(tmp_path: Path) -> None
     result = validate(str(path))
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{path}:{line}: effort_verbs: 'Work': lemmas are written in lower case"
+        f"{path}:{line}: effort_verbs: 'Work': words are written in lower case"
     ]
 
 

@@ -55,7 +55,7 @@ class WordFile(BaseModel):
             if not word.strip():
                 raise ValueError("an empty word")
             if word != word.lower():
-                raise ValueError(f"{word!r}: lemmas are written in lower case")
+                raise ValueError(f"{word!r}: words are written in lower case")
         return value
 
 
