@@ -208,8 +208,12 @@ class DateWords(WordFile):
     """Words the date stage reads around time expressions (`when.py`)."""
 
     file_name = "dates.yaml"
+    cased = frozenset({"months"})
 
     reporting_lemmas: Words
+    months: tuple[tuple[str, ...], ...] = Field(min_length=12, max_length=12)
+    number_words: dict[str, int]
+    day_offsets: dict[str, int]
 
 
 Code = Annotated[str, Field(pattern=r"^[0-9]{2,4}$")]

@@ -39,7 +39,7 @@ import calendar
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -66,26 +66,18 @@ HISTORICAL_AFTER_DAYS = 30
 
 # --- grammar pieces -------------------------------------------------------------------------
 
+
+def _alternatives(phrases: Iterable[str]) -> str:
+    """A regular expression's alternatives for `phrases`, any space between words."""
+    return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
+
+
+# The words of the patterns are language data (`dates.yaml`), read as the module is imported.
+_MONTHS = load_words(DateWords).months
+_MONTH_FULL = rf"(?:{_alternatives(names[0] for names in _MONTHS)})"
 _MONTH = (
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
-)
-_MONTH_FULL = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
-_MONTH_PREFIXES = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
+    rf"(?:{_MONTH_FULL}\b"
+    rf"|(?:{_alternatives(short for names in _MONTHS for short in names[1:])})\b\.?)"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY_PREFIXES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -105,20 +97,7 @@ _NOT_COUNTED = (
     r"|dollars|euros|tons|tonnes|votes|seats)\b)"
 )
 _PART_OF_DAY = r"(?:\s+(?i:morning|afternoon|evening|night))?"
-_NUMBER = (
-    r"(?:\d{1,3}|a\s+couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
-    r"|forty|fifty|sixty)"
-)
-_NUMBER_WORDS = MappingProxyType(
-    {
-        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-        "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-        "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-        "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-        "sixty": 60,
-    }
-)  # fmt: skip
+_NUMBER = rf"(?:\d{{1,3}}|a\s+couple\s+of|{_alternatives(load_words(DateWords).number_words)})"
 _SEASON_MONTHS = MappingProxyType({"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12})
 # Offset of the named third of a period: days for months and weeks, months for years/seasons.
 _PART_OFFSETS = MappingProxyType(
@@ -279,7 +258,8 @@ def _season_date(month: int, published: dt.date, mode: str) -> dt.date:
 
 
 def _month_number(name: str) -> int:
-    return _MONTH_PREFIXES.index(name[:3].lower()) + 1
+    prefixes = [names[0][:3].lower() for names in load_words(DateWords).months]
+    return prefixes.index(name[:3].lower()) + 1
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -358,26 +338,10 @@ def _weekend(match: re.Match[str], published: dt.date, future: bool) -> _Resolve
     return _Resolved(value, "day", False)
 
 
-_DAY_OFFSETS = MappingProxyType(
-    {
-        "the day before yesterday": -2,
-        "yesterday": -1,
-        "last night": -1,
-        "last evening": -1,
-        "today": 0,
-        "tonight": 0,
-        "this morning": 0,
-        "this afternoon": 0,
-        "this evening": 0,
-        "tomorrow": 1,
-        "the day after tomorrow": 2,
-    }
-)
-
-
 def _relative_day(match: re.Match[str], published: dt.date, future: bool) -> _Resolved:
     phrase = " ".join(match["word"].lower().split())
-    return _Resolved(published + dt.timedelta(days=_DAY_OFFSETS[phrase]), "day", False)
+    offset = load_words(DateWords).day_offsets[phrase]
+    return _Resolved(published + dt.timedelta(days=offset), "day", False)
 
 
 def _relative_period(match: re.Match[str], published: dt.date, future: bool) -> _Resolved | None:
@@ -396,7 +360,8 @@ def _relative_period(match: re.Match[str], published: dt.date, future: bool) -> 
 
 def _ago(match: re.Match[str], published: dt.date, future: bool) -> _Resolved:
     count_text = " ".join(match["n"].lower().split())
-    count = 2 if count_text == "a couple of" else _NUMBER_WORDS.get(count_text) or int(count_text)
+    numbers = load_words(DateWords).number_words
+    count = 2 if count_text == "a couple of" else numbers.get(count_text) or int(count_text)
     unit = match["unit"].lower()
     if unit == "day":
         return _Resolved(published - dt.timedelta(days=count), "day", False)
@@ -495,9 +460,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (re.compile(r"\b(?P<x>(?P<rel>(?i:the|this|last|next))\s+(?i:weekend))\b"), _weekend),
     (
         re.compile(
-            r"\b(?P<x>(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
-            r"|yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)"
-            r"|last\s+(?:night|evening)))"
+            rf"\b(?P<x>(?P<word>(?i:{_alternatives(load_words(DateWords).day_offsets)}))"
             r"(?:\s+(?i:morning|afternoon|evening|night))?)\b"
         ),
         _relative_day,
