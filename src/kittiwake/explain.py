@@ -489,6 +489,15 @@ def check(name: str, wanted: Iterable[str], found: Sequence[str]) -> ConstraintC
     )
 
 
+# A settled trigger whose events the coder did not keep: another word of the sentence
+# codes the same act for the same pair ("called them traitors and puppets"), or the
+# sentence is over its events limit (`max_events_per_sentence`).
+NOT_KEPT = (
+    "settled, not kept: the same act of the same pair is coded by another word, "
+    "or the sentence is over its events limit"
+)
+
+
 def settled_view(
     view: TriggerView,
     doc: Doc,
@@ -514,8 +523,10 @@ def settled_view(
     found = tuple(
         e.event_id for e in events if e.trigger.start == token.idx and f":{pattern.id}" in e.rule
     )
-    if settled.skipped is None:
+    if settled.skipped is None and found:
         outcome = f"{CODED}: {len(found)} event(s)"
+    elif settled.skipped is None:  # the stored events are the record of what was kept
+        outcome = NOT_KEPT
     else:
         outcome = NO_ACTORS if settled.skipped == NO_ACTORS else f"skipped: {settled.skipped}"
     return dataclasses.replace(
