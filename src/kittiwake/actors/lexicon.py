@@ -7,10 +7,11 @@ is decided later by `resolve.py`, so the index only records *what* a phrase can 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -187,7 +188,7 @@ class Lexicon:
         users_first(self.terms, keys=[k for k in contested if k.lower() in claimed])
         self.lower_matcher = PhraseIndex(lower=True)
         self.exact_matcher = PhraseIndex(lower=False)
-        tokens = PhraseTokens.load(nlp=nlp, size=len(self.terms))
+        tokens = PhraseTokens.load(nlp=nlp, keys=self.terms.keys())
         for key in self.terms:
             matcher = self.exact_matcher if is_case_sensitive(key) else self.lower_matcher
             matcher.add(nlp.vocab.strings.add(key), tokens.spellings(key))
@@ -236,9 +237,12 @@ class Discards:
         return Discarded(story=story, sentences=frozenset(sentences), why=tuple(why))
 
 
-# A lexicon this large (an imported PETRARCH dictionary) keeps the tokenisation of its phrases
-# on disk: tokenising tens of thousands of phrases takes seconds, reading them back does not.
-CACHED_LEXICON_SIZE = 20_000
+# A lexicon this large keeps the tokenisation of its phrases on disk, one file for each set
+# of phrases (so that the file holds no more than one run reads): tokenising the shipped
+# dictionaries' 9,400 phrases took a second of every start-up (issue 11), an imported
+# PETRARCH dictionary's tens of thousands several; reading them back takes milliseconds.
+# Small test dictionaries are tokenised each time and write nothing.
+CACHED_LEXICON_SIZE = 1_000
 
 
 @dataclass
@@ -251,14 +255,15 @@ class PhraseTokens:
     changed: bool = False
 
     @classmethod
-    def load(cls, *, nlp: Language, size: int) -> PhraseTokens:
-        if size < CACHED_LEXICON_SIZE:
+    def load(cls, *, nlp: Language, keys: Collection[str]) -> PhraseTokens:
+        if len(keys) < CACHED_LEXICON_SIZE:
             return cls(nlp, None, {})
         from kittiwake.geo.gazetteer import default_cache_dir  # noqa: PLC0415
 
         meta = nlp.meta
         name = f"{nlp.lang}_{meta.get('name', '')}-{meta.get('version', '')}"
-        path = default_cache_dir() / f"phrase-tokens-{CACHE_FORMAT}-{name}.pkl"
+        phrases = hashlib.sha1("\n".join(sorted(keys)).encode()).hexdigest()[:12]
+        path = default_cache_dir() / f"phrase-tokens-{CACHE_FORMAT}-{name}-{phrases}.pkl"
         try:
             with path.open("rb") as handle:
                 known = pickle.load(handle)
