@@ -40,12 +40,9 @@ from kittiwake.read.common import (
     read_head,
     sniff_format,
 )
-from kittiwake.read.feed import read_feed_file
-from kittiwake.read.html import read_html_file
 from kittiwake.read.jsonl import iter_jsonl_lines, read_jsonl_file
 from kittiwake.read.paths import expand_paths
 from kittiwake.read.text import article_from_text, read_text_file
-from kittiwake.read.warc import read_warc_file
 from kittiwake.records import Article, Rejected
 
 __all__ = ["DEFAULT_MAX_BYTES", "expand_paths", "iter_articles", "read_file", "read_stdin"]
@@ -76,18 +73,23 @@ def read_file(
     if isinstance(kind, Rejected):
         yield kind
         return
+    # The HTML, feed and WARC readers are imported when a file needs them: trafilatura,
+    # feedparser and warcio took 0.2 s of every start, also of `kittiwake code` on plain
+    # text (issue 11).
     if kind == FEED:
+        from kittiwake.read.feed import read_feed_file  # noqa: PLC0415
+
         yield from read_feed_file(
             path, default_date=default_date, max_bytes=max_bytes, fetch_links=fetch_links
         )
         return
-    readers = {
-        TEXT: read_text_file,
-        JSONL: read_jsonl_file,
-        HTML: read_html_file,
-        WARC: read_warc_file,
-    }
-    yield from readers[kind](path, default_date=default_date, max_bytes=max_bytes)
+    if kind == HTML:
+        from kittiwake.read.html import read_html_file as reader  # noqa: PLC0415
+    elif kind == WARC:
+        from kittiwake.read.warc import read_warc_file as reader  # noqa: PLC0415
+    else:
+        reader = {TEXT: read_text_file, JSONL: read_jsonl_file}[kind]
+    yield from reader(path, default_date=default_date, max_bytes=max_bytes)
 
 
 def looks_like_jsonl(text: str) -> bool:
