@@ -8,7 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kittiwake.geo import gazetteer as gazetteer_module
-from kittiwake.geo.gazetteer import GazEntry, Gazetteer, feature_hint, normalise_name
+from kittiwake.geo.gazetteer import (
+    GazEntry,
+    Gazetteer,
+    NameIndex,
+    feature_hint,
+    normalise_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -205,3 +211,21 @@ def test_real_gazetteer_entries_have_coordinates(gazetteer: Gazetteer) -> None:
 def test_every_listed_area_has_a_country(gazetteer: Gazetteer) -> None:
     areas = [entry for entry in gazetteer.entries() if entry.geonameid < 0]
     assert areas and all(len(entry.country) == 3 for entry in areas)
+
+
+@given(
+    st.dictionaries(
+        st.text(alphabet="abc xyz", min_size=1, max_size=6),
+        st.lists(st.integers(min_value=0, max_value=10**9), min_size=1, max_size=3),
+        max_size=30,
+    )
+)
+def test_name_index_finds_what_a_dict_finds_also_after_pickling(
+    index: dict[str, list[int]],
+) -> None:
+    found = NameIndex(index)
+    reread = pickle.loads(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+    for key in [*index, "", "b", "zz", "abc"]:
+        expected = tuple(index.get(key, ()))
+        assert found.get(key) == expected
+        assert reread.get(key) == expected
