@@ -8,6 +8,7 @@ import pytest
 from bad_inputs import coordination
 
 from kittiwake.actors.resolve import SentenceEntities, entity_around
+from kittiwake.limits import Limits
 from kittiwake.nlp import Parser
 from kittiwake.pipeline import Pipeline
 from kittiwake.records import Article, CodedArticle
@@ -63,10 +64,15 @@ def test_actor_resolution_time_per_sentence_stays_flat(pipeline: Pipeline) -> No
     assert long / short < 2.5
 
 
-def test_a_thousand_coordinated_names_are_coded(pipeline: Pipeline) -> None:
-    """A chain of 1,000 conjuncts once overflowed the recursion limit (D14)."""
+def test_a_thousand_coordinated_names_are_coded(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A chain of 1,000 conjuncts once overflowed the recursion limit (D14). With the limits
+    off: `max_sentence_tokens` would mask the sentence, and the chain would not be read."""
+    monkeypatch.setattr(pipeline, "limits", Limits())
     coded = pipeline.code_safely(Article(doc_id="names", text=coordination(1000)))
     assert isinstance(coded, CodedArticle), coded
+    assert len(coded.mentions) > 100 and not coded.article.notes
 
 
 def test_entity_around_a_token_is_the_one_doc_ents_gives(pipeline: Pipeline) -> None:
