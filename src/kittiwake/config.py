@@ -45,7 +45,7 @@ class Settings(BaseModel):
     # Per-article limits (see `kittiwake.limits`); 0 turns one off. spaCy's own bound is 1M
     # characters; at ~8 sentences per 1,000 characters a 1M article has ~8,000 sentences.
     # A news sentence rarely passes 100 tokens: 400 cuts only lists, tables and run-ons.
-    # The coder itself never records more than 6 events per sentence.
+    # The coder itself keeps at most 64 per sentence (a bound against pair explosions).
     max_chars: int = Field(default=1_000_000, ge=0)
     max_sentences: int = Field(default=10_000, ge=0)
     max_sentence_tokens: int = Field(default=400, ge=0)
