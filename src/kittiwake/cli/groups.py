@@ -55,7 +55,7 @@ COMMANDS: Mapping[str, Mapping[str, Lazy]] = {
     "dict": {
         "import-petrarch": Lazy(DICTIONARY, "Convert a PETRARCH/TABARI actor, agent or verb dictionary to kittiwake YAML."),
         "import-wikidata": Lazy(DICTIONARY, "Build dated person entries from a Wikidata SPARQL result (JSON) or entity dump."),
-        "validate": Lazy(DICTIONARY, "Validate dictionary, pattern or language files, or folders (the shipped dictionaries, patterns and language files when none are given)."),
+        "validate": Lazy(DICTIONARY, "Validate dictionary, pattern, codebook or language files, or folders (every shipped resource, and the language files KITTIWAKE_LANG_DIR names, when none are given)."),
     },
     "plot": {
         "dyad": Lazy(STORE, "Goldstein score over time for one source-target pair."),
