@@ -116,10 +116,24 @@ def test_default_fills_each_gap_between_dated_codes() -> None:
 # -- 3. multi-actor codes and dated "no code" entries are kept
 
 
-def test_multi_actor_code_keeps_the_first_and_reports_the_rest() -> None:
+def test_multi_actor_code_keeps_every_actor() -> None:
     result = import_actors("THE_VALE  [VAL/BRA/TOK]\n")
-    assert [c.id for c in result.countries] == ["VAL"]
+    assert result.countries == ()  # a name for three actors is no country's name
+    (vale,) = result.organisations
+    assert (vale.code, vale.also) == ("VAL", ("BRA", "TOK"))
+    assert result.problems == ()
+
+
+def test_dated_multi_actor_code_keeps_the_first_and_reports_the_rest() -> None:
+    result = import_actors("THE_VALE  [VAL/BRA/TOK <950630]\n")
     assert any("left out BRA/TOK" in str(p) and p.line == 1 for p in result.problems)
+
+
+@pytest.mark.slow
+def test_a_name_for_several_actors_codes_each(tmp_path: Path) -> None:
+    dictionaries = loaded(tmp_path, import_actors("THE_VALE  [VLM/BRAGOV/IGOUNO]\n"))
+    codes = codes_in("The Vale protested on Monday.", dictionaries)
+    assert {"VLM", "BRAGOV", "IGOUNO"} <= codes
 
 
 def test_dated_no_code_entry_is_a_person_without_a_code_in_that_span() -> None:

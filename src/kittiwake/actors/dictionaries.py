@@ -125,6 +125,7 @@ class OrganisationEntry:
     country: str | None  # ISO3 / CAMEO region, None for transnational
     sector: str | None  # primary sector code
     source: str
+    also: tuple[str, ...] = ()  # further actors the name stands for (PETRARCH's [A/B/C])
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +346,7 @@ class OrganisationModel(_Strict):
     names: TextList = ()
     country: Iso3 | None = None
     sector: Code | None = None
+    also: tuple[Code, ...] = ()  # the name stands for these actors too ("The Shire": 3 codes)
 
     @model_validator(mode="after")
     def _named(self) -> OrganisationModel:
@@ -434,6 +436,7 @@ def _organisation_entry(model: OrganisationModel, source: str) -> OrganisationEn
         country=model.country,
         sector=model.sector,
         source=source,
+        also=model.also,
     )
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -234,6 +234,11 @@ class ActorResolver:
         self.country_codes = frozenset(c.id for c in dictionaries.countries)
         self.agents_by_code = {a.code: a for a in dictionaries.agents}
         self.capitals = {c.capital.lower(): c.id for c in dictionaries.countries if c.capital}
+        self.partners = {
+            f"organisation:{o.id}": tuple(self.partner(code) for code in o.also)
+            for o in dictionaries.organisations
+            if o.also
+        }
         # Optional: regions and towns ("Sindh", "Sivas") name their country through it.
         self.gazetteer = gazetteer
 
@@ -286,7 +291,16 @@ class ActorResolver:
         mentions.extend(quoted_first_person(doc, mentions, doc_id=doc_id))
         taken = {(m.start, m.end) for m in mentions}
         mentions.extend(p for p in state.places if (p.start, p.end) not in taken)
+        if self.partners:
+            mentions = [each for m in mentions for each in with_partners(m, self.partners)]
         return sorted(mentions, key=mention_order)
+
+    def partner(self, code: str) -> tuple[str, str | None, str | None]:
+        """(code, country, sector) of an actor a name also stands for: "BILGOV" is BIL's GOV,
+        "IGOUNO" a transnational IGO."""
+        if code[:3] in self.country_codes:
+            return code, code[:3], code[3:6] or None
+        return code, None, code[:3]
 
     # -- pass 1: match -------------------------------------------------------------------
     def find_matches(self, doc: Doc) -> list[Match]:
@@ -821,6 +835,28 @@ def named_before(mentions: list[Mention]) -> list[Mention]:
             for word in {name_word(word) for word in mention.text.split()}:
                 named.setdefault(word, []).append(mention)
     return resolved
+
+
+def with_partners(
+    mention: Mention, partners: Mapping[str, tuple[tuple[str, str | None, str | None], ...]]
+) -> list[Mention]:
+    """A name that stands for several actors (PETRARCH's "THE_SHIRE [FRO/BIL/SAM]") is one
+    mention per actor, so that an act of "The Shire" is coded for each."""
+    also = partners.get(mention.actor.entry_id or "", ())
+    copies = [
+        replace(
+            mention,
+            actor=replace(
+                mention.actor,
+                code=code,
+                country=country,
+                sector=sector,
+                reason=f"{mention.actor.reason}; the name also stands for {code}",
+            ),
+        )
+        for code, country, sector in also
+    ]
+    return [mention, *copies]
 
 
 def name_word(word: str) -> str:

@@ -65,6 +65,7 @@ def organisation_json(organisation: OrganisationEntry) -> dict[str, Any]:
         "names": list(organisation.names),
         "country": organisation.country,
         "sector": organisation.sector,
+        **({"also": list(organisation.also)} if organisation.also else {}),
     }
 
 

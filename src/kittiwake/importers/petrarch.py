@@ -110,6 +110,7 @@ class _Block:
     names: list[str] = field(default_factory=list)
     roles: list[RoleSpan] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
+    also: list[str] = field(default_factory=list)  # "[FRO/BIL/SAM]": the others
     coded: bool = False  # a code was read, "[---]" (no code) included: later names start anew
     discard: bool = False  # TABARI's "[###]": a sentence naming this actor is not coded
 
@@ -166,7 +167,8 @@ def parse_date(digits: str) -> dt.date:
 def read_code(content: str, *, line: int, block: _Block) -> ImportProblem | None:
     """Add one bracketed code to `block`; a problem when it cannot be read.
 
-    `[A/B/C]` (several actors under one name) keeps the first: a kittiwake entry has one code.
+    `[A/B/C]` (several actors under one name, undated): the first is the code, the others
+    the actors the name also stands for (`also`).
     """
     content = " ".join(content.split())
     if content == "":
@@ -196,10 +198,14 @@ def read_code(content: str, *, line: int, block: _Block) -> ImportProblem | None
     except ValueError as error:
         return ImportProblem(line, f"[{content}]: {error}")
     if others:
-        left_out = "/".join(o.strip().upper() for o in others)
-        return ImportProblem(
-            line, f"[{content}]: kept {code}, one code per name; left out {left_out}"
-        )
+        partners = [o.strip().upper() for o in others]
+        bad = [p for p in partners if not CAMEO_CODE.fullmatch(p)]
+        if bad or match["op"] or match["start"]:
+            left_out = "/".join(partners)
+            return ImportProblem(
+                line, f"[{content}]: kept {code}; left out {left_out} (dated or unreadable)"
+            )
+        block.also.extend(partners)
     return None
 
 
@@ -334,6 +340,7 @@ def is_country(block: _Block, *, sectors: Collection[str]) -> bool:
     country-level actor, which agent words extend ("Calenardhon government" is CALGOV)."""
     return (
         not block.roles
+        and not block.also  # a name for several actors is no country's name
         and len(block.undated) == 1
         and len(block.undated[0]) == COUNTRY_LETTERS
         and block.undated[0] not in sectors
@@ -383,7 +390,14 @@ def organisation_entry(
     if code[:3] in sectors:
         country, sector = None, code[:3]
     return OrganisationEntry(
-        entry_id(names[0], taken=taken), code, names[0], tuple(names), country, sector, where
+        entry_id(names[0], taken=taken),
+        code,
+        names[0],
+        tuple(names),
+        country,
+        sector,
+        where,
+        also=tuple(dict.fromkeys(block.also)),
     )
 
 
