@@ -235,6 +235,27 @@ def test_prefix_agent_code_goes_before_the_country(tmp_path: Path) -> None:
     assert "NGOVLM" in codes_in("The Velmoran relief corps delivered food.", dictionaries)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name beside an agent word is no larger name, though the tagger joins them
+        ("VRC Velmora handed out food on Monday.", "NGOVLM"),
+        # prefix agents go before the country, the others after it
+        ("A VRC Velmora constable handed out food on Monday.", "NGOVLMCOP"),
+    ],
+)
+def test_prefix_and_suffix_agents_around_a_country(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    dictionaries = loaded(
+        tmp_path,
+        import_actors(COUNTRIES, shipped=load_dictionaries()),
+        import_agents(SECTORS + "VRC {} [NGO~]\n", shipped=load_dictionaries().agents),
+    )
+    assert expected in codes_in(text, dictionaries)
+
+
 # -- 7. macros are not pluralised twice
 
 

@@ -269,8 +269,9 @@ class ActorResolver:
                 state.mentions.append(mention)
             state.mentions.extend(affiliations(doc, sentence, sentence_index, doc_id, state))
             refer(doc, sentence, sentence_index, doc_id, state)
-        filled = {id(m): self.fill_country(doc, m, state) for m in state.mentions}
-        mentions = []
+        filled_all = {id(m): self.fill_country(doc, m, state) for m in state.mentions}
+        filled = {key: found[0] for key, found in filled_all.items()}
+        mentions = [extra for found in filled_all.values() for extra in found[1:]]
         for mention in state.mentions:
             result = filled[id(mention)]
             antecedent = state.antecedents.get(id(mention))
@@ -304,17 +305,24 @@ class ActorResolver:
 
     # -- pass 1: match -------------------------------------------------------------------
     def find_matches(self, doc: Doc) -> list[Match]:
-        found: dict[tuple[int, int], list[Term]] = {}
         lexicon = self.lexicon
-        for matcher in (lexicon.lower_matcher, lexicon.exact_matcher):
-            for match_id, start, end in matcher(doc):
-                terms = [
-                    t
-                    for t in lexicon.lookup(doc.vocab.strings[match_id])
-                    if term_fits(doc[start:end], t)
-                ]
-                if terms:
-                    found.setdefault((start, end), []).extend(terms)
+        raw = [
+            (start, end, lexicon.lookup(doc.vocab.strings[match_id]))
+            for matcher in (lexicon.lower_matcher, lexicon.exact_matcher)
+            for match_id, start, end in matcher(doc)
+        ]
+        # "MSF Arnor": a name beside an agent word is not part of a larger name
+        agent_words = frozenset(
+            i
+            for start, end, terms in raw
+            if any(t.kind is TermKind.AGENT for t in terms)
+            for i in range(start, end)
+        )
+        found: dict[tuple[int, int], list[Term]] = {}
+        for start, end, terms in raw:
+            fitting = [t for t in terms if term_fits(doc[start:end], t, agent_words=agent_words)]
+            if fitting:
+                found.setdefault((start, end), []).extend(fitting)
         return longest_first([Match(s, e, tuple(ts)) for (s, e), ts in found.items()])
 
     # -- pass 2: compose -----------------------------------------------------------------
@@ -399,9 +407,12 @@ class ActorResolver:
             if head.ent_type_ == "PERSON":
                 why += f" (unlisted person {head.text!r} named by title)"
                 kind = "person"
-            prefix = any(a.prefix and a.code == sector for a in agents)  # PETRARCH "[NGO~]"
+            # PETRARCH's prefix agents ("[NGO~]") go before the country, the others after:
+            # "an MSF Arnor diplomat" is NGOARNGOV
+            prefixes = "".join(dict.fromkeys(a.code for a in agents if a.prefix))
+            suffix = choose_sector(countries, [a for a in agents if not a.prefix]) or ""
             return Actor(
-                code=f"{sector}{country.id}" if prefix else country.id + (sector or ""),
+                code=prefixes + country.id + suffix if prefixes else country.id + (sector or ""),
                 country=country.id,
                 sector=sector,
                 entry_id=f"country:{country.id}",
@@ -643,15 +654,19 @@ class ActorResolver:
         return max(entries, key=place_rank) if entries else None
 
     # -- pass 3: fill countries ----------------------------------------------------------
-    def fill_country(self, doc: Doc, mention: Mention, state: DocState) -> Mention:
+    def fill_country(self, doc: Doc, mention: Mention, state: DocState) -> list[Mention]:
+        """The mention with the country its sector needs; one more mention for each further
+        country its place phrase names ("the ambassadors of Arnor, Osgiliath and Gondor":
+        three embassies' people, GOV of each)."""
         mention = member_of(doc, mention, state)
         actor = mention.actor
         if actor.country or not actor.sector or actor.entry_id or actor.code != actor.sector:
-            return mention
+            return [mention]
         if actor.sector in INTERNATIONAL_SECTORS:
-            return mention
+            return [mention]
         own = self.own_country(doc, mention, state)
         country: str | None
+        others: list[tuple[str, Token]] = []
         if own is not None:
             country, why, evidence = own
             # the phrase that gave the country names the actor too: "rebels in Darfur"
@@ -659,22 +674,36 @@ class ActorResolver:
             if is_short_phrase(evidence):
                 start = min(start, evidence.left_edge.i)
                 end = max(end, evidence.right_edge.i + 1)
+            others = self.conjoined_countries(evidence, first=country)
         else:
             country, why = self.context_country(doc, mention, state)
             start, end = mention.token_start, mention.token_end
         if country is None:
-            return mention
-        filled = replace(
-            actor,
-            code=country + actor.sector,
-            country=country,
-            reason=f"{actor.reason}; country {country} from {why}",
-        )
+            return [mention]
         head = doc[mention.head]
-        return make_mention(
-            doc, start, end, head, filled, mention.sentence, mention.doc_id,
-            coref_of=mention.coref_of,
-        )  # fmt: skip
+        reasons = [(country, f"{actor.reason}; country {country} from {why}")] + [
+            (other, f"{actor.reason}; country {other} from {token.text!r}, joined to {why}")
+            for other, token in others
+        ]
+        return [
+            make_mention(
+                doc, start, end, head,
+                replace(actor, code=code + actor.sector, country=code, reason=reason),
+                mention.sentence, mention.doc_id, coref_of=mention.coref_of,
+            )  # fmt: skip
+            for code, reason in reasons
+        ]
+
+    def conjoined_countries(self, phrase: Token, *, first: str) -> list[tuple[str, Token]]:
+        """The further countries of a place phrase's coordinated objects ("of Arnor,
+        Osgiliath and Gondor"), each with its word, `first` (the phrase's own) left out."""
+        found: dict[str, Token] = {}
+        for pobj in (c for c in phrase.children if c.dep_ == "pobj"):
+            for conjunct in pobj.conjuncts:
+                code = self.place_country(conjunct)
+                if code and code != first:
+                    found.setdefault(code, conjunct)
+        return list(found.items())
 
     def own_country(
         self, doc: Doc, mention: Mention, state: DocState
@@ -1082,7 +1111,7 @@ def role_country(person: PersonEntry, date: dt.date | None) -> str | None:
     return role.code[:3] if role else None
 
 
-def term_fits(span: SpacySpan, term: Term) -> bool:
+def term_fits(span: SpacySpan, term: Term, *, agent_words: frozenset[int] = frozenset()) -> bool:
     """Reject matches whose words are used otherwise: "forces" the verb, "kerry" lower-case."""
     first = span[0]
     if term.kind in (TermKind.PERSON, TermKind.SURNAME):
@@ -1117,16 +1146,19 @@ def term_fits(span: SpacySpan, term: Term) -> bool:
     ) and is_pro(span):
         return False  # "pro-Russian separatists" support Russia; they are not Russian
     if term.kind in (TermKind.COUNTRY_NAME, TermKind.GOVERNMENT, TermKind.MILITARY):
-        if inside_larger_name(span):
+        if inside_larger_name(span, agent_words=agent_words):
             return False  # "Real Madrid", "the Washington Post": a name that contains a place
         return first.text[:1].isupper() or not first.is_alpha
     return True
 
 
-def inside_larger_name(span: SpacySpan) -> bool:
-    """ "Real Madrid", "the Washington Post", "Moscow Times": a name that contains a place."""
+def inside_larger_name(span: SpacySpan, *, agent_words: frozenset[int] = frozenset()) -> bool:
+    """ "Real Madrid", "the Washington Post", "Moscow Times": a name that contains a place.
+    A neighbour that is an agent word ("MSF Arnor": MSF is an NGO) makes no larger name."""
     doc = span.doc
-    neighbours = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    neighbours = [
+        doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc) and i not in agent_words
+    ]
     for token in neighbours:
         if (
             token.pos_ == "PROPN"
@@ -1147,6 +1179,10 @@ def inside_larger_name(span: SpacySpan) -> bool:
     if any(t.pos_ == "CCONJ" and not span.start <= t.i < span.end for t in entity):
         return False
     end = entity.end - (1 if entity[-1].tag_ == "POS" else 0)
+    while start < span.start and start in agent_words:
+        start += 1
+    while end > span.end and end - 1 in agent_words:
+        end -= 1
     return entity.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT") and (
         start <= span.start and span.end <= end and end - start > len(span)
     )
