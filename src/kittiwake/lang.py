@@ -127,6 +127,7 @@ class EventWords(WordFile):
     intent_adjectives: Words
     request_verbs: Words
     light_verbs: Words
+    document_nouns: Words
     target_prepositions: tuple[str, ...]
 
 

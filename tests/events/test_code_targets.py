@@ -79,7 +79,25 @@ CASES = {
         "Britain mobilized reservists for a possible war against Iraq.",
         ("MOBILIZE", "GBR", "IRQ"),
     ),
+    # a document's act is its author's: "from"/"by" it, or whoever issued it
+    "document-from-author": (
+        "A statement from the Chilean foreign ministry condemned the Bolivian decree.",
+        ("ACCUSE", "CHL", "BOL"),
+    ),
+    "document-issued-by-subject": (
+        "The Peruvian cabinet issued a communique criticising the Ecuadorian army.",
+        ("ACCUSE", "PER", "ECU"),
+    ),
 }
+
+
+def test_a_document_issued_is_not_an_actor_released(pipeline: Pipeline) -> None:
+    """ "released a note criticising X": the note's object is not whom the release frees."""
+    events = reportable(
+        pipeline, "The Cuban party released a note criticising the visit of the Spanish king."
+    )
+    assert not [e for e in events if e.trigger.text == "released"], triples(events)
+    assert ("ACCUSE", "CUB", "ESP") in triples(events)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES.values(), ids=CASES.keys())

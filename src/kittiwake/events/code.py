@@ -861,7 +861,11 @@ def participants(
         if subject is None and is_stative_passive(token):
             subject = next((c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
         if subject is not None:
-            sources.extend(actors_at(subject, by_head) or unresolved(subject))
+            found = actors_at(subject, by_head)
+            author = None if found else author_of(subject)
+            if author is not None:  # "a statement from the ministry condemned ..."
+                subject, found = author, actors_at(author, by_head)
+            sources.extend(found or unresolved(subject))
     # "Russia and the United States agreed on the need to fight ISIS": a symmetric act of
     # several actors is done with each other, not to an actor deep in its complement
     mutual = pattern.symmetric and len({m.actor.code for m in sources if m.actor.code}) >= 2
@@ -1009,8 +1013,10 @@ def phrase_actors(
             for child in token.children:
                 if child.dep_ in PREPOSITION_DEPS:
                     reached.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
-                elif child.dep_ == "acl" or (  # "staged by students", "to attend a meeting of"
-                    child.dep_ == "dobj" and token.pos_ == "VERB"  # "for ending its dispute"
+                elif (child.dep_ == "acl" and child.tag_ != "VBG") or (
+                    # "staged by students", "to attend a meeting of" (not "a note criticising
+                    # X": what the noun itself does), "for ending its dispute"
+                    child.dep_ == "dobj" and token.pos_ == "VERB"
                 ):
                     reached.append(child)
         for token in reached:
@@ -1080,6 +1086,18 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
         governor = head if verb.dep_ == "advcl" else head.head  # "issued a declaration demanding"
         return subject_of(governor) if governor.i != verb.i else None
+    return None
+
+
+def author_of(noun: Token) -> Token | None:
+    """Who issued a document that acts as a subject: "a statement from the ministry", "the
+    party released a note criticising ..." (the subject of the verb that issued it)."""
+    if noun.lemma_.lower() not in load_words(EventWords).document_nouns:
+        return None
+    for pobj in prep_objects(noun, ("from", "by", "of")):
+        return pobj
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and noun.head.i != noun.i:
+        return subject_of(noun.head)
     return None
 
 
