@@ -1568,6 +1568,10 @@ def refer(doc: Doc, sentence: SpacySpan, sentence_index: int, doc_id: str, state
 def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState) -> list[Mention]:
     """What a referring word stands for: "it", "he", "they", "the alliance", "the two sides"."""
     lower, before = token.lower_, token.idx
+    if token.pos_ == "PRON" and lower in (*PERSON_PRONOUNS, *THING_PRONOUNS):
+        later = fronted_subject(token, state)
+        if later is not None:  # "During her visit to Kyiv, the chancellor said": cataphora
+            return [later]
     if token.pos_ == "PRON" and lower in THING_PRONOUNS and token.dep_ not in ("expl", "dobj"):
         body = last_body(state, doc, before=before, sentence_index=sentence_index)
         return [body] if body is not None else []
@@ -1583,6 +1587,28 @@ def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState)
         people = token.lemma_.lower() in PAIR_PEOPLE_NOUNS  # "the two leaders", not "sides"
         return last_pair(state, doc, before=before, sentence_index=sentence_index, people=people)
     return []
+
+
+def fronted_subject(pronoun: Token, state: DocState) -> Mention | None:
+    """The subject a pronoun in a fronted phrase refers forward to: "During her meeting with
+    the Georgian president, Merkel said" (her = Merkel), "In its statement, the ministry
+    said" (its = the ministry). Only a phrase before its clause's subject, and only an actor
+    of the pronoun's kind (a person for "he"/"her", a body for "it")."""
+    phrase = pronoun
+    while phrase.dep_ not in ("prep", "advcl") and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    verb = phrase.head
+    if phrase.dep_ not in ("prep", "advcl") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or phrase.right_edge.i >= subject.i or phrase.i > verb.i:
+        return None
+    person = pronoun.lower_ in PERSON_PRONOUNS
+    for mention in state.with_head(subject.i):
+        is_person = mention.actor.kind in ("person", "unknown person")
+        if mention.actor.code and is_person == person:
+            return mention
+    return None
 
 
 BODY_NOUNS = frozenset(
