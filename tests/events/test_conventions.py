@@ -38,6 +38,12 @@ NOT_CODED = {
     "services-held": ("Services were held in Lagos for the Nigerian victims.", "17"),
     "had-to-resign": ("The Peruvian minister had to resign after the scandal.", "10"),
     "we-have-to": ('"We have to admit the Kenyan police were brave," the minister said.', "10"),
+    # the act of an "unless"/"if" clause is a supposition: no promise, no threat of its own
+    "condition-no-promise": (
+        "The kidnappers threatened to kill the engineers unless Kenya withdraws its troops.",
+        "035",
+    ),
+    "condition-no-threat": ("If Turkey attacks the Kurdish town, oil prices will rise.", "13"),
 }
 
 

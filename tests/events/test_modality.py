@@ -92,7 +92,9 @@ def test_every_code_of_the_codebook_maps_to_a_code_of_the_codebook(speech: Speec
         ("036", "future", False, None),  # already a speech act (root 03)
         ("163", "future", False, Speech.THREAT),
         ("190", "intended", False, Speech.THREAT),
-        ("190", "conditional", False, Speech.THREAT),
+        # the act of an "if"/"unless" clause is a supposition, not its subject's speech act
+        ("190", "conditional", False, None),
+        ("087", "conditional", False, None),
         ("163", "threatened", False, Speech.THREAT),
         # negated or refused cooperation that was to come: a refusal
         ("040", "future", True, Speech.REFUSAL),

@@ -66,8 +66,10 @@ def speech_act(cameo: str, *, modality: str | None, negated: bool) -> Speech | N
         return None
     if modality == "threatened":
         return Speech.THREAT
-    if modality in ("future", "intended", "conditional"):
+    if modality in ("future", "intended"):
         return Speech.PROMISE if cooperative else Speech.THREAT
+    # "unless Romania withdraws its troops", "if the U.S. does attack": the condition is a
+    # supposition of whoever speaks, neither a promise nor a threat of its own subject
     if modality == "hypothetical" and not cooperative:
         return Speech.THREAT  # "may halt mediation", "could strike"
     return None
