@@ -121,6 +121,24 @@ def test_a_request_with_an_infinitive_stays_a_request(pipeline: Pipeline) -> Non
     assert releases and all(not is_reportable(e) for e in releases), releases
 
 
+@pytest.mark.parametrize(
+    ("text", "act", "requested"),
+    [
+        # a bare verb after a singular subject is a subjunctive: asked for, not done
+        ("Norway requested that Iran free the sailors.", "free", True),
+        # a plural subject's present tense is a reported fact under "told"
+        ("Officials told reporters that the rebels free hostages for ransom.", "free", False),
+    ],
+)
+def test_a_subjunctive_under_a_request_is_requested(
+    pipeline: Pipeline, text: str, act: str, requested: bool
+) -> None:
+    events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+    acts = [e for e in events if e.trigger.text == act]
+    assert acts, events
+    assert all((e.modality == "requested") is requested for e in acts), acts
+
+
 def test_several_actors_agreeing_agree_with_each_other(pipeline: Pipeline) -> None:
     events = reportable(pipeline, "Russia and China agreed on the need to fight the rebels.")
     agreements = triples([e for e in events if e.trigger.text == "agreed"])

@@ -1515,12 +1515,23 @@ def is_reported_fact(clause: Token) -> bool:
     takes an infinitive or a bare verb ("told them to leave", "demanded that Assad step down")."""
     if clause.dep_ != "ccomp":
         return False
+    if clause.tag_ == "VBP" and has_singular_subject(clause):
+        return False  # "requested that Iran free the journalists": a bare verb, subjunctive
     if clause.tag_ in ("VBD", "VBZ", "VBP"):
         return True
     return any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP") and c.lower_ != "do"
         for c in clause.children
     ) and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+
+
+def has_singular_subject(verb: Token) -> bool:
+    """A third-person singular subject ("Iran", "the army", "he"): its present tense would be
+    "frees", so a bare "free" after it is a subjunctive."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.conjuncts:
+        return False
+    return subject.tag_ in ("NN", "NNP") or subject.lower_ in ("he", "she", "it")
 
 
 def has_own_modal(token: Token) -> bool:
