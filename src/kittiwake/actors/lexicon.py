@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kittiwake.actors.dictionaries import (
@@ -139,22 +141,27 @@ def users_first(terms: dict[str, list[Term]], *, keys: Iterable[str]) -> None:
 class PhraseIndex:
     """Token sequences -> match ids, called on a doc like spaCy's PhraseMatcher (LOWER or
     ORTH) and returning the same (match_id, start, end) triples. It is built from token
-    texts, not Docs, so a large dictionary's phrases can be tokenised once and cached."""
+    texts, not Docs, so a large dictionary's phrases can be tokenised once and cached.
+
+    Words are kept as spaCy's string ids (what `strings.add` gives, reserved symbols
+    included), so a doc's words are read as one array instead of a Token per word."""
 
     def __init__(self, *, lower: bool) -> None:
         self.lower = lower
-        self.ids: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        self.lengths: dict[str, set[int]] = defaultdict(set)
+        self.attr = LOWER if lower else ORTH
+        self.ids: dict[tuple[int, ...], list[int]] = defaultdict(list)
+        self.lengths: dict[int, set[int]] = defaultdict(set)
 
     def add(self, match_id: int, sequences: Iterable[tuple[str, ...]]) -> None:
         for sequence in sequences:
             words = tuple(map(str.lower, sequence)) if self.lower else sequence
-            if words and match_id not in self.ids[words]:
-                self.ids[words].append(match_id)
-                self.lengths[words[0]].add(len(words))
+            key = tuple(map(get_string_id, words))
+            if key and match_id not in self.ids[key]:
+                self.ids[key].append(match_id)
+                self.lengths[key[0]].add(len(key))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        words = [t.lower_ if self.lower else t.orth_ for t in doc]
+        words: list[int] = doc.to_array(self.attr).tolist() if len(doc) else []
         found = []
         for start, word in enumerate(words):
             for length in self.lengths.get(word, ()):
