@@ -9,8 +9,9 @@ a quote). Pronouns outside quotations are left alone.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Sequence
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -22,22 +23,64 @@ from kittiwake.records import Mention
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours"})
 ATTRIBUTION_REACH = 3  # sentences a quotation may run before or after its attribution
+QUOTE_MARKS = ("\u201c", "\u201d", '"')  # opening, closing, straight
+
+
+class Quotations:
+    """Where a doc's paragraphs, sentences and quotation marks are, read once per doc: a
+    quotation's speaker is looked for at every act in a quotation, and reading the whole
+    doc (its text, its sentences) each time grew with the square of its length (issue 15,
+    D9). `Quotations.of(doc)` keeps it in `doc.user_data`."""
+
+    KEY = "kittiwake.quotations"
+
+    def __init__(self, doc: Doc) -> None:
+        text = doc.text  # built from every token on each read: once here
+        self.breaks = paragraph_gaps(text)
+        sentences = list(doc.sents)
+        self.starts = [sentence.start for sentence in sentences]
+        self.ends = [sentence.end for sentence in sentences]
+        self.paragraphs = [bisect_right(self.breaks, s.start_char) for s in sentences]
+        self.marks = {mark: [m.start() for m in re.finditer(mark, text)] for mark in QUOTE_MARKS}
+
+    @classmethod
+    def of(cls, doc: Doc) -> Quotations:
+        found = doc.user_data.get(cls.KEY)
+        if not isinstance(found, Quotations):
+            found = doc.user_data[cls.KEY] = cls(doc)
+        return found
+
+    def sentence(self, doc: Doc, index: int) -> SpacySpan:
+        return doc[self.starts[index] : self.ends[index]]
+
+    def is_quoted(self, token: Token) -> bool:
+        """Whether `token` stands between quotation marks opened earlier in its paragraph."""
+        breaks = self.breaks
+        start = (
+            breaks[bisect_right(breaks, token.idx) - 1] if breaks and breaks[0] < token.idx else 0
+        )
+
+        def count(mark: str) -> int:  # the marks between the paragraph's start and `token`
+            at = self.marks[mark]
+            return bisect_left(at, token.idx) - bisect_left(at, start)
+
+        if count("\u201c") - count("\u201d") > 0:
+            return True
+        return count('"') % 2 == 1
 
 
 def quoted_first_person(doc: Doc, mentions: Sequence[Mention], *, doc_id: str) -> list[Mention]:
     """Mentions for the first-person pronouns of quotations, coded as their speakers."""
     coded = {m.head: m for m in mentions if m.actor.code}
-    sentences = list(doc.sents)
-    text = doc.text  # built from every token on each read: once here (issue 15, D9)
-    breaks = paragraph_gaps(text)
-    paragraphs = [bisect_right(breaks, s.start_char) for s in sentences]
-    speakers = [speaker_of(sentence, coded, breaks, text) for sentence in sentences]
+    quotes = Quotations.of(doc)
+    sentences = [quotes.sentence(doc, index) for index in range(len(quotes.starts))]
+    speakers = [speaker_of(sentence, coded.get, quotes) for sentence in sentences]
     found = []
     for index, sentence in enumerate(sentences):
-        pronouns = [t for t in sentence if t.lower_ in FIRST_PERSON and is_quoted(t, breaks, text)]
+        pronouns = [t for t in sentence if t.lower_ in FIRST_PERSON and quotes.is_quoted(t)]
         if not pronouns or any(t.i in coded for t in pronouns):
             continue
-        speaker = speakers[index] or nearest_speaker(index, speakers, paragraphs)
+        speaker = speakers[index] or nearest_speaker(index, speakers, quotes.paragraphs)
         if speaker is None:
             continue
         for pronoun in pronouns:
@@ -63,41 +106,35 @@ def quoted_first_person(doc: Doc, mentions: Sequence[Mention], *, doc_id: str) -
 
 
 def speaker_of(
-    sentence: SpacySpan, coded: dict[int, Mention], breaks: Sequence[int], text: str
+    sentence: SpacySpan, coded: Callable[[int], Mention | None], quotes: Quotations
 ) -> Mention | None:
-    """The coded subject of a reporting verb outside quotation marks ("..., Ban said")."""
+    """The coded subject of a reporting verb outside quotation marks ("..., Ban said");
+    `coded` gives the coded mention headed by a token, if any."""
     reporting = load_clause_words().reporting_verbs
     for verb in sentence:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in reporting:
             continue
-        if is_quoted(verb, breaks, text):
+        if quotes.is_quoted(verb):
             continue
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.i in coded:
-                return coded[child.i]
+            if child.dep_ in ("nsubj", "nsubjpass") and (mention := coded(child.i)) is not None:
+                return mention
     return None
 
 
 def nearest_speaker(
-    index: int, speakers: Sequence[Mention | None], paragraphs: Sequence[int]
+    index: int,
+    speakers: Sequence[Mention | None] | Mapping[int, Mention | None],
+    paragraphs: Sequence[int],
 ) -> Mention | None:
+    """The speaker of the nearest sentence of the same paragraph (`paragraphs`: each
+    sentence's) within reach; `speakers` holds at least the sentences within reach."""
     for distance in range(1, ATTRIBUTION_REACH + 1):
         for other in (index + distance, index - distance):
-            in_paragraph = 0 <= other < len(speakers) and paragraphs[other] == paragraphs[index]
+            in_paragraph = 0 <= other < len(paragraphs) and paragraphs[other] == paragraphs[index]
             if in_paragraph and speakers[other] is not None:
                 return speakers[other]
     return None
-
-
-def is_quoted(token: Token, breaks: Sequence[int], text: str) -> bool:
-    """Whether `token` stands between quotation marks opened earlier in its paragraph
-    (`text`: the doc's text, which `Doc.text` rebuilds from every token on each read)."""
-    start = breaks[bisect_right(breaks, token.idx) - 1] if breaks and breaks[0] < token.idx else 0
-    before = text[start : token.idx]
-    curly_open = before.count("\u201c") - before.count("\u201d")
-    if curly_open > 0:
-        return True
-    return before.count('"') % 2 == 1
 
 
 def quotation_speaker(token: Token, by_head: dict[int, list[Mention]]) -> Mention | None:
@@ -105,16 +142,18 @@ def quotation_speaker(token: Token, by_head: dict[int, list[Mention]]) -> Mentio
     restraint," Ban said' (Ban demands), also for a quotation attributed in the nearest
     sentence of its paragraph."""
     doc = token.doc
-    text = doc.text
-    breaks = paragraph_gaps(text)
-    if not is_quoted(token, breaks, text):
+    quotes = Quotations.of(doc)
+    if not quotes.is_quoted(token):
         return None
-    coded = {head: found[0] for head, found in by_head.items() if found and found[0].actor.code}
-    sentences = list(doc.sents)
-    index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
-    paragraphs = [bisect_right(breaks, s.start_char) for s in sentences]
+
+    def coded(head: int) -> Mention | None:
+        found = by_head.get(head)
+        return found[0] if found and found[0].actor.code else None
+
+    index = bisect_right(quotes.starts, token.i) - 1
     low, high = max(0, index - ATTRIBUTION_REACH), index + ATTRIBUTION_REACH + 1
-    speakers: list[Mention | None] = [None] * len(sentences)
-    for near in range(low, min(high, len(sentences))):
-        speakers[near] = speaker_of(sentences[near], coded, breaks, text)
-    return speakers[index] or nearest_speaker(index, speakers, paragraphs)
+    speakers = {
+        near: speaker_of(quotes.sentence(doc, near), coded, quotes)
+        for near in range(low, min(high, len(quotes.starts)))
+    }
+    return speakers[index] or nearest_speaker(index, speakers, quotes.paragraphs)
