@@ -137,13 +137,15 @@ def paragraph_gaps(text: str) -> list[int]:
 def iter_sentences(doc: Doc) -> Iterator[tuple[int, SpacySpan]]:
     """(index, sentence) for every sentence with text; indices count all of `doc.sents`."""
     for index, sent in enumerate(doc.sents):
-        if sent.text.strip():
+        if not all(token.is_space for token in sent):  # `sent.text.strip()`, without the text
             yield index, sent
 
 
 def sentences_of(doc: Doc, *, doc_id: str) -> tuple[Sentence, ...]:
     """The sentences of a parsed doc, trimmed of surrounding whitespace."""
+    text = doc.text  # one pass over the tokens, not one per sentence
     return tuple(
-        Sentence(doc_id=doc_id, index=i, start=s.start_char, end=s.end_char, text=s.text)
+        Sentence(doc_id=doc_id, index=i, start=start, end=end, text=text[start:end])
         for i, s in iter_sentences(doc)
+        for start, end in [(s.start_char, s.end_char)]
     )
