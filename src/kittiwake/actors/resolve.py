@@ -288,6 +288,7 @@ class ActorResolver:
         by_head = positions_by_head(mentions)
         mentions = [described_unknown(doc, m, by_head) for m in mentions]
         mentions = named_before(mentions)
+        mentions.extend(surnames_named_before(doc, [*mentions, *state.places], doc_id=doc_id))
         mentions = [self.private_person(doc, m, state) for m in mentions]
         mentions.extend(quoted_first_person(doc, mentions, doc_id=doc_id))
         taken = {(m.start, m.end) for m in mentions}
@@ -687,9 +688,14 @@ class ActorResolver:
         ]
         return [
             make_mention(
-                doc, start, end, head,
+                doc,
+                start,
+                end,
+                head,
                 replace(actor, code=code + actor.sector, country=code, reason=reason),
-                mention.sentence, mention.doc_id, coref_of=mention.coref_of,
+                mention.sentence,
+                mention.doc_id,
+                coref_of=mention.coref_of,
             )  # fmt: skip
             for code, reason in reasons
         ]
@@ -864,6 +870,58 @@ def named_before(mentions: list[Mention]) -> list[Mention]:
             for word in {name_word(word) for word in mention.text.split()}:
                 named.setdefault(word, []).append(mention)
     return resolved
+
+
+def surnames_named_before(doc: Doc, mentions: list[Mention], *, doc_id: str) -> list[Mention]:
+    """ "Ingrid Betancourt returned ... Betancourt condemned": a lone capitalised word no
+    mention covers (the small model tags many surnames as places) that is the last word of a
+    person named in full earlier in the story is that person."""
+    covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    people = sorted(
+        (
+            m
+            for m in mentions
+            if m.actor.code
+            and m.actor.kind in ("person", "unknown person")
+            and not m.coref_of
+            and len(m.text.split()) > 1
+        ),
+        key=lambda m: m.start,
+    )
+    if not people:
+        return []
+    sentence_starts = [sentence.start for sentence in doc.sents]
+    found: list[Mention] = []
+    for token in doc:
+        if (
+            token.pos_ != "PROPN"
+            or token.i in covered
+            or not token.text[:1].isupper()
+            or token.ent_type_ not in ("", "PERSON", "GPE", "ORG", "NORP")
+            or any(t.pos_ == "PROPN" for t in doc[max(0, token.i - 1) : token.i + 2] if t != token)
+        ):
+            continue
+        word = name_word(token.text)
+        earlier = next(
+            (
+                m
+                for m in reversed(people)
+                if m.start < token.idx and name_word(m.text.split()[-1]) == word
+            ),
+            None,
+        )
+        if earlier is None:
+            continue
+        actor = replace(
+            earlier.actor, reason=f"named earlier as {earlier.text!r}: {earlier.actor.reason}"
+        )
+        sentence = bisect.bisect_right(sentence_starts, token.i) - 1
+        found.append(
+            make_mention(
+                doc, token.i, token.i + 1, token, actor, sentence, doc_id, coref_of=earlier.text
+            )
+        )
+    return found
 
 
 def with_partners(
