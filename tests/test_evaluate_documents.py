@@ -188,6 +188,18 @@ def test_complete_share_counts_dyads_and_monadic_protests() -> None:
     assert (scores.both_actors, scores.complete) == (1, 2)
 
 
+def test_dyadic_or_monadic_share_leaves_out_doerless_and_one_sided_acts() -> None:
+    events = [
+        event("173", KEN_COP, KEN_OPP),  # a dyad
+        event("141", KEN_OPP, None),  # a protest: one actor by CAMEO's definition
+        event("190", None, KEN_OPP),  # an attack by an unnamed doer: neither
+        event("173", KEN_COP, None),  # an arrest of no one named: neither
+    ]
+    scores = scored(events, [])
+    assert scores.dyadic_or_monadic == 2
+    assert scores.to_json()["dyadic_or_monadic_share"] == 0.5
+
+
 @pytest.mark.slow
 def test_cli_scores_a_gold_article(pipeline: object, tmp_path: Path) -> None:
     from kittiwake.cli import main

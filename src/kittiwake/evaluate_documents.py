@@ -111,6 +111,7 @@ class DocumentScores:
     sector_matched: int = 0
     type_matched: int = 0
     both_actors: int = 0
+    dyadic_or_monadic: int = 0
     complete: int = 0
     dated: int = 0
     date_right: int = 0
@@ -143,6 +144,8 @@ class DocumentScores:
             "type_recall": kind[1],
             "type_f1": kind[2],
             "both_actors_share": ratio(self.both_actors, self.predicted),
+            # both actors coded, or a one-actor act by CAMEO's definition (issue 12's measure)
+            "dyadic_or_monadic_share": ratio(self.dyadic_or_monadic, self.predicted),
             "complete_share": ratio(self.complete, self.predicted),
             "date_accuracy": ratio(self.date_right, self.dated),
             "place_country_accuracy": ratio(self.place_right, self.placed),
@@ -378,6 +381,7 @@ def score_article(
     for prediction in predictions:
         has_both = prediction.event.source is not None and prediction.event.target is not None
         scores.both_actors += has_both
+        scores.dyadic_or_monadic += prediction.event.dyadic or prediction.event.monadic
         scores.complete += prediction.event.is_complete
     for index in range(len(gold.sentence_spans)):
         in_sentence = [p for p in predictions if p.sentence == index]

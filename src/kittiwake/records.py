@@ -189,6 +189,13 @@ class Event:
         return target and self.cameo_root in DOERLESS_ROOTS
 
     @property
+    def monadic(self) -> bool:
+        """A statement, protest or show of force (roots 01, 14, 15) by a coded source with no
+        target: an act CAMEO codes with one actor."""
+        source = self.source is not None and bool(self.source.actor.code)
+        return source and self.target is None and self.cameo_root in SELF_CONTAINED_ROOTS
+
+    @property
     def dyadic(self) -> bool:
         """Both sides name coded actors: the event builds a dyad."""
         return all(m is not None and m.actor.code for m in (self.source, self.target))
