@@ -79,6 +79,11 @@ CASES = {
         "Britain mobilized reservists for a possible war against Iraq.",
         ("MOBILIZE", "GBR", "IRQ"),
     ),
+    # an attack named as the subject of what it did: its doer did it
+    "attack-noun-subject": (
+        "A dawn attack by Ugandan rebels killed twelve Congolese villagers.",
+        ("ASSAULT", "UGA", "COD"),
+    ),
     # a document's act is its author's: "from"/"by" it, or whoever issued it
     "document-from-author": (
         "A statement from the Chilean foreign ministry condemned the Bolivian decree.",

@@ -553,6 +553,15 @@ def agents_of(noun: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
     return found
 
 
+def attackers_of(noun: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """The doer of an attack named as a noun ("shelling by government forces", "the rebels'
+    attack"), when the noun is the subject of what it did."""
+    if noun.lemma_.lower() not in load_clause_words().casualty_causes:
+        return []
+    owners = [m for c in noun.children if c.dep_ == "poss" for m in actors_at(c, by_head)]
+    return agents_of(noun, by_head) or owners
+
+
 def claimants(
     trigger: Trigger, by_head: dict[int, list[Mention]], doers: ActDoers | None
 ) -> list[Mention]:
@@ -861,7 +870,8 @@ def participants(
         if subject is None and is_stative_passive(token):
             subject = next((c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
         if subject is not None:
-            found = actors_at(subject, by_head)
+            # "shelling by government forces killed dozens": the attack's doer did it
+            found = attackers_of(subject, by_head) or actors_at(subject, by_head)
             author = None if found else author_of(subject)
             if author is not None:  # "a statement from the ministry condemned ..."
                 subject, found = author, actors_at(author, by_head)
