@@ -96,6 +96,16 @@ CASES = {
 }
 
 
+def test_a_gerund_with_a_by_phrase_is_done_by_it(pipeline: Pipeline) -> None:
+    """ "following heavy fighting and shelling by Israeli forces": the shelling's doer."""
+    events = reportable(
+        pipeline,
+        "Hundreds of families fled following heavy fighting and shelling by Israeli forces.",
+    )
+    shelling = [e for e in events if e.trigger.text == "shelling"]
+    assert [country(e.source) for e in shelling] == ["ISR"], triples(events)
+
+
 def test_a_document_issued_is_not_an_actor_released(pipeline: Pipeline) -> None:
     """ "released a note criticising X": the note's object is not whom the release frees."""
     events = reportable(

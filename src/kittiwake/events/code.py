@@ -876,6 +876,14 @@ def participants(
             if author is not None:  # "a statement from the ministry condemned ..."
                 subject, found = author, actors_at(author, by_head)
             sources.extend(found or unresolved(subject))
+        if not sources:  # "fighting and shelling by Israeli forces": a gerund's "by" doer
+            for agent in (
+                c
+                for c in token.children
+                if c.dep_ == "agent"
+                or (token.tag_ == "VBG" and c.dep_ == "prep" and c.lower_ == "by")
+            ):
+                sources.extend(m for c in agent.children for m in actors_at(c, by_head))
     # "Russia and the United States agreed on the need to fight ISIS": a symmetric act of
     # several actors is done with each other, not to an actor deep in its complement
     mutual = pattern.symmetric and len({m.actor.code for m in sources if m.actor.code}) >= 2
