@@ -73,6 +73,7 @@ INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "INT"})
 # Sectors that belong to a state; a bare "the government" refers back to the last one named.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+ROLE_OF = frozenset({"of", "for", "at", "with"})  # "spokesman for", "head of", "analyst at"
 THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 PAIR_NOUNS = frozenset(
@@ -824,6 +825,15 @@ def described_unknown(
     linked = {c.i for c in head.children if c.dep_ == "appos"}
     if head.dep_ in ("appos", "compound") and head.head.i != head.i:
         linked.add(head.head.i)  # the name is the apposition of a described noun
+    for noun in [doc[i] for i in linked if not by_head.get(i)]:
+        # "Jenny Leong, co-ordinator of Amnesty International": whom the role is held in
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ROLE_OF):
+            linked.update(
+                c.i
+                for c in prep.children
+                if c.dep_ == "pobj"
+                and any(m.actor.kind == "organisation" for _, m in by_head.get(c.i, []))
+            )
     first = min(
         (
             (position, m)
@@ -960,9 +970,13 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
     head = doc[mention.head]
     if head.lemma_.lower() not in load_words(ActorWords).member_nouns or mention.actor.country:
         return mention
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+    for prep in (
+        c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "for")
+    ):
         for pobj in prep.children:
             group = next((m for m in state.with_head(pobj.i) if m.actor.code), None)
+            if prep.lower_ == "for" and group is not None and group.actor.kind != "organisation":
+                continue  # "a spokesman for Hamas", but an envoy for Syria is not Syria's
             if group is not None:
                 actor = replace(
                     group.actor,
@@ -1032,9 +1046,13 @@ def member_mention(
     """ "A member of the Syrian parliament" with no title of its own: the parliament's code."""
     if state.with_head(head.i):
         return None
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+    for prep in (
+        c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "for")
+    ):
         for pobj in prep.children:
             group = next((m for m in state.with_head(pobj.i) if m.actor.code), None)
+            if prep.lower_ == "for" and group is not None and group.actor.kind != "organisation":
+                continue  # "a spokesman for Hamas", but an envoy for Syria is not Syria's
             if group is not None:
                 actor = replace(
                     group.actor, reason=f"{head.text!r} of {group.text!r}: {group.actor.reason}"
