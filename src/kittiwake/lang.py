@@ -108,11 +108,14 @@ class ActorWords(WordFile):
 
     file_name = "actors.yaml"
 
+    cased = frozenset({"family_name_first"})
+
     member_nouns: Words
     national_nouns: Words
     igo_organ_words: Words
     affiliation_heads: Words
     aiming_verbs: Words
+    family_name_first: Words
 
 
 class EventWords(WordFile):

@@ -416,3 +416,25 @@ def test_user_files_alone_without_the_shipped_dictionaries(tmp_path: Path) -> No
     alone = load_dictionaries(extra_paths=[path], shipped=False)
     assert [c.id for c in alone.countries] == ["VLM"] and alone.agents == ()
     assert len(load_dictionaries(extra_paths=[path]).countries) > 1
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "surname", "expected"),
+    [
+        ("Kwame Mensah", "GHAGOV", None, ("Mensah",)),
+        ("Bashar al-Assad", "SYRGOV", None, ("al-Assad", "Assad")),
+        ("Wang Daming", "CHNGOV", None, ("Wang",)),  # family name first
+        ("Park Ji-hoon", "KORGOV", None, ("Park",)),
+        ("Sok Vanna", "KHMGOV", "Sok", ("Sok",)),  # the entry's own surname wins
+    ],
+)
+def test_person_surnames(
+    name: str, code: str, surname: str | None, expected: tuple[str, ...]
+) -> None:
+    from kittiwake.actors.dictionaries import PersonEntry, RoleSpan
+    from kittiwake.actors.lexicon import person_surnames
+
+    person = PersonEntry(
+        "p", name, (), (RoleSpan(code, None, None, None),), "test", surname=surname
+    )
+    assert person_surnames(person, family_first={"CHN", "KOR"}) == expected

@@ -19,7 +19,7 @@ import yaml
 PEOPLE_DIR = (
     Path(__file__).resolve().parents[2] / "src" / "kittiwake" / "data" / "actors" / "people"
 )
-PERSON_FIELDS = {"id", "name", "aliases", "roles"}
+PERSON_FIELDS = {"id", "name", "aliases", "roles", "surname"}
 ROLE_FIELDS = {"code", "start", "end", "title"}
 CODE_PATTERN = re.compile(r"^[A-Z]{3,}$")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")

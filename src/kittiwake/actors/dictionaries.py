@@ -148,6 +148,7 @@ class PersonEntry:
     aliases: tuple[str, ...]
     roles: tuple[RoleSpan, ...]
     source: str
+    surname: str | None = None  # how the news names them alone, where not the last word
 
     def role_on(self, day: date | None) -> RoleSpan | None:
         """The role held on `day`.
@@ -375,6 +376,7 @@ class PersonModel(_Strict):
     name: Text
     aliases: TextList = ()
     roles: tuple[RoleModel, ...] = ()
+    surname: Text | None = None  # "Hun" for Hun Sen: the name the news uses alone
 
 
 class DiscardModel(_Strict):
@@ -443,7 +445,12 @@ def _organisation_entry(model: OrganisationModel, source: str) -> OrganisationEn
 def _person_entry(model: PersonModel, source: str) -> PersonEntry:
     roles = tuple(RoleSpan(r.code, r.start, r.end, r.title) for r in model.roles)
     return PersonEntry(
-        id=model.id, name=model.name, aliases=model.aliases, roles=roles, source=source
+        id=model.id,
+        name=model.name,
+        aliases=model.aliases,
+        roles=roles,
+        source=source,
+        surname=model.surname,
     )
 
 
@@ -568,7 +575,7 @@ def _read_file(path: Path, display: str) -> _FileResult:
 # seconds to parse and validate; its valid result is kept, keyed by the file's path, size and
 # modification time, so that later runs read it back in a fraction of a second.
 CACHE_MIN_BYTES = 50_000
-CACHE_FORMAT = 1  # bump when the entry dataclasses change
+CACHE_FORMAT = 2  # bump when the entry dataclasses change
 
 
 @contextlib.contextmanager

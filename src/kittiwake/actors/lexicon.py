@@ -31,6 +31,7 @@ from kittiwake.actors.dictionaries import (
     is_shipped,
     paused_gc,
 )
+from kittiwake.lang import ActorWords, load_words
 
 CACHE_FORMAT = 1
 
@@ -105,6 +106,18 @@ def surnames(name: str) -> tuple[str, ...]:
     if len(parts) >= 3 and parts[-2].lower() in NAME_PARTICLES:
         forms.append(f"{parts[-2]} {last}")
     return tuple(dict.fromkeys(forms))
+
+
+def person_surnames(person: PersonEntry, *, family_first: Collection[str]) -> tuple[str, ...]:
+    """The names a person is referred to by alone: the entry's own `surname`, else the first
+    word for people of countries that put the family name first ("Xi Jinping": Xi), else
+    the last word (`surnames`)."""
+    if person.surname:
+        return (person.surname,)
+    names = (person.name, *person.aliases)
+    if any(r.code[:3] in family_first for r in person.roles):
+        return tuple(dict.fromkeys(n.split()[0] for n in names if len(n.split()) > 1))
+    return tuple(dict.fromkeys(s for n in names for s in surnames(n)))
 
 
 def is_case_sensitive(phrase: str) -> bool:
@@ -318,11 +331,13 @@ def iter_terms(dictionaries: Dictionaries):  # type: ignore[no-untyped-def]
     for organisation in dictionaries.organisations:
         for name in (organisation.name, *organisation.names):
             yield Term(TermKind.ORGANISATION, organisation, name)
+    family_first = load_words(ActorWords).family_name_first
     for person in dictionaries.people:
-        for name in (person.name, *person.aliases):
+        names = (person.name, *person.aliases)
+        for name in names:
             yield Term(TermKind.PERSON, person, name)
-            for surname in surnames(name):
-                yield Term(TermKind.SURNAME, person, surname)
+        for surname in person_surnames(person, family_first=family_first):
+            yield Term(TermKind.SURNAME, person, surname)
     for agent in dictionaries.agents:
         for word in agent.words:
             for form in plural_forms(word.lower()):

@@ -1195,8 +1195,8 @@ def term_fits(span: SpacySpan, term: Term, *, agent_words: frozenset[int] = froz
             following = span.doc[span.end]
             if following.pos_ == "PROPN" and following.text[:1].isupper():
                 return False  # "Carlos" in "Carlos Menem" is a first name, not Juan Carlos
-        if term.kind is TermKind.SURNAME and (span.text.isupper() or len(span.text) < 3):
-            return False  # "UN" is not the end of "Kim Jong Un"
+        if term.kind is TermKind.SURNAME and (span.text.isupper() or len(span.text) < 2):
+            return False  # "UN" is not the end of "Kim Jong Un" ("Xi" and "Hu" are names)
         if term.kind is TermKind.SURNAME and (
             first.ent_type_ == "NORP" or (first.pos_ == "ADJ" and first.ent_type_ != "PERSON")
         ):  # "Muslim hackers" are not Salih Muslim; "that Assad step down", misparsed, is Assad

@@ -36,6 +36,8 @@ def person_json(person: PersonEntry) -> dict[str, Any]:
     found: dict[str, Any] = {"id": person.id, "name": person.name}
     if person.aliases:
         found["aliases"] = list(person.aliases)
+    if person.surname:
+        found["surname"] = person.surname
     found["roles"] = [role_json(role) for role in person.roles]
     return found
 
