@@ -63,19 +63,43 @@ def load_nlp(model: str) -> Language:
 # parsed a run of paragraphs at a time and the parses joined; news articles are far shorter
 # and are parsed whole, as before. A run ends after a line break, where `paragraph_breaks`
 # starts a sentence anyway, so the tokens and sentences are those of a whole parse; only
-# the words next to a cut lose the context of the line across it.
+# the words next to a cut lose the context of the line across it. A line longer than a run
+# (a text with no line breaks: 300,000 characters of it peaked at 1.2 GB) is cut after the
+# end of a sentence, and a sentence longer than a run after a space: its tokens stay those
+# of a whole parse, and a sentence starts at each cut.
 PARSE_RUN_CHARS = 100_000
 _RUN_CUT = re.compile(r"\n\s*(?=\S)")  # after a line break, before the next word
+# after a sentence's end and the spaces that follow it ('attacked.  The'; not 'Mr. Smith'
+# or 'U.S. forces'), before a capital
+_SENTENCE_CUT = re.compile(r"(?<=[a-z]{2}[.!?])[ \t]+(?=[A-Z])")
+_SPACE_CUT = re.compile(r"\s+(?=\S)")  # after spaces, before the next word
 
 
 def paragraph_runs(text: str, *, size: int) -> list[str]:
     """`text` cut after line breaks into runs of whole paragraphs (or lines), each at most
-    `size` characters unless one line is longer; joined, the runs are `text`."""
+    `size` characters; a longer line is cut after sentences, a longer sentence after spaces
+    (only a word longer than `size` is a longer run). Joined, the runs are `text`."""
     if len(text) <= size:
         return [text]
     runs: list[str] = []
+    for line in runs_cut_at(text, _RUN_CUT, size=size):
+        for sentence in (
+            [line] if len(line) <= size else runs_cut_at(line, _SENTENCE_CUT, size=size)
+        ):
+            runs.extend(
+                [sentence]
+                if len(sentence) <= size
+                else runs_cut_at(sentence, _SPACE_CUT, size=size)
+            )
+    return runs
+
+
+def runs_cut_at(text: str, cuts: re.Pattern[str], *, size: int) -> list[str]:
+    """`text` cut where `cuts` ends a match into runs of at most `size` characters, each as
+    long as it can be; a run with no cut in its first `size` characters is longer."""
+    runs: list[str] = []
     start = previous = 0
-    for cut in [*(match.end() for match in _RUN_CUT.finditer(text)), len(text)]:
+    for cut in [*(match.end() for match in cuts.finditer(text)), len(text)]:
         if cut - start > size and previous > start:
             runs.append(text[start:previous])
             start = previous

@@ -66,11 +66,15 @@ PARAGRAPH = "Troops shelled the town on Monday.\n\n"
         (PARAGRAPH * 4, 36 * 2, [72, 72]),  # two paragraphs a run
         (PARAGRAPH * 4, 36 * 2 + 10, [72, 72]),  # a third would not fit
         (PARAGRAPH * 3, 36 * 2, [72, 36]),
-        ("word " * 40, 50, [200]),  # one paragraph longer than a run stays whole
+        ("word " * 40, 50, [50, 50, 50, 50]),  # a sentence longer than a run: after spaces
         ("a\n\n" + "b" * 60 + "\n\nc", 20, [3, 62, 1]),
         ("a.\n \n  b." * 3, 8, [7, 9, 9, 2]),  # the spaces of a break end a run
         ("One line.\nTwo lines.\nThree.", 12, [10, 11, 6]),  # lines without blank ones
-        ("no break at all " * 3, 10, [48]),
+        ("no break at all " * 3, 10, [9, 10, 9, 7, 9, 4]),
+        ("x" * 30 + " y", 10, [31, 1]),  # only a word longer than a run is a longer run
+        # a line longer than a run: after a sentence's end, not after an abbreviation
+        ("Troops shelled it.  Mr. Li went. U.S. forces left.", 25, [20, 13, 17]),
+        ("One line? Yes! Then\nanother line.", 16, [15, 5, 13]),
     ],
 )
 def test_paragraph_runs_cut_after_line_breaks(text: str, size: int, lengths: list[int]) -> None:

@@ -85,7 +85,8 @@ def test_entity_around_a_token_is_the_one_doc_ents_gives(pipeline: Pipeline) -> 
         )
 
 
-@pytest.mark.parametrize("between", ["\n\n", "\n", " \n \n\t"])
+# " " and "  ": one line, cut after sentences
+@pytest.mark.parametrize("between", ["\n\n", "\n", " \n \n\t", " ", "  "])
 def test_a_long_text_parsed_in_runs_of_paragraphs_keeps_its_tokens_and_sentences(
     pipeline: Pipeline, between: str
 ) -> None:
