@@ -106,6 +106,27 @@ def test_a_gerund_with_a_by_phrase_is_done_by_it(pipeline: Pipeline) -> None:
     assert [country(e.source) for e in shelling] == ["ISR"], triples(events)
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        # an attack told before, named again as the subject, is its doer's act
+        (
+            "Kenyan troops raided a militant camp near Kismayo on Monday. "
+            "The raid killed twelve fighters.",
+            "killed",
+            "KEN",
+        ),
+        # an attack named in an "in" phrase of an active verb with an object: the subject's
+        ("Chadian rebels killed ten soldiers in a raid on a border post.", "raid", "TCD"),
+    ],
+)
+def test_an_attack_named_again_is_its_doers(
+    pipeline: Pipeline, text: str, trigger: str, source: str
+) -> None:
+    events = [e for e in reportable(pipeline, text) if e.trigger.text == trigger]
+    assert events and {country(e.source) for e in events} == {source}, triples(events)
+
+
 def test_a_document_issued_is_not_an_actor_released(pipeline: Pipeline) -> None:
     """ "released a note criticising X": the note's object is not whom the release frees."""
     events = reportable(

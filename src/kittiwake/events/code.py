@@ -135,6 +135,9 @@ def settle(
     if trigger.pattern.evaluative:
         return settle_judgement(trigger, by_head)
     sources, targets = participants(trigger, by_head)
+    if doers is not None and not any(m.actor.code for m in sources):
+        earlier = told_attacker(token, doers)  # "US forces attacked ... The attack killed"
+        sources = [earlier] if earlier is not None else sources
     if not sources and trigger.pattern.cameo[:2] in PEOPLES_ACTS:
         sources = local_people(token, by_head)
     if not sources and is_casualty_tally(trigger):
@@ -541,6 +544,26 @@ class ActDoers:
 
     def of(self, lemma: str) -> Mention | None:
         return self.by_lemma.get(lemma)
+
+
+def told_attacker(verb: Token, doers: ActDoers) -> Mention | None:
+    """ "The attack killed 100 civilians", "the raid destroyed ...": an attack the story told
+    before, named again as the subject, is that attack's doer's act."""
+    if trigger_is_nominal(verb):
+        return None
+    subject = subject_of(verb)
+    if (
+        subject is None
+        or subject.pos_ != "NOUN"
+        or subject.lemma_.lower() not in load_clause_words().casualty_causes
+        or not is_definite(subject)
+    ):
+        return None
+    return doers.of(subject.lemma_.lower())
+
+
+def trigger_is_nominal(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN")
 
 
 def agents_of(noun: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
@@ -1242,6 +1265,11 @@ def nominal_participants(
         subject = subject_of(noun.head)  # "Russia launched air strikes on Aleppo"
         if subject is not None:
             sources.extend(actors_at(subject, by_head))
+    if not sources and is_means_of_attack(noun):
+        # "US forces used phosphorus in an attack on ...": whoever did it did it in the attack
+        subject = subject_of(noun.head.head)
+        if subject is not None:
+            sources.extend(actors_at(subject, by_head))
     if not sources and pattern.symmetric and noun.dep_ == "pobj":
         verb = noun.head.head  # "In Tuesday's talks, the two sides ..."
         negated = any(c.dep_ == "neg" for c in verb.children)  # "did not meet Xi at the summit"
@@ -1250,6 +1278,22 @@ def nominal_participants(
             sources.extend(actors_at(subject, by_head))
     sources = dedupe(sources)
     return sources, [t for t in dedupe(targets) if t not in sources]
+
+
+def is_means_of_attack(noun: Token) -> bool:
+    """ "killed ten soldiers in a raid", "used phosphorus in an attack": an attack named in
+    an "in" phrase of an active verb with an object (not "were killed in an attack", whose
+    subject suffered it, nor "died in an attack")."""
+    verb = noun.head.head
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "in"
+        and noun.head.head.i != noun.head.i
+        and verb.pos_ == "VERB"
+        and noun.lemma_.lower() in load_clause_words().casualty_causes
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and not any(c.dep_ in ("auxpass", "nsubjpass", "neg") for c in verb.children)
+    )
 
 
 def pair_up(
