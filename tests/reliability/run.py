@@ -2,6 +2,7 @@
 
     python tests/reliability/run.py            # all kinds (a few minutes on 2 cores)
     python tests/reliability/run.py --quick    # the kinds the default test suite runs
+    python tests/reliability/run.py --kind 2 GB-expanding   # the kinds named so
 
 Each kind is ingested twice into a new database next to three good articles (in this
 process, with one pipeline built once) and checked: no crash, its reason in `rejected` (or
@@ -38,7 +39,10 @@ def line(outcome: Outcome) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="Only the quick kinds.")
-    chosen = [kind for kind in kinds() if kind.quick or not parser.parse_args().quick]
+    parser.add_argument("--kind", nargs="+", default=[], help="Only kinds whose name has this.")
+    args = parser.parse_args()
+    named = " ".join(args.kind)
+    chosen = [kind for kind in kinds() if (kind.quick or not args.quick) and named in kind.name]
     started = time.monotonic()
     pipeline = Pipeline(Settings())
     print(f"{len(chosen)} kinds of bad input; pipeline loaded, {resident_mb():.0f} MB", flush=True)
