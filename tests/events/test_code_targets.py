@@ -79,6 +79,12 @@ CASES = {
         "Britain mobilized reservists for a possible war against Iraq.",
         ("MOBILIZE", "GBR", "IRQ"),
     ),
+    # a denial of "a charge that ..." answers whoever made the charge earlier in the sentence
+    "denied-charge-made-before": (
+        "Colombia accused the Venezuelan government of sheltering the rebels, an accusation "
+        "that Maduro quickly denied.",
+        (None, "VEN", "COL"),  # a denial (016) is a statement: no PLOVER type
+    ),
     # an attack named as the subject of what it did: its doer did it
     "attack-noun-subject": (
         "A dawn attack by Ugandan rebels killed twelve Congolese villagers.",

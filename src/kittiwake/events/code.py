@@ -609,6 +609,8 @@ def claimants(
         ]
         for prep in preps_of(claim, ("by", "from")):
             found.extend(m for c in prep.children for m in actors_at(c, by_head))
+        if not found and verb.dep_ == "relcl":
+            found = claimed_before(claim, by_head)
         if found:
             return found
         if doers is None:
@@ -617,6 +619,24 @@ def claimants(
         if earlier is not None:
             return [earlier]
     return []
+
+
+def claimed_before(claim: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """ "Uribe charged Correa's government with ..., a charge that Correa denied": the
+    subject of the verb, earlier in the sentence, that made the claim the noun names again
+    (the verb shares the noun's stem: charge/charged, accusation/accused)."""
+    stem = lemma_of(claim)[:CLAIM_STEM]
+    for verb in claim.sent:
+        if verb.i >= claim.i:
+            break
+        if verb.pos_ == "VERB" and lemma_of(verb).startswith(stem):
+            subject = subject_of(verb)
+            if subject is not None:
+                return [m for m in actors_at(subject, by_head) if m.actor.code]
+    return []
+
+
+CLAIM_STEM = 5  # letters a claim noun shares with its verb: "accus", "alleg", "charg"
 
 
 def judged_doers(
