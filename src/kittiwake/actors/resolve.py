@@ -473,6 +473,11 @@ class ActorResolver:
         if len(active) > 1:  # "Assad" in 2016 is the president, not his brother the general
             governing = [p for p in active if (r := p.role_on(date)) and r.code[3:6] == "GOV"]
             active = governing if len(governing) == 1 else active
+        if len(active) > 1:  # "Santos" in 2015, in a story about Colombia: not the Angolan
+            state.catch_up()
+            told = state.countries | {state.focus_country} - {None}
+            in_story = [p for p in active if role_country(p, date) in told]
+            active = in_story if len(in_story) == 1 else active
         if len(active) == 1:
             return active[0]
         return None
