@@ -24,6 +24,7 @@ CODED = {
     "demand": ("France said Iran must release the British sailors.", "105"),
     "taken-into-custody": ("Two Egyptian journalists were taken into custody.", "173"),
     "placed-on-trial": ("The Libyan agents were placed on trial.", "173"),
+    "stood-by": ("Turkey stood by its ally Azerbaijan during the war.", "052"),
 }
 
 
@@ -42,6 +43,11 @@ NOT_CODED = {
     "condition-no-promise": (
         "The kidnappers threatened to kill the engineers unless Kenya withdraws its troops.",
         "035",
+    ),
+    "standing-alongside": (
+        "Standing alongside the French president at an air base, the Colombian senator "
+        "thanked the soldiers.",
+        "052",
     ),
     "condition-no-threat": ("If Turkey attacks the Kurdish town, oil prices will rise.", "13"),
 }
