@@ -115,6 +115,7 @@ class ActorWords(WordFile):
     igo_organ_words: Words
     affiliation_heads: Words
     aiming_verbs: Words
+    symbol_nouns: Words
     family_name_first: Words
 
 

@@ -235,6 +235,7 @@ class ActorResolver:
         self.country_codes = frozenset(c.id for c in dictionaries.countries)
         self.agents_by_code = {a.code: a for a in dictionaries.agents}
         self.capitals = {c.capital.lower(): c.id for c in dictionaries.countries if c.capital}
+        self.symbol_nouns = load_words(ActorWords).symbol_nouns
         self.partners = {
             f"organisation:{o.id}": tuple(self.partner(code) for code in o.also)
             for o in dictionaries.organisations
@@ -340,8 +341,8 @@ class ActorResolver:
         terms = [t for m in without_attitude_modifiers(head, matches) for t in m.terms]
         if is_locative(head) and not any(t.kind in PARTICIPANT_KINDS for t in terms):
             return None
-        if names_a_thing(head, matches):
-            return None
+        if names_a_thing(head, matches) or head.lemma_.lower() in self.symbol_nouns:
+            return None  # "the Minsk accords", "Egyptian flags"
         actor = self.actor_from_terms(
             terms, head=head, state=state, titles=titles_before_name(doc, matches)
         )
@@ -1226,6 +1227,8 @@ def term_fits(span: SpacySpan, term: Term, *, agent_words: frozenset[int] = froz
         TermKind.COUNTRY_NAME,
     ) and is_pro(span):
         return False  # "pro-Russian separatists" support Russia; they are not Russian
+    if term.kind in (TermKind.COUNTRY_ADJECTIVE, TermKind.DEMONYM) and first.text[:1].islower():
+        return False  # "light poles", "china plates": English capitalises nationalities
     if term.kind in (TermKind.COUNTRY_NAME, TermKind.GOVERNMENT, TermKind.MILITARY):
         if inside_larger_name(span, agent_words=agent_words):
             return False  # "Real Madrid", "the Washington Post": a name that contains a place
