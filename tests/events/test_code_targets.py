@@ -188,6 +188,12 @@ def test_several_actors_agreeing_agree_with_each_other(pipeline: Pipeline) -> No
     assert agreements in ({("AGREE", "RUS", "CHN")}, {("AGREE", "CHN", "RUS")})
 
 
+def test_several_actors_planning_to_meet_plan_it_with_each_other(pipeline: Pipeline) -> None:
+    events = reportable(pipeline, "Chile and Peru plan to hold talks on the border next month.")
+    plans = triples([e for e in events if e.trigger.text == "plan"])
+    assert plans in ({("AGREE", "CHL", "PER")}, {("AGREE", "PER", "CHL")}), plans
+
+
 def test_an_unnamed_attacker_belongs_to_the_country_it_struck(pipeline: Pipeline) -> None:
     events = reportable(
         pipeline,
