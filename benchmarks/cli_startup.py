@@ -1,11 +1,16 @@
 """Start-up of the `kittiwake` command: wall time and peak memory of whole processes.
 
 Each command runs --repeats times as a fresh process, the commands taking turns so that other
-load on the machine falls on all of them alike; the median wall time and the largest peak RSS
-(the child's own, from wait4) are printed, each with its ratio to a baseline measured in the
-same run: `python -c pass` for wall time, and loading the spaCy model alone for `code`.
+load on the machine falls on all of them alike; the median wall time, the median CPU time
+(user + system, steadier than wall time on a busy machine) and the largest peak RSS (the
+child's own, from wait4) are printed, each with its ratio to a baseline measured in the same
+run: `python -c pass` for wall time, and loading the spaCy model alone for `code`.
 
-    python benchmarks/cli_startup.py [--repeats 7] [--before OLD/src]
+kittiwake's own modules are compiled to bytecode first (`compileall`), as `pip install` does
+and as any run does unless PYTHONDONTWRITEBYTECODE is set: without it every start compiles
+kittiwake's sources again (about 0.1 s more). --no-compile measures that case.
+
+    python benchmarks/cli_startup.py [--repeats 7] [--before OLD/src] [--no-compile]
 
 --before adds the same `kittiwake` commands run from another source tree, e.g. the commit
 before the lazy groups: `git archive ea710bb src | tar -x -C /tmp/before`, then
@@ -18,6 +23,8 @@ sentence <= 1.5 s wall and <= 350 MB peak RSS.
 from __future__ import annotations
 
 import argparse
+import compileall
+import importlib.util
 import os
 import resource
 import statistics
@@ -62,8 +69,8 @@ def add_before(src: str) -> None:
                 BASELINES[f"before: {name}"] = BASELINES[name]
 
 
-def run_once(argv: list[str], stdin: str | None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one process."""
+def run_once(argv: list[str], stdin: str | None) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of one process."""
     start = time.perf_counter()
     process = subprocess.Popen(
         argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -76,19 +83,28 @@ def run_once(argv: list[str], stdin: str | None) -> tuple[float, float]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} exited with {process.returncode}")
-    return seconds, usage.ru_maxrss / 1024  # KB on Linux
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # KB on Linux
 
 
-def measure(repeats: int) -> dict[str, tuple[float, float]]:
-    """Median wall seconds and largest peak RSS per command."""
+def measure(repeats: int) -> dict[str, tuple[float, float, float]]:
+    """Median wall seconds, median CPU seconds and largest peak RSS per command."""
     walls: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    cpus: dict[str, list[float]] = {name: [] for name in COMMANDS}
     peaks: dict[str, float] = dict.fromkeys(COMMANDS, 0.0)
     for _ in range(repeats):
         for name, (argv, stdin) in COMMANDS.items():
-            seconds, peak = run_once(argv, stdin)
+            seconds, cpu, peak = run_once(argv, stdin)
             walls[name].append(seconds)
+            cpus[name].append(cpu)
             peaks[name] = max(peaks[name], peak)
-    return {name: (statistics.median(walls[name]), peaks[name]) for name in COMMANDS}
+    median = statistics.median
+    return {name: (median(walls[name]), median(cpus[name]), peaks[name]) for name in COMMANDS}
+
+
+def compile_sources(folders: list[str]) -> None:
+    """Bytecode for kittiwake's modules, where Python looks for it (quietly, once)."""
+    for folder in folders:
+        compileall.compile_dir(folder, quiet=1)
 
 
 def main() -> None:
@@ -97,22 +113,34 @@ def main() -> None:
     parser.add_argument(
         "--before", metavar="SRC", help="Also run kittiwake from this source folder."
     )
+    parser.add_argument(
+        "--no-compile", action="store_true", help="Do not compile kittiwake's modules first."
+    )
     args = parser.parse_args()
     if args.before:
         add_before(args.before)
+    if not args.no_compile:
+        spec = importlib.util.find_spec("kittiwake")  # its folder, without importing it
+        assert spec is not None and spec.submodule_search_locations is not None
+        compile_sources([*spec.submodule_search_locations, *filter(None, [args.before])])
     results = measure(args.repeats)
     python_wall = results["python -c pass"][0]
-    print(f"{'command':42} {'wall s':>7} {'x python':>9} {'peak MB':>8}  vs baseline")
-    for name, (wall, peak) in results.items():
-        line = f"{name:42} {wall:7.3f} {wall / python_wall:9.1f} {peak:8.0f}"
+    print(f"{'command':42} {'wall s':>7} {'x python':>9} {'cpu s':>6} {'peak MB':>8}  vs baseline")
+    for name, (wall, cpu, peak) in results.items():
+        line = f"{name:42} {wall:7.3f} {wall / python_wall:9.1f} {cpu:6.3f} {peak:8.0f}"
         if name in BASELINES:
-            base_wall, base_peak = results[BASELINES[name]]
-            line += f"  wall x{wall / base_wall:.2f}, RSS x{peak / base_peak:.2f} of spaCy alone"
+            base_wall, base_cpu, base_peak = results[BASELINES[name]]
+            line += (
+                f"  wall x{wall / base_wall:.2f}, cpu x{cpu / base_cpu:.2f}, "
+                f"RSS x{peak / base_peak:.2f} of spaCy alone"
+            )
         print(line)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    compiled = "not compiled first" if args.no_compile else "compiled to bytecode first"
     print(
         f"(median of {args.repeats} runs each, commands taking turns; {os.cpu_count()} cores; "
-        f"each peak includes this script's own {own:.0f} MB, copied by the fork)"
+        f"each peak includes this script's own {own:.0f} MB, copied by the fork; kittiwake's "
+        f"modules {compiled})"
     )
 
 

@@ -3,6 +3,7 @@ commands in `cli/groups.py` matches the commands the modules define."""
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import subprocess
@@ -11,7 +12,7 @@ import sys
 import click
 import pytest
 
-from kittiwake.cli.groups import COMMANDS, main
+from kittiwake.cli.groups import COLLECTOR_THRESHOLDS, COMMANDS, fewer_collections, main
 
 HEAVY = ("spacy", "duckdb", "pandas", "pydantic", "kittiwake.pipeline")
 
@@ -60,3 +61,10 @@ def test_help_and_version_import_no_command_module(argument: str) -> None:
     if argument == "--help":
         listed = [line.split()[0] for line in done.stdout.split("Commands:")[1].splitlines()[1:]]
         assert listed == sorted({*COMMANDS["kittiwake"], "actors", "dict", "plot"})
+
+
+def test_commands_run_with_fewer_collections_and_restore_the_thresholds() -> None:
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold() == COLLECTOR_THRESHOLDS
+    assert gc.get_threshold() == before
