@@ -133,6 +133,14 @@ def test_an_attack_named_again_is_its_doers(
     assert events and {country(e.source) for e in events} == {source}, triples(events)
 
 
+def test_an_apology_is_made_to_whom_the_act_was_done(pipeline: Pipeline) -> None:
+    events = reportable(
+        pipeline, "The Israeli minister apologized for the raid on the Turkish ship."
+    )
+    apologies = [e for e in events if e.trigger.text == "apologized"]
+    assert [(country(e.source), country(e.target)) for e in apologies] == [("ISR", "TUR")]
+
+
 def test_a_document_issued_is_not_an_actor_released(pipeline: Pipeline) -> None:
     """ "released a note criticising X": the note's object is not whom the release frees."""
     events = reportable(
