@@ -229,3 +229,43 @@ def test_text_mode_reads_back_dumped_strings(tree: dict[str, Any]) -> None:
 @given(tree=st.dictionaries(_keys, _trees(_typed_scalars), max_size=4))
 def test_typed_mode_reads_back_dumped_data(tree: dict[str, Any]) -> None:
     assert load_text(yaml.safe_dump(tree), display="t.yaml").data == tree
+
+
+# -- parsed resources kept on disk -------------------------------------------------------------
+
+LONG_LIST = "".join(
+    f"- id: item{i}\n  words: [on, against]\n  when: 2015-12-16\n" for i in range(120)
+)
+
+
+@pytest.fixture
+def long_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("KITTIWAKE_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "long.yaml"
+    path.write_text(LONG_LIST, encoding="utf-8")
+    return path
+
+
+def test_a_long_file_is_read_back_from_the_cache_as_parsed(
+    long_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = long_file
+    first_items, first_plain = list(read_items(path)), load_file(path)
+    assert len(list((tmp_path / "cache" / "yaml").iterdir())) == 2
+    monkeypatch.setattr(yaml, "compose", lambda *_a, **_k: pytest.fail("parsed again"))
+    assert list(read_items(path)) == first_items
+    assert load_file(path) == first_plain
+    assert first_items[1].data["when"] == date(2015, 12, 16)
+
+
+def test_an_edited_or_broken_file_is_parsed_anew_and_a_broken_one_not_kept(
+    long_file: Path, tmp_path: Path
+) -> None:
+    path = long_file
+    list(read_items(path))
+    path.write_text(LONG_LIST.replace("item7\n", "item7 changed\n"), encoding="utf-8")
+    assert [item.data["id"] for item in read_items(path)][7] == "item7 changed"
+    path.write_text(LONG_LIST + "- when: 2015-13-01\n", encoding="utf-8")
+    with pytest.raises(ResourceError):
+        list(read_items(path))
+    assert len(list((tmp_path / "cache" / "yaml").iterdir())) == 2  # the two good texts

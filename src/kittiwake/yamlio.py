@@ -17,6 +17,9 @@ Two scalar typings:
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -55,6 +58,7 @@ __all__ = [
     "to_plain",
     "validate_item",
     "validation_errors",
+    "write_pickle",
 ]
 
 _NULL_TAG = "tag:yaml.org,2002:null"
@@ -218,12 +222,22 @@ def _text_data(node: yaml.Node, here: Location, lines: dict[Location, int]) -> A
 def load_file(path: Path, *, display: str | None = None, typed: bool = True) -> Plain:
     """A whole file as plain data with lines; unreadable or broken YAML is a ResourceError."""
     shown = str(path) if display is None else display
-    return _plain_or_error(compose_file(path, display=shown, typed=typed), shown, typed)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ResourceError(shown, 1, "file", f"cannot read: {error}") from None
+    return load_text(text, display=shown, typed=typed)
 
 
 def load_text(text: str, *, display: str, typed: bool = True) -> Plain:
+    cached = _cache_path("plain", text, typed=typed)
+    found = _read_cache(cached, Plain)
+    if isinstance(found, Plain):
+        return found
     root = compose_text(text, display=display, typed=typed)
-    return _plain_or_error(root, display, typed)
+    plain = _plain_or_error(root, display, typed)
+    _write_cache(cached, plain)
+    return plain
 
 
 def _plain_or_error(root: yaml.Node | None, display: str, typed: bool) -> Plain:
@@ -231,6 +245,55 @@ def _plain_or_error(root: yaml.Node | None, display: str, typed: bool) -> Plain:
         return to_plain(root, typed=typed)
     except yaml.YAMLError as error:
         raise _syntax_error(error, display=display, field="yaml") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsed resources kept on disk
+
+# The codebook and the event patterns (60 kB of YAML) are read at every start: composing and
+# constructing them took 50 ms of `kittiwake code` on one sentence (issue 11), reading back
+# what they gave takes 2. An entry is keyed by the text itself, so an edited file is parsed
+# anew, and is written only for a text read without errors; small files are parsed each time.
+CACHE_MIN_CHARS = 4_000
+CACHE_FORMAT = 1  # bump when Plain or Item change
+
+
+def _cache_path(kind: str, text: str, *, typed: bool) -> Path | None:
+    if len(text) < CACHE_MIN_CHARS:
+        return None
+    from kittiwake.geo.gazetteer import default_cache_dir  # noqa: PLC0415 - one shared setting
+
+    digest = hashlib.sha1(f"{CACHE_FORMAT}|{kind}|{typed}\n{text}".encode()).hexdigest()
+    return default_cache_dir() / "yaml" / f"{digest[:24]}.pkl"
+
+
+def _read_cache(cached: Path | None, kind: type) -> object | None:
+    if cached is None:
+        return None
+    try:
+        with cached.open("rb") as handle:
+            found = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        return None  # missing, unreadable or outdated: parsed again and written anew
+    return found if isinstance(found, kind) else None
+
+
+def _write_cache(cached: Path | None, value: object) -> None:
+    if cached is not None:
+        write_pickle(cached, value)
+
+
+def write_pickle(path: Path, value: object) -> None:
+    """Write a cache file whole or not at all (a partial file, then renamed); a read-only
+    cache folder only costs time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
+    except OSError:
+        pass
 
 
 # ---------------------------------------------------------------------------------------------
@@ -298,9 +361,21 @@ def read_items(path: Path, *, key: str | None = None) -> Iterator[Item]:
 
     An unreadable file raises its OSError; broken YAML is a ResourceError on field `(yaml)`.
     """
-    root = _compose(
-        path.read_text(encoding="utf-8"), display=str(path), loader=Loader, field="(yaml)"
-    )
+    text = path.read_text(encoding="utf-8")
+    cached = _cache_path(f"items {key}", text, typed=True)
+    found = _read_cache(cached, list)
+    if isinstance(found, list):
+        yield from found
+        return
+    items = []
+    for item in _read_items(text, path=path, key=key):
+        items.append(item)
+        yield item
+    _write_cache(cached, items)  # only once every item was read without an error
+
+
+def _read_items(text: str, *, path: Path, key: str | None) -> Iterator[Item]:
+    root = _compose(text, display=str(path), loader=Loader, field="(yaml)")
     node = root if root is None or key is None else _mapping_value(root, key)
     if node is None:
         return

@@ -55,6 +55,7 @@ from kittiwake.yamlio import (
     node_line,
     to_plain,
     validation_errors,
+    write_pickle,
 )
 
 __all__ = [
@@ -620,19 +621,8 @@ def _read_cached(path: Path, display: str) -> _FileResult:
             pass  # an unreadable or outdated cache entry is rebuilt below
     result = _read_file(path, display)
     if cached is not None and not result.errors:
-        _write_cache(cached, result)
+        write_pickle(cached, result)
     return result
-
-
-def _write_cache(cached: Path, result: _FileResult) -> None:
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(cached)
-    except OSError:
-        pass  # a read-only cache only costs time
 
 
 # ---------------------------------------------------------------------------------------------
