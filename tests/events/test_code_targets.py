@@ -66,6 +66,11 @@ CASES = {
         "Kenyan police broke up a rally organised by Ugandan students.",
         ("COERCE", "KEN", "UGA"),
     ),
+    # a participle describing the object reaches whom it belongs to
+    "object-participle-owner": (
+        "Turkish jets bombed convoys belonging to Syrian rebels.",
+        ("ASSAULT", "TUR", "SYR"),
+    ),
     "passive-subject-phrase": (
         "A camp for Somali refugees was attacked by Kenyan soldiers.",
         ("ASSAULT", "KEN", "SOM"),

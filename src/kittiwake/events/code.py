@@ -1074,9 +1074,10 @@ def phrase_actors(
             for child in token.children:
                 if child.dep_ in PREPOSITION_DEPS:
                     reached.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
-                elif (child.dep_ == "acl" and child.tag_ != "VBG") or (
-                    # "staged by students", "to attend a meeting of" (not "a note criticising
-                    # X": what the noun itself does), "for ending its dispute"
+                elif (child.dep_ == "acl" and not is_document_act(child)) or (
+                    # "staged by students", "to attend a meeting of", "the roads leading
+                    # into Mordor" (not "a note criticising X": the document's own act),
+                    # "for ending its dispute"
                     child.dep_ == "dobj" and token.pos_ == "VERB"
                 ):
                     reached.append(child)
@@ -1148,6 +1149,13 @@ def subject_of(verb: Token) -> Token | None:
         governor = head if verb.dep_ == "advcl" else head.head  # "issued a declaration demanding"
         return subject_of(governor) if governor.i != verb.i else None
     return None
+
+
+def is_document_act(participle: Token) -> bool:
+    """ "a note criticising the visit": what a document says, an act of its own."""
+    return participle.tag_ == "VBG" and (
+        participle.head.lemma_.lower() in load_words(EventWords).document_nouns
+    )
 
 
 def author_of(noun: Token) -> Token | None:
