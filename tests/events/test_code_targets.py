@@ -66,6 +66,12 @@ CASES = {
         "Kenyan police broke up a rally organised by Ugandan students.",
         ("COERCE", "KEN", "UGA"),
     ),
+    # a past tense read as a modifier of its subject is still that subject's act
+    "finite-verb-parsed-as-modifier": (
+        "The Kenyan opposition leader called on France to continue working toward freeing "
+        "the hostages.",
+        ("REQUEST", "KEN", "FRA"),
+    ),
     # a participle describing the object reaches whom it belongs to
     "object-participle-owner": (
         "Turkish jets bombed convoys belonging to Syrian rebels.",
@@ -136,6 +142,17 @@ def test_an_attack_named_again_is_its_doers(
 ) -> None:
     events = [e for e in reportable(pipeline, text) if e.trigger.text == trigger]
     assert events and {country(e.source) for e in events} == {source}, triples(events)
+
+
+def test_what_is_given_is_not_whom_it_is_given_to(pipeline: Pipeline) -> None:
+    """ "send military instructors to X": the instructors are the aid, X receives it."""
+    events = reportable(
+        pipeline, "Italy announced that it would send military instructors to the Libyan rebels."
+    )
+    sent = [e for e in events if e.trigger.text == "send"]
+    assert [(e.plover_type, country(e.source), country(e.target)) for e in sent] == [
+        ("AGREE", "ITA", "LBY")
+    ]
 
 
 def test_an_apology_is_made_to_whom_the_act_was_done(pipeline: Pipeline) -> None:

@@ -38,8 +38,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 # Codes whose constrained object is what the act is done with, not to: "deployed troops",
-# "sent aid", "withdrew its forces" (whereas "released prisoners" are the target).
-THEME_OBJECT_ROOTS = frozenset({"15"})
+# "sent aid", "sent military advisers", "withdrew its forces" (whereas "released prisoners"
+# are the target).
+THEME_OBJECT_ROOTS = frozenset({"15", "07"})
 THEME_OBJECT_CODES = frozenset({"0874", "0332", "0334", "074"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can", "ca"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought", "shall"})
@@ -1122,9 +1123,12 @@ def subject_of(verb: Token) -> Token | None:
             return child
     head = verb.head
     if verb.dep_ == "relcl" or (
-        verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children)
+        verb.dep_ == "acl"
+        and (verb.tag_ == "VBD" or any(c.dep_ == "dobj" for c in verb.children))
     ):
-        return head  # "groups that met", "strikes killed 13 people" parsed as a modifier
+        # "groups that met", "strikes killed 13 people" parsed as a modifier; a past tense
+        # (VBD, not the participle VBN) never modifies a noun: "the leader called on X"
+        return head
     if head.i == verb.i:
         return None
     words = load_clause_words()
