@@ -132,6 +132,7 @@ class EventWords(WordFile):
     request_verbs: Words
     light_verbs: Words
     document_nouns: Words
+    instrument_nouns: Words
     target_prepositions: tuple[str, ...]
 
 

@@ -170,6 +170,14 @@ def test_who_did_it_in_participles_and_nouns(
     assert expected in summary_of_all(pipeline, text)
 
 
+def test_what_the_subject_used_does_nothing(pipeline: Pipeline) -> None:
+    """ "used tear gas to disperse": the subject does what it used the gas for."""
+    text = "Bolivian riot police used tear gas to disperse students in La Paz."
+    events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+    dispersals = [e for e in events if e.trigger.text == "disperse"]
+    assert [e.source and e.source.actor.code for e in dispersals] == ["BOLCOP"]
+
+
 def test_the_subject_of_a_perfect_infinitive_after_a_raising_passive_did_it(
     pipeline: Pipeline,
 ) -> None:

@@ -1123,8 +1123,7 @@ def subject_of(verb: Token) -> Token | None:
             return child
     head = verb.head
     if verb.dep_ == "relcl" or (
-        verb.dep_ == "acl"
-        and (verb.tag_ == "VBD" or any(c.dep_ == "dobj" for c in verb.children))
+        verb.dep_ == "acl" and (verb.tag_ == "VBD" or any(c.dep_ == "dobj" for c in verb.children))
     ):
         # "groups that met", "strikes killed 13 people" parsed as a modifier; a past tense
         # (VBD, not the participle VBN) never modifies a noun: "the leader called on X"
@@ -1140,8 +1139,14 @@ def subject_of(verb: Token) -> Token | None:
         if governor.pos_ in ("VERB", "AUX") and governor.i != head.i:
             return subject_of(governor)
     if verb.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
-        if verb.dep_ == "xcomp" and any(c.dep_ in OBJECT_DEPS for c in head.children):
-            return next(c for c in head.children if c.dep_ in OBJECT_DEPS)  # "urged X to"
+        instruments = load_words(EventWords).instrument_nouns
+        objects = [
+            c  # "urged X to", but not "used tear gas to disperse": a means does nothing
+            for c in head.children
+            if c.dep_ in OBJECT_DEPS and c.lemma_.lower() not in instruments
+        ]
+        if verb.dep_ == "xcomp" and objects:
+            return objects[0]
         return subject_of(head)
     if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
         return subject_of(head)  # "Brazil is opposed to", parsed as a complement of "is"
