@@ -137,9 +137,11 @@ REPORTABLE_MODALITIES: frozenset[str | None] = frozenset(
 
 
 # CAMEO acts complete without a target (statements, dissent, force posture) and acts
-# reported on an identified target with the doer unnamed (coercion, assault, fighting).
+# reported on an identified target with the doer unnamed (coercion, assault, fighting, and
+# the release of people held: "the journalists were released from custody").
 SELF_CONTAINED_ROOTS = frozenset({"01", "14", "15"})
 DOERLESS_ROOTS = frozenset({"17", "18", "19", "20"})
+DOERLESS_CODES = frozenset({"0841"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,14 +181,15 @@ class Event:
     def is_complete(self) -> bool:
         """Who did what to whom, as far as CAMEO asks: both actors coded; a statement,
         protest or show of force (roots 01, 14, 15) by a coded source alone; or an attack or
-        coercion of a coded target whose doer the story does not name (roots 17-20)."""
+        coercion of a coded target whose doer the story does not name (roots 17-20), or the
+        release of a coded target (0841)."""
         source = self.source is not None and bool(self.source.actor.code)
         target = self.target is not None and bool(self.target.actor.code)
         if source and target:
             return True
         if source:
             return self.cameo_root in SELF_CONTAINED_ROOTS
-        return target and self.cameo_root in DOERLESS_ROOTS
+        return target and (self.cameo_root in DOERLESS_ROOTS or self.cameo in DOERLESS_CODES)
 
     @property
     def monadic(self) -> bool:
