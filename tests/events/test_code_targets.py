@@ -72,6 +72,12 @@ CASES = {
         "the hostages.",
         ("REQUEST", "KEN", "FRA"),
     ),
+    # "upon" as "on": whom an appeal is made to
+    "call-upon": (
+        "Human Rights Watch called upon the Peruvian authorities to investigate the killings "
+        "of Chilean fishermen.",
+        ("REQUEST", "NGO", "PER"),
+    ),
     # a participle describing the object reaches whom it belongs to
     "object-participle-owner": (
         "Turkish jets bombed convoys belonging to Syrian rebels.",
