@@ -161,8 +161,30 @@ def summary_of_all(pipeline: Pipeline, text: str) -> list[tuple[str, str | None,
         # a noun's doer through a participle's "by", and shelling as a noun
         ("The EU criticised the arrests made by Turkish police.", ("111", "IGOEUREEC", "TURCOP")),
         ("The town was quiet after heavy shelling by Syrian forces.", ("194", "SYRMIL", None)),
+        # a passive gerund after "after": the clause's subject suffered it
+        (
+            "The Kenyan opposition leader appeared in court on Monday after being arrested "
+            "on Friday.",
+            ("173", None, "KENOPP"),
+        ),
+        # conjoined passives share their subject and their "by" phrase
+        (
+            "Two Swedish activists were arrested and deported by Egyptian police.",
+            ("173", "EGYCOP", "SWEOPP"),
+        ),
+        (
+            "Two Swedish activists were arrested and deported by Egyptian police.",
+            ("174", "EGYCOP", "SWEOPP"),
+        ),
     ],
-    ids=["reported-abducted", "arrests-made-by", "shelling-by"],
+    ids=[
+        "reported-abducted",
+        "arrests-made-by",
+        "shelling-by",
+        "after-being-arrested",
+        "passive-conjuncts-first",
+        "passive-conjuncts-second",
+    ],
 )
 def test_who_did_it_in_participles_and_nouns(
     pipeline: Pipeline, text: str, expected: tuple[str, str | None, str | None]

@@ -897,18 +897,28 @@ def participants(
         any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children)
         or (token.tag_ == "VBN" and token.dep_ == "acl" and not has_object)
         or bool(raised)
+        or is_bare_passive(token)
     ) and not is_stative_passive(token)
     sources: list[Mention] = []
     targets: list[Mention] = []
     if passive:
-        for pobj in prep_objects(token, pattern.source_preps):
-            # "killed by a roadside bomb": an agent in no dictionary is kept, uncoded
-            sources.extend(actors_at(pobj, by_head) or unresolved(pobj))
+        for verb in passive_conjuncts(token):  # "were arrested and deported by police"
+            for pobj in prep_objects(verb, pattern.source_preps):
+                # "killed by a roadside bomb": an agent in no dictionary is kept, uncoded
+                sources.extend(actors_at(pobj, by_head) or unresolved(pobj))
+            if sources:
+                break
         if token.dep_ == "acl":  # "groups supported by Turkey": the head noun is the target
             targets.extend(actors_at(token.head, by_head))
-        for child in [*token.children, *raised]:
-            if child.dep_ in PASSIVE_SUBJECT_DEPS:  # "a camp for refugees was attacked"
-                targets.extend(actors_at(child, by_head) or phrase_actors(child, by_head))
+        for verb in passive_conjuncts(token):
+            for child in [*verb.children, *raised]:
+                if child.dep_ in PASSIVE_SUBJECT_DEPS:  # "a camp for refugees was attacked"
+                    targets.extend(actors_at(child, by_head) or phrase_actors(child, by_head))
+            if targets:
+                break
+        sufferer = passive_gerund_subject(token)
+        if not targets and sufferer is not None:  # "appeared in court after being arrested"
+            targets.extend(actors_at(sufferer, by_head))
     else:
         subject = subject_of(token)
         if subject is None and is_stative_passive(token):
@@ -943,6 +953,45 @@ def participants(
         candidates = [m for m in candidates if m.actor.kind not in PLACE_KINDS]
     targets.extend(candidates)
     return dedupe(sources), [t for t in dedupe(targets) if t not in sources]
+
+
+def is_bare_passive(token: Token) -> bool:
+    """A passive with its subject elsewhere: "after being arrested", "were arrested and
+    deported" (the second conjunct)."""
+    if token.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return True
+    head = token.head
+    return (
+        token.dep_ == "conj"
+        and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        and any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in head.children)
+    )
+
+
+def passive_conjuncts(token: Token) -> list[Token]:
+    """The passive verb itself, then those it is conjoined with, which share its subject and
+    its "by" phrase: "were arrested and deported by police"."""
+    verbs = [token]
+    if token.dep_ == "conj" and token.head.tag_ == "VBN":
+        verbs.append(token.head)
+    verbs.extend(c for c in token.children if c.dep_ == "conj" and c.tag_ == "VBN")
+    return verbs
+
+
+def passive_gerund_subject(token: Token) -> Token | None:
+    """ "Biti appeared in court after being arrested": who suffered a passive gerund after
+    "after", "before", "while" is the subject of the clause it modifies."""
+    head = token.head
+    if token.dep_ != "pcomp" or head.lower_ not in load_clause_words().gerund_prepositions:
+        return None
+    if not any(c.dep_ == "auxpass" and c.lower_ == "being" for c in token.children):
+        return None
+    governor = head.head
+    if governor.pos_ not in ("VERB", "AUX") or governor.i == head.i:
+        return None
+    return subject_of(governor)
 
 
 def is_stative_passive(token: Token) -> bool:
