@@ -222,6 +222,17 @@ def date_for(nlp: Any, text: str, trigger: str, published: dt.date | None) -> Ev
             "meet",
             EventDate(dt.date(2015, 12, 18), raw="Friday"),
         ),
+        # so does an arrangement in the present ("is to meet"), unlike a past one ("was to")
+        (
+            "The Japanese envoy is to meet the Chinese premier on Friday.",
+            "meet",
+            EventDate(dt.date(2015, 12, 18), raw="Friday"),
+        ),
+        (
+            "The Japanese envoy was to meet the Chinese premier on Friday.",
+            "meet",
+            EventDate(dt.date(2015, 12, 11), raw="Friday"),
+        ),
         # no expression: the article date
         (
             "Rebels shelled government positions near Aleppo.",

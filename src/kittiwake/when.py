@@ -628,6 +628,8 @@ def _is_future(trigger: Token) -> bool:
     verb = _clause_verb(trigger)
     if any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUXILIARIES for child in verb.children):
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
+        return verb.head.tag_ in ("VBZ", "VBP")  # "is to meet on Wednesday" (not "was to")
     return verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_GOVERNORS
 
 
