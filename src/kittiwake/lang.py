@@ -90,6 +90,7 @@ class ClauseWords(WordFile):
     gerund_prepositions: Words
     cessation_verbs: Words
     claim_nouns: Words
+    generic_determiners: Words
 
 
 class TitleWords(WordFile):

@@ -38,6 +38,17 @@ FRAMED = {
         "denied",
     ),
     "purpose-advcl": ("Police fired tear gas to disperse the students.", "disperse", "purpose"),
+    # a kind of act, not one act
+    "generic-each": (
+        "Reporters in Karachi see each attack on the press as a warning.",
+        "attack",
+        "generic",
+    ),
+    "generic-any": (
+        "The general said any attack on his troops would be answered.",
+        "attack",
+        "generic",
+    ),
     "effort-verb": ("Mediators are working to free the Italian hostages.", "free", "purpose"),
     "effort-noun": (
         "Troops began an attempt to capture the rebel commander.",

@@ -1485,10 +1485,13 @@ def is_negated(trigger: Token) -> bool:
 def modality_of(trigger: Token) -> str | None:
     """How the sentence presents the act: None for a reported act, else one of
     "obligation" (must), "hypothetical" (could), "future" (will, would), "intended" (plans
-    to, is ready to), "refused" (refused to), "threatened" (... unless), "conditional" (if)."""
+    to, is ready to), "refused" (refused to), "threatened" (... unless), "conditional" (if),
+    "generic" (an event noun naming a kind of act: "each attack on the press")."""
     framed = framing_of(trigger)
     if framed is not None:
         return framed
+    if trigger.pos_ == "NOUN" and is_generic(trigger, load_clause_words()):
+        return "generic"
     if is_obligation(trigger):
         return "obligation"
     token = trigger
@@ -1584,6 +1587,12 @@ def framing_of(trigger: Token) -> str | None:
             return None  # "called for the crowd to march and chanted": the chant happened
         token = head
     return None
+
+
+def is_generic(noun: Token, words: ClauseWords) -> bool:
+    """ "each attack on journalists", "any attack on our troops": a kind of act, not one act
+    that was done."""
+    return any(c.dep_ == "det" and c.lower_ in words.generic_determiners for c in noun.children)
 
 
 def is_background(preposition: Token, words: ClauseWords) -> bool:
