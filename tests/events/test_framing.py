@@ -38,6 +38,12 @@ FRAMED = {
         "denied",
     ),
     "purpose-advcl": ("Police fired tear gas to disperse the students.", "disperse", "purpose"),
+    # doubted through "be able to"
+    "doubted-able-to": (
+        "Observers are doubtful that the two presidents will be able to sign a treaty soon.",
+        "sign",
+        "uncertain",
+    ),
     # a kind of act, not one act
     "generic-each": (
         "Reporters in Karachi see each attack on the press as a warning.",

@@ -1539,10 +1539,10 @@ def modality_of(trigger: Token) -> str | None:
 
 
 # Dependencies a clause frame is looked for through: the act's own clause and the phrases
-# that hold it, up to the verb or noun that frames it.
-FRAME_CHAIN = frozenset(
-    {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl", "advcl", "nsubjpass"}
-)
+# that hold it, up to the verb or noun that frames it, through an adjective's complement
+# too ("doubtful that they will be able to sign": "able" is the complement of "be").
+CLAUSE_CHAIN = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl", "advcl")
+FRAME_CHAIN = frozenset({*CLAUSE_CHAIN, "nsubjpass", "acomp"})
 
 
 def framing_of(trigger: Token) -> str | None:
