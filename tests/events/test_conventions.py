@@ -192,6 +192,13 @@ def test_who_did_it_in_participles_and_nouns(
     assert expected in summary_of_all(pipeline, text)
 
 
+def test_times_and_amounts_are_never_actors(pipeline: Pipeline) -> None:
+    text = "The Chadian president gave the rebels 72 hours to surrender."
+    events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+    sources = [e.source.text for e in events if e.source is not None]
+    assert not [s for s in sources if "hours" in s], sources
+
+
 def test_what_the_subject_used_does_nothing(pipeline: Pipeline) -> None:
     """ "used tear gas to disperse": the subject does what it used the gas for."""
     text = "Bolivian riot police used tear gas to disperse students in La Paz."

@@ -42,6 +42,8 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 # are the target).
 THEME_OBJECT_ROOTS = frozenset({"15", "07"})
 THEME_OBJECT_CODES = frozenset({"0874", "0332", "0334", "074"})
+# Named-entity labels of times and amounts, which are never actors.
+MEASURE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can", "ca"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought", "shall"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "wo", "'d"})
@@ -1190,9 +1192,11 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
         instruments = load_words(EventWords).instrument_nouns
         objects = [
-            c  # "urged X to", but not "used tear gas to disperse": a means does nothing
+            c  # "urged X to", not "used tear gas to disperse" nor "gave them 72 hours to"
             for c in head.children
-            if c.dep_ in OBJECT_DEPS and c.lemma_.lower() not in instruments
+            if c.dep_ in OBJECT_DEPS
+            and c.lemma_.lower() not in instruments
+            and c.ent_type_ not in MEASURE_ENTITIES
         ]
         if verb.dep_ == "xcomp" and objects:
             return objects[0]
@@ -1266,6 +1270,7 @@ def unresolved(subject: Token) -> list[Mention]:
     if (
         subject.pos_ not in ("NOUN", "PROPN")
         or subject.lemma_.lower() in load_words(EventWords).quantity_heads
+        or subject.ent_type_ in MEASURE_ENTITIES  # "72 hours", "Monday": no one
     ):
         return []
     if subject.dep_ == "pobj" and subject.head.lower_ in LOCATIVE_PREPOSITIONS:
