@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from kittiwake.pipeline import Pipeline
@@ -57,3 +59,15 @@ def test_a_demand_in_a_quotation_is_its_speakers(pipeline: Pipeline) -> None:
     demands = [e for e in events if e.trigger.text == "withdraw"]
     assert demands and demands[0].source is not None, events
     assert demands[0].source.actor.code == "KENGOV"
+
+
+def test_the_speaker_of_a_quotation_is_not_someone_named_in_it(pipeline: Pipeline) -> None:
+    """ '"Morales lies," he said': "he" refers back past the quotation, to the speaker."""
+    text = (
+        "Peruvian President Alan Garcia spoke to reporters in Lima on Monday. "
+        '"I cannot accept the lies of Morales," he said.'
+    )
+    coded = pipeline(Article(doc_id="t", text=text, date=dt.date(2010, 1, 1)))
+    assert isinstance(coded, CodedArticle)
+    he = [m for m in coded.mentions if m.text == "he"]
+    assert [m.actor.code for m in he] == ["PERGOV"]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -42,7 +42,7 @@ from kittiwake.actors.roles import (
     title_score,
     title_words,
 )
-from kittiwake.actors.speakers import quoted_first_person
+from kittiwake.actors.speakers import Quotations, quoted_first_person
 from kittiwake.geo.toponyms import AREA_FEATURES
 from kittiwake.lang import ActorWords, TitleWords, load_words
 from kittiwake.nlp import iter_sentences
@@ -1660,7 +1660,10 @@ def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState)
         body = last_body(state, doc, before=before, sentence_index=sentence_index)
         return [body] if body is not None else []
     if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
-        person = last_person(state, before=before, sentence_index=sentence_index)
+        quoted_here = quoted_in_sentence(token, doc, sentence_index)
+        person = last_person(
+            state, before=before, sentence_index=sentence_index, skip=quoted_here
+        )
         return [person] if person is not None else []
     if token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
         return last_plural(state, doc, before=before, sentence_index=sentence_index)
@@ -1751,11 +1754,29 @@ def copy_mention(
     )
 
 
-def last_person(state: DocState, *, before: int, sentence_index: int) -> Mention | None:
+def quoted_in_sentence(token: Token, doc: Doc, sentence_index: int) -> Callable[[Mention], bool]:
+    """For a pronoun outside quotation marks: whether a mention stands in a quotation of the
+    pronoun's own sentence, which the pronoun does not refer back into ('"Morales lies," he
+    said': he is not Morales, but whoever spoke)."""
+    quotes = Quotations.of(doc)
+    if quotes.is_quoted(token):
+        return lambda mention: False
+    return lambda mention: mention.sentence == sentence_index and quotes.is_quoted(
+        doc[mention.head]
+    )
+
+
+def last_person(
+    state: DocState,
+    *,
+    before: int,
+    sentence_index: int,
+    skip: Callable[[Mention], bool] = lambda mention: False,
+) -> Mention | None:
     for mention in reversed(state.mentions):
         if sentence_index - mention.sentence > COREF_WINDOW:
             break  # the mentions are in sentence order: the rest lie further back
-        if mention.start >= before:
+        if mention.start >= before or skip(mention):
             continue
         if mention.actor.kind in ("person", "unknown person"):
             return mention
