@@ -44,7 +44,7 @@ from kittiwake.actors.roles import (
 )
 from kittiwake.actors.speakers import Quotations, quoted_first_person
 from kittiwake.geo.toponyms import AREA_FEATURES
-from kittiwake.lang import ActorWords, TitleWords, load_words
+from kittiwake.lang import ActorWords, TitleWords, load_clause_words, load_words
 from kittiwake.nlp import iter_sentences
 from kittiwake.records import Actor, Mention
 
@@ -1666,6 +1666,9 @@ def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState)
         )
         return [person] if person is not None else []
     if token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
+        reporters = reporting_bodies(token, state)
+        if reporters:  # "The government says they have captured the island"
+            return reporters
         return last_plural(state, doc, before=before, sentence_index=sentence_index)
     if is_body_reference(token, state):
         body = last_organisation(state, before=before, sentence_index=sentence_index)
@@ -1674,6 +1677,28 @@ def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState)
         people = token.lemma_.lower() in PAIR_PEOPLE_NOUNS  # "the two leaders", not "sides"
         return last_pair(state, doc, before=before, sentence_index=sentence_index, people=people)
     return []
+
+
+def reporting_bodies(pronoun: Token, state: DocState) -> list[Mention]:
+    """The bodies that report what "they" did: "The government says they have captured the
+    island", "France and Italy announced that they will send advisers" (the subject of the
+    reporting verb whose reported clause "they" is the subject of, with its conjuncts, when
+    those are countries, sectors or bodies)."""
+    clause = pronoun.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return []
+    verb = clause.head
+    if verb.lemma_.lower() not in load_clause_words().reporting_verbs:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    return [
+        mention
+        for head in (subject, *subject.conjuncts)
+        for mention in state.with_head(head.i)[:1]
+        if mention.actor.code and mention.actor.kind in ("country", "sector", "organisation")
+    ]
 
 
 def fronted_subject(pronoun: Token, state: DocState) -> Mention | None:
