@@ -78,6 +78,11 @@ CASES = {
         "of Chilean fishermen.",
         ("REQUEST", "NGO", "PER"),
     ),
+    # an attack named by its doer's name as a modifier: the doer did it
+    "attack-noun-modifier": (
+        "NATO airstrikes again pounded radar sites along the Libyan coast.",
+        ("ASSAULT", "IGO", "LBY"),
+    ),
     # a participle describing the object reaches whom it belongs to
     "object-participle-owner": (
         "Turkish jets bombed convoys belonging to Syrian rebels.",

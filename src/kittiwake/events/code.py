@@ -581,10 +581,16 @@ def agents_of(noun: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
 
 def attackers_of(noun: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
     """The doer of an attack named as a noun ("shelling by government forces", "the rebels'
-    attack"), when the noun is the subject of what it did."""
+    attack", "NATO airstrikes"), when the noun is the subject of what it did."""
     if noun.lemma_.lower() not in load_clause_words().casualty_causes:
         return []
-    owners = [m for c in noun.children if c.dep_ == "poss" for m in actors_at(c, by_head)]
+    owners = [
+        m
+        for c in noun.children
+        # "NATO airstrikes struck" is at times parsed with NATO as the subject of "airstrikes"
+        if c.dep_ in ("poss", "compound", "nmod", "nsubj")
+        for m in actors_at(c, by_head)
+    ]
     return agents_of(noun, by_head) or owners
 
 
