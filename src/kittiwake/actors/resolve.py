@@ -910,7 +910,7 @@ def surnames_named_before(doc: Doc, mentions: list[Mention], *, doc_id: str) -> 
     found: list[Mention] = []
     for token in doc:
         if (
-            token.pos_ != "PROPN"
+            token.pos_ not in ("PROPN", "NOUN")  # a surname opening a sentence may be a NOUN
             or token.i in covered
             or not token.text[:1].isupper()
             or token.ent_type_ not in ("", "PERSON", "GPE", "ORG", "NORP")
