@@ -192,6 +192,13 @@ def test_who_did_it_in_participles_and_nouns(
     assert expected in summary_of_all(pipeline, text)
 
 
+def test_the_casualties_of_an_attack_are_not_another_act(pipeline: Pipeline) -> None:
+    """ "bombed a base, killing two fighters": one act, coded once."""
+    text = "Turkish jets bombed a Kurdish rebel base in northern Iraq, killing two Iraqi fighters."
+    found = summary_of_all(pipeline, text)
+    assert [f for f in found if f[0].startswith("19")] == [("190", "TURMIL", "IRQREB")], found
+
+
 def test_times_and_amounts_are_never_actors(pipeline: Pipeline) -> None:
     text = "The Chadian president gave the rebels 72 hours to surrender."
     events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)

@@ -205,6 +205,41 @@ def without_repeated_judgements(events: list[Event], triggers: Sequence[Trigger]
     return sorted(kept, key=lambda e: events.index(e))
 
 
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def without_casualty_results(events: list[Event], triggers: Sequence[Trigger]) -> list[Event]:
+    """ "Jets bombed a rebel base, killing two fighters": the killing is what the bombing did,
+    one act (CAMEO codes an act once), so a participle of casualty that follows an attack
+    by the same doer on a coded target adds no record."""
+    attacks = {
+        e.trigger.start: e
+        for e in events
+        if e.cameo_root in VIOLENT_ROOTS and e.target is not None and e.target.actor.code
+    }
+    casualty_verbs = load_clause_words().casualty_verbs
+    tokens = {t.token.idx: t.token for t in triggers if not t.nominal}
+    kept = []
+    for event in events:
+        token = tokens.get(event.trigger.start)
+        attack = attacks.get(token.head.idx) if token is not None else None
+        if (
+            token is not None
+            and attack is not None
+            and token.tag_ == "VBG"
+            and token.dep_ == "advcl"
+            and token.lemma_.lower() in casualty_verbs
+            and code_of(attack.source) == code_of(event.source)
+        ):
+            continue
+        kept.append(event)
+    return kept
+
+
+def code_of(mention: Mention | None) -> str:
+    return mention.actor.code if mention is not None else ""
+
+
 NO_JUDGE = "a judging word with no one saying it"
 NO_ONE_JUDGED = "a judging word that describes no actor"
 COPULAS = frozenset({"be", "seem", "remain", "become", "look", "appear", "sound"})
@@ -348,7 +383,8 @@ class EventCoder:
                 events.extend(
                     self.make_events(mirror, reading, back, sentence, sentence_index, doc_id)
                 )
-        return bounded(without_repeated_judgements(events, triggers), sentence)
+        kept = without_casualty_results(without_repeated_judgements(events, triggers), triggers)
+        return bounded(kept, sentence)
 
     def find_triggers(
         self, sentence: SpacySpan, by_head: dict[int, list[Mention]]
