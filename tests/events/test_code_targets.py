@@ -166,6 +166,26 @@ def test_what_is_given_is_not_whom_it_is_given_to(pipeline: Pipeline) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile and Argentina discussed Bolivia on Monday.", {("CHL", "ARG"), ("ARG", "CHL")}),
+        (
+            "The French foreign minister discussed the crisis in Syria with his Iranian "
+            "counterpart.",
+            {("FRA", "IRN")},
+        ),
+    ],
+    ids=["pair", "with-read-as-the-objects"],
+)
+def test_what_is_discussed_is_the_topic_not_the_partner(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str]]
+) -> None:
+    events = [e for e in reportable(pipeline, text) if e.trigger.text == "discussed"]
+    pairs = {(country(e.source), country(e.target)) for e in events}
+    assert events and pairs <= expected, pairs
+
+
 def test_an_apology_is_made_to_whom_the_act_was_done(pipeline: Pipeline) -> None:
     events = reportable(
         pipeline, "The Israeli minister apologized for the raid on the Turkish ship."

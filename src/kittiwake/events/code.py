@@ -992,6 +992,7 @@ def participants(
         preps=pattern.target_preps,
         theme=theme_words(pattern),
         deep=not mutual,
+        objects=not pattern.topic_object,
     )
     if targets:  # "were taken hostage near Jilib": the passive subject is whom; a place, where
         candidates = [m for m in candidates if m.actor.kind not in PLACE_KINDS]
@@ -1060,12 +1061,14 @@ def target_candidates(
     preps: Sequence[str],
     theme: frozenset[str] = frozenset(),
     deep: bool = True,
+    objects: bool = True,
 ) -> list[Mention]:
     """Targets in order of preference: the receiver of a giving verb, the direct object (unless
     it is the thing acted with: "deployed troops"), the pattern's prepositions in the order the
     pattern lists them, the subject of a "that" clause, then the target of a purpose or
     complement clause ("threatened to shell Iraqi towns", "staged a strike to protest X"), then
-    (with `deep`) an actor further down the object or prepositional phrases."""
+    (with `deep`) an actor further down the object or prepositional phrases. With `objects`
+    false the direct object is what the act is about, never whom ("discussed Syria")."""
     own = {m.actor.code for m in exclude}
 
     def usable(found: list[Mention]) -> list[Mention]:
@@ -1079,6 +1082,10 @@ def target_candidates(
         for child in (c for c in token.children if c.dep_ == "dative"):
             ordered.extend(usable(actors_at(child, by_head)))
     for child in token.children:
+        if child.dep_ in OBJECT_DEPS and not objects:  # "discussed the crisis with Iran",
+            for pobj in prep_objects(child, preps):  # the "with" read as the crisis's
+                ordered.extend(usable(actors_at(pobj, by_head)))
+            continue
         if child.dep_ not in OBJECT_DEPS or child.dep_ == "oprd":
             continue  # "taken hostage", "held captive": what they were made, not who
         is_theme = bool(theme) and phrase_score([child], theme) is not None
@@ -1107,7 +1114,7 @@ def target_candidates(
     if not ordered:  # "threatened to stop talks if the United States goes ahead"
         for clause in condition_clauses(token):
             ordered.extend(usable(clause_subjects(clause, by_head)))
-    if not ordered and deep:  # "prevented the demonstration staged by students"
+    if not ordered and deep and objects:  # "prevented the demonstration staged by students"
         for child in (c for c in token.children if c.dep_ in OBJECT_DEPS):
             ordered.extend(usable(phrase_actors(child, by_head)))
     if not ordered and deep:  # "mobilized reservists for a possible war against Iraq"

@@ -14,7 +14,8 @@ Constraints: `object` (lemma of the direct object / passive subject / nominal "o
 `prep` (a preposition the trigger must govern, e.g. "call *on*"), `complement` (lemma of a
 clausal complement: "urged X to *resign*"), `subject` (lemma of a subject that is not an
 actor: "the *raids* killed"), `symmetric` (a compound subject without an object acts on
-each other: "Russia and China agreed"). An `evaluative` pattern's `nouns` and `adjectives`
+each other: "Russia and China agreed"), `topic_object` (the direct object is what the act is
+about, never whom: "discussed *Syria* with Iran"). An `evaluative` pattern's `nouns` and `adjectives`
 judge whom they describe ("Uribe's *lies*", "called the army *puppets*", "the vote was
 *illegal*"): its target is the actor described, its source whoever says so. A `literal`
 pattern (what `kittiwake dict import-petrarch` writes) reads words as PETRARCH does: a verb
@@ -71,6 +72,7 @@ class PatternModel(BaseModel):
     modality: tuple[Literal["obligation", "future", "intended", "hypothetical"], ...] = ()
     symmetric: bool = False
     needs_target: bool = False
+    topic_object: bool = False
     evaluative: bool = False
     literal: bool = False
     mode: str | None = None
@@ -123,6 +125,7 @@ class Pattern:
     adjectives: frozenset[str] = frozenset()
     evaluative: bool = False  # the word judges whom it describes; its source says so
     literal: bool = False  # PETRARCH's reading: word forms as listed, modals as stated
+    topic_object: bool = False  # the object is what the act is about ("discussed Syria")
 
     def mirrored(self) -> Pattern:
         """The pattern of the reverse event: "visited" (042) is also "was visited" (043)."""
@@ -213,6 +216,7 @@ def to_pattern(model: PatternModel, *, source: str) -> Pattern:
         adjectives=frozenset(model.adjectives),
         evaluative=model.evaluative,
         literal=model.literal,
+        topic_object=model.topic_object,
     )
 
 
