@@ -233,6 +233,12 @@ def date_for(nlp: Any, text: str, trigger: str, published: dt.date | None) -> Ev
             "meet",
             EventDate(dt.date(2015, 12, 11), raw="Friday"),
         ),
+        # a day that modifies a noun dates what the noun names, not the act
+        (
+            "The observers called for a fair count in the scheduled December 28 elections.",
+            "called",
+            EventDate(WEDNESDAY),
+        ),
         # no expression: the article date
         (
             "Rebels shelled government positions near Aleppo.",

@@ -573,11 +573,14 @@ def _path_up(token: Token) -> list[Token]:
 # An expression in a clause of its own below the trigger dates that clause's act only.
 _OTHER_CLAUSE = 5
 _SUBORDINATE_DEPS = frozenset({"advcl", "pcomp", "ccomp", "relcl", "acl"})
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
 def _attachment_rank(root: Token, trigger: Token) -> int:
     """0: the trigger's own clause; 1: below the trigger; 2: a conjoined clause; 3: any other
     clause not headed by a reporting verb; 4: a reporting clause ("..., officials said Monday")."""
+    if root.dep_ in _NOUN_MODIFIER_DEPS and root.head.pos_ == "NOUN" and root.head.i != trigger.i:
+        return _OTHER_CLAUSE  # "a vote in the scheduled October 28 elections": the vote's day
     path = _path_up(root)
     clause = _clause_verb(root.head) if root.head.i != root.i else root
     trigger_clause = _clause_verb(trigger)
