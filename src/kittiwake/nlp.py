@@ -18,6 +18,7 @@ from thinc.types import Ints2d
 from kittiwake.clean import masked_text
 from kittiwake.errors import KittiwakeError
 from kittiwake.records import Article, Sentence
+from kittiwake.tokens import doc_text, remember_text
 
 
 class ModelNotFoundError(KittiwakeError, RuntimeError):
@@ -127,18 +128,21 @@ class Parser:
         """`text` parsed whole, or a run of paragraphs at a time when it is long."""
         runs = paragraph_runs(text, size=self.run_chars)
         if len(runs) == 1:
-            return self.nlp(text)
+            return remember_text(self.nlp(text), text)
         if len(text) > self.nlp.max_length:  # the limit a whole parse has
             raise ValueError(
                 f"text of {len(text)} characters exceeds nlp.max_length ({self.nlp.max_length})"
             )
         docs = list(self.nlp.pipe(runs, batch_size=1))  # one run in memory at a time
-        return Doc.from_docs(docs, ensure_whitespace=False)
+        return remember_text(Doc.from_docs(docs, ensure_whitespace=False), text)
 
     def pipe(self, articles: list[Article], *, batch_size: int = 16) -> list[Doc]:
         texts = [masked_text(a) for a in articles]
         short = self.nlp.pipe((t for t in texts if len(t) <= self.run_chars), batch_size=batch_size)
-        return [next(short) if len(t) <= self.run_chars else self.parse_text(t) for t in texts]
+        return [
+            remember_text(next(short), t) if len(t) <= self.run_chars else self.parse_text(t)
+            for t in texts
+        ]
 
     def __getstate__(self) -> dict[str, str | int]:
         # Workers reload the model by name instead of pickling its weights.
@@ -167,7 +171,7 @@ def iter_sentences(doc: Doc) -> Iterator[tuple[int, SpacySpan]]:
 
 def sentences_of(doc: Doc, *, doc_id: str) -> tuple[Sentence, ...]:
     """The sentences of a parsed doc, trimmed of surrounding whitespace."""
-    text = doc.text  # one pass over the tokens, not one per sentence
+    text = doc_text(doc)
     return tuple(
         Sentence(doc_id=doc_id, index=i, start=start, end=end, text=text[start:end])
         for i, s in iter_sentences(doc)

@@ -47,6 +47,7 @@ from kittiwake.geo.toponyms import AREA_FEATURES
 from kittiwake.lang import ActorWords, TitleWords, load_clause_words, load_words
 from kittiwake.nlp import iter_sentences
 from kittiwake.records import Actor, Mention
+from kittiwake.tokens import TokenTable, between
 
 if TYPE_CHECKING:
     from kittiwake.geo.gazetteer import GazEntry, Gazetteer
@@ -83,6 +84,7 @@ PAIR_DETERMINERS = frozenset({"two", "both"})
 # Pair nouns that name people: "the two leaders" are the two just named, whereas "the two
 # sides" are the parties the story is about.
 PAIR_PEOPLE_NOUNS = frozenset({"leader", "president", "minister", "premier"})
+PRONOUN_POS = frozenset({"PRON"})
 COREF_WINDOW = 3  # sentences a pronoun may look back
 # Actors "the two sides" can stand for: states and their officials, not rebels or civilians.
 PAIR_SECTORS = frozenset({None, "GOV", "MIL", "LEG", "ELI"})
@@ -1039,10 +1041,14 @@ def speaks_as_nation(head: Token) -> bool:
     return conjoined or is_subject(head)
 
 
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+ETHNIC = frozenset({"ethnic"})
+
+
 def is_ethnic_group(head: Token) -> bool:
     """ "ethnic Albanians", "ethnic Serb civilians": people of a group, country from the place."""
-    return head.tag_ in ("NNS", "NNPS") and any(
-        t.lower_ == "ethnic" for t in head.subtree if t.i < head.i
+    return head.tag_ in PLURAL_NOUN_TAGS and any(
+        t.lower_ in ETHNIC for t in head.subtree if t.i < head.i
     )
 
 
@@ -1585,7 +1591,15 @@ def affiliations(
 ) -> list[Mention]:
     """ "groups opposed to Assad" -> SYROPP, "forces loyal to Assad" -> SYRMIL."""
     found, words = [], load_words(ActorWords)
-    for head in sentence:
+    table = TokenTable.of(doc)
+    # the only heads that can name a group: a member or affiliation noun, or a plural noun
+    # when "ethnic" is in the doc at all
+    ethnic = [("tag", PLURAL_NOUN_TAGS)] if table.where(("lower", ETHNIC)) else []
+    heads = table.where(
+        ("lemma", words.member_nouns), ("lemma", words.affiliation_heads), *ethnic
+    )
+    for i in between(heads, sentence.start, sentence.end):
+        head = doc[i]
         if is_ethnic_group(head) and not state.with_head(head.i):
             actor = Actor(
                 code="CVL", sector="CVL", reason=f"ethnic group {head.text!r}", kind="sector"
@@ -1643,7 +1657,11 @@ def affiliations(
 def refer(doc: Doc, sentence: SpacySpan, sentence_index: int, doc_id: str, state: DocState) -> None:
     """Add mentions for pronouns and "the two sides" in one sentence, linked to earlier
     actors; each is added at once, so "The group said it ..." finds "the group"."""
-    for token in sentence:
+    referring = TokenTable.of(doc).where(
+        ("pos", PRONOUN_POS), ("lemma", BODY_NOUNS), ("lemma", PAIR_NOUNS)
+    )  # the only words `antecedents_of` finds anything for
+    for i in between(referring, sentence.start, sentence.end):
+        token = doc[i]
         for antecedent in antecedents_of(token, doc, sentence_index, state):
             copy = copy_mention(doc, token, antecedent, sentence_index, doc_id)
             state.mentions.append(linked(state, copy, antecedent))

@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from kittiwake.lang import load_clause_words
 from kittiwake.nlp import paragraph_gaps
 from kittiwake.records import Mention
+from kittiwake.tokens import TokenTable, between, doc_text, kept
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours"})
 ATTRIBUTION_REACH = 3  # sentences a quotation may run before or after its attribution
@@ -35,7 +36,7 @@ class Quotations:
     KEY = "kittiwake.quotations"
 
     def __init__(self, doc: Doc) -> None:
-        text = doc.text  # built from every token on each read: once here
+        text = doc_text(doc)
         self.breaks = paragraph_gaps(text)
         sentences = list(doc.sents)
         self.starts = [sentence.start for sentence in sentences]
@@ -45,10 +46,7 @@ class Quotations:
 
     @classmethod
     def of(cls, doc: Doc) -> Quotations:
-        found = doc.user_data.get(cls.KEY)
-        if not isinstance(found, Quotations):
-            found = doc.user_data[cls.KEY] = cls(doc)
-        return found
+        return kept(doc, cls.KEY, make=cls, kind=cls)
 
     def sentence(self, doc: Doc, index: int) -> SpacySpan:
         return doc[self.starts[index] : self.ends[index]]
@@ -71,13 +69,17 @@ class Quotations:
 
 def quoted_first_person(doc: Doc, mentions: Sequence[Mention], *, doc_id: str) -> list[Mention]:
     """Mentions for the first-person pronouns of quotations, coded as their speakers."""
+    first_person = TokenTable.of(doc).where(("lower", FIRST_PERSON))
+    if not first_person:
+        return []
     coded = {m.head: m for m in mentions if m.actor.code}
     quotes = Quotations.of(doc)
     sentences = [quotes.sentence(doc, index) for index in range(len(quotes.starts))]
     speakers = [speaker_of(sentence, coded.get, quotes) for sentence in sentences]
     found = []
     for index, sentence in enumerate(sentences):
-        pronouns = [t for t in sentence if t.lower_ in FIRST_PERSON and quotes.is_quoted(t)]
+        words = (doc[i] for i in between(first_person, sentence.start, sentence.end))
+        pronouns = [t for t in words if quotes.is_quoted(t)]
         if not pronouns or any(t.i in coded for t in pronouns):
             continue
         speaker = speakers[index] or nearest_speaker(index, speakers, quotes.paragraphs)
@@ -110,9 +112,11 @@ def speaker_of(
 ) -> Mention | None:
     """The coded subject of a reporting verb outside quotation marks ("..., Ban said");
     `coded` gives the coded mention headed by a token, if any."""
-    reporting = load_clause_words().reporting_verbs
-    for verb in sentence:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in reporting:
+    doc = sentence.doc
+    reporting = TokenTable.of(doc).where(("lemma", load_clause_words().reporting_verbs))
+    for i in between(reporting, sentence.start, sentence.end):
+        verb = doc[i]
+        if verb.pos_ != "VERB":
             continue
         if quotes.is_quoted(verb):
             continue

@@ -46,6 +46,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -87,6 +88,9 @@ class GazEntry:
     population: int
 
 
+# The same names come back in every story (the candidates of "Washington" are hundreds of
+# towns, each name normalised again for every mention of it): the keys are remembered.
+@lru_cache(maxsize=1 << 16)
 def normalise_name(text: str) -> str:
     """The index key of a place name (see the module documentation)."""
     decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))

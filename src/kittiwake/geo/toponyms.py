@@ -58,6 +58,7 @@ from kittiwake.geo.gazetteer import (
 )
 from kittiwake.lang import PlaceWords, load_words
 from kittiwake.records import Place
+from kittiwake.tokens import TokenTable, doc_text
 
 KM_PER_DEGREE = 111.2
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -291,7 +292,7 @@ def find_toponyms(
     """Every place mention with its resolution (None when the gazetteer has no match)."""
     spans = mention_spans(doc)
     resolutions = resolve_mentions(
-        doc.text,
+        doc_text(doc),
         [(span.start_char, span.end_char) for span in spans],
         gazetteer=gazetteer,
         context_countries=context_countries,
@@ -305,6 +306,11 @@ def find_toponyms(
         for span, found in zip(spans, resolutions, strict=True)
         if found is not None
     ]
+
+
+# Administrative words that make a place name of the capitalised words before them
+# ("Idlib Province") when no entity covers them.
+TRAILING_ADMIN_WORDS = ADMIN_WORDS - {"city", "town", "village", "state"}
 
 
 def mention_spans(doc: Doc) -> list[Span]:
@@ -324,12 +330,10 @@ def mention_spans(doc: Doc) -> list[Span]:
             end += 1
         spans.append(doc[start:end])
         taken.update(range(start, end))
-    for token in doc:
-        if (
-            token.lower_ not in ADMIN_WORDS - {"city", "town", "village", "state"}
-            or token.i in taken
-        ):
+    for i in TokenTable.of(doc).where(("lower", TRAILING_ADMIN_WORDS)):
+        if i in taken:
             continue
+        token = doc[i]
         start = token.i
         while start > 0 and doc[start - 1].is_title and doc[start - 1].i not in taken:
             start -= 1
