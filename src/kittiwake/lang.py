@@ -91,6 +91,7 @@ class ClauseWords(WordFile):
     cessation_verbs: Words
     claim_nouns: Words
     generic_determiners: Words
+    awaiting_conjunctions: Words
 
 
 class TitleWords(WordFile):

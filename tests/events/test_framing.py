@@ -44,6 +44,17 @@ FRAMED = {
         "sign",
         "uncertain",
     ),
+    # a simple present after a time conjunction is still to come
+    "awaited-once": (
+        "The Afghan government can take over once the coalition pushes the rebels out.",
+        "pushes",
+        "conditional",
+    ),
+    "awaited-until": (
+        "Protesters will stay in the square until the army withdraws from the capital.",
+        "withdraws",
+        "conditional",
+    ),
     # a kind of act, not one act
     "generic-each": (
         "Reporters in Karachi see each attack on the press as a warning.",
@@ -112,6 +123,7 @@ def test_the_framing_act_is_still_coded(
 # Not framed: reported acts stay reportable.
 REPORTED = {
     "report-of": ("There were reports of soldiers burning farms near the river.", "burning"),
+    "past-after-when": ("The rebels left the town when the army shelled it.", "shelled"),
     "finite-conj": (
         "The union called for workers to strike and marched to the ministry.",
         "marched",

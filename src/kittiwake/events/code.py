@@ -1568,6 +1568,8 @@ def modality_of(trigger: Token) -> str | None:
             return "future"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
             return "conditional"
+        if is_awaited(token):
+            return "conditional"  # "once the operation pushes the Taliban out"
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in NEGATING_VERBS:
             return "refused"
         if token.dep_ == "xcomp" and is_raising_passive(token.head, load_clause_words()):
@@ -1641,6 +1643,20 @@ def framing_of(trigger: Token) -> str | None:
             return None  # "called for the crowd to march and chanted": the chant happened
         token = head
     return None
+
+
+def is_awaited(verb: Token) -> bool:
+    """ "can follow up once the operation pushes the Taliban out", "until the army withdraws":
+    a simple present after a time conjunction tells an act still to come, not one done."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and any(
+            c.dep_ == "mark" and c.lower_ in load_clause_words().awaiting_conjunctions
+            for c in verb.children
+        )
+    )
 
 
 def is_generic(noun: Token, words: ClauseWords) -> bool:
