@@ -135,6 +135,7 @@ class EventWords(WordFile):
     light_verbs: Words
     document_nouns: Words
     instrument_nouns: Words
+    naming_verbs: Words
     target_prepositions: tuple[str, ...]
 
 

@@ -36,6 +36,12 @@ def test_reading_gives_the_code(pipeline: Pipeline, text: str, cameo: str) -> No
 
 NOT_CODED = {
     "held-a-conference": ("Kenyan and Ugandan ministers held a press conference in Nairobi.", "17"),
+    # an object predicate is what something is called, not what is asked for
+    "calls-it-a-meeting": (
+        "The Kenyan president flies to Kampala each spring for what he calls a useful meeting "
+        "with Uganda.",
+        "02",
+    ),
     "services-held": ("Services were held in Lagos for the Nigerian victims.", "17"),
     "had-to-resign": ("The Peruvian minister had to resign after the scandal.", "10"),
     "we-have-to": ('"We have to admit the Kenyan police were brave," the minister said.', "10"),

@@ -898,7 +898,16 @@ def lemma_of(token: Token) -> str:
 
 
 def objects_of(verb: Token) -> list[Token]:
-    found = [c for c in verb.children if c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS]
+    # after a verb of naming, an object predicate is what the object is called, not what is
+    # acted on: "what he calls a useful meeting" is no call for a meeting ("held them
+    # captive" keeps its predicate)
+    naming = verb.lemma_.lower() in load_words(EventWords).naming_verbs
+    found = [
+        c
+        for c in verb.children
+        if (c.dep_ in OBJECT_DEPS and not (naming and c.dep_ == "oprd"))
+        or c.dep_ in PASSIVE_SUBJECT_DEPS
+    ]
     for prep in preps_of(verb, ("on", "for", "against", "to", "with", "under", "into")):
         found.extend(c for c in prep.children if c.dep_ == "pobj")
     for token in list(found):
