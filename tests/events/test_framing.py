@@ -38,6 +38,12 @@ FRAMED = {
         "denied",
     ),
     "purpose-advcl": ("Police fired tear gas to disperse the students.", "disperse", "purpose"),
+    # an act there are only signs of
+    "indication-noun": (
+        "There are indications that the militia is planning to attack the market.",
+        "attack",
+        "uncertain",
+    ),
     # doubted through "be able to"
     "doubted-able-to": (
         "Observers are doubtful that the two presidents will be able to sign a treaty soon.",
