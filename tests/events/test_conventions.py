@@ -17,6 +17,13 @@ def codes(pipeline: Pipeline, text: str) -> list[str]:
 
 CODED = {
     "held-captive": ("Somali militiamen held two Kenyan engineers captive for a week.", "173"),
+    # greetings sent are praise, also where the parser reads them as an apposition
+    "sent-greetings": ("The Cuban leader sent the Venezuelan people warm greetings.", "051"),
+    "sends-regards": (
+        'The Chilean minister said that President Bachelet sends the Peruvian nation "warm '
+        'regards".',
+        "051",
+    ),
     "held-as-shields": ("The Sri Lankan army held Tamil villagers as human shields.", "173"),
     "denied-that": ("Lisbon denied that Portugal had paid the kidnappers.", "016"),
     "denied-request": ("Israel denied the Turkish request for a visit to the camp.", "120"),

@@ -912,6 +912,8 @@ def objects_of(verb: Token) -> list[Token]:
         found.extend(c for c in prep.children if c.dep_ == "pobj")
     for token in list(found):
         found.extend(token.conjuncts)
+        # "sends the Bolivian people fraternal greetings", at times read as an apposition
+        found.extend(c for c in token.children if c.dep_ == "appos")
         for prep in preps_of(token, ("of",)):  # "allow the return of inspectors"
             found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
