@@ -119,6 +119,7 @@ class ActorWords(WordFile):
     aiming_verbs: Words
     symbol_nouns: Words
     family_name_first: Words
+    institution_nouns: Words
 
 
 class EventWords(WordFile):

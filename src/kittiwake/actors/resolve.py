@@ -85,6 +85,7 @@ PAIR_DETERMINERS = frozenset({"two", "both"})
 # sides" are the parties the story is about.
 PAIR_PEOPLE_NOUNS = frozenset({"leader", "president", "minister", "premier"})
 PRONOUN_POS = frozenset({"PRON"})
+NAME_POS = frozenset({"PROPN", "NOUN"})
 COREF_WINDOW = 3  # sentences a pronoun may look back
 # Actors "the two sides" can stand for: states and their officials, not rebels or civilians.
 PAIR_SECTORS = frozenset({None, "GOV", "MIL", "LEG", "ELI"})
@@ -909,10 +910,13 @@ def surnames_named_before(doc: Doc, mentions: list[Mention], *, doc_id: str) -> 
     if not people:
         return []
     sentence_starts = [sentence.start for sentence in doc.sents]
+    surnames = {name_word(m.text.split()[-1]) for m in people}
     found: list[Mention] = []
-    for token in doc:
+    # a surname opening a sentence may be a NOUN
+    for i in TokenTable.of(doc).where(("pos", NAME_POS)):
+        token = doc[i]
         if (
-            token.pos_ not in ("PROPN", "NOUN")  # a surname opening a sentence may be a NOUN
+            name_word(token.text) not in surnames  # no one named before: the rest is moot
             or token.i in covered
             or not token.text[:1].isupper()
             or token.ent_type_ not in ("", "PERSON", "GPE", "ORG", "NORP")
@@ -1689,7 +1693,7 @@ def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState)
             return reporters
         return last_plural(state, doc, before=before, sentence_index=sentence_index)
     if is_body_reference(token, state):
-        body = last_organisation(state, before=before, sentence_index=sentence_index)
+        body = last_organisation(state, doc, before=before, sentence_index=sentence_index)
         return [body] if body is not None else []
     if is_pair_phrase(token):
         people = token.lemma_.lower() in PAIR_PEOPLE_NOUNS  # "the two leaders", not "sides"
@@ -1757,14 +1761,20 @@ def is_body_reference(token: Token, state: DocState) -> bool:
     )
 
 
-def last_organisation(state: DocState, *, before: int, sentence_index: int) -> Mention | None:
+def last_organisation(
+    state: DocState, doc: Doc, *, before: int, sentence_index: int
+) -> Mention | None:
+    """What "the alliance", "the body" refers to: the last organisation named, or the last
+    institution ("the electoral commission": a council, commission, committee ...)."""
     for mention in reversed(state.mentions):
         if sentence_index - mention.sentence > COREF_WINDOW:
             break  # the mentions are in sentence order: the rest lie further back
         if mention.start >= before:
             continue
-        organisation = (mention.actor.entry_id or "").startswith("organisation:") or (
-            mention.actor.country is None and mention.actor.sector in ("IGO", "NGO")
+        organisation = (
+            (mention.actor.entry_id or "").startswith("organisation:")
+            or (mention.actor.country is None and mention.actor.sector in ("IGO", "NGO"))
+            or doc[mention.head].lemma_.lower() in load_words(ActorWords).institution_nouns
         )
         if organisation and mention.actor.code:
             return replace(mention, actor=replace(mention.actor, kind="organisation"))
