@@ -137,6 +137,7 @@ class EventWords(WordFile):
     document_nouns: Words
     instrument_nouns: Words
     naming_verbs: Words
+    routine_destinations: Words
     target_prepositions: tuple[str, ...]
 
 

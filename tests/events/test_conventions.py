@@ -212,6 +212,12 @@ def test_the_casualties_of_an_attack_are_not_another_act(pipeline: Pipeline) -> 
     assert [f for f in found if f[0].startswith("19")] == [("190", "TURMIL", "IRQREB")], found
 
 
+def test_a_bare_noun_for_where_people_go_every_day_is_no_one_visited(pipeline: Pipeline) -> None:
+    text = "The Malian refugees say their children now go to school every day."
+    visits = [f for f in summary_of_all(pipeline, text) if f[0] == "042"]
+    assert all(target is None for _, _, target in visits), visits
+
+
 def test_times_and_amounts_are_never_actors(pipeline: Pipeline) -> None:
     text = "The Chadian president gave the rebels 72 hours to surrender."
     events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)

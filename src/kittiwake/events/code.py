@@ -1106,6 +1106,8 @@ def target_candidates(
                 found.extend(usable(actors_at(pobj, by_head)))
         ordered.extend(found)
     for pobj in prep_objects(token, preps):
+        if is_routine_destination(pobj):
+            continue  # "his children are going to school": no one is visited
         found = usable(actors_at(pobj, by_head)) or usable(nested_actors(pobj, by_head))
         if ordered:  # "killed civilians at a market in Idlib": the object names whom; a place
             found = [m for m in found if m.actor.kind not in PLACE_KINDS]  # further on, where
@@ -1132,6 +1134,17 @@ def target_candidates(
         for pobj in prep_objects(token, (*preps, "for")):
             ordered.extend(usable(phrase_actors(pobj, by_head)))
     return ordered
+
+
+def is_routine_destination(pobj: Token) -> bool:
+    """ "to school", "to work", "to hospital": a bare singular noun naming where people go
+    every day, not an actor of that kind."""
+    return (
+        pobj.tag_ == "NN"
+        and pobj.head.lower_ == "to"
+        and pobj.lemma_.lower() in load_words(EventWords).routine_destinations
+        and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in pobj.children)
+    )
 
 
 def that_clauses(token: Token) -> list[Token]:
