@@ -193,11 +193,7 @@ def without_repeated_judgements(events: list[Event], triggers: Sequence[Trigger]
     seen: set[tuple[str, str, str]] = set()
     kept = []
     for event in sorted(events, key=lambda e: e.trigger.start in judging):  # verbs first
-        key = (
-            event.cameo_root,
-            event.source.actor.code if event.source else "",
-            event.target.actor.code if event.target else "",
-        )
+        key = (event.cameo_root, code_of(event.source), code_of(event.target))
         if event.trigger.start in judging and key in seen:
             continue
         seen.add(key)
@@ -957,7 +953,8 @@ def participants(
     sources: list[Mention] = []
     targets: list[Mention] = []
     if passive:
-        for verb in passive_conjuncts(token):  # "were arrested and deported by police"
+        conjuncts = passive_conjuncts(token)  # "were arrested and deported by police"
+        for verb in conjuncts:
             for pobj in prep_objects(verb, pattern.source_preps):
                 # "killed by a roadside bomb": an agent in no dictionary is kept, uncoded
                 sources.extend(actors_at(pobj, by_head) or unresolved(pobj))
@@ -965,7 +962,7 @@ def participants(
                 break
         if token.dep_ == "acl":  # "groups supported by Turkey": the head noun is the target
             targets.extend(actors_at(token.head, by_head))
-        for verb in passive_conjuncts(token):
+        for verb in conjuncts:
             for child in [*verb.children, *raised]:
                 if child.dep_ in PASSIVE_SUBJECT_DEPS:  # "a camp for refugees was attacked"
                     targets.extend(actors_at(child, by_head) or phrase_actors(child, by_head))
@@ -1263,17 +1260,8 @@ def subject_of(verb: Token) -> Token | None:
         if governor.pos_ in ("VERB", "AUX") and governor.i != head.i:
             return subject_of(governor)
     if verb.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
-        instruments = load_words(EventWords).instrument_nouns
-        objects = [
-            c  # "urged X to", not "used tear gas to disperse" nor "gave them 72 hours to"
-            for c in head.children
-            if c.dep_ in OBJECT_DEPS
-            and c.lemma_.lower() not in instruments
-            and c.ent_type_ not in MEASURE_ENTITIES
-        ]
-        if verb.dep_ == "xcomp" and objects:
-            return objects[0]
-        return subject_of(head)
+        asked = asked_to_act(head) if verb.dep_ == "xcomp" else None
+        return asked if asked is not None else subject_of(head)
     if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
         return subject_of(head)  # "Brazil is opposed to", parsed as a complement of "is"
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
@@ -1284,6 +1272,22 @@ def subject_of(verb: Token) -> Token | None:
         governor = head if verb.dep_ == "advcl" else head.head  # "issued a declaration demanding"
         return subject_of(governor) if governor.i != verb.i else None
     return None
+
+
+def asked_to_act(verb: Token) -> Token | None:
+    """The object a verb asks to do its infinitive ("urged X to"), not what it uses ("used
+    tear gas to disperse") nor a time it gives ("gave them 72 hours to")."""
+    instruments = load_words(EventWords).instrument_nouns
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in OBJECT_DEPS
+            and c.lemma_.lower() not in instruments
+            and c.ent_type_ not in MEASURE_ENTITIES
+        ),
+        None,
+    )
 
 
 def is_document_act(participle: Token) -> bool:
@@ -1621,8 +1625,10 @@ def modality_of(trigger: Token) -> str | None:
 # Dependencies a clause frame is looked for through: the act's own clause and the phrases
 # that hold it, up to the verb or noun that frames it, through an adjective's complement
 # too ("doubtful that they will be able to sign": "able" is the complement of "be").
-CLAUSE_CHAIN = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl", "advcl")
-FRAME_CHAIN = frozenset({*CLAUSE_CHAIN, "nsubjpass", "acomp"})
+FRAME_CHAIN = frozenset(
+    {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl", "advcl", "nsubjpass",
+     "acomp"}
+)  # fmt: skip
 
 
 def framing_of(trigger: Token) -> str | None:
