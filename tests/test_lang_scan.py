@@ -39,6 +39,7 @@ NOT_STAGES = (
 CODE_CONSTANTS = {
     ("clean.py", "LINE_PATTERNS"): "regular expressions of boilerplate, each with its label",
     ("clean.py", "SCRIPT_LANGUAGES"): "Unicode script names and language codes",
+    ("events/code.py", "FRAME_CHAIN"): "spaCy dependency labels",
     ("geo/regions.py", "REGION_FEATURES"): "GeoNames feature codes",
     ("geo/toponyms.py", "AREA_FEATURES"): "GeoNames feature codes",
     ("read/common.py", "SUFFIX_FORMATS"): "file name suffixes",
