@@ -71,3 +71,38 @@ def test_the_speaker_of_a_quotation_is_not_someone_named_in_it(pipeline: Pipelin
     assert isinstance(coded, CodedArticle)
     he = [m for m in coded.mentions if m.text == "he"]
     assert [m.actor.code for m in he] == ["PERGOV"]
+
+
+LINKED_LATER = {
+    # "Varga" is linked to the spokesman named before only after "he" was read
+    "surname-linked-later": (
+        "Tomas Varga, a spokesman for the UN refugee agency, said the attacks in Chad "
+        'continued. Varga said that the UN wanted a review. "We urge the government to act," '
+        "he said.",
+        "he",
+        ["IGOUNOREFHCR"],
+    ),
+    "speaker-of-quote-linked-later": (
+        "Tomas Varga, a spokesman for the UN refugee agency, said the attacks in Chad "
+        'continued. Varga said that the UN wanted a review. "We urge the government to act," '
+        "he said.",
+        "We",
+        ["IGOUNOREFHCR"],
+    ),
+    # a pronoun copied from an unknown person is not a name to link to an earlier "his"
+    "pronoun-is-no-name": (
+        "Peruvian President Ollanta Humala defended his record. When Fadli first made his "
+        "claims, he was in Lima.",
+        "his",
+        ["PERGOV", "PER"],
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "word", "codes"), LINKED_LATER.values(), ids=LINKED_LATER.keys())
+def test_a_referring_word_takes_its_antecedents_final_actor(
+    pipeline: Pipeline, text: str, word: str, codes: list[str]
+) -> None:
+    coded = pipeline(Article(doc_id="t", text=text, date=dt.date(2014, 5, 5)))
+    assert isinstance(coded, CodedArticle)
+    assert [m.actor.code for m in coded.mentions if m.text == word] == codes

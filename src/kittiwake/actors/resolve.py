@@ -292,7 +292,7 @@ class ActorResolver:
             mentions.append(result)
         by_head = positions_by_head(mentions)
         mentions = [described_unknown(doc, m, by_head) for m in mentions]
-        mentions = named_before(mentions)
+        mentions = relinked(named_before(mentions), referring_spans(state))
         mentions.extend(surnames_named_before(doc, [*mentions, *state.places], doc_id=doc_id))
         mentions = [self.private_person(doc, m, state) for m in mentions]
         mentions.extend(quoted_first_person(doc, mentions, doc_id=doc_id))
@@ -873,7 +873,12 @@ def named_before(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         # a bare surname the small model tags as an organisation ("Obeidi") is a name too
         bare = mention.actor.kind == "unknown organisation" and len(mention.text.split()) == 1
-        if not mention.actor.code and (mention.actor.kind == "unknown person" or bare):
+        # a referring word ("his", copied from an unknown person) is no name: it keeps its own
+        if (
+            not mention.actor.code
+            and mention.coref_of is None
+            and (mention.actor.kind == "unknown person" or bare)
+        ):
             surname = name_word(mention.text.split()[-1])
             earlier = next(
                 (m for m in reversed(named.get(surname, [])) if m.start < mention.start), None
@@ -888,6 +893,46 @@ def named_before(mentions: list[Mention]) -> list[Mention]:
         if mention.actor.code and mention.actor.kind not in PLACE_KINDS:
             for word in {name_word(word) for word in mention.text.split()}:
                 named.setdefault(word, []).append(mention)
+    return resolved
+
+
+def referring_spans(state: DocState) -> dict[tuple[int, int], tuple[int, int]]:
+    """Each referring word's span -> its antecedent's span, for words that refer to one
+    actor (spans outlive the mention objects that later steps replace)."""
+    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for mention in state.mentions:
+        antecedent = state.antecedents.get(id(mention))
+        if antecedent is not None:
+            spans.setdefault((mention.start, mention.end), []).append(
+                (antecedent.start, antecedent.end)
+            )
+    return {span: found[0] for span, found in spans.items() if len(found) == 1}
+
+
+def relinked(
+    mentions: list[Mention], antecedent_spans: dict[tuple[int, int], tuple[int, int]]
+) -> list[Mention]:
+    """ "Rupert Colville, the UN's spokesman ... Colville said ... he said": a referring word
+    copied its antecedent as the antecedent stood when the word was read, before the name was
+    linked to the actor named earlier in the story; it takes the antecedent's final actor
+    (chains of "he ... he" included)."""
+    resolved = list(mentions)
+    latest: dict[tuple[int, int], Mention] = {}
+    for index in sorted(range(len(resolved)), key=lambda i: resolved[i].start):
+        mention = resolved[index]
+        span = (mention.start, mention.end)
+        antecedent = latest.get(antecedent_spans.get(span, (-1, -1)))
+        if (
+            antecedent is not None
+            and antecedent.actor.code
+            and replace(antecedent.actor, reason="") != replace(mention.actor, reason="")
+        ):
+            actor = replace(
+                antecedent.actor,
+                reason=f"refers to {antecedent.text!r}: {antecedent.actor.reason}",
+            )
+            resolved[index] = mention = replace(mention, actor=actor)
+        latest[span] = mention
     return resolved
 
 
