@@ -1256,6 +1256,12 @@ def term_fits(span: SpacySpan, term: Term, *, agent_words: frozenset[int] = froz
             following = span.doc[span.end]
             if following.pos_ == "PROPN" and following.text[:1].isupper():
                 return False  # "Carlos" in "Carlos Menem" is a first name, not Juan Carlos
+        if (
+            term.kind is TermKind.SURNAME
+            and first.ent_type_ in ("DATE", "TIME")
+            and not is_subject(first)
+        ):  # "tried in May 2000", "talks resume in May": a month, not Theresa May
+            return False
         if term.kind is TermKind.SURNAME and (span.text.isupper() or len(span.text) < 2):
             return False  # "UN" is not the end of "Kim Jong Un" ("Xi" and "Hu" are names)
         if term.kind is TermKind.SURNAME and (
