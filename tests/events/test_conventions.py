@@ -63,6 +63,11 @@ NOT_CODED = {
         "052",
     ),
     "condition-no-threat": ("If Turkey attacks the Kurdish town, oil prices will rise.", "13"),
+    # "neither ... nor" negates the noun it comes before
+    "neither-a-battle": (
+        "The raid was neither a battle against the Kurdish militia nor an invasion of Syria.",
+        "19",
+    ),
 }
 
 
@@ -140,6 +145,40 @@ def test_a_meeting_between_two_actors_is_one_record(pipeline: Pipeline) -> None:
 def test_fighting_between_two_actors_is_coded_both_ways(pipeline: Pipeline) -> None:
     found = summary_of(pipeline, "Ethiopian soldiers clashed with Eritrean troops.")
     assert ("190", "ETHMIL", "ERIMIL") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fight named as a noun, its sides in a "between" phrase of the noun's verb
+        (
+            "Heavy fighting broke out between Ethiopian soldiers and Eritrean troops.",
+            {("190", "ETHMIL", "ERIMIL"), ("190", "ERIMIL", "ETHMIL")},
+        ),
+        # a bare gerund standing as a noun phrase names the act as its noun would
+        (
+            "Fighting continued on Tuesday between Sudanese troops and Ugandan troops.",
+            {("190", "SDNMIL", "UGAMIL"), ("190", "UGAMIL", "SDNMIL")},
+        ),
+        # fire exchanged is exchanged both ways, passive with its sides after "between"
+        (
+            "Gunfire was exchanged between Kenyan police and Somali militiamen.",
+            {("193", "KENCOP", "SOMREB"), ("193", "SOMREB", "KENCOP")},
+        ),
+    ],
+    ids=["fighting-broke-out-between", "gerund-fighting", "gunfire-exchanged-between"],
+)
+def test_fighting_named_as_a_noun_is_coded_both_ways(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str | None, str | None]]
+) -> None:
+    assert expected <= set(summary_of(pipeline, text))
+
+
+def test_most_of_a_kind_of_act_is_a_summary_not_an_act(pipeline: Pipeline) -> None:
+    text = "Most clashes between Kenyan police and students occurred at night."
+    events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+    clashes = [e for e in events if e.trigger.text == "clashes"]
+    assert clashes and {e.modality for e in clashes} == {"generic"}, clashes
 
 
 def test_repudiating_someone_is_criticism(pipeline: Pipeline) -> None:

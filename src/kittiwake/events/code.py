@@ -399,7 +399,7 @@ class EventCoder:
                 or (token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT") and token.tag_ == "VBN")
             ):
                 patterns, nominal = self.verb_patterns(token), False
-            elif token.pos_ in ("NOUN", "PROPN"):
+            elif token.pos_ in ("NOUN", "PROPN") or is_bare_gerund(token):
                 patterns, nominal = self.noun_patterns(token), True
             elif token.pos_ == "ADJ":  # "the vote was illegal": evaluative patterns only
                 patterns, nominal = self.patterns.for_adjective(lemma_of(token)), True
@@ -767,6 +767,16 @@ def trigger_candidates(doc: Doc, *, words: frozenset[str], adjectives: frozenset
     return table.where(("pos", frozenset({"VERB"})), ("lower", forms), ("lemma", lemmas))
 
 
+def is_bare_gerund(token: Token) -> bool:
+    """ "Fighting continued between ...": a gerund with no object, standing as a noun phrase,
+    names the act as a noun would ("killing civilians is a crime" is a verb's clause)."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in NOMINAL_DEPS
+        and not any(c.dep_ in ("dobj", "nsubj", "aux") for c in token.children)
+    )
+
+
 def has_subject(token: Token) -> bool:
     """A noun with a subject is a verb the tagger missed ("Protesters march on ...")."""
     return any(c.dep_ in SUBJECT_DEPS for c in token.children)
@@ -1096,6 +1106,8 @@ def participants(
                 or (token.tag_ == "VBG" and c.dep_ == "prep" and c.lower_ == "by")
             ):
                 sources.extend(m for c in agent.children for m in actors_at(c, by_head))
+    if pattern.symmetric and not sources:  # "gunfire was exchanged between police and rebels"
+        sources.extend(between_actors(token, by_head))
     # "Russia and the United States agreed on the need to fight ISIS": a symmetric act of
     # several actors is done with each other, not to an actor deep in its complement
     mutual = pattern.symmetric and len({m.actor.code for m in sources if m.actor.code}) >= 2
@@ -1520,8 +1532,9 @@ def nominal_participants(
         if child.dep_ in ("poss", "amod", "compound") and child.i in by_head:
             sources.extend(by_head[child.i])
     sources.extend(agents_of(noun, by_head))
-    for prep in preps_of(noun, ("between", "among")):
-        sources.extend(m for c in prep.children for m in actors_at(c, by_head))
+    sources.extend(between_actors(noun, by_head))
+    if not sources and noun.dep_ == "nsubj":  # "fighting continued between A and B"
+        sources.extend(between_actors(noun.head, by_head))
     for pobj in prep_objects(noun, pattern.target_preps):
         # "the withdrawal of forces from Panama": one preposition further down when needed
         targets.extend(actors_at(pobj, by_head) or nested_actors(pobj, by_head))
@@ -1552,6 +1565,14 @@ def nominal_participants(
             sources.extend(actors_at(subject, by_head))
     sources = dedupe(sources)
     return sources, [t for t in dedupe(targets) if t not in sources]
+
+
+def between_actors(token: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """The sides named in a "between"/"among" phrase of `token`: "talks between Iran and
+    France"."""
+    return [
+        m for p in preps_of(token, ("between", "among")) for c in p.children for m in actors_at(c, by_head)
+    ]
 
 
 def is_means_of_attack(noun: Token) -> bool:
@@ -1656,7 +1677,8 @@ def has_negative_subject(token: Token) -> bool:
 def is_negated(trigger: Token) -> bool:
     token = trigger
     for _ in range(8):
-        if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in token.children):
+        # "was neither a battle against the militia nor ...": "neither" negates its noun too
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "neither") for c in token.children):
             return True
         if has_negative_subject(token):
             return True
@@ -1798,7 +1820,10 @@ def is_awaited(verb: Token) -> bool:
 def is_generic(noun: Token, words: ClauseWords) -> bool:
     """ "each attack on journalists", "any attack on our troops": a kind of act, not one act
     that was done."""
-    return any(c.dep_ == "det" and c.lower_ in words.generic_determiners for c in noun.children)
+    return any(
+        c.dep_ in ("det", "amod") and c.lower_ in words.generic_determiners  # "most clashes"
+        for c in noun.children
+    )
 
 
 def is_background(preposition: Token, words: ClauseWords) -> bool:
