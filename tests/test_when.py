@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -403,3 +404,27 @@ def test_dates_in_framing_phrases_and_relative_clauses(
     doc = nlp(text)
     (event,) = DateResolver()([make_event(doc, trigger)], doc, WEDNESDAY)
     assert event.date is not None and event.date.value == day
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("story", "trigger", "day"),
+    [
+        # the plan is told today; the meeting it plans is next week's
+        ("The Kenyan president is scheduled to meet the Somali leader next Tuesday.", "meet", 16),
+        ("The envoy is to meet the Chadian president on Friday.", "meet", 16),
+        # the promise is dated by the verb that tells it, not by the day it names for the act
+        (
+            "In a call with the Chilean president on Monday, the Peruvian leader declared that "
+            "his troops would start their withdrawal on Friday.",
+            "withdrawal",
+            14,
+        ),
+    ],
+    ids=["scheduled-next-tuesday", "is-to-meet-friday", "declared-monday-withdrawal-friday"],
+)
+def test_a_promise_is_dated_when_it_is_made(nlp: Any, story: str, trigger: str, day: int) -> None:
+    doc = nlp(story)
+    event = replace(make_event(doc, trigger), cameo="036", cameo_root="03", modality="promise")
+    (dated,) = DateResolver()([event], doc, WEDNESDAY)
+    assert dated.date is not None and dated.date.value == dt.date(2015, 12, day), dated.date

@@ -645,7 +645,11 @@ def _expression_root(sentence: SpacySpan, expression: DateExpression) -> Token |
 
 
 def resolve_event_date(
-    sentence: SpacySpan, trigger_index: int, published: dt.date | None
+    sentence: SpacySpan,
+    trigger_index: int,
+    published: dt.date | None,
+    *,
+    excluded: frozenset[int] = frozenset(),
 ) -> EventDate | None:
     """The date of the event whose trigger is token `trigger_index` (a doc index) of `sentence`.
 
@@ -654,7 +658,7 @@ def resolve_event_date(
     then one that is (the report date bounds the event); ties go to the nearest token. With
     no expression the article date is used (raw=None). If `published` is None only absolute
     expressions (with a year) are used and, failing those, None is returned; the pipeline
-    always passes a date.
+    always passes a date. Expressions whose root is a token in `excluded` are not used.
     """
     if not sentence.start <= trigger_index < sentence.end:
         raise ValueError(
@@ -668,6 +672,8 @@ def resolve_event_date(
     best: tuple[int, int, DateExpression] | None = None
     for item in found:
         root = _expression_root(sentence, item.expression)
+        if root is not None and root.i in excluded:
+            continue
         rank = _attachment_rank(root, trigger) if root is not None else 3
         if rank == _OTHER_CLAUSE:
             continue
@@ -711,7 +717,11 @@ class DateResolver:
                 dated.append(event)
                 continue
             trigger = _trigger_token(doc, token_starts, event.trigger.start, event.trigger.end)
-            date = resolve_event_date(trigger.sent, trigger.i, published)
+            if event.modality == "promise":  # the promise is dated, not the act promised
+                anchor, promised = _promise_anchor(trigger)
+                date = resolve_event_date(trigger.sent, anchor.i, published, excluded=promised)
+            else:
+                date = resolve_event_date(trigger.sent, trigger.i, published)
             if date is not None and date.raw is None:
                 date = occasion_date(trigger, occasions) or date
             paragraph = bisect_right(breaks, trigger.idx)
@@ -728,6 +738,18 @@ class DateResolver:
                     date = replace(earlier, raw=f"{earlier.raw} (earlier in the paragraph)")
             dated.append(replace(event, date=date))
         return dated
+
+
+def _promise_anchor(trigger: Token) -> tuple[Token, frozenset[int]]:
+    """ "Lula is scheduled to meet Chavez next Tuesday", "Medvedev declared on Sunday that
+    troops would start their pullout on Monday": a promise or plan (CAMEO 03x) is made when
+    it is told, so its day is that of the verb telling it (or the story's); the promised
+    act's own words, and the day they name, are left out."""
+    act = _clause_verb(trigger)
+    promised = frozenset(t.i for t in act.subtree)
+    if act.dep_ in ("xcomp", "ccomp") and act.head.i != act.i:
+        return _clause_verb(act.head), promised
+    return act, promised
 
 
 # Prepositions that place an act at or after an occasion ("at the summit", "after the
