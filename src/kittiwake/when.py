@@ -44,9 +44,12 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IDX
+
 from kittiwake.lang import DateWords, load_words
 from kittiwake.nlp import paragraph_gaps
 from kittiwake.records import Event, EventDate
+from kittiwake.tokens import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -80,6 +83,13 @@ _MONTH = (
     rf"|(?:{_alternatives(short for names in _MONTHS for short in names[1:])})\b\.?)"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_SEASON = r"(?i:spring|summer|autumn|fall|winter)"
+_PERIOD = r"(?i:week|month|year)"
+_HOLIDAY = (
+    r"Christmas\s+Eve|Christmas\s+Day|Christmas|Boxing\s+Day"
+    r"|New\s+Year['’]s\s+Eve|New\s+Year['’]s\s+Day"
+)
+_RELATIVE_DAY = rf"(?i:{_alternatives(load_words(DateWords).day_offsets)})"
 _WEEKDAY_PREFIXES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _ORDINAL = r"(?:st|nd|rd|th)?"
@@ -404,9 +414,16 @@ def _holiday(match: re.Match[str], published: dt.date, future: bool) -> _Resolve
 
 # --- patterns: each has a group `x`, the expression itself (leading prepositions excluded) --
 
-_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (re.compile(r"\b(?P<x>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))\b"), _iso),
+# Gates: a cheap search that every match of a pattern passes (a digit, a month name, its
+# key word). Most sentences name no date, and a pattern with an optional preposition in
+# front is tried at every word: gated, a sentence costs a few plain searches.
+_DIGIT = re.compile(r"\d")
+_MONTH_NAME = re.compile(_alternatives(name for names in _MONTHS for name in names))
+
+_PATTERNS: tuple[tuple[re.Pattern[str], re.Pattern[str], _Handler], ...] = (
+    (_DIGIT, re.compile(r"\b(?P<x>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))\b"), _iso),
     (
+        _MONTH_NAME,
         re.compile(
             rf"\b(?P<x>(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORDINAL}\b"
             rf"(?:,?\s+(?P<y>{_YEAR})\b)?){_NOT_A_COUNT}"
@@ -414,6 +431,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         _month_day,
     ),
     (
+        _MONTH_NAME,
         re.compile(
             rf"\b(?P<x>(?:the\s+)?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<mon>{_MONTH})"
             rf"(?:,?\s+(?P<y>{_YEAR})\b)?){_NOT_A_COUNT}"
@@ -421,10 +439,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         _month_day,
     ),
     (
+        _MONTH_NAME,
         re.compile(rf"\b(?P<x>(?:(?P<part>{_PART})[\s-]*)?(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR}))\b"),
         _month_year,
     ),
     (
+        _MONTH_NAME,
         re.compile(
             rf"\b(?P<x>(?:(?P<part>{_PART})[\s-]*)?(?P<mon>{_MONTH_FULL}),?\s+(?:of\s+)?"
             r"(?P<rel>(?i:last|next|this))\s+(?i:year))\b"
@@ -432,6 +452,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         _month_relative_year,
     ),
     (
+        _MONTH_NAME,
         re.compile(
             rf"(?:\b(?P<prep>{_PREPOSITION})\s+)?\b(?P<x>(?:(?P<rel>(?i:last|next|this))\s+"
             rf"|(?P<part>{_PART})[\s-]*)?(?P<mon>{_MONTH_FULL}))\b(?!\s*\d)"
@@ -439,6 +460,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         _month,
     ),
     (
+        _DIGIT,
         re.compile(
             rf"\b(?P<prep>{_PREPOSITION})\s+(?P<x>(?:(?P<part>{_PART})[\s-]*)?"
             rf"(?P<y>{_YEAR}))\b{_NOT_A_COUNT}{_NOT_COUNTED}(?!s\b)"
@@ -446,34 +468,43 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         _year,
     ),
     (
+        _DIGIT,
         re.compile(rf"\b(?P<prep>{_PREPOSITION})\s+(?P<x>(?i:the\s+)(?P<y>1[89]\d0|20\d0)s)\b"),
         _year,
     ),
-    (re.compile(rf"\b(?P<x>(?P<y>{_YEAR}))(?='s\b|’s\b)"), _year),
+    (_DIGIT, re.compile(rf"\b(?P<x>(?P<y>{_YEAR}))(?='s\b|’s\b)"), _year),
     (
+        re.compile(_WEEKDAY),
         re.compile(
             rf"\b(?P<x>(?:(?P<rel>(?i:last|next|this|early|late))\s+)?(?P<wd>{_WEEKDAY})"
             rf"{_PART_OF_DAY})\b{_NOT_AFTER_WEEKDAY}"
         ),
         _weekday,
     ),
-    (re.compile(r"\b(?P<x>(?P<rel>(?i:the|this|last|next))\s+(?i:weekend))\b"), _weekend),
     (
+        re.compile(r"(?i:weekend)"),
+        re.compile(r"\b(?P<x>(?P<rel>(?i:the|this|last|next))\s+(?i:weekend))\b"),
+        _weekend,
+    ),
+    (
+        re.compile(_RELATIVE_DAY),
         re.compile(
-            rf"\b(?P<x>(?P<word>(?i:{_alternatives(load_words(DateWords).day_offsets)}))"
+            rf"\b(?P<x>(?P<word>{_RELATIVE_DAY})"
             r"(?:\s+(?i:morning|afternoon|evening|night))?)\b"
         ),
         _relative_day,
     ),
     (
+        re.compile(_PERIOD),
         re.compile(
             rf"\b(?P<x>(?:(?P<part>{_PART})[\s-]*|(?i:earlier|later)\s+)?"
             r"(?P<rel>(?i:this|last|next|coming|the))\s+"
-            r"(?P<unit>(?i:week|month|year)))\b"
+            rf"(?P<unit>{_PERIOD}))\b"
         ),
         _relative_period,
     ),
     (
+        re.compile(r"(?i:ago)"),
         re.compile(
             rf"\b(?P<x>(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:day|week|fortnight|month|year"
             r"|decade))s?\s+(?i:ago))\b"
@@ -481,19 +512,20 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         _ago,
     ),
     (
+        re.compile(_SEASON),
         re.compile(
             rf"(?:\b(?P<prep>{_PREPOSITION})\s+)?\b(?P<x>(?:(?P<rel>(?i:last|next|this"
-            rf"|the))\s+)?(?:(?P<part>{_PART})[\s-]*)?(?P<season>(?i:spring|summer|autumn|fall"
-            rf"|winter))(?:\s+of\s+(?P<y>{_YEAR})|\s+(?P<y2>{_YEAR}))?)\b"
+            rf"|the))\s+)?(?:(?P<part>{_PART})[\s-]*)?(?P<season>{_SEASON})"
+            rf"(?:\s+of\s+(?P<y>{_YEAR})|\s+(?P<y2>{_YEAR}))?)\b"
             r"(?!\s+of\s+(?!\d))"
         ),
         _season,
     ),
     (
+        re.compile(_HOLIDAY),
         re.compile(
             rf"(?:\b(?P<prep>{_PREPOSITION})\s+)?\b(?P<x>(?:(?P<rel>(?i:last|next"
-            r"|this))\s+)?(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas|Boxing\s+Day"
-            rf"|New\s+Year['’]s\s+Eve|New\s+Year['’]s\s+Day)(?:,?\s+(?P<y>{_YEAR}))?)\b"
+            rf"|this))\s+)?(?P<h>{_HOLIDAY})(?:,?\s+(?P<y>{_YEAR}))?)\b"
             r"(?!\s+Island)"
         ),
         _holiday,
@@ -504,7 +536,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 def _scan(text: str, published: dt.date, *, future: bool) -> list[_Found]:
     """Every expression the grammar finds; overlaps resolved longest-first."""
     found: list[_Found] = []
-    for pattern, handler in _PATTERNS:
+    for gate, pattern, handler in _PATTERNS:
+        if gate.search(text) is None:
+            continue
         for match in pattern.finditer(text):
             resolved = handler(match, published, future)
             if resolved is None:
@@ -525,6 +559,26 @@ def _scan(text: str, published: dt.date, *, future: bool) -> list[_Found]:
         if not kept or item.expression.start >= kept[-1].expression.end:
             kept.append(item)
     return kept
+
+
+# One doc's scans by (sentence start, reference day, future): a sentence's events and its
+# occasions share one scan.
+_Scans = dict[tuple[int, dt.date, bool], list[_Found]]
+
+
+def _scan_sentence(
+    sentence: SpacySpan, reference: dt.date, *, future: bool, scans: _Scans | None
+) -> list[_Found]:
+    """`_scan` of `sentence`, kept in `scans` when given (the list is shared: not changed)."""
+    key = (sentence.start, reference, future)
+    found = scans.get(key) if scans is not None else None
+    if found is None:
+        # the doc's text sliced, not `sentence.text`, which joins its tokens each time
+        text = doc_text(sentence.doc)[sentence.start_char : sentence.end_char]
+        found = _scan(text, reference, future=future)
+        if scans is not None:
+            scans[key] = found
+    return found
 
 
 def _longest_first(item: _Found) -> tuple[int, int]:
@@ -650,6 +704,7 @@ def resolve_event_date(
     published: dt.date | None,
     *,
     excluded: frozenset[int] = frozenset(),
+    scans: _Scans | None = None,
 ) -> EventDate | None:
     """The date of the event whose trigger is token `trigger_index` (a doc index) of `sentence`.
 
@@ -659,6 +714,7 @@ def resolve_event_date(
     no expression the article date is used (raw=None). If `published` is None only absolute
     expressions (with a year) are used and, failing those, None is returned; the pipeline
     always passes a date. Expressions whose root is a token in `excluded` are not used.
+    `scans` keeps each sentence's expressions for the next event.
     """
     if not sentence.start <= trigger_index < sentence.end:
         raise ValueError(
@@ -666,7 +722,7 @@ def resolve_event_date(
         )
     trigger = sentence.doc[trigger_index]
     reference = published or _NO_PUBLICATION_REFERENCE
-    found = _scan(sentence.text, reference, future=False)
+    found = _scan_sentence(sentence, reference, future=False, scans=scans)
     if published is None:
         found = [item for item in found if item.absolute]
     best: tuple[int, int, DateExpression] | None = None
@@ -684,7 +740,8 @@ def resolve_event_date(
         return EventDate(value=published) if published else None
     rank, _, chosen = best
     if rank <= 1 and published is not None and _is_future(trigger):
-        forward = {e.start: e for e in find_date_expressions(sentence.text, published, future=True)}
+        ahead = _scan_sentence(sentence, published, future=True, scans=scans)
+        forward = {item.expression.start: item.expression for item in ahead}
         chosen = forward.get(chosen.start, chosen)
     historical = chosen.historical if published is not None else False
     value = chosen.value
@@ -707,34 +764,42 @@ class DateResolver:
     """
 
     def __call__(self, events: Sequence[Event], doc: Doc, published: dt.date | None) -> list[Event]:
-        token_starts = [token.idx for token in doc]
-        breaks = paragraph_gaps(doc.text)
+        token_starts = doc.to_array(IDX).tolist()
+        breaks = paragraph_gaps(doc_text(doc))
         carried: dict[int, tuple[int, EventDate]] = {}  # paragraph -> (sentence start, date)
-        occasions = dated_occasions(doc, published) if published is not None and len(doc) else {}
+        scans: _Scans = {}
+        occasions = (
+            dated_occasions(doc, published, scans=scans)
+            if published is not None and len(doc)
+            else {}
+        )
         dated: list[Event] = []
         for event in events:
             if event.date is not None or not len(doc):
                 dated.append(event)
                 continue
             trigger = _trigger_token(doc, token_starts, event.trigger.start, event.trigger.end)
+            sentence = trigger.sent  # found from the sentence starts each time it is asked for
             if event.modality == "promise":  # the promise is dated, not the act promised
                 anchor, promised = _promise_anchor(trigger)
-                date = resolve_event_date(trigger.sent, anchor.i, published, excluded=promised)
+                date = resolve_event_date(
+                    sentence, anchor.i, published, excluded=promised, scans=scans
+                )
             else:
-                date = resolve_event_date(trigger.sent, trigger.i, published)
+                date = resolve_event_date(sentence, trigger.i, published, scans=scans)
             if date is not None and date.raw is None:
                 date = occasion_date(trigger, occasions) or date
             paragraph = bisect_right(breaks, trigger.idx)
             if date is not None and date.raw is not None:  # the latest time named governs
                 if date.precision == "day":
-                    carried[paragraph] = (trigger.sent.start, date)
+                    carried[paragraph] = (sentence.start, date)
                 else:
                     carried.pop(paragraph, None)
             elif date is not None and date.raw is None and paragraph in carried:
                 # "Police arrested 40 people on Sunday. ... They were held overnight.": a
                 # day named earlier in the paragraph governs the acts it goes on to report
                 since, earlier = carried[paragraph]
-                if since < trigger.sent.start and _is_past(trigger) and not earlier.historical:
+                if since < sentence.start and _is_past(trigger) and not earlier.historical:
                     date = replace(earlier, raw=f"{earlier.raw} (earlier in the paragraph)")
             dated.append(replace(event, date=date))
         return dated
@@ -758,13 +823,16 @@ _OCCASION_PREPOSITIONS = frozenset({"at", "during", "after", "following"})
 _OCCASION_DEPS = frozenset({"dobj", "nsubj", "nsubjpass"})
 
 
-def dated_occasions(doc: Doc, published: dt.date) -> dict[str, tuple[int, EventDate]]:
+def dated_occasions(
+    doc: Doc, published: dt.date, *, scans: _Scans | None = None
+) -> dict[str, tuple[int, EventDate]]:
     """The occasions the story gives a day, by lemma, with the token where each was dated:
     "held an emergency meeting on Sunday", "handshakes at a summit Friday" (the object,
     subject, or "at"/"during" phrase of a verb with a day of its own)."""
     found: dict[str, tuple[int, EventDate]] = {}
     for sentence in doc.sents:
-        for expression in find_date_expressions(sentence.text, published):
+        for item in _scan_sentence(sentence, published, future=False, scans=scans):
+            expression = item.expression
             if expression.precision != "day" or expression.historical:
                 continue
             root = _expression_root(sentence, expression)
