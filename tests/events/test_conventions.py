@@ -181,6 +181,49 @@ def test_most_of_a_kind_of_act_is_a_summary_not_an_act(pipeline: Pipeline) -> No
     assert clashes and {e.modality for e in clashes} == {"generic"}, clashes
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"The Chilean president is interfering in our internal affairs," the Peruvian '
+            "foreign minister said.",
+            ("112", "PERGOV", "CHLGOV"),
+        ),
+        # told of an attempt, it is still an accusation
+        (
+            "Amnesty International said the Iranian authorities were trying to silence "
+            "journalists.",
+            ("112", "NGOHRIAMN", "IRNGOV"),
+        ),
+        # the clause the act is coordinated with is no teller of it
+        (
+            '"Chile has paid the rebels, and the Bolivian president is meddling in our '
+            'affairs," the Peruvian president said.',
+            ("112", "PERGOV", "BOLGOV"),
+        ),
+    ],
+    ids=["quoted-interfering", "said-trying-to-silence", "coordinated-clause"],
+)
+def test_misconduct_told_of_another_is_an_accusation(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in summary_of(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean president interfered in the Peruvian vote.",  # the narrator accuses no one
+        '"Chile did not interfere in our affairs," the Peruvian minister said.',
+    ],
+    ids=["narrator", "denied"],
+)
+def test_misconduct_with_no_teller_or_denied_is_no_accusation(
+    pipeline: Pipeline, text: str
+) -> None:
+    assert not [f for f in summary_of(pipeline, text) if f[0].startswith("11")]
+
+
 def test_repudiating_someone_is_criticism(pipeline: Pipeline) -> None:
     found = summary_of(pipeline, "The Chilean Communist Party repudiated the Peruvian president.")
     assert any(code.startswith("11") for code, _, _ in found), found

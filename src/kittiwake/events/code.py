@@ -175,8 +175,12 @@ def settle_judgement(trigger: Trigger, by_head: dict[int, list[Mention]]) -> Set
     sources = [m for m in judge_of(word, by_head, described=targets) if m not in targets]
     # only a denied predicate takes the judgement back ("the vote was not illegal"); "I
     # cannot accept Uribe's lies" still calls them lies
-    predicate = word.head if word.dep_ in ("attr", "acomp") else judging_verb(word)
-    negated = predicate is not None and any(c.dep_ == "neg" for c in predicate.children)
+    if word.pos_ in ("VERB", "AUX"):  # a verb of misconduct is its own predicate; told
+        predicate: Token | None = None  # of an attempt ("trying to silence critics") or
+        negated = is_negated(word)  # hedged, it is still an accusation
+    else:
+        predicate = word.head if word.dep_ in ("attr", "acomp") else judging_verb(word)
+        negated = predicate is not None and any(c.dep_ == "neg" for c in predicate.children)
     modality = modality_of(predicate) if predicate is not None else None
     reading = Reading(negated, modality, None, [], modality_cue=modality, negation_cue=negated)
     if not sources or not targets:
@@ -250,6 +254,11 @@ def judged_actors(word: Token, by_head: dict[int, list[Mention]]) -> list[Mentio
     election was illegal", "they are puppets"), or the object of a verb that gives it
     ("described the opposition as traitors", "called the militia an accelerant", passive:
     "the election was viewed as illegal")."""
+    if word.pos_ in ("VERB", "AUX"):  # "Brown is interfering in our affairs": its doer
+        subject = subject_of(word)
+        if subject is None or subject.lower_ in IMPERSONAL_PRONOUNS:
+            return []
+        return actors_at(subject, by_head)
     owners = [m for c in word.children if c.dep_ == "poss" for m in actors_at(c, by_head)]
     if owners:
         return owners
@@ -1963,8 +1972,11 @@ def speaker_of(
     for _ in range(6):
         if token.head.i == token.i:
             break
+        # "the US has paid the MDC and Brown is interfering," Mugabe said: the clause it is
+        # coordinated with tells nothing of it
+        sibling = token.dep_ == "conj"
         token = token.head
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") and not sibling:
             subject = subject_of(token)
             found = [m for m in actors_at(subject, by_head) if m not in exclude] if subject else []
             if found:
