@@ -138,6 +138,7 @@ class EventWords(WordFile):
     instrument_nouns: Words
     naming_verbs: Words
     routine_destinations: Words
+    participation_verbs: Words
     target_prepositions: tuple[str, ...]
 
 

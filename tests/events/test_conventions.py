@@ -224,6 +224,21 @@ def test_misconduct_with_no_teller_or_denied_is_no_accusation(
     assert not [f for f in summary_of(pipeline, text) if f[0].startswith("11")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some Peruvian activists participated in the march.", ("141", "PEROPP")),
+        ("Two Chilean students took part in the protests in Lima.", ("141", "CHLEDU")),
+        ("Kenyan opposition supporters joined the rally.", ("141", "KENOPP")),
+    ],
+    ids=["participated-in", "took-part-in", "joined"],
+)
+def test_taking_part_in_an_act_named_as_a_noun_is_doing_it(
+    pipeline: Pipeline, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in [(code, source) for code, source, _ in summary_of_all(pipeline, text)]
+
+
 def test_repudiating_someone_is_criticism(pipeline: Pipeline) -> None:
     found = summary_of(pipeline, "The Chilean Communist Party repudiated the Peruvian president.")
     assert any(code.startswith("11") for code, _, _ in found), found

@@ -1561,6 +1561,11 @@ def nominal_participants(
         subject = subject_of(noun.head)  # "Russia launched air strikes on Aleppo"
         if subject is not None:
             sources.extend(actors_at(subject, by_head))
+    joined = participated_in(noun)
+    if not sources and joined is not None:  # "some activists took part in the rallies"
+        subject = subject_of(joined)
+        if subject is not None:
+            sources.extend(actors_at(subject, by_head))
     if not sources and is_means_of_attack(noun):
         # "US forces used phosphorus in an attack on ...": whoever did it did it in the attack
         subject = subject_of(noun.head.head)
@@ -1574,6 +1579,21 @@ def nominal_participants(
             sources.extend(actors_at(subject, by_head))
     sources = dedupe(sources)
     return sources, [t for t in dedupe(targets) if t not in sources]
+
+
+def participated_in(noun: Token) -> Token | None:
+    """The verb by which its subject takes part in the act a noun names: "took part in the
+    protests", "participated in the march", "joined the rally"."""
+    words = load_words(EventWords).participation_verbs
+    verb = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        verb = noun.head.head
+        if lemma_of(verb) == "take":  # "took part in": the object says it
+            part = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            return verb if part is not None and lemma_of(part) in words else None
+    elif noun.dep_ != "dobj":
+        return None
+    return verb if verb.pos_ == "VERB" and lemma_of(verb) in words else None
 
 
 def between_actors(token: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
