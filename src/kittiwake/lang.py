@@ -91,6 +91,8 @@ class ClauseWords(WordFile):
     cessation_verbs: Words
     claim_nouns: Words
     generic_determiners: Words
+    planned_modifiers: Words
+    possible_modifiers: Words
     awaiting_conjunctions: Words
 
 

@@ -239,6 +239,21 @@ def test_taking_part_in_an_act_named_as_a_noun_is_doing_it(
     assert expected in [(code, source) for code, source, _ in summary_of_all(pipeline, text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("A planned march by Kenyan students to the parliament was stopped by police.", "14"),
+        ("The upcoming summit between Chile and Peru will discuss trade.", "04"),
+        ("Kenya warned of a possible attack by Somali militants on its embassy.", "19"),
+    ],
+    ids=["planned-march", "upcoming-summit", "possible-attack"],
+)
+def test_an_event_noun_said_to_be_planned_or_possible_is_not_done(
+    pipeline: Pipeline, text: str, root: str
+) -> None:
+    assert not [f for f in summary_of(pipeline, text) if f[0].startswith(root)]
+
+
 def test_repudiating_someone_is_criticism(pipeline: Pipeline) -> None:
     found = summary_of(pipeline, "The Chilean Communist Party repudiated the Peruvian president.")
     assert any(code.startswith("11") for code, _, _ in found), found

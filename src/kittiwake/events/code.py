@@ -1731,6 +1731,8 @@ def modality_of(trigger: Token) -> str | None:
         return framed
     if trigger.pos_ == "NOUN" and is_generic(trigger, load_clause_words()):
         return "generic"
+    if trigger.pos_ == "NOUN" and (unrealised := unrealised_by(trigger, load_clause_words())):
+        return unrealised
     if is_obligation(trigger):
         return "obligation"
     token = trigger
@@ -1853,6 +1855,19 @@ def is_generic(noun: Token, words: ClauseWords) -> bool:
         c.dep_ in ("det", "amod") and c.lower_ in words.generic_determiners  # "most clashes"
         for c in noun.children
     )
+
+
+def unrealised_by(noun: Token, words: ClauseWords) -> str | None:
+    """ "a planned march", "the upcoming summit" (planned), "a possible attack" (uncertain):
+    an event noun its modifier says was not (yet) done, and no promise or threat either."""
+    for child in noun.children:
+        if child.dep_ not in ("amod", "compound"):
+            continue
+        if child.lower_ in words.planned_modifiers:
+            return "planned"
+        if child.lower_ in words.possible_modifiers:
+            return "uncertain"
+    return None
 
 
 def is_background(preposition: Token, words: ClauseWords) -> bool:
