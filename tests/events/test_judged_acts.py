@@ -90,6 +90,14 @@ JUDGING_WORDS = {
         "The Venezuelan president said the Colombian government was irresponsible.",
         ("VENGOV", "COLGOV"),
     ),
+    "quoted-dangerous": (
+        '"The Peruvian government is dangerous and dishonest," the Chilean senator said.',
+        ("CHLLEG", "PERGOV"),
+    ),
+    "called-a-stooge": (
+        "The Chilean senator called the Peruvian president a stooge.",
+        ("CHLLEG", "PERGOV"),
+    ),
 }
 
 
@@ -110,10 +118,17 @@ def test_a_judging_word_criticizes_whom_it_describes(
     [
         "The Venezuelan president said the Colombian government was not irresponsible.",
         '"It is a hostile place," the Colombian senator said.',
+        '"This is a dangerous situation," the Chilean senator said.',
         "The former dictator Idi Amin died in Saudi Arabia in 2003.",
         "The cruel treatment of the Kenyan detainees angered the Kenyan press.",
     ],
-    ids=["denied-predicate", "no-one-described", "title-in-narration", "act-not-actor"],
+    ids=[
+        "denied-predicate",
+        "no-one-described",
+        "no-one-described-dangerous",
+        "title-in-narration",
+        "act-not-actor",
+    ],
 )
 def test_a_judging_word_that_judges_no_actor_is_no_event(pipeline: Pipeline, text: str) -> None:
     events = code_text(text, date="2011-02-01", pipeline=pipeline)
