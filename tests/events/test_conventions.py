@@ -201,8 +201,10 @@ def test_most_of_a_kind_of_act_is_a_summary_not_an_act(pipeline: Pipeline) -> No
             'affairs," the Peruvian president said.',
             ("112", "PERGOV", "BOLGOV"),
         ),
+        # failing to do what was owed, told by another, is criticism
+        ("The UN said Kenya had failed to protect the refugees.", ("111", "IGOUNO", "KEN")),
     ],
-    ids=["quoted-interfering", "said-trying-to-silence", "coordinated-clause"],
+    ids=["quoted-interfering", "said-trying-to-silence", "coordinated-clause", "failed-to"],
 )
 def test_misconduct_told_of_another_is_an_accusation(
     pipeline: Pipeline, text: str, expected: tuple[str, str, str]
@@ -215,8 +217,9 @@ def test_misconduct_told_of_another_is_an_accusation(
     [
         "The Chilean president interfered in the Peruvian vote.",  # the narrator accuses no one
         '"Chile did not interfere in our affairs," the Peruvian minister said.',
+        "Chile warned Peru of sanctions if Bolivia failed to pay its debt.",
     ],
-    ids=["narrator", "denied"],
+    ids=["narrator", "denied", "supposed"],
 )
 def test_misconduct_with_no_teller_or_denied_is_no_accusation(
     pipeline: Pipeline, text: str

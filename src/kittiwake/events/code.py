@@ -182,6 +182,8 @@ def settle_judgement(trigger: Trigger, by_head: dict[int, list[Mention]]) -> Set
         predicate = word.head if word.dep_ in ("attr", "acomp") else judging_verb(word)
         negated = predicate is not None and any(c.dep_ == "neg" for c in predicate.children)
     modality = modality_of(predicate) if predicate is not None else None
+    if word.pos_ in ("VERB", "AUX") and modality_of(word) in SUPPOSED_MODALITIES:
+        modality = modality_of(word)  # "if Russia failed to implement the plan": supposed
     reading = Reading(negated, modality, None, [], modality_cue=modality, negation_cue=negated)
     if not sources or not targets:
         return skipped(NO_JUDGE if targets else NO_ONE_JUDGED, sources, targets, reading)
@@ -242,6 +244,8 @@ def code_of(mention: Mention | None) -> str:
     return mention.actor.code if mention is not None else ""
 
 
+# What a conditional or counterfactual clause supposes is told of no one as done.
+SUPPOSED_MODALITIES = frozenset({"conditional", "counterfactual"})
 NO_JUDGE = "a judging word with no one saying it"
 NO_ONE_JUDGED = "a judging word that describes no actor"
 COPULAS = frozenset({"be", "seem", "remain", "become", "look", "appear", "sound"})
