@@ -32,6 +32,13 @@ CODED = {
     "taken-into-custody": ("Two Egyptian journalists were taken into custody.", "173"),
     "placed-on-trial": ("The Libyan agents were placed on trial.", "173"),
     "stood-by": ("Turkey stood by its ally Azerbaijan during the war.", "052"),
+    # symbolic acts and empathy
+    "shook-hands": ("The Peruvian president shook hands with the Chilean president.", "017"),
+    "declared-mourning": ("The Kenyan president declared three days of national mourning.", "017"),
+    "expressed-solidarity": (
+        "Peruvian lawmakers expressed solidarity with the families of the Chilean miners.",
+        "018",
+    ),
 }
 
 
