@@ -1025,13 +1025,20 @@ def name_word(word: str) -> str:
 def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
     """ "leaders of the opposition coalition", "members of Hamas": the group they belong to."""
     head = doc[mention.head]
-    if head.lemma_.lower() not in load_words(ActorWords).member_nouns or mention.actor.country:
+    if mention.actor.country:
         return mention
+    member = head.lemma_.lower() in load_words(ActorWords).member_nouns
     for prep in (
         c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "for")
     ):
         for pobj in prep.children:
-            group = next((m for m in state.with_head(pobj.i) if m.actor.code), None)
+            group = next(
+                (m for t in named_in(pobj) for m in state.with_head(t.i) if m.actor.code), None
+            )
+            if group is not None and not member and group.actor.kind != "organisation":
+                continue  # "journalists from Al-Jazeera" are its; "people of Gaza", a place's
+            if group is not None and not member and prep.lower_ != "from":
+                continue
             if prep.lower_ == "for" and group is not None and group.actor.kind != "organisation":
                 continue  # "a spokesman for Hamas", but an envoy for Syria is not Syria's
             if group is not None:
@@ -1042,6 +1049,11 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
                 )
                 return replace(mention, actor=actor)
     return mention
+
+
+def named_in(noun: Token) -> list[Token]:
+    """A noun and the names set beside it: "the news network Al-Jazeera" names Al-Jazeera."""
+    return [noun, *(c for c in noun.children if c.dep_ in ("appos", "compound"))]
 
 
 def first_token(matches: list[Match], head: Token) -> int:
