@@ -210,8 +210,20 @@ def test_most_of_a_kind_of_act_is_a_summary_not_an_act(pipeline: Pipeline) -> No
         ),
         # failing to do what was owed, told by another, is criticism
         ("The UN said Kenya had failed to protect the refugees.", ("111", "IGOUNO", "KEN")),
+        # a price someone will pay, told by another, is a threat to them
+        (
+            '"North Korea will pay a price for its provocations," the South Korean president '
+            "said.",
+            ("130", "KORGOV", "PRK"),
+        ),
     ],
-    ids=["quoted-interfering", "said-trying-to-silence", "coordinated-clause", "failed-to"],
+    ids=[
+        "quoted-interfering",
+        "said-trying-to-silence",
+        "coordinated-clause",
+        "failed-to",
+        "will-pay-a-price",
+    ],
 )
 def test_misconduct_told_of_another_is_an_accusation(
     pipeline: Pipeline, text: str, expected: tuple[str, str, str]
@@ -220,18 +232,19 @@ def test_misconduct_told_of_another_is_an_accusation(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "root"),
     [
-        "The Chilean president interfered in the Peruvian vote.",  # the narrator accuses no one
-        '"Chile did not interfere in our affairs," the Peruvian minister said.',
-        "Chile warned Peru of sanctions if Bolivia failed to pay its debt.",
+        ("The Chilean president interfered in the Peruvian vote.", "11"),  # no teller
+        ('"Chile did not interfere in our affairs," the Peruvian minister said.', "11"),
+        ("Chile warned Peru of sanctions if Bolivia failed to pay its debt.", "11"),
+        ("Chilean analysts said Peru paid a heavy price for the war.", "13"),
     ],
-    ids=["narrator", "denied", "supposed"],
+    ids=["narrator", "denied", "supposed", "price-paid"],
 )
 def test_misconduct_with_no_teller_or_denied_is_no_accusation(
-    pipeline: Pipeline, text: str
+    pipeline: Pipeline, text: str, root: str
 ) -> None:
-    assert not [f for f in summary_of(pipeline, text) if f[0].startswith("11")]
+    assert not [f for f in summary_of(pipeline, text) if f[0].startswith(root)]
 
 
 @pytest.mark.parametrize(
