@@ -17,7 +17,7 @@ what `doc.text` would join again.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TypeVar
 
 import numpy
@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 TEXT_KEY = "kittiwake.text"
 T = TypeVar("T")
+ATTRIBUTES = ("lower", "lemma", "pos", "tag")
 
 
 def remember_text(doc: Doc, text: str) -> Doc:
@@ -60,18 +61,9 @@ class TokenTable:
 
     def __init__(self, doc: Doc) -> None:
         array = doc.to_array([LOWER, LEMMA, POS, TAG]).reshape(-1, 4)
-        self.columns = {
-            name: array[:, n].copy() for n, name in enumerate(("lower", "lemma", "pos", "tag"))
-        }
-        strings = doc.vocab.strings
-        # each distinct value named once: a doc has far fewer of them than tokens
-        self.names: dict[str, dict[int, str]] = {
-            "lower": {value: strings[value] for value in set(self.columns["lower"].tolist())},
-            "lemma": {
-                value: strings[value].lower() for value in set(self.columns["lemma"].tolist())
-            },
-            "tag": {value: strings[value] for value in set(self.columns["tag"].tolist())},
-        }
+        self.columns = {name: array[:, n] for n, name in enumerate(ATTRIBUTES)}
+        self.strings = doc.vocab.strings
+        self.named: dict[str, dict[str, list[int]]] = {}
         self.found: dict[tuple[tuple[str, frozenset[str]], ...], list[int]] = {}
 
     @classmethod
@@ -85,17 +77,44 @@ class TokenTable:
         if found is None:
             passed = numpy.zeros(len(self.columns["lower"]), dtype=bool)
             for attribute, words in tests:
-                passed |= numpy.isin(self.columns[attribute], self.values(attribute, words))
+                if values := self.values(attribute, words):
+                    passed |= among(self.columns[attribute], values=values)
             found = self.found[tests] = numpy.flatnonzero(passed).tolist()
         return found
 
-    def values(self, attribute: str, words: frozenset[str]) -> numpy.ndarray:
-        """The spaCy ids of `words` as `attribute` values of this doc."""
+    def values(self, attribute: str, words: Collection[str]) -> list[int]:
+        """The spaCy ids of `words` as `attribute` values. A word's id is its hash (no doc
+        needs naming each of its words for it); a lemma's are those of this doc's lemmas
+        that lower-case to it."""
         if attribute == "pos":
-            values = [POS_IDS[word] for word in words if word in POS_IDS]
-        else:
-            values = [value for value, name in self.names[attribute].items() if name in words]
-        return numpy.array(values, dtype=numpy.uint64)
+            return [POS_IDS[word] for word in words if word in POS_IDS]
+        if attribute == "lemma":
+            named = self.names("lemma")
+            return [value for word in words for value in named.get(word, ())]
+        return [self.strings.as_int(word) for word in words]
+
+    def words(self, attribute: str) -> Iterable[str]:
+        """The distinct words of this doc as `attribute` values (lemmas lower-cased)."""
+        return self.names(attribute).keys()
+
+    def names(self, attribute: str) -> dict[str, list[int]]:
+        """Each distinct word of this doc as `attribute` value, with its spaCy ids; named
+        on first use, for the one attribute asked for."""
+        named = self.named.get(attribute)
+        if named is None:
+            named = self.named[attribute] = {}
+            for value in set(self.columns[attribute].tolist()):
+                word = self.strings[value]
+                named.setdefault(word.lower() if attribute == "lemma" else word, []).append(value)
+        return named
+
+
+def among(column: numpy.ndarray, *, values: list[int]) -> numpy.ndarray:
+    """Which of `column` are one of `values`: `numpy.isin` by bisection, whose cost does
+    not grow with the number of values (`isin` compares the column with each of a few)."""
+    wanted = numpy.unique(numpy.array(values, dtype=numpy.uint64))
+    at = numpy.searchsorted(wanted, column).clip(max=len(wanted) - 1)
+    return wanted[at] == column
 
 
 def between(indices: Sequence[int], start: int, end: int) -> Sequence[int]:

@@ -358,6 +358,8 @@ class EventCoder:
         # the keys a token's words are looked up by, to skip the tokens no pattern can fit
         self.trigger_words = frozenset(patterns.by_verb) | frozenset(patterns.by_noun)
         self.trigger_adjectives = frozenset(patterns.by_adjective)
+        # keys less a last "y" or "e", which a de-inflection adds back ("carried", "staging")
+        self.trigger_stems = frozenset(k[:-1] for k in self.trigger_words if k[-1:] in ("y", "e"))
 
     def __call__(self, doc: Doc, mentions: Sequence[Mention], *, doc_id: str) -> list[Event]:
         by_head = index_mentions(mentions)
@@ -435,11 +437,11 @@ class EventCoder:
         """`trigger_candidates` of `doc`, found once for all its sentences; kept under this
         coder's patterns, which decide them."""
         key = f"kittiwake.trigger_candidates.{id(self.patterns)}"
-        words, adjectives = self.trigger_words, self.trigger_adjectives
+        words, stems, adjectives = self.trigger_words, self.trigger_stems, self.trigger_adjectives
         found = kept(
             doc,
             key,
-            make=lambda d: trigger_candidates(d, words=words, adjectives=adjectives),
+            make=lambda d: trigger_candidates(d, words=words, stems=stems, adjectives=adjectives),
             kind=list,
         )
         return found
@@ -762,22 +764,36 @@ def is_adjectival_participle(token: Token) -> bool:
     )
 
 
-def trigger_candidates(doc: Doc, *, words: frozenset[str], adjectives: frozenset[str]) -> list[int]:
+def trigger_candidates(
+    doc: Doc, *, words: frozenset[str], stems: frozenset[str], adjectives: frozenset[str]
+) -> list[int]:
     """The indices of the tokens `find_triggers` can code: every verb (a wildcard pattern
     takes one with its own "must") and every word that one of the keys it is looked up by
-    (lemma, form, de-inflected form) finds patterns for: `words` are the verb and noun keys
-    of the patterns, `adjectives` their adjective keys. Most words of a story are neither,
-    and are never made into tokens."""
+    (lemma, form, de-inflected form) may find patterns for: `words` are the verb and noun
+    keys of the patterns, `stems` those less a last "y" or "e", `adjectives` their adjective
+    keys. Most words of a story are neither, and are never made into tokens."""
     table = TokenTable.of(doc)
     forms = frozenset(
-        form
-        for form in table.names["lower"].values()
-        if not words.isdisjoint((*form_keys(form), form.removesuffix("s")))
+        form for form in table.words("lower") if may_inflect_key(form, words=words, stems=stems)
     )
     lemmas = frozenset(
-        lemma for lemma in table.names["lemma"].values() if lemma in words or lemma in adjectives
+        lemma for lemma in table.words("lemma") if lemma in words or lemma in adjectives
     )
     return table.where(("pos", frozenset({"VERB"})), ("lower", forms), ("lemma", lemmas))
+
+
+def may_inflect_key(form: str, *, words: frozenset[str], stems: frozenset[str]) -> bool:
+    """Whether `form` may be one of `words` or de-inflect to one (`form_keys`): each key it
+    gives is the form less up to three letters, or less three with a "y" or "e" added (so
+    less three is one of `stems`). True of every form `form_keys` finds a key for, and of
+    a few more, at the cost of five lookups."""
+    return (
+        form in words
+        or form[:-1] in words
+        or form[:-2] in words
+        or form[:-3] in words
+        or form[:-3] in stems
+    )
 
 
 def is_bare_gerund(token: Token) -> bool:
