@@ -93,6 +93,7 @@ class ClauseWords(WordFile):
     generic_determiners: Words
     planned_modifiers: Words
     possible_modifiers: Words
+    mandative_verbs: Words
     awaiting_conjunctions: Words
 
 

@@ -277,6 +277,13 @@ def test_an_event_noun_said_to_be_planned_or_possible_is_not_done(
     assert not [f for f in summary_of(pipeline, text) if f[0].startswith(root)]
 
 
+def test_a_bare_verb_after_a_verb_of_asking_is_asked_for_not_done(pipeline: Pipeline) -> None:
+    text = "The Peruvian president requested that the two Chilean envoys shake hands."
+    events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+    shaken = [e for e in events if e.trigger.text == "shake"]
+    assert shaken and {e.modality for e in shaken} == {"requested"}, shaken
+
+
 def test_repudiating_someone_is_criticism(pipeline: Pipeline) -> None:
     found = summary_of(pipeline, "The Chilean Communist Party repudiated the Peruvian president.")
     assert any(code.startswith("11") for code, _, _ in found), found

@@ -1967,8 +1967,11 @@ def is_reported_fact(clause: Token) -> bool:
     takes an infinitive or a bare verb ("told them to leave", "demanded that Assad step down")."""
     if clause.dep_ != "ccomp":
         return False
-    if clause.tag_ == "VBP" and has_singular_subject(clause):
-        return False  # "requested that Iran free the journalists": a bare verb, subjunctive
+    if clause.tag_ == "VBP" and (
+        has_singular_subject(clause)
+        or lemma_of(clause.head) in load_clause_words().mandative_verbs
+    ):  # "requested that Iran free the journalists", "that the presidents shake hands":
+        return False  # a bare verb, subjunctive
     if clause.tag_ in ("VBD", "VBZ", "VBP"):
         return True
     return any(
