@@ -39,6 +39,8 @@ CODED = {
         "Peruvian lawmakers expressed solidarity with the families of the Chilean miners.",
         "018",
     ),
+    # an attack made in words is criticism
+    "verbally-attacked": ("The Chilean president verbally attacked the Peruvian president.", "111"),
 }
 
 
@@ -70,6 +72,7 @@ NOT_CODED = {
         "052",
     ),
     "condition-no-threat": ("If Turkey attacks the Kurdish town, oil prices will rise.", "13"),
+    "attack-not-verbal": ("Chilean troops attacked Peruvian positions near the border.", "11"),
     # "neither ... nor" negates the noun it comes before
     "neither-a-battle": (
         "The raid was neither a battle against the Kurdish militia nor an invasion of Syria.",
@@ -172,8 +175,19 @@ def test_fighting_between_two_actors_is_coded_both_ways(pipeline: Pipeline) -> N
             "Gunfire was exchanged between Kenyan police and Somali militiamen.",
             {("193", "KENCOP", "SOMREB"), ("193", "SOMREB", "KENCOP")},
         ),
+        # an attack in words between two sides is criticism both ways
+        (
+            "The summit erupted into verbal attacks between the Chilean president and the "
+            "Peruvian president.",
+            {("111", "CHLGOV", "PERGOV"), ("111", "PERGOV", "CHLGOV")},
+        ),
     ],
-    ids=["fighting-broke-out-between", "gerund-fighting", "gunfire-exchanged-between"],
+    ids=[
+        "fighting-broke-out-between",
+        "gerund-fighting",
+        "gunfire-exchanged-between",
+        "verbal-attacks-between",
+    ],
 )
 def test_fighting_named_as_a_noun_is_coded_both_ways(
     pipeline: Pipeline, text: str, expected: set[tuple[str, str | None, str | None]]

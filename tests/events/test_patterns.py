@@ -120,6 +120,7 @@ BROKEN = [
     ),
     ('- id: user.bad\n  cameo: "040"\n  verbs: [meet]\n  mode: retire\n', 4, "mode", "mode"),
     ('- id: user.bad\n  cameo: "111"\n  adjectives: [rude]\n', 1, "(item)", "evaluative"),
+    ('- id: user.bad\n  cameo: "111"\n  nouns: [attack]\n  modifier: [Verbal]\n', 4, "modifier", "lower"),
 ]
 
 
@@ -127,7 +128,7 @@ BROKEN_IDS = [
     "unknown-field", "unknown-cameo", "malformed-cameo", "upper-case-verb", "upper-case-object",
     "wildcard-without-modality", "wildcard-not-alone", "unknown-modality", "no-trigger",
     "bad-id", "duplicate-id", "yaml-syntax", "unknown-plover-type", "mode-not-of-type",
-    "mode-not-of-codes-type", "adjectives-not-evaluative",
+    "mode-not-of-codes-type", "adjectives-not-evaluative", "upper-case-modifier",
 ]  # fmt: skip
 
 
@@ -189,6 +190,17 @@ def test_user_pattern_with_new_id_is_added(tmp_path: Path) -> None:
     patterns = load_patterns(extra_paths=[path])
     assert len(patterns) == before + 1
     assert [p.id for p in patterns.for_verb("hash")] == ["user.confer"]
+
+
+def test_a_modifier_is_a_constraint_that_makes_a_pattern_more_specific(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        '- id: user.word_fight\n  cameo: "111"\n  nouns: [brawl]\n  modifier: [verbal]\n'
+        '- id: user.fight\n  cameo: "190"\n  nouns: [brawl]\n',
+    )
+    patterns = {p.id: p for p in load_patterns(extra_paths=[path]).for_noun("brawl")}
+    assert patterns["user.word_fight"].modifier == frozenset({"verbal"})
+    assert patterns["user.word_fight"].specificity > patterns["user.fight"].specificity
 
 
 def test_valid_wildcard_pattern_loads(tmp_path: Path) -> None:

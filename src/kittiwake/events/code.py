@@ -896,6 +896,8 @@ def verb_fit(token: Token, pattern: Pattern, *, facts: TriggerFacts | None = Non
         return None
     if pattern.modality and facts.modality not in pattern.modality:
         return None
+    if pattern.modifier and not has_modifier(token, pattern.modifier):
+        return None
     return score
 
 
@@ -1019,6 +1021,8 @@ def phrase_score(tokens: Iterable[Token], words: frozenset[str]) -> int | None:
 
 
 def noun_fit(token: Token, pattern: Pattern) -> int | None:
+    if pattern.modifier and not has_modifier(token, pattern.modifier):
+        return None
     if pattern.object and not any(
         lemma_of(c) in pattern.object
         for p in preps_of(token, ("of", "on", "against"))
@@ -1030,6 +1034,13 @@ def noun_fit(token: Token, pattern: Pattern) -> int | None:
     ):
         return None
     return 0
+
+
+def has_modifier(token: Token, words: frozenset[str]) -> bool:
+    """ "verbal attacks", "verbally attacked": an adjective, compound or adverb of the word."""
+    return any(
+        c.dep_ in ("amod", "compound", "advmod") and lemma_of(c) in words for c in token.children
+    )
 
 
 def lemma_of(token: Token) -> str:

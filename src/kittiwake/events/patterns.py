@@ -15,7 +15,8 @@ Constraints: `object` (lemma of the direct object / passive subject / nominal "o
 clausal complement: "urged X to *resign*"), `subject` (lemma of a subject that is not an
 actor: "the *raids* killed"), `symmetric` (a compound subject without an object acts on
 each other: "Russia and China agreed"), `topic_object` (the direct object is what the act is
-about, never whom: "discussed *Syria* with Iran"). An `evaluative` pattern's `nouns` and `adjectives`
+about, never whom: "discussed *Syria* with Iran"), `modifier` (lemma of an adjective, compound
+or adverb the trigger must have: "*verbal* attacks" are criticism, not violence). An `evaluative` pattern's `nouns` and `adjectives`
 judge whom they describe ("Uribe's *lies*", "called the army *puppets*", "the vote was
 *illegal*"): its target is the actor described, its source whoever says so. A `literal`
 pattern (what `kittiwake dict import-petrarch` writes) reads words as PETRARCH does: a verb
@@ -67,6 +68,7 @@ class PatternModel(BaseModel):
     prep: tuple[str, ...] = ()
     complement: tuple[str, ...] = ()
     subject: tuple[str, ...] = ()
+    modifier: tuple[str, ...] = ()
     target_preps: tuple[str, ...] = DEFAULT_TARGET_PREPS
     source_preps: tuple[str, ...] = ("by",)
     modality: tuple[Literal["obligation", "future", "intended", "hypothetical"], ...] = ()
@@ -80,7 +82,9 @@ class PatternModel(BaseModel):
     reverse: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
     note: str = ""
 
-    @field_validator("verbs", "nouns", "adjectives", "object", "prep", "complement", "subject")
+    @field_validator(
+        "verbs", "nouns", "adjectives", "object", "prep", "complement", "subject", "modifier"
+    )
     @classmethod
     def lower_case(cls, words: tuple[str, ...]) -> tuple[str, ...]:
         for word in words:
@@ -126,6 +130,7 @@ class Pattern:
     evaluative: bool = False  # the word judges whom it describes; its source says so
     literal: bool = False  # PETRARCH's reading: word forms as listed, modals as stated
     topic_object: bool = False  # the object is what the act is about ("discussed Syria")
+    modifier: frozenset[str] = frozenset()  # a modifier the trigger must have ("verbal")
 
     def mirrored(self) -> Pattern:
         """The pattern of the reverse event: "visited" (042) is also "was visited" (043)."""
@@ -134,7 +139,8 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return sum(bool(c) for c in (self.object, self.prep, self.complement, self.subject))
+        constraints = (self.object, self.prep, self.complement, self.subject, self.modifier)
+        return sum(bool(c) for c in constraints)
 
     @property
     def is_wildcard(self) -> bool:
@@ -217,6 +223,7 @@ def to_pattern(model: PatternModel, *, source: str) -> Pattern:
         evaluative=model.evaluative,
         literal=model.literal,
         topic_object=model.topic_object,
+        modifier=frozenset(model.modifier),
     )
 
 
