@@ -26,7 +26,7 @@ from kittiwake.events.patterns import DEFAULT_TARGET_PREPS, Pattern, PatternSet
 from kittiwake.lang import ClauseWords, EventWords, load_clause_words, load_words
 from kittiwake.nlp import iter_sentences
 from kittiwake.records import REPORTABLE_MODALITIES, Actor, Event, Mention, Span
-from kittiwake.tokens import TokenTable, between, kept
+from kittiwake.tokens import TokenTable, between, doc_text, kept
 
 # Safety bounds against an explosion of pairs ("2,000 names and 2,000 names"), not the cap
 # analysts see: that is `Settings.max_events_per_sentence` (6 by default, 0 for none), which
@@ -852,7 +852,7 @@ def stable_id(*parts: str) -> str:
 
 def trimmed(sentence: SpacySpan) -> tuple[str, int]:
     """The sentence text without surrounding whitespace, and its start offset."""
-    raw = sentence.text
+    raw = doc_text(sentence.doc)[sentence.start_char : sentence.end_char]  # `.text`, not joined
     stripped = raw.lstrip()
     start = sentence.start_char + (len(raw) - len(stripped))
     return stripped.rstrip(), start
@@ -974,8 +974,7 @@ def particle_score(
     """Multi-word verb entries ("step down", "call off") need their particle; they score 1."""
     facts = facts or TriggerFacts(token)
     best: int | None = None
-    for verb in pattern.verbs:
-        words = verb.split()
+    for words in pattern.verb_words:
         if words[0] not in facts.keys:
             continue
         if len(words) == 1:
@@ -1371,10 +1370,12 @@ def phrase_actors(
 
 def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
     """Objects of the token's prepositions, in the order `words` lists the prepositions."""
+    # the prepositions read once, not once for each of up to a dozen words
+    preps = [(c.lower_, c) for c in token.children if c.dep_ in PREPOSITION_DEPS]
     found: list[Token] = []
     for word in words:
-        for prep in token.children:
-            if prep.dep_ in PREPOSITION_DEPS and prep.lower_ == word:
+        for lower, prep in preps:
+            if lower == word:
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
 

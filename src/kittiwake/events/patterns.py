@@ -131,6 +131,14 @@ class Pattern:
     literal: bool = False  # PETRARCH's reading: word forms as listed, modals as stated
     topic_object: bool = False  # the object is what the act is about ("discussed Syria")
     modifier: frozenset[str] = frozenset()  # a modifier the trigger must have ("verbal")
+    # the words of each of `verbs` ("step down"), split once: the coder tries a pattern on
+    # every verb that has its lemma
+    verb_words: tuple[tuple[str, ...], ...] = dataclasses.field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "verb_words", tuple(tuple(v.split()) for v in self.verbs))
 
     def mirrored(self) -> Pattern:
         """The pattern of the reverse event: "visited" (042) is also "was visited" (043)."""
