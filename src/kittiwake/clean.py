@@ -280,19 +280,23 @@ MIN_WORDS_FOR_LANGUAGE = 5  # fewer words than this: "und"
 MIN_STOPWORD_SHARE = 0.12  # the best language's share of function words must reach this
 MIN_SCRIPT_SHARE = 0.5  # share of letters in one non-Latin script to name its language
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # the ASCII `isalpha`
 
 
 def script_language(text: str) -> str | None:
     """The language named by a non-Latin script covering most letters, if any."""
     if text.isascii():  # Latin letters only: the common case, without naming each letter
         return None
-    letters = [char for char in text if char.isalpha()]
+    # a curly quote or a dash is enough to get here: the ASCII letters are counted in bytes,
+    # only the other characters one by one
+    others = [char for char in NOT_ASCII.findall(text) if char.isalpha()]
+    ascii_text = text.encode("ascii", "ignore")
+    letters = len(ascii_text) - len(ascii_text.translate(None, ASCII_LETTERS)) + len(others)
     if not letters:
         return None
     counts: dict[str, int] = {}
-    for char in letters:
-        if char.isascii():
-            continue
+    for char in others:
         name = unicodedata.name(char, "")
         for script, language in SCRIPT_LANGUAGES:
             if name.startswith(script):
@@ -301,7 +305,7 @@ def script_language(text: str) -> str | None:
     if not counts:
         return None
     language, count = max(counts.items(), key=operator.itemgetter(1))
-    return language if count / len(letters) >= MIN_SCRIPT_SHARE else None
+    return language if count / letters >= MIN_SCRIPT_SHARE else None
 
 
 def shares_of(words: collections.Counter[str]) -> dict[str, float]:
@@ -310,9 +314,11 @@ def shares_of(words: collections.Counter[str]) -> dict[str, float]:
     total = words.total()
     if not total:
         return {language: 0.0 for language in load_words(FunctionWords).languages}
-    # counted once per distinct word, not per word per language: clean-up runs on every article
+    # counted once per distinct word, not per word per language: clean-up runs on every article;
+    # each language's function words met by one set intersection
+    seen = words.keys()
     return {
-        language: sum(count for word, count in words.items() if word in stopwords) / total
+        language: sum(words[word] for word in seen & stopwords) / total
         for language, stopwords in load_words(FunctionWords).languages.items()
     }
 
