@@ -298,6 +298,19 @@ def test_a_bare_verb_after_a_verb_of_asking_is_asked_for_not_done(pipeline: Pipe
     assert shaken and {e.modality for e in shaken} == {"requested"}, shaken
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan police tried to arrest the opposition leader.",
+        "The Kenyan court attempted to ban the opposition party.",
+    ],
+    ids=["tried-to-arrest", "attempted-to-ban"],
+)
+def test_an_attempt_is_neither_a_threat_nor_the_act_done(pipeline: Pipeline, text: str) -> None:
+    found = summary_of(pipeline, text)
+    assert not [f for f in found if f[0][:2] in ("13", "17")], found
+
+
 def test_repudiating_someone_is_criticism(pipeline: Pipeline) -> None:
     found = summary_of(pipeline, "The Chilean Communist Party repudiated the Peruvian president.")
     assert any(code.startswith("11") for code, _, _ in found), found

@@ -50,9 +50,10 @@ HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can", "ca"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought", "shall"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "wo", "'d"})
 # Verbs whose complement is only wished for: "hope Russia will play a role".
-WISH_VERBS = frozenset(
-    {"hope", "wish", "expect", "try", "attempt", "consider", "want", "like", "dream"}
-)
+WISH_VERBS = frozenset({"hope", "wish", "expect", "consider", "want", "like", "dream"})
+# Verbs of trying: "police tried to arrest him" tells an attempt, neither a threat nor a
+# promise of the act, nor the act done.
+ATTEMPT_VERBS = frozenset({"try", "attempt"})
 # Verbs that deny their complement happened: "refused to meet", "failed to agree".
 NEGATING_VERBS = frozenset(
     {"refuse", "fail", "decline", "deny", "reject", "avoid", "renege", "balk"}
@@ -1757,7 +1758,8 @@ def modality_of(trigger: Token) -> str | None:
     """How the sentence presents the act: None for a reported act, else one of
     "obligation" (must), "hypothetical" (could), "future" (will, would), "intended" (plans
     to, is ready to), "refused" (refused to), "threatened" (... unless), "conditional" (if),
-    "generic" (an event noun naming a kind of act: "each attack on the press")."""
+    "generic" (an event noun naming a kind of act: "each attack on the press"), "attempted"
+    (tried to)."""
     framed = framing_of(trigger)
     if framed is not None:
         return framed
@@ -1804,6 +1806,8 @@ def modality_of(trigger: Token) -> str | None:
                 return "requested"
             if governor in WISH_VERBS:
                 return "hypothetical"
+            if governor in ATTEMPT_VERBS:
+                return "attempted"
         if (
             token.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl")
             or token.head.i == token.i
