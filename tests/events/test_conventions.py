@@ -73,6 +73,8 @@ NOT_CODED = {
     ),
     "condition-no-threat": ("If Turkey attacks the Kurdish town, oil prices will rise.", "13"),
     "attack-not-verbal": ("Chilean troops attacked Peruvian positions near the border.", "11"),
+    # a bare comment is a neutral statement, like "said"
+    "commented-on": ("The Chilean president commented on the talks with Peru.", "01"),
     # "neither ... nor" negates the noun it comes before
     "neither-a-battle": (
         "The raid was neither a battle against the Kurdish militia nor an invasion of Syria.",
