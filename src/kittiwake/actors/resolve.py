@@ -880,8 +880,9 @@ def named_before(mentions: list[Mention]) -> list[Mention]:
             and (mention.actor.kind == "unknown person" or bare)
         ):
             surname = name_word(mention.text.split()[-1])
+            spelt = surname if surname in named else misspelt(surname, named)
             earlier = next(
-                (m for m in reversed(named.get(surname, [])) if m.start < mention.start), None
+                (m for m in reversed(named.get(spelt, [])) if m.start < mention.start), None
             )
             if earlier is not None:
                 actor = replace(
@@ -894,6 +895,32 @@ def named_before(mentions: list[Mention]) -> list[Mention]:
             for word in {name_word(word) for word in mention.text.split()}:
                 named.setdefault(word, []).append(mention)
     return resolved
+
+
+def misspelt(word: str, names: Mapping[str, object]) -> str:
+    """ "General David Petraeus ... Petraus said": the one longer name (of six letters or
+    more) the word is a letter away from, with the same first letter; else the word."""
+    if len(word) < MISSPELT_MIN:
+        return word
+    close = [
+        name
+        for name in names
+        if len(name) >= MISSPELT_MIN and name[0] == word[0] and one_letter_apart(word, name)
+    ]
+    return close[0] if len(close) == 1 else word
+
+
+MISSPELT_MIN = 6  # shorter names are a letter apart from too many others
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """One letter left out, added or changed."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def referring_spans(state: DocState) -> dict[tuple[int, int], tuple[int, int]]:
