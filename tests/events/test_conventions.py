@@ -177,6 +177,11 @@ def test_fighting_between_two_actors_is_coded_both_ways(pipeline: Pipeline) -> N
             "Gunfire was exchanged between Kenyan police and Somali militiamen.",
             {("193", "KENCOP", "SOMREB"), ("193", "SOMREB", "KENCOP")},
         ),
+        # resistance met is fighting between the two sides, not a meeting
+        (
+            "The Kenyan troops met fierce resistance from Somali militiamen.",
+            {("190", "KENMIL", "SOMREB"), ("190", "SOMREB", "KENMIL")},
+        ),
         # an attack in words between two sides is criticism both ways
         (
             "The summit erupted into verbal attacks between the Chilean president and the "
@@ -188,6 +193,7 @@ def test_fighting_between_two_actors_is_coded_both_ways(pipeline: Pipeline) -> N
         "fighting-broke-out-between",
         "gerund-fighting",
         "gunfire-exchanged-between",
+        "met-resistance",
         "verbal-attacks-between",
     ],
 )
