@@ -41,6 +41,10 @@ CODED = {
     ),
     # an attack made in words is criticism
     "verbally-attacked": ("The Chilean president verbally attacked the Peruvian president.", "111"),
+    # charged with a crime is legal action; charged that ... is an accusation
+    "charged-with": ("Kenyan police charged the opposition leader with murder.", "173"),
+    "were-charged-with": ("Two Kenyan activists were charged with treason.", "173"),
+    "charged-that": ("The Kenyan opposition charged that the government had rigged the vote.", "112"),
 }
 
 
