@@ -123,6 +123,7 @@ class ActorWords(WordFile):
     symbol_nouns: Words
     family_name_first: Words
     institution_nouns: Words
+    travel_verbs: Words
 
 
 class EventWords(WordFile):

@@ -802,16 +802,32 @@ def nearby_place_country(doc: Doc, mention: Mention, state: DocState) -> tuple[s
     place inside the actor's own phrase is where it went, not where it is from
     ("opposition groups that met in Riyadh")."""
     head = doc[mention.head]
+    went = destination_clause(head)
     for distance in (0, 1):
         countries = {
             p.actor.country
             for p in state.places_in(mention.sentence - distance)
-            if p.actor.country and not head.is_ancestor(doc[p.head])
+            if p.actor.country
+            and not head.is_ancestor(doc[p.head])
+            and not (went is not None and went.is_ancestor(doc[p.head]))
         }
         if len(countries) == 1:
             where = "its sentence" if distance == 0 else "the sentence before"
             return countries.pop(), f"the place named in {where}"
     return None
+
+
+def destination_clause(head: Token) -> Token | None:
+    """The verb of going whose subject the actor is ("Betancourt arrived in France"): the
+    places below it are where the actor went, not where it is from."""
+    verb = head.head
+    if head.dep_ == "nsubj" and lemma_of_verb(verb) in load_words(ActorWords).travel_verbs:
+        return verb
+    return None
+
+
+def lemma_of_verb(token: Token) -> str:
+    return token.lemma_.lower() if token.pos_ in ("VERB", "AUX") else ""
 
 
 def positions_by_head(mentions: list[Mention]) -> dict[int, list[tuple[int, Mention]]]:
