@@ -292,6 +292,7 @@ class ActorResolver:
             mentions.append(result)
         by_head = positions_by_head(mentions)
         mentions = [described_unknown(doc, m, by_head) for m in mentions]
+        mentions = self.first_named_placed(doc, mentions, state)
         mentions = relinked(named_before(mentions), referring_spans(state))
         mentions.extend(surnames_named_before(doc, [*mentions, *state.places], doc_id=doc_id))
         mentions = [self.private_person(doc, m, state) for m in mentions]
@@ -773,6 +774,24 @@ class ActorResolver:
             reason=f"{mention.actor.reason}; country {country} from {why}",
         )
         return replace(mention, actor=actor)
+
+    def first_named_placed(
+        self, doc: Doc, mentions: list[Mention], state: DocState
+    ) -> list[Mention]:
+        """ "Ingrid Betancourt arrived ... Betancourt condemned": a person in no dictionary
+        takes a country where first named, and a later mention of the surname is linked to
+        it (`named_before`), so one person has one country through the story."""
+        placed = list(mentions)
+        seen: dict[str, bool] = {}
+        for index in sorted(range(len(placed)), key=lambda i: placed[i].start):
+            mention = placed[index]
+            if mention.actor.kind == "unknown person" and not mention.coref_of:
+                surname = name_word(mention.text.split()[-1]) if mention.text.split() else ""
+                if surname not in seen and misspelt(surname, seen) == surname:
+                    placed[index] = mention = self.private_person(doc, mention, state)
+            if mention.actor.code and mention.actor.kind not in PLACE_KINDS:
+                seen.update((name_word(word), True) for word in mention.text.split())
+        return placed
 
     def context_country(
         self, doc: Doc, mention: Mention, state: DocState
