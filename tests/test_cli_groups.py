@@ -12,7 +12,8 @@ import sys
 import click
 import pytest
 
-from kittiwake.cli.groups import COLLECTOR_THRESHOLDS, COMMANDS, fewer_collections, main
+from kittiwake.cli.groups import COMMANDS, main
+from kittiwake.collector import COLLECTOR_THRESHOLDS, fewer_collections
 
 HEAVY = ("spacy", "duckdb", "pandas", "pydantic", "kittiwake.pipeline")
 

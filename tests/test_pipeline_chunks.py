@@ -4,11 +4,13 @@ order, as coding each article alone, and one article that breaks the batch break
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 from pathlib import Path
 
 import pytest
 
+from kittiwake.collector import COLLECTOR_THRESHOLDS
 from kittiwake.pipeline import Pipeline
 from kittiwake.records import Article, CodedArticle, Rejected
 
@@ -58,3 +60,22 @@ def test_an_article_that_breaks_the_batch_is_set_aside_alone(
     assert isinstance(second, Rejected) and second.origin == "l.txt"
     assert "ValueError" in second.reason
     assert isinstance(third, CodedArticle) and summary(third) == summary(first)
+
+
+def test_a_chunk_is_coded_with_fewer_collections(pipeline: Pipeline) -> None:
+    """The collector's thresholds are raised while a chunk is coded, and restored after."""
+    seen: list[tuple[int, int, int]] = []
+    prepare = pipeline.prepare
+
+    def watched(article: Article) -> Article | Rejected:
+        seen.append(gc.get_threshold())
+        return prepare(article)
+
+    pipeline.prepare = watched  # type: ignore[method-assign]
+    before = gc.get_threshold()
+    try:
+        pipeline.code_chunk(wire_articles()[:1])
+    finally:
+        del pipeline.prepare
+    assert seen == [COLLECTOR_THRESHOLDS]
+    assert gc.get_threshold() == before

@@ -20,6 +20,7 @@ from kittiwake.actors.dictionaries import country_words, load_dictionaries
 from kittiwake.actors.lexicon import Discards
 from kittiwake.actors.resolve import ActorResolver
 from kittiwake.clean import clean_article, span_start
+from kittiwake.collector import fewer_collections
 from kittiwake.config import Settings
 from kittiwake.events.code import EventCoder
 from kittiwake.events.codebook import load_codebook
@@ -125,7 +126,12 @@ class Pipeline:
             yield from self.code_chunk(chunk)
 
     def code_chunk(self, items: Sequence[Article | Rejected]) -> list[CodedArticle | Rejected]:
-        """Code a list of articles (what an ingest worker is sent) with one `nlp.pipe`."""
+        """Code a list of articles (what an ingest worker is sent) with one `nlp.pipe`, the
+        garbage collector running less often (`kittiwake.collector`)."""
+        with fewer_collections():
+            return self._code_chunk(items)
+
+    def _code_chunk(self, items: Sequence[Article | Rejected]) -> list[CodedArticle | Rejected]:
         prepared = [
             item if isinstance(item, Rejected) else self._safely(self.prepare, item)
             for item in items

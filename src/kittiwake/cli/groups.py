@@ -9,14 +9,13 @@ and the one-line summary `--help` lists (tests/test_cli_groups.py keeps both tru
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import importlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 import click
 
+from kittiwake.collector import fewer_collections
 from kittiwake.errors import KittiwakeError
 
 USER_ERROR_EXIT = 2  # as click's own usage errors: the input was wrong, not the program
@@ -118,25 +117,6 @@ class MainGroup(LazyGroup):
             if isinstance(error.__cause__, KittiwakeError) and not isinstance(error, UserError):
                 raise UserError(error.message) from error.__cause__
             raise
-
-
-# A command's start-up builds some 150,000 objects that live as long as it does (spaCy and
-# its model, the dictionaries, the gazetteer): at Python's default first threshold (700 new
-# objects) the cyclic collector makes 30 passes over the younger ones and 3 full passes over
-# all of them before the first article is read, 0.14 s of CPU of `kittiwake code` on one
-# sentence (benchmarks/cli_startup.py). Collecting after every 10,000 new objects instead
-# frees the same garbage, later; the memory it holds meanwhile is a few MB at most.
-COLLECTOR_THRESHOLDS = (10_000, 10, 10)
-
-
-@contextlib.contextmanager
-def fewer_collections() -> Iterator[None]:
-    previous = gc.get_threshold()
-    gc.set_threshold(*COLLECTOR_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*previous)
 
 
 def one_line(error: BaseException) -> str:
