@@ -407,6 +407,9 @@ class EventCoder:
         self, sentence: SpacySpan, by_head: dict[int, list[Mention]]
     ) -> Iterable[Trigger]:
         doc = sentence.doc
+        # a verb form's patterns, found once per doc: "said" and "is" come back in every sentence
+        key = f"kittiwake.verb_patterns.{id(self.patterns)}"
+        known = kept(doc, key, make=no_patterns, kind=dict)
         for i in between(self.candidates(doc), sentence.start, sentence.end):
             token = doc[i]
             if (
@@ -414,7 +417,11 @@ class EventCoder:
                 or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and has_subject(token))
                 or (token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT") and token.tag_ == "VBN")
             ):
-                patterns, nominal = self.verb_patterns(token), False
+                form = (token.lower_, token.lemma_)  # all that `verb_patterns` reads
+                patterns = known.get(form)
+                if patterns is None:
+                    patterns = known[form] = self.verb_patterns(token)
+                nominal = False
             elif token.pos_ in ("NOUN", "PROPN") or is_bare_gerund(token):
                 patterns, nominal = self.noun_patterns(token), True
             elif token.pos_ == "ADJ":  # "the vote was illegal": evaluative patterns only
@@ -807,6 +814,11 @@ def is_bare_gerund(token: Token) -> bool:
     )
 
 
+def no_patterns(doc: Doc) -> dict[tuple[str, str], tuple[Pattern, ...]]:
+    """An empty table of verb forms' patterns, for one doc (`EventCoder.find_triggers`)."""
+    return {}
+
+
 def has_subject(token: Token) -> bool:
     """A noun with a subject is a verb the tagger missed ("Protesters march on ...")."""
     return any(c.dep_ in SUBJECT_DEPS for c in token.children)
@@ -882,13 +894,13 @@ def verb_fit(token: Token, pattern: Pattern, *, facts: TriggerFacts | None = Non
     if particle is None:
         return None
     score = particle
+    if pattern.prep and not facts.prepositions & pattern.prep:
+        return None  # before the objects, which take longer to find
     if pattern.object:
         matched = facts.objects.score(pattern.object)
         if matched is None:
             return None
         score += matched
-    if pattern.prep and not facts.prepositions & pattern.prep:
-        return None
     if pattern.complement:
         if not facts.complements & pattern.complement:
             return None
