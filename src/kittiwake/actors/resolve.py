@@ -1576,7 +1576,12 @@ def names_a_place(head: Token) -> bool:
 def is_former(head: Token) -> bool:
     """ "former president Carlos Menem", "ousted President Akayev": no longer in office."""
     former = load_words(TitleWords).former_words
-    return any(t.lower_ in former for t in head.subtree if t.i < head.i)
+    # the doc's few such words, not every word of a subtree that may hold a whole clause
+    doc, before = head.doc, head.left_edge.i  # no word of the subtree lies further left
+    return any(
+        head.is_ancestor(doc[i])
+        for i in between(TokenTable.of(doc).where(("lower", former)), before, head.i)
+    )
 
 
 def titles_before_name(doc: Doc, matches: list[Match]) -> frozenset[str]:
