@@ -325,12 +325,13 @@ def test_a_day_named_earlier_in_the_paragraph_dates_later_acts(nlp: Any) -> None
     doc = nlp(
         "Troops raided the camp on Monday. They detained nine men.\n\nAid workers reached the camp."
     )
-    events = [make_event(doc, word) for word in ("raided", "detained", "reached")]
+    events = [make_event(doc, word) for word in ("raided", "detained")]
+    events.append(replace(make_event(doc, "reached"), cameo="042", cameo_root="04"))
     raided, detained, reached = (e.date for e in DateResolver()(events, doc, WEDNESDAY))
     assert raided is not None and detained is not None and reached is not None
     assert raided.value == detained.value == dt.date(2015, 12, 14)
     assert detained.raw == "Monday (earlier in the paragraph)"
-    assert reached == EventDate(WEDNESDAY)  # a new paragraph starts afresh
+    assert reached == EventDate(WEDNESDAY)  # a new paragraph starts afresh (another act)
 
 
 @pytest.mark.slow
@@ -428,3 +429,36 @@ def test_a_promise_is_dated_when_it_is_made(nlp: Any, story: str, trigger: str, 
     event = replace(make_event(doc, trigger), cameo="036", cameo_root="03", modality="promise")
     (dated,) = DateResolver()([event], doc, WEDNESDAY)
     assert dated.date is not None and dated.date.value == dt.date(2015, 12, day), dated.date
+
+
+@pytest.mark.slow
+def test_an_act_the_first_paragraph_dated_is_that_day_when_told_again(nlp: Any) -> None:
+    doc = nlp(
+        "Two aid workers were kidnapped in Somalia on Monday.\n\n"
+        "A Kenyan engineer was abducted with them.\n\n"
+        "Police arrested a suspect."
+    )
+    kidnapped, abducted, arrested = (
+        replace(make_event(doc, word), cameo=code, cameo_root=code[:2])
+        for word, code in (("kidnapped", "181"), ("abducted", "181"), ("arrested", "173"))
+    )
+    dated = DateResolver()([kidnapped, abducted, arrested], doc, WEDNESDAY)
+    days = [e.date.value if e.date else None for e in dated]
+    assert days == [dt.date(2015, 12, 14), dt.date(2015, 12, 14), WEDNESDAY]
+    assert dated[1].date is not None and "told before" in (dated[1].date.raw or "")
+
+
+@pytest.mark.slow
+def test_a_day_named_after_the_first_paragraph_dates_no_retelling(nlp: Any) -> None:
+    doc = nlp(
+        "Aid workers reached the camp.\n\n"
+        "Two aid workers were kidnapped in Somalia on Monday.\n\n"
+        "A Kenyan engineer was abducted with them."
+    )
+    events = [
+        replace(make_event(doc, word), cameo="181", cameo_root="18")
+        for word in ("kidnapped", "abducted")
+    ]
+    kidnapped, abducted = DateResolver()(events, doc, WEDNESDAY)
+    assert kidnapped.date is not None and kidnapped.date.value == dt.date(2015, 12, 14)
+    assert abducted.date == EventDate(WEDNESDAY)

@@ -767,6 +767,7 @@ class DateResolver:
         token_starts = doc.to_array(IDX).tolist()
         breaks = paragraph_gaps(doc_text(doc))
         carried: dict[int, tuple[int, EventDate]] = {}  # paragraph -> (sentence start, date)
+        told: dict[str, tuple[int, EventDate]] = {}  # CAMEO root -> (sentence start, date)
         scans: _Scans = {}
         occasions = (
             dated_occasions(doc, published, scans=scans)
@@ -801,8 +802,57 @@ class DateResolver:
                 since, earlier = carried[paragraph]
                 if since < sentence.start and _is_past(trigger) and not earlier.historical:
                     date = replace(earlier, raw=f"{earlier.raw} (earlier in the paragraph)")
+            date = told_act_date(
+                event, date, told, sentence=sentence, trigger=trigger, lede=paragraph == 0
+            )
             dated.append(replace(event, date=date))
         return dated
+
+
+def told_act_date(
+    event: Event,
+    date: EventDate | None,
+    told: dict[str, tuple[int, EventDate]],
+    *,
+    sentence: SpacySpan,
+    trigger: Token,
+    lede: bool,
+) -> EventDate | None:
+    """ "Two aid workers were kidnapped on Tuesday. ... Watson was abducted with a Kenyan
+    colleague": a story tells its act again without its day; an undated act reported as
+    done, of the kind (CAMEO root) the story's first paragraph dated, took place that day.
+    `told` keeps the day the first paragraph names for each kind."""
+    if date is None:
+        return None
+    if date.raw is not None:
+        if lede and date.precision == "day" and not date.historical and " (" not in date.raw:
+            told[event.cameo_root] = (sentence.start, date)
+        return date
+    earlier = told.get(event.cameo_root)
+    if (
+        lede  # within the first paragraph, the days it names govern as in any paragraph
+        or earlier is None
+        or earlier[0] >= sentence.start
+        or event.cameo_root not in _RETOLD_ROOTS
+        or not _is_simple_past(trigger)
+    ):
+        return date
+    return replace(earlier[1], raw=f"{earlier[1].raw} (the day this act was told before)")
+
+
+# Kinds of act a story tells again, by CAMEO root: material conflict, where a retelling
+# without a day is the same act ("were kidnapped on Tuesday ... was abducted"); statements
+# and appeals are renewed rather than retold.
+_RETOLD_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+
+
+def _is_simple_past(trigger: Token) -> bool:
+    """"was abducted", "arrested": past and told as done then, not "have been arrested" or
+    "are being held" (a state that lasts to the story's day)."""
+    verb = _clause_verb(trigger)
+    return _is_past(trigger) and not any(
+        child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBZ", "VBP") for child in verb.children
+    )
 
 
 def _promise_anchor(trigger: Token) -> tuple[Token, frozenset[int]]:
