@@ -130,9 +130,10 @@ class EventDate:
 
 
 # Modalities of events stated as facts, or as promises, threats, demands and refusals (see
-# events/modality.py); the others ("hypothetical", "requested", ...) are kept but not reported.
+# events/modality.py), or as attempts (CAMEO codes an attempted act as the act); the others
+# ("hypothetical", "requested", ...) are kept but not reported.
 REPORTABLE_MODALITIES: frozenset[str | None] = frozenset(
-    {None, "future", "promise", "threat", "demand", "refusal"}
+    {None, "future", "promise", "threat", "demand", "refusal", "attempted"}
 )
 
 

@@ -41,9 +41,6 @@ CODED = {
     ),
     # an attack made in words is criticism
     "verbally-attacked": ("The Chilean president verbally attacked the Peruvian president.", "111"),
-    # charged with a crime is legal action; charged that ... is an accusation
-    "charged-with": ("Kenyan police charged the opposition leader with murder.", "173"),
-    "were-charged-with": ("Two Kenyan activists were charged with treason.", "173"),
     "charged-that": ("The Kenyan opposition charged that the government had rigged the vote.", "112"),
 }
 
@@ -311,16 +308,18 @@ def test_a_bare_verb_after_a_verb_of_asking_is_asked_for_not_done(pipeline: Pipe
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "cameo"),
     [
-        "The Kenyan police tried to arrest the opposition leader.",
-        "The Kenyan court attempted to ban the opposition party.",
+        ("The Kenyan police tried to arrest the opposition leader.", "173"),
+        ("Chadian rebels attempted to assassinate the Chadian prime minister.", "185"),
     ],
-    ids=["tried-to-arrest", "attempted-to-ban"],
+    ids=["tried-to-arrest", "attempted-to-assassinate"],
 )
-def test_an_attempt_is_neither_a_threat_nor_the_act_done(pipeline: Pipeline, text: str) -> None:
+def test_an_attempt_is_coded_as_the_act_not_a_threat(
+    pipeline: Pipeline, text: str, cameo: str
+) -> None:
     found = summary_of(pipeline, text)
-    assert not [f for f in found if f[0][:2] in ("13", "17")], found
+    assert [f[0] for f in found] == [cameo], found
 
 
 def test_repudiating_someone_is_criticism(pipeline: Pipeline) -> None:

@@ -51,8 +51,8 @@ OBLIGATION_AUX = frozenset({"must", "should", "ought", "shall"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "wo", "'d"})
 # Verbs whose complement is only wished for: "hope Russia will play a role".
 WISH_VERBS = frozenset({"hope", "wish", "expect", "consider", "want", "like", "dream"})
-# Verbs of trying: "police tried to arrest him" tells an attempt, neither a threat nor a
-# promise of the act, nor the act done.
+# Verbs of trying: "militants attempted to assassinate the prime minister" tells an attempt,
+# which CAMEO codes as the act (modality "attempted", reported), never a threat of it.
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
 # Verbs that deny their complement happened: "refused to meet", "failed to agree".
 NEGATING_VERBS = frozenset(
@@ -241,6 +241,22 @@ def without_casualty_results(events: list[Event], triggers: Sequence[Trigger]) -
     return kept
 
 
+def without_coded_attempts(events: list[Event], triggers: Sequence[Trigger]) -> list[Event]:
+    """ "attempted to assassinate the prime minister": where the attempt itself is coded
+    (CAMEO 185, "attempt to assassinate"), the act attempted adds no record of its own."""
+    coded = {t.token.idx for t in triggers}
+    tokens = {t.token.idx: t.token for t in triggers}
+    return [
+        e
+        for e in events
+        if not (
+            e.modality == "attempted"
+            and (token := tokens.get(e.trigger.start)) is not None
+            and token.head.idx in coded
+        )
+    ]
+
+
 def code_of(mention: Mention | None) -> str:
     return mention.actor.code if mention is not None else ""
 
@@ -401,6 +417,7 @@ class EventCoder:
                     self.make_events(mirror, reading, back, sentence, sentence_index, doc_id)
                 )
         kept = without_casualty_results(without_repeated_judgements(events, triggers), triggers)
+        kept = without_coded_attempts(kept, triggers)
         return bounded(kept, sentence)
 
     def find_triggers(
