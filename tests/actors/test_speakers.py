@@ -106,3 +106,25 @@ def test_a_referring_word_takes_its_antecedents_final_actor(
     coded = pipeline(Article(doc_id="t", text=text, date=dt.date(2014, 5, 5)))
     assert isinstance(coded, CodedArticle)
     assert [m.actor.code for m in coded.mentions if m.text == word] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # "they" opening a sentence continues an organisation that was the subject before
+        (
+            "Amnesty International has urged the Pakistani government to protect journalists. "
+            "They have further called on the Pakistani authorities to investigate the attacks.",
+            ["NGOHRIAMN"],
+        ),
+        # but the plural actor named before is still what "they" refers to otherwise
+        ("Kenyan police arrested ten students. They were released on Friday.", ["KENEDU"]),
+    ],
+    ids=["organisation-subject-before", "plural-object-before"],
+)
+def test_they_as_subject_continues_an_organisation_subject(
+    pipeline: Pipeline, text: str, codes: list[str]
+) -> None:
+    coded = pipeline(Article(doc_id="t", text=text, date=dt.date(2014, 5, 5)))
+    assert isinstance(coded, CodedArticle)
+    assert [m.actor.code for m in coded.mentions if m.text == "They"] == codes

@@ -1821,6 +1821,9 @@ def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState)
         reporters = reporting_bodies(token, state)
         if reporters:  # "The government says they have captured the island"
             return reporters
+        body = organisation_before(token, doc, sentence_index, state)
+        if body is not None:  # "Amnesty urged ... They have further called upon ..."
+            return [body]
         return last_plural(state, doc, before=before, sentence_index=sentence_index)
     if is_body_reference(token, state):
         body = last_organisation(state, doc, before=before, sentence_index=sentence_index)
@@ -1851,6 +1854,27 @@ def reporting_bodies(pronoun: Token, state: DocState) -> list[Mention]:
         for mention in state.with_head(head.i)[:1]
         if mention.actor.code and mention.actor.kind in ("country", "sector", "organisation")
     ]
+
+
+def organisation_before(
+    pronoun: Token, doc: Doc, sentence_index: int, state: DocState
+) -> Mention | None:
+    """ "Amnesty International has urged the government to protect journalists. They have
+    further called on ...": "they" opening a sentence, as its subject, continues the subject
+    of the sentence before when that is an organisation (named in the plural, as British
+    English does), not the plural noun in its object."""
+    if pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "ROOT" or sentence_index == 0:
+        return None
+    previous = [
+        m
+        for m in state.mentions
+        if m.sentence == sentence_index - 1
+        and m.actor.kind == "organisation"
+        and m.actor.code
+        and doc[m.head].dep_ == "nsubj"
+        and doc[m.head].head.dep_ == "ROOT"
+    ]
+    return previous[0] if len(previous) == 1 else None
 
 
 def fronted_subject(pronoun: Token, state: DocState) -> Mention | None:
