@@ -1859,8 +1859,8 @@ def reporting_bodies(pronoun: Token, state: DocState) -> list[Mention]:
 def organisation_before(
     pronoun: Token, doc: Doc, sentence_index: int, state: DocState
 ) -> Mention | None:
-    """ "Amnesty International has urged the government to protect journalists. They have
-    further called on ...": "they" opening a sentence, as its subject, continues the subject
+    """ "Human Rights Watch has asked the army to release the detainees. They have also
+    called on ...": "they" opening a sentence, as its subject, continues the subject
     of the sentence before when that is an organisation (named in the plural, as British
     English does), not the plural noun in its object."""
     if pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "ROOT" or sentence_index == 0:
