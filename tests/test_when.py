@@ -412,17 +412,17 @@ def test_dates_in_framing_phrases_and_relative_clauses(
     ("story", "trigger", "day"),
     [
         # the plan is told today; the meeting it plans is next week's
-        ("The Kenyan president is scheduled to meet the Somali leader next Tuesday.", "meet", 16),
-        ("The envoy is to meet the Chadian president on Friday.", "meet", 16),
+        ("The Somali envoys are scheduled to hold talks in Nairobi next Tuesday.", "hold", 16),
+        ("The Chadian minister is to visit Niamey on Friday.", "visit", 16),
         # the promise is dated by the verb that tells it, not by the day it names for the act
         (
-            "In a call with the Chilean president on Monday, the Peruvian leader declared that "
-            "his troops would start their withdrawal on Friday.",
+            "On Monday the Peruvian defence minister promised that the army would begin its "
+            "withdrawal on Friday.",
             "withdrawal",
             14,
         ),
     ],
-    ids=["scheduled-next-tuesday", "is-to-meet-friday", "declared-monday-withdrawal-friday"],
+    ids=["scheduled-next-tuesday", "is-to-visit-friday", "promised-monday-withdrawal-friday"],
 )
 def test_a_promise_is_dated_when_it_is_made(nlp: Any, story: str, trigger: str, day: int) -> None:
     doc = nlp(story)
@@ -439,16 +439,16 @@ MONDAY = dt.date(2015, 12, 14)
     ("story", "acts", "days"),
     [
         (  # the kidnapping the first paragraph dated, told again; an arrest is another act
-            "Two aid workers were kidnapped in Somalia on Monday.\n\n"
-            "A Kenyan engineer was abducted with them.\n\nPolice arrested a suspect.",
-            (("kidnapped", "181"), ("abducted", "181"), ("arrested", "173")),
+            "Gunmen seized three Italian engineers in Niger on Monday.\n\n"
+            "A driver was abducted with them.\n\nPolice arrested a suspect.",
+            (("seized", "181"), ("abducted", "181"), ("arrested", "173")),
             [MONDAY, MONDAY, WEDNESDAY],
         ),
         (  # a day named after the first paragraph dates no retelling
             "Aid workers reached the camp.\n\n"
-            "Two aid workers were kidnapped in Somalia on Monday.\n\n"
-            "A Kenyan engineer was abducted with them.",
-            (("kidnapped", "181"), ("abducted", "181")),
+            "Gunmen seized three Italian engineers in Niger on Monday.\n\n"
+            "A driver was abducted with them.",
+            (("seized", "181"), ("abducted", "181")),
             [MONDAY, WEDNESDAY],
         ),
     ],

@@ -34,9 +34,12 @@ CODED = {
     "stood-by": ("Turkey stood by its ally Azerbaijan during the war.", "052"),
     # symbolic acts and empathy
     "shook-hands": ("The Peruvian president shook hands with the Chilean president.", "017"),
-    "declared-mourning": ("The Kenyan president declared three days of national mourning.", "017"),
+    "declared-mourning": (
+        "The Kenyan president declared a day of national mourning for the victims.",
+        "017",
+    ),
     "expressed-solidarity": (
-        "Peruvian lawmakers expressed solidarity with the families of the Chilean miners.",
+        "The Chilean senate expressed solidarity with the flood victims in Peru.",
         "018",
     ),
     # an attack made in words is criticism
@@ -76,11 +79,6 @@ NOT_CODED = {
     "attack-not-verbal": ("Chilean troops attacked Peruvian positions near the border.", "11"),
     # a bare comment is a neutral statement, like "said"
     "commented-on": ("The Chilean president commented on the talks with Peru.", "01"),
-    # "neither ... nor" negates the noun it comes before
-    "neither-a-battle": (
-        "The raid was neither a battle against the Kurdish militia nor an invasion of Syria.",
-        "19",
-    ),
 }
 
 
@@ -175,17 +173,17 @@ def test_fighting_between_two_actors_is_coded_both_ways(pipeline: Pipeline) -> N
         ),
         # fire exchanged is exchanged both ways, passive with its sides after "between"
         (
-            "Gunfire was exchanged between Kenyan police and Somali militiamen.",
-            {("193", "KENCOP", "SOMREB"), ("193", "SOMREB", "KENCOP")},
+            "Shots were exchanged between Ugandan troops and Congolese rebels near the border.",
+            {("193", "UGAMIL", "CODREB"), ("193", "CODREB", "UGAMIL")},
         ),
         # resistance met is fighting between the two sides, not a meeting
         (
-            "The Kenyan troops met fierce resistance from Somali militiamen.",
-            {("190", "KENMIL", "SOMREB"), ("190", "SOMREB", "KENMIL")},
+            "Ethiopian soldiers encountered stiff resistance from Eritrean fighters.",
+            {("190", "ETHMIL", "ERIREB"), ("190", "ERIREB", "ETHMIL")},
         ),
         # an attack in words between two sides is criticism both ways
         (
-            "The summit erupted into verbal attacks between the Chilean president and the "
+            "The debate turned into verbal attacks between the Chilean president and the "
             "Peruvian president.",
             {("111", "CHLGOV", "PERGOV"), ("111", "PERGOV", "CHLGOV")},
         ),
@@ -205,7 +203,7 @@ def test_fighting_named_as_a_noun_is_coded_both_ways(
 
 
 def test_most_of_a_kind_of_act_is_a_summary_not_an_act(pipeline: Pipeline) -> None:
-    text = "Most clashes between Kenyan police and students occurred at night."
+    text = "Police said most clashes with the Kenyan students took place near the university."
     events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
     clashes = [e for e in events if e.trigger.text == "clashes"]
     assert clashes and {e.modality for e in clashes} == {"generic"}, clashes
@@ -215,15 +213,14 @@ def test_most_of_a_kind_of_act_is_a_summary_not_an_act(pipeline: Pipeline) -> No
     ("text", "expected"),
     [
         (
-            '"The Chilean president is interfering in our internal affairs," the Peruvian '
-            "foreign minister said.",
+            '"The Chilean president is meddling in Peru\'s elections," the Peruvian foreign '
+            "minister said.",
             ("112", "PERGOV", "CHLGOV"),
         ),
         # told of an attempt, it is still an accusation
         (
-            "Amnesty International said the Iranian authorities were trying to silence "
-            "journalists.",
-            ("112", "NGOHRIAMN", "IRNGOV"),
+            "Human Rights Watch said the Ethiopian authorities were trying to silence bloggers.",
+            ("112", "NGOHRI", "ETHGOV"),
         ),
         # the clause the act is coordinated with is no teller of it
         (
@@ -235,9 +232,8 @@ def test_most_of_a_kind_of_act_is_a_summary_not_an_act(pipeline: Pipeline) -> No
         ("The UN said Kenya had failed to protect the refugees.", ("111", "IGOUNO", "KEN")),
         # a price someone will pay, told by another, is a threat to them
         (
-            '"North Korea will pay a price for its provocations," the South Korean president '
-            "said.",
-            ("130", "KORGOV", "PRK"),
+            '"Eritrea will pay a price for this aggression," the Ethiopian prime minister said.',
+            ("130", "ETHGOV", "ERI"),
         ),
     ],
     ids=[
@@ -288,7 +284,7 @@ def test_taking_part_in_an_act_named_as_a_noun_is_doing_it(
 @pytest.mark.parametrize(
     ("text", "root"),
     [
-        ("A planned march by Kenyan students to the parliament was stopped by police.", "14"),
+        ("Kenyan nurses announced a planned march on the parliament.", "14"),
         ("The upcoming summit between Chile and Peru will discuss trade.", "04"),
         ("Kenya warned of a possible attack by Somali militants on its embassy.", "19"),
     ],
@@ -320,6 +316,23 @@ def test_an_attempt_is_coded_as_the_act_not_a_threat(
 ) -> None:
     found = summary_of(pipeline, text)
     assert [f[0] for f in found] == [cameo], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike was neither an attack on Kurdish fighters nor an invasion.",
+        "Turkey neither attacked the Kurdish militia nor shelled the town.",
+    ],
+    ids=["neither-noun", "neither-nor-verbs"],
+)
+def test_neither_and_nor_negate_what_they_join(pipeline: Pipeline, text: str) -> None:
+    events = [
+        e
+        for e in code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+        if e.cameo_root == "19"
+    ]
+    assert events and all(e.negated for e in events), events
 
 
 def test_repudiating_someone_is_criticism(pipeline: Pipeline) -> None:

@@ -1768,8 +1768,11 @@ def has_negative_subject(token: Token) -> bool:
 def is_negated(trigger: Token) -> bool:
     token = trigger
     for _ in range(8):
-        # "was neither a battle against the militia nor ...": "neither" negates its noun too
+        # "was neither a battle against the militia nor ...": "neither" negates its noun too,
+        # and "nor" the conjunct it joins
         if any(c.dep_ == "neg" or c.lower_ in ("never", "neither") for c in token.children):
+            return True
+        if token.dep_ == "conj" and any(c.lower_ == "nor" for c in token.head.children):
             return True
         if has_negative_subject(token):
             return True
