@@ -91,10 +91,10 @@ LINKED_LATER = {
     ),
     # a pronoun copied from an unknown person is not a name to link to an earlier "his"
     "pronoun-is-no-name": (
-        "Peruvian President Ollanta Humala defended his record. When Fadli first made his "
-        "claims, he was in Lima.",
+        "Peruvian President Ollanta Humala defended his record. After Fadli published his "
+        "accusations, he left Lima.",
         "his",
-        ["PERGOV", "PER"],
+        ["PERGOV", ""],
     ),
 }
 
