@@ -818,8 +818,8 @@ def told_act_date(
     trigger: Token,
     lede: bool,
 ) -> EventDate | None:
-    """ "Two aid workers were kidnapped on Tuesday. ... Watson was abducted with a Kenyan
-    colleague": a story tells its act again without its day; an undated act reported as
+    """ "Gunmen seized three engineers on Monday. ... A driver was abducted with them": a
+    story tells its act again without its day; an undated act reported as
     done, of the kind (CAMEO root) the story's first paragraph dated, took place that day.
     `told` keeps the day the first paragraph names for each kind."""
     if date is None:
@@ -841,7 +841,7 @@ def told_act_date(
 
 
 # Kinds of act a story tells again, by CAMEO root: material conflict, where a retelling
-# without a day is the same act ("were kidnapped on Tuesday ... was abducted"); statements
+# without a day is the same act ("seized on Monday ... was abducted"); statements
 # and appeals are renewed rather than retold.
 _RETOLD_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 
@@ -856,10 +856,10 @@ def _is_simple_past(trigger: Token) -> bool:
 
 
 def _promise_anchor(trigger: Token) -> tuple[Token, frozenset[int]]:
-    """ "Lula is scheduled to meet Chavez next Tuesday", "Medvedev declared on Sunday that
-    troops would start their pullout on Monday": a promise or plan (CAMEO 03x) is made when
-    it is told, so its day is that of the verb telling it (or the story's); the promised
-    act's own words, and the day they name, are left out."""
+    """ "The envoys are scheduled to hold talks next Tuesday", "on Monday the minister
+    promised that the army would begin its withdrawal on Friday": a promise or plan (CAMEO
+    03x) is made when it is told, so its day is that of the verb telling it (or the
+    story's); the promised act's own words, and the day they name, are left out."""
     act = _clause_verb(trigger)
     promised = frozenset(t.i for t in act.subtree)
     if act.dep_ in ("xcomp", "ccomp") and act.head.i != act.i:

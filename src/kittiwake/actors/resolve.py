@@ -778,7 +778,7 @@ class ActorResolver:
     def first_named_placed(
         self, doc: Doc, mentions: list[Mention], state: DocState
     ) -> list[Mention]:
-        """ "Ingrid Betancourt arrived ... Betancourt condemned": a person in no dictionary
+        """ "Omar Fadli was arrested ... Fadli thanked his lawyers": a person in no dictionary
         takes a country where first named, and a later mention of the surname is linked to
         it (`named_before`), so one person has one country through the story."""
         placed = list(mentions)
@@ -837,7 +837,7 @@ def nearby_place_country(doc: Doc, mention: Mention, state: DocState) -> tuple[s
 
 
 def destination_clause(head: Token) -> Token | None:
-    """The verb of going whose subject the actor is ("Betancourt arrived in France"): the
+    """The verb of going whose subject the actor is ("Carla Mendez arrived in Paris"): the
     places below it are where the actor went, not where it is from."""
     verb = head.head
     if head.dep_ == "nsubj" and lemma_of_verb(verb) in load_words(ActorWords).travel_verbs:
@@ -933,7 +933,7 @@ def named_before(mentions: list[Mention]) -> list[Mention]:
 
 
 def misspelt(word: str, names: Mapping[str, object]) -> str:
-    """ "General David Petraeus ... Petraus said": the one longer name (of six letters or
+    """ "Defence Minister Mohamed Tantawi ... Tantwi said": the one longer name (of six letters or
     more) the word is a letter away from, with the same first letter; else the word."""
     if len(word) < MISSPELT_MIN:
         return word
@@ -974,7 +974,7 @@ def referring_spans(state: DocState) -> dict[tuple[int, int], tuple[int, int]]:
 def relinked(
     mentions: list[Mention], antecedent_spans: dict[tuple[int, int], tuple[int, int]]
 ) -> list[Mention]:
-    """ "Rupert Colville, the UN's spokesman ... Colville said ... he said": a referring word
+    """ "Tomas Varga, a UN spokesman ... Varga said ... he said": a referring word
     copied its antecedent as the antecedent stood when the word was read, before the name was
     linked to the actor named earlier in the story; it takes the antecedent's final actor
     (chains of "he ... he" included)."""
@@ -1114,7 +1114,7 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
 
 
 def named_in(noun: Token) -> list[Token]:
-    """A noun and the names set beside it: "the news network Al-Jazeera" names Al-Jazeera."""
+    """A noun and the names set beside it: "the news agency Reuters" names Reuters."""
     return [noun, *(c for c in noun.children if c.dep_ in ("appos", "compound"))]
 
 

@@ -275,7 +275,7 @@ def judged_actors(word: Token, by_head: dict[int, list[Mention]]) -> list[Mentio
     election was illegal", "they are puppets"), or the object of a verb that gives it
     ("described the opposition as traitors", "called the militia an accelerant", passive:
     "the election was viewed as illegal")."""
-    if word.pos_ in ("VERB", "AUX"):  # "Brown is interfering in our affairs": its doer
+    if word.pos_ in ("VERB", "AUX"):  # "the Chilean president is meddling": its doer
         subject = subject_of(word)
         if subject is None or subject.lower_ in IMPERSONAL_PRONOUNS:
             return []
@@ -1175,7 +1175,7 @@ def participants(
                 or (token.tag_ == "VBG" and c.dep_ == "prep" and c.lower_ == "by")
             ):
                 sources.extend(m for c in agent.children for m in actors_at(c, by_head))
-    if pattern.symmetric and not sources:  # "gunfire was exchanged between police and rebels"
+    if pattern.symmetric and not sources:  # "shots were exchanged between troops and rebels"
         sources.extend(between_actors(token, by_head))
     # "Russia and the United States agreed on the need to fight ISIS": a symmetric act of
     # several actors is done with each other, not to an actor deep in its complement
@@ -1624,7 +1624,7 @@ def nominal_participants(
         if subject is not None:
             sources.extend(actors_at(subject, by_head))
     joined = participated_in(noun)
-    if not sources and joined is not None:  # "some activists took part in the rallies"
+    if not sources and joined is not None:  # "students took part in the protests"
         subject = subject_of(joined)
         if subject is not None:
             sources.extend(actors_at(subject, by_head))
@@ -2078,7 +2078,7 @@ def speaker_of(
     for _ in range(6):
         if token.head.i == token.i:
             break
-        # "the US has paid the MDC and Brown is interfering," Mugabe said: the clause it is
+        # "Chile has paid the rebels and Bolivia is meddling," the minister said: the clause
         # coordinated with tells nothing of it
         sibling = token.dep_ == "conj"
         token = token.head
