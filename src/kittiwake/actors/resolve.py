@@ -797,6 +797,9 @@ class ActorResolver:
         self, doc: Doc, mention: Mention, state: DocState
     ) -> tuple[str | None, str]:
         """The country the rest of the article suggests for an actor named without one."""
+        listed = listed_with(doc, mention, state)
+        if listed is not None:
+            return listed.actor.country, f"listed with {listed.text!r}"
         if mention.actor.sector in STATE_SECTORS:
             earlier = state.last_of_sector(mention)
             if earlier is not None and earlier.actor.country:
@@ -834,6 +837,30 @@ def nearby_place_country(doc: Doc, mention: Mention, state: DocState) -> tuple[s
             where = "its sentence" if distance == 0 else "the sentence before"
             return countries.pop(), f"the place named in {where}"
     return None
+
+
+def listed_with(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
+    """ "President Alan Garcia, Vice-President and Defence Minister Luis Ortega", "Kenyan
+    police and soldiers": an actor named without a country in a list is of the country of
+    the list's first actor, when that is a person or a group of people of a country (a
+    country first in the list, "Russia and the rebels", gives none by this rule)."""
+    head = doc[mention.head]
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.i == head.i:
+        return None
+    return next(
+        (
+            m
+            for m in state.with_head(first.i)
+            if m.actor.country and m.actor.kind in LISTING_KINDS
+        ),
+        None,
+    )
+
+
+LISTING_KINDS = frozenset({"person", "sector"})
 
 
 def destination_clause(head: Token) -> Token | None:
