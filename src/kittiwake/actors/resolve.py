@@ -967,7 +967,10 @@ def misspelt(word: str, names: Mapping[str, object]) -> str:
     close = [
         name
         for name in names
-        if len(name) >= MISSPELT_MIN and name[0] == word[0] and one_letter_apart(word, name)
+        if name[:1] == word[0]
+        and abs(len(name) - len(word)) <= 1
+        and len(name) >= MISSPELT_MIN
+        and one_letter_apart(word, name)
     ]
     return close[0] if len(close) == 1 else word
 
@@ -1892,15 +1895,18 @@ def organisation_before(
     English does), not the plural noun in its object."""
     if pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "ROOT" or sentence_index == 0:
         return None
-    previous = [
-        m
-        for m in state.mentions
-        if m.sentence == sentence_index - 1
-        and m.actor.kind == "organisation"
-        and m.actor.code
-        and doc[m.head].dep_ == "nsubj"
-        and doc[m.head].head.dep_ == "ROOT"
-    ]
+    previous = []
+    for m in reversed(state.mentions):  # in sentence order: stop past the sentence before
+        if m.sentence < sentence_index - 1:
+            break
+        if (
+            m.sentence == sentence_index - 1
+            and m.actor.kind == "organisation"
+            and m.actor.code
+            and doc[m.head].dep_ == "nsubj"
+            and doc[m.head].head.dep_ == "ROOT"
+        ):
+            previous.append(m)
     return previous[0] if len(previous) == 1 else None
 
 
