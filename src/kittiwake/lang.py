@@ -124,6 +124,7 @@ class ActorWords(WordFile):
     family_name_first: Words
     institution_nouns: Words
     travel_verbs: Words
+    side_qualifiers: Words
 
 
 class EventWords(WordFile):

@@ -1385,6 +1385,10 @@ def term_fits(span: SpacySpan, term: Term, *, agent_words: frozenset[int] = froz
         after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
         if after == "of" and span.root.lower_ == "state":
             return False  # "a state of emergency"
+        if span.root.lemma_.lower() == "party" and any(
+            c.lower_ in load_words(ActorWords).side_qualifiers for c in span.root.children
+        ):
+            return False  # "urged all parties to show restraint": the sides, no party
         return span.root.pos_ in ("NOUN", "PROPN")
     if term.kind in (
         TermKind.COUNTRY_ADJECTIVE,
