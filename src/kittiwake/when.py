@@ -788,6 +788,7 @@ class DateResolver:
                 )
             else:
                 date = resolve_event_date(sentence, trigger.i, published, scans=scans)
+            named = date  # what the sentence itself names, before any day is taken from elsewhere
             if date is not None and date.raw is None:
                 date = occasion_date(trigger, occasions) or date
             paragraph = bisect_right(breaks, trigger.idx)
@@ -803,7 +804,13 @@ class DateResolver:
                 if since < sentence.start and _is_past(trigger) and not earlier.historical:
                     date = replace(earlier, raw=f"{earlier.raw} (earlier in the paragraph)")
             date = told_act_date(
-                event, date, told, sentence=sentence, trigger=trigger, lede=paragraph == 0
+                event,
+                date,
+                told,
+                named=named,
+                sentence=sentence,
+                trigger=trigger,
+                lede=paragraph == 0,
             )
             dated.append(replace(event, date=date))
         return dated
@@ -814,6 +821,7 @@ def told_act_date(
     date: EventDate | None,
     told: dict[str, tuple[int, EventDate]],
     *,
+    named: EventDate | None,
     sentence: SpacySpan,
     trigger: Token,
     lede: bool,
@@ -821,11 +829,12 @@ def told_act_date(
     """ "Gunmen seized three engineers on Monday. ... A driver was abducted with them": a
     story tells its act again without its day; an undated act reported as
     done, of the kind (CAMEO root) the story's first paragraph dated, took place that day.
-    `told` keeps the day the first paragraph names for each kind."""
+    `told` keeps the day the first paragraph names for each kind (`named`: the date the
+    sentence names itself, not one carried from the paragraph or an occasion)."""
     if date is None:
         return None
     if date.raw is not None:
-        if lede and date.precision == "day" and not date.historical and " (" not in date.raw:
+        if lede and date is named and date.precision == "day" and not date.historical:
             told[event.cameo_root] = (sentence.start, date)
         return date
     earlier = told.get(event.cameo_root)

@@ -782,7 +782,7 @@ class ActorResolver:
         takes a country where first named, and a later mention of the surname is linked to
         it (`named_before`), so one person has one country through the story."""
         placed = list(mentions)
-        seen: dict[str, bool] = {}
+        seen: set[str] = set()  # the words of the actors coded so far, as `named_before` reads
         for index in sorted(range(len(placed)), key=lambda i: placed[i].start):
             mention = placed[index]
             if mention.actor.kind == "unknown person" and not mention.coref_of:
@@ -790,7 +790,7 @@ class ActorResolver:
                 if surname not in seen and misspelt(surname, seen) == surname:
                     placed[index] = mention = self.private_person(doc, mention, state)
             if mention.actor.code and mention.actor.kind not in PLACE_KINDS:
-                seen.update((name_word(word), True) for word in mention.text.split())
+                seen.update(name_word(word) for word in mention.text.split())
         return placed
 
     def context_country(
@@ -867,13 +867,10 @@ def destination_clause(head: Token) -> Token | None:
     """The verb of going whose subject the actor is ("Carla Mendez arrived in Paris"): the
     places below it are where the actor went, not where it is from."""
     verb = head.head
-    if head.dep_ == "nsubj" and lemma_of_verb(verb) in load_words(ActorWords).travel_verbs:
+    travel = load_words(ActorWords).travel_verbs
+    if head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in travel:
         return verb
     return None
-
-
-def lemma_of_verb(token: Token) -> str:
-    return token.lemma_.lower() if token.pos_ in ("VERB", "AUX") else ""
 
 
 def positions_by_head(mentions: list[Mention]) -> dict[int, list[tuple[int, Mention]]]:
@@ -959,7 +956,7 @@ def named_before(mentions: list[Mention]) -> list[Mention]:
     return resolved
 
 
-def misspelt(word: str, names: Mapping[str, object]) -> str:
+def misspelt(word: str, names: Iterable[str]) -> str:
     """ "Defence Minister Mohamed Tantawi ... Tantwi said": the one longer name (of six letters or
     more) the word is a letter away from, with the same first letter; else the word."""
     if len(word) < MISSPELT_MIN:
@@ -1127,9 +1124,11 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
             group = next(
                 (m for t in named_in(pobj) for m in state.with_head(t.i) if m.actor.code), None
             )
-            if group is not None and not member and group.actor.kind != "organisation":
-                continue  # "journalists from Al-Jazeera" are its; "people of Gaza", a place's
-            if group is not None and not member and prep.lower_ != "from":
+            if (
+                group is not None
+                and not member
+                and (group.actor.kind != "organisation" or prep.lower_ != "from")
+            ):  # "journalists from Al Jazeera" are its; "people of Gaza" are only Gaza's
                 continue
             if prep.lower_ == "for" and group is not None and group.actor.kind != "organisation":
                 continue  # "a spokesman for Hamas", but an envoy for Syria is not Syria's

@@ -176,15 +176,14 @@ def settle_judgement(trigger: Trigger, by_head: dict[int, list[Mention]]) -> Set
     sources = [m for m in judge_of(word, by_head, described=targets) if m not in targets]
     # only a denied predicate takes the judgement back ("the vote was not illegal"); "I
     # cannot accept Uribe's lies" still calls them lies
-    if word.pos_ in ("VERB", "AUX"):  # a verb of misconduct is its own predicate; told
-        predicate: Token | None = None  # of an attempt ("trying to silence critics") or
-        negated = is_negated(word)  # hedged, it is still an accusation
+    if word.pos_ in ("VERB", "AUX"):  # a verb of misconduct is its own predicate; told of
+        negated = is_negated(word)  # an attempt ("trying to silence critics") or hedged, it
+        supposed = modality_of(word)  # is still an accusation, but not when only supposed
+        modality = supposed if supposed in SUPPOSED_MODALITIES else None  # ("if ... failed")
     else:
         predicate = word.head if word.dep_ in ("attr", "acomp") else judging_verb(word)
         negated = predicate is not None and any(c.dep_ == "neg" for c in predicate.children)
-    modality = modality_of(predicate) if predicate is not None else None
-    if word.pos_ in ("VERB", "AUX") and modality_of(word) in SUPPOSED_MODALITIES:
-        modality = modality_of(word)  # "if Russia failed to implement the plan": supposed
+        modality = modality_of(predicate) if predicate is not None else None
     reading = Reading(negated, modality, None, [], modality_cue=modality, negation_cue=negated)
     if not sources or not targets:
         return skipped(NO_JUDGE if targets else NO_ONE_JUDGED, sources, targets, reading)
@@ -244,7 +243,6 @@ def without_casualty_results(events: list[Event], triggers: Sequence[Trigger]) -
 def without_coded_attempts(events: list[Event], triggers: Sequence[Trigger]) -> list[Event]:
     """ "attempted to assassinate the prime minister": where the attempt itself is coded
     (CAMEO 185, "attempt to assassinate"), the act attempted adds no record of its own."""
-    coded = {t.token.idx for t in triggers}
     tokens = {t.token.idx: t.token for t in triggers}
     return [
         e
@@ -252,7 +250,7 @@ def without_coded_attempts(events: list[Event], triggers: Sequence[Trigger]) -> 
         if not (
             e.modality == "attempted"
             and (token := tokens.get(e.trigger.start)) is not None
-            and token.head.idx in coded
+            and token.head.idx in tokens
         )
     ]
 
@@ -1662,7 +1660,10 @@ def between_actors(token: Token, by_head: dict[int, list[Mention]]) -> list[Ment
     """The sides named in a "between"/"among" phrase of `token`: "talks between Iran and
     France"."""
     return [
-        m for p in preps_of(token, ("between", "among")) for c in p.children for m in actors_at(c, by_head)
+        m
+        for p in preps_of(token, ("between", "among"))
+        for c in p.children
+        for m in actors_at(c, by_head)
     ]
 
 
