@@ -786,7 +786,7 @@ class ActorResolver:
         for index in sorted(range(len(placed)), key=lambda i: placed[i].start):
             mention = placed[index]
             if mention.actor.kind == "unknown person" and not mention.coref_of:
-                surname = name_word(mention.text.split()[-1]) if mention.text.split() else ""
+                surname = surname_of(mention.text)
                 if surname not in seen and misspelt(surname, seen) == surname:
                     placed[index] = mention = self.private_person(doc, mention, state)
             if mention.actor.code and mention.actor.kind not in PLACE_KINDS:
@@ -938,7 +938,7 @@ def named_before(mentions: list[Mention]) -> list[Mention]:
             and mention.coref_of is None
             and (mention.actor.kind == "unknown person" or bare)
         ):
-            surname = name_word(mention.text.split()[-1])
+            surname = surname_of(mention.text)
             spelt = surname if surname in named else misspelt(surname, named)
             earlier = next(
                 (m for m in reversed(named.get(spelt, [])) if m.start < mention.start), None
@@ -1044,7 +1044,7 @@ def surnames_named_before(doc: Doc, mentions: list[Mention], *, doc_id: str) -> 
     if not people:
         return []
     sentence_starts = [sentence.start for sentence in doc.sents]
-    surnames = {name_word(m.text.split()[-1]) for m in people}
+    surnames = {surname_of(m.text) for m in people}
     found: list[Mention] = []
     # a surname opening a sentence may be a NOUN
     for i in TokenTable.of(doc).where(("pos", NAME_POS)):
@@ -1062,7 +1062,7 @@ def surnames_named_before(doc: Doc, mentions: list[Mention], *, doc_id: str) -> 
             (
                 m
                 for m in reversed(people)
-                if m.start < token.idx and name_word(m.text.split()[-1]) == word
+                if m.start < token.idx and surname_of(m.text) == word
             ),
             None,
         )
@@ -1100,6 +1100,12 @@ def with_partners(
         for code, country, sector in also
     ]
     return [mention, *copies]
+
+
+def surname_of(name: str) -> str:
+    """The last word of a name, as it may be written again (`name_word`)."""
+    words = name.split()
+    return name_word(words[-1]) if words else ""
 
 
 def name_word(word: str) -> str:
