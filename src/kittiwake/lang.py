@@ -95,6 +95,7 @@ class ClauseWords(WordFile):
     possible_modifiers: Words
     mandative_verbs: Words
     awaiting_conjunctions: Words
+    wished_verbs: Words
 
 
 class TitleWords(WordFile):

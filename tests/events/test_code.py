@@ -114,6 +114,16 @@ CODED = {
         "NATO would tighten the blockade unless Serbia withdrew its troops.",
         Expected("13", "IGOWSTNAT", None, "THREATEN", "threat"),
     ),
+    # a hyphenated noun is one word ("sit-in"), not its last part ("in")
+    "hyphenated-object": (
+        "The Kenyan opposition staged a sit-in outside the parliament.",
+        Expected("141", "KENOPP", None, "PROTEST"),
+    ),
+    # a noun's object read with its compound ("peacekeeping troops")
+    "noun-object-compound": (
+        "The deployment of Nigerian peacekeeping troops to Liberia began on Monday.",
+        Expected("074", "NGA", "LBR", "AID"),
+    ),
 }
 
 

@@ -167,6 +167,37 @@ def test_what_is_given_is_not_whom_it_is_given_to(pipeline: Pipeline) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a noun that takes no "of" object names its doer there
+        (
+            "The withdrawal of Ugandan troops from Juba was completed last week.",
+            "withdrawal",
+            ("RETREAT", "UGA", "SSD"),
+        ),
+        (
+            "The visit of the Chinese premier to Kenya lasted two days.",
+            "visit",
+            ("CONSULT", "CHN", "KEN"),
+        ),
+        # force is done to its "of" object
+        ("The Iraqi invasion of Kuwait began in August.", "invasion", ("ASSAULT", "IRQ", "KWT")),
+        # "in support of" is a fixed phrase: its "of" object is whom the support is for
+        ("Thousands marched in support of the Kenyan president.", "support", None),
+    ],
+    ids=["withdrawal", "visit", "invasion", "in-support-of"],
+)
+def test_the_of_phrase_of_an_event_noun(
+    pipeline: Pipeline, text: str, trigger: str, expected: tuple[str, str, str] | None
+) -> None:
+    events = [e for e in reportable(pipeline, text) if e.trigger.text == trigger]
+    if expected is None:
+        assert all(e.source is None or e.source.actor.country != "KEN" for e in events), events
+    else:
+        assert triples(events) == {expected}, triples(events)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Chile and Argentina discussed Bolivia on Monday.", {("CHL", "ARG"), ("ARG", "CHL")}),

@@ -98,6 +98,19 @@ FRAMED = {
         "fighting",
         "ceased",
     ),
+    # an act named as the object of a wish or an expectation is asked for, not done
+    "wished-object": (
+        "The students want an immediate withdrawal of Turkish troops from Cyprus.",
+        "withdrawal",
+        "requested",
+    ),
+    "expected-object": (
+        "Mr Tusk said he expected a quick pullout of Russian soldiers from the border.",
+        "pullout",
+        "requested",
+    ),
+    # and the object of a prediction is foreseen
+    "predicted-object": ("Analysts predict a Russian attack on Ukraine.", "attack", "uncertain"),
 }
 
 

@@ -144,6 +144,18 @@ def test_governments_as_actors_are_flagged_not_placed(nlp, gazetteer: Gazetteer)
 
 
 @pytest.mark.slow
+def test_a_generic_word_of_a_name_places_it_nowhere(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """ "Zarqun village": the village is not a town called "Village" (in the United States)."""
+    doc = nlp(
+        "The United States urged calm. Police dispersed a rally in Zarqun village outside of "
+        "Manama on Friday."
+    )
+    places = {p.text: p.country for p in find_places(doc, gazetteer=gazetteer)}
+    assert places.get("Zarqun village") in (None, "BHR"), places
+    assert gazetteer.inner_candidates("Zarqun village") == []
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "country"),
     [

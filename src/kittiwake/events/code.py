@@ -210,6 +210,7 @@ def without_repeated_judgements(events: list[Event], triggers: Sequence[Trigger]
 
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+FORCE_ROOTS = frozenset({"17", *VIOLENT_ROOTS})  # coercion and violence
 
 
 def without_casualty_results(events: list[Event], triggers: Sequence[Trigger]) -> list[Event]:
@@ -1038,7 +1039,19 @@ def phrase_words(tokens: Iterable[Token]) -> PhraseWords:
         # "Sanctions" at a sentence start
         singles.update((lemma, token.lower_, token.lower_.removesuffix("s")))
         singles.update(lemma_of(m) for m in modifiers if m.dep_ == "compound")
+        singles.update(hyphenated(token))
     return PhraseWords(frozenset(pairs), frozenset(singles))
+
+
+def hyphenated(token: Token) -> list[str]:
+    """ "sit-in", "walk-out": the parser splits a hyphenated noun into a compound, a hyphen
+    and its head ("in"), which names nothing alone."""
+    if token.i < 2 or token.nbor(-1).text != "-":
+        return []
+    first = token.nbor(-2)
+    if first.head.i != token.i or first.whitespace_ or token.nbor(-1).whitespace_:
+        return []
+    return [f"{first.lower_}-{token.lower_}", f"{first.lower_}-{token.lower_}".removesuffix("s")]
 
 
 def phrase_score(tokens: Iterable[Token], words: frozenset[str]) -> int | None:
@@ -1050,10 +1063,9 @@ def phrase_score(tokens: Iterable[Token], words: frozenset[str]) -> int | None:
 def noun_fit(token: Token, pattern: Pattern) -> int | None:
     if pattern.modifier and not has_modifier(token, pattern.modifier):
         return None
-    if pattern.object and not any(
-        lemma_of(c) in pattern.object
-        for p in preps_of(token, ("of", "on", "against"))
-        for c in p.children
+    # "the deployment of peacekeeping troops": the object or a compound of it
+    if pattern.object and not phrase_words(prep_objects(token, ("of", "on", "against"))).score(
+        pattern.object
     ):
         return None
     if pattern.prep and not any(
@@ -1637,8 +1649,19 @@ def nominal_participants(
         subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") and not negated else None
         if subject is not None:
             sources.extend(actors_at(subject, by_head))
+    if not sources and is_subjective_of(noun, pattern):
+        sources.extend(m for p in prep_objects(noun, ("of",)) for m in actors_at(p, by_head))
     sources = dedupe(sources)
     return sources, [t for t in dedupe(targets) if t not in sources]
+
+
+def is_subjective_of(noun: Token, pattern: Pattern) -> bool:
+    """ "the withdrawal of Russian troops", "a visit of the Chinese premier": a noun that
+    takes no "of" object names its doer there; force is done to its "of" object ("the
+    invasion of Iraq"), and a bare noun after "in" is a fixed phrase ("in support of")."""
+    if "of" in pattern.target_preps or pattern.cameo[:2] in FORCE_ROOTS:
+        return False
+    return not (noun.dep_ == "pobj" and not any(c.dep_ in ("det", "poss") for c in noun.children))
 
 
 def participated_in(noun: Token) -> Token | None:
@@ -1883,6 +1906,11 @@ def framing_of(trigger: Token) -> str | None:
         background = token.dep_ == "pobj" and is_background(head, words) and is_definite(token)
         if background and token.i == trigger.i:
             return "background"  # "after the meeting, Merkel said", not "after a visit"
+        if token.dep_ == "dobj" and token.i == trigger.i and trigger.pos_ == "NOUN":
+            if governor in words.uncertainty_verbs:  # "officials fear a rebel offensive"
+                return "uncertain"
+            if governor in words.wished_verbs:  # "want an immediate withdrawal of troops"
+                return "requested"
         if token.dep_ in ("ccomp", "xcomp", "pcomp", "dobj") and governor in words.denial_verbs:
             return "denied"
         if token.dep_ in ("xcomp", "dobj") and governor in words.cessation_verbs:

@@ -607,6 +607,8 @@ def _links(between: str) -> bool:
     words = between.replace(",", " , ").split()
     if words and words[-1] == "the":
         words = words[:-1]
+    if len(words) == 2 and words[1] == "of":  # "a village outside of Manama"
+        words = words[:1]
     return len(words) == 1 and words[0] in LINKING_WORDS
 
 
