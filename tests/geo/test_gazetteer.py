@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import io
 import pickle
+import re
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -38,6 +42,22 @@ def test_normalise_name(name: str, key: str) -> None:
 def test_normalise_name_is_idempotent(text: str) -> None:
     once = normalise_name(text)
     assert normalise_name(once) == once
+
+
+def _normalised_the_long_way(text: str) -> str:
+    """`normalise_name` without its shortcut for ASCII text."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    plain = plain.replace("&", " and ").replace(".", "").replace("'", "")
+    words = re.sub(r"[^\w]+", " ", plain).split()
+    words = words[1:] if len(words) > 1 and words[0] == "the" else words
+    expand = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+    return " ".join(expand.get(word, word) for word in words)
+
+
+@given(st.text(max_size=40) | st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_normalise_name_takes_no_shortcut_that_changes_a_key(text: str) -> None:
+    assert normalise_name(text) == _normalised_the_long_way(text)
 
 
 @pytest.mark.parametrize(
@@ -87,9 +107,59 @@ def test_load_builds_once_then_reads_the_cache(
     second = Gazetteer.load(cache_dir=tmp_path)
     assert len(builds) == 1
     assert [p.name for p in tmp_path.iterdir()] == [
-        f"gazetteer-{gazetteer_module.source_key()}.pkl"
+        f"gazetteer-{gazetteer_module.source_key()}.bin"
     ]
     assert len(second) == len(first) == len(tiny_gazetteer)
+    assert list(second.entries()) == list(tiny_gazetteer.entries())
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"",  # an empty file
+        lambda data: data[: len(data) // 2],  # cut short
+        lambda data: data + b"\0" * 8,  # longer than its header says
+        lambda data: b"not a gazetteer at all",
+    ],
+)
+def test_load_rebuilds_a_broken_cache_file(
+    tmp_path: Path,
+    tiny_gazetteer: Gazetteer,
+    monkeypatch: pytest.MonkeyPatch,
+    damage: Callable[[bytes], bytes],
+) -> None:
+    monkeypatch.setattr(gazetteer_module, "build_gazetteer", lambda: tiny_gazetteer)
+    Gazetteer.load(cache_dir=tmp_path)
+    (path,) = tmp_path.iterdir()
+    path.write_bytes(damage(path.read_bytes()))
+    reloaded = Gazetteer.load(cache_dir=tmp_path)
+    assert list(reloaded.entries()) == list(tiny_gazetteer.entries())
+    assert Gazetteer.from_buffer(path.read_bytes()).candidates("Idlib") == (
+        tiny_gazetteer.candidates("Idlib")
+    )
+
+
+def test_a_packed_gazetteer_gives_what_was_packed() -> None:
+    entries = [
+        GazEntry("Zürich", 1, "PPL", "CHE", "Zürich", 47.37, 8.55, 400_000),
+        GazEntry("Москва", 2, "PPLC", "RUS", None, 55.75, 37.62, 12_000_000),
+        GazEntry("Asia", 3, "CONT", "", None, 29.84, 89.3, 4_000_000_000),
+        GazEntry("Sea of Ṭaʿizz \U0001f30d", -4, "SEA", "YEM", None, -0.1, 1e-9, 0),
+    ]
+    names = [(entry.name, row) for row, entry in enumerate(entries)] + [("Zurich", 0)]
+    built = Gazetteer(entries, names)
+    reread = Gazetteer.from_buffer(_packed(built))
+    for gazetteer in (built, reread, pickle.loads(pickle.dumps(built))):
+        assert list(gazetteer.entries()) == entries
+        assert [e.geonameid for e in gazetteer.candidates("zurich")] == [1]
+        assert [e.geonameid for e in gazetteer.candidates("sea of ṭaʿizz 🌍")] == [-4]
+        assert gazetteer.candidates("Moscow") == []
+
+
+def _packed(gazetteer: Gazetteer) -> bytes:
+    out = io.BytesIO()
+    gazetteer.write(out)
+    return out.getvalue()
 
 
 def test_default_cache_dir_honours_the_environment(

