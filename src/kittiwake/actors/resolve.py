@@ -1213,22 +1213,27 @@ def is_ethnic_group(head: Token) -> bool:
 def member_mention(
     doc: Doc, head: Token, sentence_index: int, doc_id: str, state: DocState
 ) -> Mention | None:
-    """ "A member of the Syrian parliament" with no title of its own: the parliament's code."""
+    """ "A member of the Syrian parliament" with no title of its own: the parliament's code;
+    "the rebel leader's supporters": their leader's."""
     if state.with_head(head.i):
         return None
-    for prep in (
-        c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "for")
-    ):
-        for pobj in prep.children:
-            group = next((m for m in state.with_head(pobj.i) if m.actor.code), None)
-            if prep.lower_ == "for" and group is not None and group.actor.kind != "organisation":
-                continue  # "a spokesman for Hamas", but an envoy for Syria is not Syria's
-            if group is not None:
-                actor = replace(
-                    group.actor, reason=f"{head.text!r} of {group.text!r}: {group.actor.reason}"
-                )
-                start = head.left_edge.i
-                return make_mention(doc, start, head.i + 1, head, actor, sentence_index, doc_id)
+    owners = [(c.lower_, c) for c in head.children if c.dep_ == "poss"]
+    phrases = [
+        (prep.lower_, pobj)
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for")
+        for pobj in prep.children
+    ]
+    for word, group_head in [*owners, *phrases]:
+        group = next((m for m in state.with_head(group_head.i) if m.actor.code), None)
+        if word == "for" and group is not None and group.actor.kind != "organisation":
+            continue  # "a spokesman for Hamas", but an envoy for Syria is not Syria's
+        if group is not None:
+            actor = replace(
+                group.actor, reason=f"{head.text!r} of {group.text!r}: {group.actor.reason}"
+            )
+            start = head.left_edge.i
+            return make_mention(doc, start, head.i + 1, head, actor, sentence_index, doc_id)
     return None
 
 
