@@ -469,3 +469,40 @@ def test_arriving_in_ones_own_country_visits_no_one(pipeline: Pipeline) -> None:
         if e.cameo == "042"
     ]
     assert arrival.target is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a feeling of outrage told of its subject: criticism of whom it is about, the owner
+        # of the act it names or the actor deep in its phrase
+        (
+            "Al Jazeera said it was appalled by the Egyptian government's decision to close its "
+            "office.",
+            {("QATMED", "EGYGOV")},
+        ),
+        (
+            "The Turkish ministry was outraged at the remarks of the French president.",
+            {("TURGOV", "FRAGOV")},
+        ),
+        # "they" under a reporting verb is the reporter, passive too
+        (
+            "Egyptian officials closed the office on Sunday. Al Jazeera said they were appalled "
+            "by the government's decision.",
+            {("QATMED", "EGYGOV")},
+        ),
+        # an active verb with an object says what caused the feeling, not who judged
+        ("The Iranian president angered Saudi Arabia with his remarks.", set()),
+    ],
+    ids=["by-possessor", "at-nested", "reporter-they", "active-cause"],
+)
+def test_outrage_at_an_act_criticises_its_doer(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str]]
+) -> None:
+    events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+    pairs = {
+        (e.source.actor.code, e.target.actor.code)
+        for e in events
+        if e.cameo == "111" and e.source is not None and e.target is not None
+    }
+    assert pairs == expected, [(e.trigger.text, e.cameo, e.source, e.target) for e in events]

@@ -1882,9 +1882,10 @@ def reporting_bodies(pronoun: Token, state: DocState) -> list[Mention]:
     """The bodies that report what "they" did: "The government says they have captured the
     island", "France and Italy announced that they will send advisers" (the subject of the
     reporting verb whose reported clause "they" is the subject of, with its conjuncts, when
-    those are countries, sectors or bodies)."""
+    those are countries, sectors or bodies); passive too ("the network said they were
+    appalled")."""
     clause = pronoun.head
-    if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
         return []
     verb = clause.head
     if verb.lemma_.lower() not in load_clause_words().reporting_verbs:

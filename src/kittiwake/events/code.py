@@ -1137,6 +1137,8 @@ def participants(
     if trigger.nominal:
         return nominal_participants(trigger, by_head)
     token, pattern = trigger.token, trigger.pattern
+    if pattern.experiencer:
+        return experienced(token, by_head)
     has_object = any(c.dep_ == "dobj" for c in token.children)
     raised = raised_patients(token)
     passive = (
@@ -1202,6 +1204,33 @@ def participants(
     if targets:  # "were taken hostage near Jilib": the passive subject is whom; a place, where
         candidates = [m for m in candidates if m.actor.kind not in PLACE_KINDS]
     targets.extend(candidates)
+    return dedupe(sources), [t for t in dedupe(targets) if t not in sources]
+
+
+# The phrases that name what a feeling is about: "appalled by", "angry at", "outraged over"
+STIMULUS_PREPOSITIONS = ("by", "at", "over", "with", "about")
+
+
+def experienced(verb: Token, by_head: dict[int, list[Mention]]) -> tuple[list[Mention], list[Mention]]:
+    """ "Al-Jazeera was appalled by the government's decision", "the ministry was outraged
+    at Iran": whoever feels it (the subject, active or passive) judges whom the feeling is
+    about (the actor of its "by"/"at" phrase, or the owner of the act it names). An active
+    verb with an object ("the remarks angered Riyadh") says what caused it, not who judged."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return [], []
+    subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+    subject = subject if subject is not None else subject_of(verb)
+    sources = actors_at(subject, by_head) if subject is not None else []
+    stimuli = prep_objects(verb, STIMULUS_PREPOSITIONS)
+    if verb.dep_ == "acomp":  # "were appalled by": the phrase may hang on "were"
+        stimuli += prep_objects(verb.head, STIMULUS_PREPOSITIONS)
+    targets = [
+        m
+        for pobj in stimuli
+        for m in actors_at(pobj, by_head)
+        or actors_of_phrase(pobj, by_head)  # "by the government's decision"
+        or nested_actors(pobj, by_head)  # "at the remarks of the French president"
+    ]
     return dedupe(sources), [t for t in dedupe(targets) if t not in sources]
 
 

@@ -16,7 +16,10 @@ clausal complement: "urged X to *resign*"), `subject` (lemma of a subject that i
 actor: "the *raids* killed"), `symmetric` (a compound subject without an object acts on
 each other: "Russia and China agreed"), `topic_object` (the direct object is what the act is
 about, never whom: "discussed *Syria* with Iran"), `modifier` (lemma of an adjective, compound
-or adverb the trigger must have: "*verbal* attacks" are criticism, not violence). An `evaluative` pattern's `nouns` and `adjectives`
+or adverb the trigger must have: "*verbal* attacks" are criticism, not violence), `experiencer`
+(the subject feels the act, active or passive, towards whom its "by", "at", "over" or "with"
+phrase names: "the network was *appalled* by the government's decision" criticises the
+government). An `evaluative` pattern's `nouns` and `adjectives`
 judge whom they describe ("Uribe's *lies*", "called the army *puppets*", "the vote was
 *illegal*"): its target is the actor described, its source whoever says so. A `literal`
 pattern (what `kittiwake dict import-petrarch` writes) reads words as PETRARCH does: a verb
@@ -76,6 +79,7 @@ class PatternModel(BaseModel):
     needs_target: bool = False
     topic_object: bool = False
     evaluative: bool = False
+    experiencer: bool = False
     literal: bool = False
     mode: str | None = None
     plover_type: str | None = None
@@ -131,6 +135,7 @@ class Pattern:
     literal: bool = False  # PETRARCH's reading: word forms as listed, modals as stated
     topic_object: bool = False  # the object is what the act is about ("discussed Syria")
     modifier: frozenset[str] = frozenset()  # a modifier the trigger must have ("verbal")
+    experiencer: bool = False  # the subject feels it about whom its "by"/"at" phrase names
     # the words of each of `verbs` ("step down"), split once: the coder tries a pattern on
     # every verb that has its lemma
     verb_words: tuple[tuple[str, ...], ...] = dataclasses.field(
@@ -232,6 +237,7 @@ def to_pattern(model: PatternModel, *, source: str) -> Pattern:
         literal=model.literal,
         topic_object=model.topic_object,
         modifier=frozenset(model.modifier),
+        experiencer=model.experiencer,
     )
 
 
