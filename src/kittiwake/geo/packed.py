@@ -76,14 +76,16 @@ class Strings:
     def find(self, text: str) -> int | None:
         """The index of `text` among sorted strings, or None."""
         wanted = text.encode(_ENCODING, _ERRORS)
-        low, high = 0, len(self.ends)
+        blob, start, ends = self.blob, self.start, self.ends  # `raw` inlined: a hot loop
+        low, high = 0, len(ends)
         while low < high:
             middle = (low + high) // 2
-            if self.raw(middle) < wanted:
+            begin = start + ends[middle - 1] if middle else start
+            if blob[begin : start + ends[middle]] < wanted:
                 low = middle + 1
             else:
                 high = middle
-        return low if low < len(self.ends) and self.raw(low) == wanted else None
+        return low if low < len(ends) and self.raw(low) == wanted else None
 
     def blob_bytes(self) -> bytes | memoryview:
         whole = memoryview(self.blob)
