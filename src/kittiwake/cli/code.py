@@ -12,6 +12,7 @@ from kittiwake.cli.groups import main
 from kittiwake.cli.options import (
     date_option,
     limit_option,
+    no_collection_at_exit,
     pipeline_options,
     settings_from,
     warn,
@@ -45,6 +46,7 @@ def code(
     from kittiwake.records import Rejected
 
     pipeline = Pipeline(settings_from(model, dictionaries, patterns, limits))
+    no_collection_at_exit()  # it holds the model, no connection or file
     for result in pipeline.code_all(iter_articles(paths, default_date=date)):
         if isinstance(result, Rejected):
             warn(f"skipped {result.origin}: {result.reason}")

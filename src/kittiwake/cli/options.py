@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import gc
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -102,3 +104,18 @@ def settings_from(
 
 def warn(message: str) -> None:
     click.echo(f"kittiwake: {message}", err=True)
+
+
+def no_collection_at_exit() -> None:
+    """End the process without the garbage collector's last passes over every object.
+
+    A command that has built a pipeline holds millions of objects (spaCy's vocabulary and
+    model, the dictionaries), and an ending interpreter runs full collections over all of
+    them, only for the system to take back the memory anyway: 0.2 s of every `kittiwake
+    code` (benchmarks/cli_startup.py, issue 11). Frozen at exit (`gc.freeze`, run by
+    `atexit` before those passes) they are left out of them. What sits in a reference cycle
+    is then not finalised: only for commands that hold no connection, temporary folder or
+    unwritten file at exit (output written with `click.echo` is flushed all the same).
+    """
+    atexit.unregister(gc.freeze)  # once, however often a process runs the command (tests)
+    atexit.register(gc.freeze)
