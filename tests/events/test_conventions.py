@@ -228,6 +228,16 @@ def test_fighting_named_as_a_noun_is_coded_both_ways(
             '"Eritrea will pay a price for this aggression," the Ethiopian prime minister said.',
             ("130", "ETHGOV", "ERI"),
         ),
+        # hiding, bluffing, lying told of another are misconduct too
+        (
+            '"The Sudanese authorities are hiding the truth," the rights group Amnesty '
+            "International said.",
+            ("112", "NGOHRIAMN", "SDNGOV"),
+        ),
+        (
+            '"The Kenyan president has been bluffing us for years," an opposition leader said.',
+            ("112", "KENOPP", "KENGOV"),
+        ),
     ],
     ids=[
         "quoted-interfering",
@@ -235,6 +245,8 @@ def test_fighting_named_as_a_noun_is_coded_both_ways(
         "coordinated-clause",
         "failed-to",
         "will-pay-a-price",
+        "hiding",
+        "bluffing",
     ],
 )
 def test_misconduct_told_of_another_is_an_accusation(

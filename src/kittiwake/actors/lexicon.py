@@ -51,6 +51,7 @@ class TermKind(StrEnum):
     PERSON = "person name"
     SURNAME = "surname"
     AGENT = "agent word"
+    TOWN = "town"  # a capital's metonym read as where people are from ("Nairobi residents")
 
 
 # When two terms cover exactly the same words, the earlier kind wins.

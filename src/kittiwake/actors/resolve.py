@@ -342,7 +342,8 @@ class ActorResolver:
         doc_id: str,
         state: DocState,
     ) -> Mention | None:
-        terms = [t for m in without_attitude_modifiers(head, matches) for t in m.terms]
+        kept_matches = without_attitude_modifiers(head, matches)
+        terms = [t for m in kept_matches for t in town_terms(doc, head, m, kept_matches)]
         if is_locative(head) and not any(t.kind in PARTICIPANT_KINDS for t in terms):
             return None
         if names_a_thing(head, matches) or head.lemma_.lower() in self.symbol_nouns:
@@ -1284,6 +1285,21 @@ def agent_codes(match: Match) -> set[str]:
 
 def kinds_of(match: Match) -> set[TermKind]:
     return {t.kind for t in match.terms}
+
+
+def town_terms(doc: Doc, head: Token, match: Match, matches: list[Match]) -> list[Term]:
+    """The match's terms; a capital's name before an agent word names where they are from,
+    not its government ("Nairobi residents", "a Cairo protester", "Kabul police": Kenyan
+    residents, an Egyptian protester, Afghan police), while a capital standing alone
+    ("Nairobi said") or an institution ("Pentagon officials") keeps its sector."""
+    if match.start <= head.i < match.end or not kinds_of(match) & CITY_KINDS:
+        return list(match.terms)
+    head_is_agent = any(m.start <= head.i < m.end and agent_codes(m) for m in matches)
+    if not head_is_agent or not names_a_city(doc, match):
+        return list(match.terms)
+    return [
+        Term(TermKind.TOWN, t.entry, t.phrase) if t.kind in CITY_KINDS else t for t in match.terms
+    ]
 
 
 def names_a_city(doc: Doc, match: Match) -> bool:
