@@ -44,7 +44,13 @@ CODED = {
     ),
     # an attack made in words is criticism
     "verbally-attacked": ("The Chilean president verbally attacked the Peruvian president.", "111"),
-    "charged-that": ("The Kenyan opposition charged that the government had rigged the vote.", "112"),
+    "charged-that": (
+        "The Kenyan opposition charged that the government had rigged the vote.",
+        "112",
+    ),
+    # a claim judged false is denied
+    "claims-ridiculous": ("The Kenyan minister said the allegations were ridiculous.", "016"),
+    "called-reports-baseless": ("The Iranian foreign ministry called the reports baseless.", "016"),
 }
 
 
@@ -518,3 +524,16 @@ def test_outrage_at_an_act_criticises_its_doer(
         if e.cameo == "111" and e.source is not None and e.target is not None
     }
     assert pairs == expected, [(e.trigger.text, e.cameo, e.source, e.target) for e in events]
+
+
+def test_a_claim_judged_false_is_denied_to_whoever_made_it(pipeline: Pipeline) -> None:
+    events = code_text(
+        "The Chilean president said Morales's claims were lies.",
+        date=DATE,
+        pipeline=pipeline,
+        include_all=True,
+    )
+    assert [
+        (e.cameo, e.source and e.source.actor.code, e.target and e.target.actor.code)
+        for e in events
+    ] == [("016", "CHLGOV", "BOLGOV")]

@@ -172,7 +172,10 @@ def settle_judgement(trigger: Trigger, by_head: dict[int, list[Mention]]) -> Set
     """A word that judges an actor ("Uribe's lies", "called the army puppets"): coded only
     with both sides, whoever says it and whom it describes."""
     word = trigger.token
-    targets = judged_actors(word, by_head)
+    # "the minister said the claims were ridiculous": a claim judged is denied (016), to
+    # whoever made it, if the text says
+    dismissal = bool(trigger.pattern.subject)
+    targets = claim_owners(word, by_head) if dismissal else judged_actors(word, by_head)
     sources = [m for m in judge_of(word, by_head, described=targets) if m not in targets]
     # only a denied predicate takes the judgement back ("the vote was not illegal"); "I
     # cannot accept Uribe's lies" still calls them lies
@@ -185,10 +188,10 @@ def settle_judgement(trigger: Trigger, by_head: dict[int, list[Mention]]) -> Set
         negated = predicate is not None and any(c.dep_ == "neg" for c in predicate.children)
         modality = modality_of(predicate) if predicate is not None else None
     reading = Reading(negated, modality, None, [], modality_cue=modality, negation_cue=negated)
-    if not sources or not targets:
+    if not sources or not (targets or dismissal):
         return skipped(NO_JUDGE if targets else NO_ONE_JUDGED, sources, targets, reading)
     pairs = tuple(pair_up(sources, targets, symmetric=False))
-    if not any(t for _, t in pairs):
+    if not dismissal and not any(t for _, t in pairs):
         return skipped(NO_ONE_JUDGED, sources, targets, reading)
     return Settlement(tuple(sources), tuple(targets), reading, pairs, None)
 
@@ -288,6 +291,12 @@ def judged_actors(word: Token, by_head: dict[int, list[Mention]]) -> list[Mentio
     # "described Tsvangirai and the opposition as traitors": each conjunct; not an actor deep
     # in the phrase ("the cruel treatment of a detainee" does not judge the detainee)
     return [m for t in (described, *described.conjuncts) for m in actors_at(t, by_head)]
+
+
+def claim_owners(word: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """Who made the claim a word judges: "Uribe's claims were baseless"."""
+    claim = described_by(word)
+    return actors_of_phrase(claim, by_head) if claim is not None else []
 
 
 def described_by(word: Token) -> Token | None:
@@ -1063,6 +1072,10 @@ def phrase_score(tokens: Iterable[Token], words: frozenset[str]) -> int | None:
 def noun_fit(token: Token, pattern: Pattern) -> int | None:
     if pattern.modifier and not has_modifier(token, pattern.modifier):
         return None
+    if pattern.subject:  # "the claims were ridiculous": what the word is said of
+        described = described_by(token)
+        if described is None or lemma_of(described) not in pattern.subject:
+            return None
     # "the deployment of peacekeeping troops": the object or a compound of it
     if pattern.object and not phrase_words(prep_objects(token, ("of", "on", "against"))).score(
         pattern.object
