@@ -41,6 +41,11 @@ CASES = {
         "A military court was told that Turkish soldiers beat up Syrian refugees.",
         ("ASSAULT", "TUR", "SYR"),
     ),
+    # travel made to meet someone is a visit to them
+    "travel-to-meet": (
+        "Kenyan officials arrived at the border camps to meet Somali refugees.",
+        ("CONSULT", "KEN", "SOM"),
+    ),
     # whoever must act is not the one demanding it
     "speaker-not-obligated": (
         "Germany said Serbia must be ready to negotiate with Albania.",
@@ -325,3 +330,14 @@ def test_a_place_further_down_the_phrase_is_where_not_whom(pipeline: Pipeline, t
     assert all(e.target is not None and e.target.actor.sector == "CVL" for e in events), [
         (e.trigger.text, e.target and e.target.text) for e in events
     ]
+
+
+def test_a_purpose_infinitive_is_done_by_the_subject_of_its_clause(pipeline: Pipeline) -> None:
+    events = code_text(
+        "Kenyan police fired tear gas to disperse the students.",
+        date=DATE,
+        pipeline=pipeline,
+        include_all=True,
+    )
+    dispersals = [e for e in events if e.trigger.text == "disperse"]
+    assert [country(e.source) for e in dispersals] == ["KEN"], triples(events)
