@@ -1509,13 +1509,21 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(head.head)  # "Syria is willing to withdraw"
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "ADJ":
         return subject_of(head.head.head)  # "are guilty of violating the ceasefire"
-    if verb.dep_ == "advcl" and verb.tag_ == "VB" and head.pos_ in ("VERB", "AUX"):
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            return subject_of(head)  # "arrived at the camps to meet the refugees"
+    if is_purpose_infinitive(verb) and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head)  # "arrived at the camps to meet the refugees"
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
         governor = head if verb.dep_ == "advcl" else head.head  # "issued a declaration demanding"
         return subject_of(governor) if governor.i != verb.i else None
     return None
+
+
+def is_purpose_infinitive(verb: Token) -> bool:
+    """ "to meet the refugees" hung on the clause it is the purpose of."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def asked_to_act(verb: Token) -> Token | None:
