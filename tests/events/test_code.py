@@ -114,6 +114,11 @@ CODED = {
         "NATO would tighten the blockade unless Serbia withdrew its troops.",
         Expected("13", "IGOWSTNAT", None, "THREATEN", "threat"),
     ),
+    # a subject's own wish to cooperate is its intent to (03x)
+    "own-wish": (
+        "Brazil would like to deepen its trade relations with Argentina.",
+        Expected("0311", "BRA", "ARG", "AGREE", "promise"),
+    ),
     # a hyphenated noun is one word ("sit-in"), not its last part ("in")
     "hyphenated-object": (
         "The Kenyan opposition staged a sit-in outside the parliament.",

@@ -110,6 +110,9 @@ def test_every_code_of_the_codebook_maps_to_a_code_of_the_codebook(speech: Speec
         ("070", "hypothetical", False, None),
         ("040", "hypothetical", False, None),
         ("190", "hypothetical", False, Speech.THREAT),
+        # the subject's own wish to cooperate is an intent; a wish to attack is no threat
+        ("061", "wished", False, Speech.PROMISE),
+        ("190", "wished", False, None),
         # a reported act is no speech act about another act
         ("190", None, False, None),
         ("040", None, False, None),

@@ -51,6 +51,9 @@ OBLIGATION_AUX = frozenset({"must", "should", "ought", "shall"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "wo", "'d"})
 # Verbs whose complement is only wished for: "hope Russia will play a role".
 WISH_VERBS = frozenset({"hope", "wish", "expect", "consider", "want", "like", "dream"})
+# Verbs by which a subject wishes to do an act itself ("Brazil would like to deepen its
+# ties", "hopes to sign"): for a cooperative act, CAMEO's intent to do it (03x).
+OWN_WISH_VERBS = frozenset({"hope", "wish", "want", "like"})
 # Verbs of trying: "militants attempted to assassinate the prime minister" tells an attempt,
 # which CAMEO codes as the act (modality "attempted", reported), never a threat of it.
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
@@ -1866,9 +1869,9 @@ def is_negated(trigger: Token) -> bool:
 def modality_of(trigger: Token) -> str | None:
     """How the sentence presents the act: None for a reported act, else one of
     "obligation" (must), "hypothetical" (could), "future" (will, would), "intended" (plans
-    to, is ready to), "refused" (refused to), "threatened" (... unless), "conditional" (if),
-    "generic" (an event noun naming a kind of act: "each attack on the press"), "attempted"
-    (tried to)."""
+    to, is ready to), "wished" (would like to, hopes to), "refused" (refused to),
+    "threatened" (... unless), "conditional" (if), "generic" (an event noun naming a kind of
+    act: "each attack on the press"), "attempted" (tried to)."""
     framed = framing_of(trigger)
     if framed is not None:
         return framed
@@ -1913,6 +1916,8 @@ def modality_of(trigger: Token) -> str | None:
                 return "threatened"
             if governor in words.request_verbs and not is_reported_fact(token):
                 return "requested"
+            if governor in OWN_WISH_VERBS and token.dep_ == "xcomp":
+                return "wished"  # "Brazil would like to deepen its ties": its own wish
             if governor in WISH_VERBS:
                 return "hypothetical"
             if governor in ATTEMPT_VERBS:

@@ -68,6 +68,8 @@ def speech_act(cameo: str, *, modality: str | None, negated: bool) -> Speech | N
         return Speech.THREAT
     if modality in ("future", "intended"):
         return Speech.PROMISE if cooperative else Speech.THREAT
+    if modality == "wished":  # "would like to deepen ties"; a wish to attack is no threat
+        return Speech.PROMISE if cooperative else None
     # "unless Romania withdraws its troops", "if the U.S. does attack": the condition is a
     # supposition of whoever speaks, neither a promise nor a threat of its own subject
     if modality == "hypothetical" and not cooperative:
