@@ -48,6 +48,16 @@ CODED = {
         "The Kenyan opposition charged that the government had rigged the vote.",
         "112",
     ),
+    # a multi-word verb entry may end in its bare object
+    "used-force": ("The Ugandan army used force against the protesters.", "190"),
+    "found-guilty": ("The former Kenyan minister was found guilty of fraud.", "116"),
+    # a promise not to use force is an intent to de-escalate
+    "will-not-use-force": (
+        "The Ugandan army said it would not use force against the protesters.",
+        "0356",
+    ),
+    # a denied hesitation affirms the act: a threat
+    "will-not-hesitate": ("Iran will not hesitate to attack Israel.", "138"),
     # a claim judged false is denied
     "claims-ridiculous": ("The Kenyan minister said the allegations were ridiculous.", "016"),
     "called-reports-baseless": ("The Iranian foreign ministry called the reports baseless.", "016"),

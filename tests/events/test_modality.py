@@ -48,7 +48,7 @@ SPEECH_PLOVER = {
         ("061", Speech.REFUSAL, "1211"),
         ("040", Speech.REFUSAL, "125"),
         # no entry at any length: the speech act's own root code
-        ("190", Speech.PROMISE, "030"),
+        ("150", Speech.PROMISE, "030"),
         ("190", Speech.DEMAND, "100"),
         ("190", Speech.REFUSAL, "120"),
         ("020", Speech.THREAT, "130"),
@@ -104,7 +104,10 @@ def test_every_code_of_the_codebook_maps_to_a_code_of_the_codebook(speech: Speec
         # a negated past act is no speech act: it stays a negated event
         ("040", None, True, None),
         ("163", None, True, None),
-        ("190", "future", True, None),  # "will not attack" is neither threat nor refusal
+        # "will not attack", "will not use force": no threat, a promise to hold back (0356)
+        ("190", "future", True, Speech.PROMISE),
+        ("183", "intended", True, Speech.PROMISE),
+        ("163", "future", True, None),  # "will not impose sanctions" is neither
         ("190", "refused", False, None),
         # hypothetical cooperation is no act; hypothetical force is a threat ("could strike")
         ("070", "hypothetical", False, None),

@@ -956,8 +956,14 @@ class TriggerFacts:
 
     @cached_property
     def particles(self) -> frozenset[str]:
+        """The words a multi-word verb entry may end in: a particle ("step *down*") or a
+        bare direct object ("use *force*", "seize *hostages*")."""
         return frozenset(
-            c.lower_ for c in self.token.children if c.dep_ in ("prt", "advmod", "prep")
+            word
+            for c in self.token.children
+            if c.dep_ in ("prt", "advmod", "prep")
+            or (c.dep_ in ("dobj", "oprd") and not any(d.dep_ == "det" for d in c.children))
+            for word in (c.lower_, c.lemma_.lower())
         )
 
     @cached_property
@@ -1845,6 +1851,9 @@ def has_negative_subject(token: Token) -> bool:
     )
 
 
+HESITATION_VERBS = frozenset({"hesitate", "shrink", "flinch", "balk", "waver"})
+
+
 def is_negated(trigger: Token) -> bool:
     token = trigger
     for _ in range(8):
@@ -1858,6 +1867,8 @@ def is_negated(trigger: Token) -> bool:
             return True
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in NEGATING_VERBS:
             return True
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in HESITATION_VERBS:
+            return False  # "will not hesitate to strike": a denied hesitation affirms the act
         if token.dep_ not in NEGATION_CHAIN or token.head.i == token.i:
             return False
         if token.dep_ == "prep" and token.lower_ not in ARGUMENT_PREPOSITIONS:
