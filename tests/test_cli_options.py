@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
+
+from kittiwake.cli.options import kept_for_good
 
 # A process that asks twice, then writes more than a pipe's buffer without flushing; the
 # handler it registered first runs last, after the command's, and reports what it sees.
@@ -23,3 +26,17 @@ def test_no_collection_at_exit_freezes_the_heap_at_exit_and_output_is_still_writ
     )
     assert ended.stdout == "x" * 200_000
     assert ended.stderr == "frozen at exit: True"
+
+
+def test_what_is_built_for_good_is_frozen_and_no_collection_runs_meanwhile() -> None:
+    thresholds = gc.get_threshold()
+    try:
+        with kept_for_good():
+            inside = gc.get_threshold()[0]
+            gc.enable()  # as spaCy's msgpack reader does: it must not start collections
+            built = [[index] for index in range(1_000)]
+        assert inside == 0
+        assert gc.get_freeze_count() >= len(built)
+        assert gc.get_threshold() == thresholds
+    finally:
+        gc.unfreeze()

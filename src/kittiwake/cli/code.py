@@ -11,6 +11,7 @@ import click
 from kittiwake.cli.groups import main
 from kittiwake.cli.options import (
     date_option,
+    kept_for_good,
     limit_option,
     no_collection_at_exit,
     pipeline_options,
@@ -40,12 +41,13 @@ def code(
     limits: dict[str, str],
 ) -> None:
     """Code PATHS (.txt, .jsonl, .html, feeds, WARC, folders, or - for stdin); print events."""
-    # Imported here, not above: `kittiwake code --help` should not wait for spaCy.
-    from kittiwake.pipeline import Pipeline, is_default_output
-    from kittiwake.read import iter_articles
-    from kittiwake.records import Rejected
+    with kept_for_good():
+        # Imported here, not above: `kittiwake code --help` should not wait for spaCy.
+        from kittiwake.pipeline import Pipeline, is_default_output
+        from kittiwake.read import iter_articles
+        from kittiwake.records import Rejected
 
-    pipeline = Pipeline(settings_from(model, dictionaries, patterns, limits))
+        pipeline = Pipeline(settings_from(model, dictionaries, patterns, limits))
     no_collection_at_exit()  # it holds the model, no connection or file
     for result in pipeline.code_all(iter_articles(paths, default_date=date)):
         if isinstance(result, Rejected):
