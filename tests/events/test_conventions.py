@@ -58,6 +58,11 @@ CODED = {
     ),
     # a denied hesitation affirms the act: a threat
     "will-not-hesitate": ("Iran will not hesitate to attack Israel.", "138"),
+    # a visitor greeted is received; a crowd cheering for someone praises them; a home
+    # searched is coercion of whoever lives there
+    "greeted": ("The French president greeted the Colombian senator at the air base.", "043"),
+    "cheered-for": ("A jubilant crowd cheered for the Tanzanian troops.", "051"),
+    "searched-home": ("Kenyan police searched the home of the former Ugandan general.", "170"),
     # a claim judged false is denied
     "claims-ridiculous": ("The Kenyan minister said the allegations were ridiculous.", "016"),
     "called-reports-baseless": ("The Iranian foreign ministry called the reports baseless.", "016"),
