@@ -29,6 +29,7 @@ from kittiwake.events.recipients import place_as_target
 from kittiwake.geo.gazetteer import Gazetteer
 from kittiwake.limits import TimeLimitError, cap_events, text_cuts, time_limit, too_long
 from kittiwake.nlp import Parser, sentences_of
+from kittiwake.parse_ahead import parsed_ahead
 from kittiwake.read.common import doc_id_for
 from kittiwake.records import REPORTABLE_MODALITIES, Article, CodedArticle, Event, Rejected
 from kittiwake.when import DateResolver
@@ -122,34 +123,54 @@ class Pipeline:
     def code_all(
         self, items: Iterable[Article | Rejected], *, chunk_size: int = CHUNK_SIZE
     ) -> Iterator[CodedArticle | Rejected]:
-        """Code a stream of articles, in order, parsing `chunk_size` at a time; rejections
-        pass through, one bad article never stops it."""
+        """Code a stream of articles, in order, parsing `chunk_size` at a time, the next
+        chunk in a second thread while this one is coded (`kittiwake.parse_ahead`);
+        rejections pass through, one bad article never stops it."""
         stream = iter(items)
-        while chunk := list(islice(stream, chunk_size)):
-            yield from self.code_chunk(chunk)
+        chunks = iter(lambda: self.prepared(list(islice(stream, chunk_size))), [])
+        for prepared, docs in parsed_ahead(
+            chunks,
+            parse=self.parse_prepared,
+            seconds=self.chunk_seconds,
+            timed_out=lambda _: None,  # parsed again one by one, each within its own time
+        ):
+            with fewer_collections():
+                coded = self.code_parsed(prepared, docs)
+            yield from coded
 
     def code_chunk(self, items: Sequence[Article | Rejected]) -> list[CodedArticle | Rejected]:
         """Code a list of articles (what an ingest worker is sent) with one `nlp.pipe`, the
         garbage collector running less often (`kittiwake.collector`)."""
         with fewer_collections():
-            return self._code_chunk(items)
+            prepared = self.prepared(items)
+            return self.code_parsed(prepared, self.parse_prepared(prepared))
 
-    def _code_chunk(self, items: Sequence[Article | Rejected]) -> list[CodedArticle | Rejected]:
-        prepared = [
+    def prepared(self, items: Sequence[Article | Rejected]) -> list[Article | Rejected]:
+        return [
             item if isinstance(item, Rejected) else self._safely(self.prepare, item)
             for item in items
         ]
+
+    def chunk_seconds(self, prepared: Sequence[Article | Rejected]) -> float:
+        """How long parsing a chunk's articles may take (0: no limit)."""
+        return self.limits.max_parse_seconds * sum(isinstance(i, Article) for i in prepared)
+
+    def parse_prepared(self, prepared: Sequence[Article | Rejected]) -> list[Doc] | None:
+        """The parses of a chunk's articles with one `nlp.pipe`, or None when one article
+        broke the batch or it ran out of time (each is then parsed alone)."""
         articles = [item for item in prepared if isinstance(item, Article)]
         try:
-            seconds = self.limits.max_parse_seconds * len(articles)
-            with time_limit(seconds, what="parse a chunk"):
-                docs: Iterator[Doc | None] = iter(
-                    self.parse.pipe(articles, batch_size=max(1, len(articles)))
-                )
+            with time_limit(self.chunk_seconds(prepared), what="parse a chunk"):
+                return self.parse.pipe(articles, batch_size=max(1, len(articles)))
         except Exception:  # noqa: BLE001 - one article broke the batch: parse each alone
-            docs = iter([None] * len(articles))
+            return None
+
+    def code_parsed(
+        self, prepared: Sequence[Article | Rejected], docs: list[Doc] | None
+    ) -> list[CodedArticle | Rejected]:
+        parses: Iterator[Doc | None] = iter(docs if docs is not None else [None] * len(prepared))
         return [
-            item if isinstance(item, Rejected) else self.code_safely(item, doc=next(docs))
+            item if isinstance(item, Rejected) else self.code_safely(item, doc=next(parses))
             for item in prepared
         ]
 
