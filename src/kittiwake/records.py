@@ -69,7 +69,8 @@ class Actor:
     entry_id: str | None = None  # the dictionary entry that matched
     name: str | None = None  # canonical name of that entry
     reason: str = ""  # human-readable explanation of the resolution
-    kind: str = ""  # person, organisation, country, sector, unknown person, unknown organisation
+    kind: str = ""  # person, organisation, country, sector, foreign (a sector of a country
+    # not named), unknown person, unknown organisation
 
 
 @dataclass(frozen=True, slots=True)

@@ -677,6 +677,9 @@ class ActorResolver:
             return [mention]
         if actor.sector in INTERNATIONAL_SECTORS:
             return [mention]
+        if is_foreign(doc, mention):  # "foreign troops on Libyan soil" are not Libya's
+            why = f"{actor.reason}; foreign: of a country not named"
+            return [replace(mention, actor=replace(actor, kind=FOREIGN_KIND, reason=why))]
         own = self.own_country(doc, mention, state)
         country: str | None
         others: list[tuple[str, Token]] = []
@@ -1697,6 +1700,21 @@ def focus_country(doc: Doc, matches: list[Match]) -> str | None:
 FOREIGN_SERVICE_WORDS = frozenset(
     {"peacekeeper", "peacekeeping", "observer", "monitor", "inspector", "envoy", "mediator"}
 )
+
+
+FOREIGN_MODIFIERS = frozenset({"foreign", "overseas", "outside"})
+FOREIGN_KIND = "foreign"  # an actor of a country the text does not name; none is guessed
+
+
+def is_foreign(doc: Doc, mention: Mention) -> bool:
+    """ "foreign troops", "foreign journalists": of some other country, unnamed (a
+    "foreign minister" is a title the dictionaries name with its word)."""
+    return any(
+        c.dep_ == "amod"
+        and c.lower_ in FOREIGN_MODIFIERS
+        and not mention.token_start <= c.i < mention.token_end
+        for c in doc[mention.head].children
+    )
 
 
 def serves_abroad(head: Token) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from kittiwake.actors.resolve import INTERNATIONAL_SECTORS
+from kittiwake.actors.resolve import FOREIGN_KIND, INTERNATIONAL_SECTORS
 from kittiwake.events.code import VISIT_CODES
 from kittiwake.lang import PlaceRecipients, PlaceWords, load_words
 from kittiwake.records import Actor, Event, Mention, Place
@@ -108,6 +108,8 @@ def with_place_country(event: Event) -> Event:
         if side in updates:
             continue
         if mention is None or mention.actor.country or not mention.actor.sector:
+            continue
+        if mention.actor.kind == FOREIGN_KIND:  # "foreign journalists were expelled"
             continue
         if (
             mention.actor.code != mention.actor.sector
