@@ -41,6 +41,15 @@ CASES = {
         "A military court was told that Turkish soldiers beat up Syrian refugees.",
         ("ASSAULT", "TUR", "SYR"),
     ),
+    # whoever acts together with the subject acts too, and "they" reports for both
+    "together-with": (
+        "Chile, together with Peru, sent instructors to the Bolivian army.",
+        ("AID", "PER", "BOL"),
+    ),
+    "along-with-they": (
+        "Chile announced along with Peru that they would send instructors to the Bolivian army.",
+        ("AGREE", "PER", "BOL"),
+    ),
     # travel made to meet someone is a visit to them
     "travel-to-meet": (
         "Kenyan officials arrived at the border camps to meet Somali refugees.",

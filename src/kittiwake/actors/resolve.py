@@ -1929,10 +1929,32 @@ def reporting_bodies(pronoun: Token, state: DocState) -> list[Mention]:
         return []
     return [
         mention
-        for head in (subject, *subject.conjuncts)
+        for head in (subject, *subject.conjuncts, *companions(subject), *companions(verb))
         for mention in state.with_head(head.i)[:1]
         if mention.actor.code and mention.actor.kind in ("country", "sector", "organisation")
     ]
+
+
+def companions(token: Token) -> list[Token]:
+    """Who acts together with a subject or its verb: "France, together with Italy,
+    announced", "France announced along with Britain", "alongside Britain"."""
+    along = any(c.dep_ == "prt" and c.lower_ == "along" for c in token.children)
+    phrases = [
+        prep
+        for prep in token.children
+        if prep.dep_ == "prep"
+        and (
+            prep.lower_ == "alongside"
+            or (prep.lower_ == "with" and (along or any(is_along(c) for c in prep.children)))
+        )
+    ]
+    for word in (c for c in token.children if is_along(c)):  # "along" heading "with"
+        phrases.extend(p for p in word.children if p.dep_ == "prep" and p.lower_ == "with")
+    return [pobj for prep in phrases for pobj in prep.children if pobj.dep_ == "pobj"]
+
+
+def is_along(token: Token) -> bool:
+    return token.lower_ in ("together", "along") and token.dep_ in ("advmod", "prep")
 
 
 def organisation_before(

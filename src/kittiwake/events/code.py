@@ -18,7 +18,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kittiwake.actors.resolve import LOCATIVE_PREPOSITIONS, PLACE_KINDS
+from kittiwake.actors.resolve import LOCATIVE_PREPOSITIONS, PLACE_KINDS, companions
 from kittiwake.actors.speakers import quotation_speaker
 from kittiwake.events.codebook import CameoCode, Codebook
 from kittiwake.events.modality import Speech, is_cooperative, speech_act, speech_code
@@ -928,7 +928,10 @@ def verb_fit(token: Token, pattern: Pattern, *, facts: TriggerFacts | None = Non
         matched = facts.objects.score(pattern.object)
         if matched is None:
             return None
-        score += matched
+        # "sent instructors to the army": what the verb acts on says more than a phrase
+        # that names whom ("to the army")
+        direct = facts.direct_objects.score(pattern.object) is not None
+        score += matched + direct
     if pattern.complement:
         if not facts.complements & pattern.complement:
             return None
@@ -973,6 +976,11 @@ class TriggerFacts:
     @cached_property
     def objects(self) -> PhraseWords:
         return phrase_words(self.object_tokens)
+
+    @cached_property
+    def direct_objects(self) -> PhraseWords:
+        """The objects the verb governs itself, not through a preposition."""
+        return phrase_words(t for t in self.object_tokens if t.head.i == self.token.i)
 
     @cached_property
     def prepositions(self) -> frozenset[str]:
@@ -1197,6 +1205,9 @@ def participants(
         if subject is not None:
             # "shelling by government forces killed dozens": the attack's doer did it
             found = attackers_of(subject, by_head) or actors_at(subject, by_head)
+            if found:  # "France, together with Italy, sent advisers"
+                together = [*companions(subject), *companions(token)]
+                found = [*found, *(m for c in together for m in actors_at(c, by_head))]
             author = None if found else author_of(subject)
             if author is not None:  # "a statement from the ministry condemned ..."
                 subject, found = author, actors_at(author, by_head)
