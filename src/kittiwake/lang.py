@@ -96,6 +96,7 @@ class ClauseWords(WordFile):
     mandative_verbs: Words
     awaiting_conjunctions: Words
     wished_verbs: Words
+    predicted_passives: Words
 
 
 class TitleWords(WordFile):

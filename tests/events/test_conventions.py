@@ -153,7 +153,7 @@ def summary_of(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str
     ("text", "expected"),
     [
         (
-            "The Chinese president is expected to meet Japanese leaders next week.",
+            "The Chinese president is scheduled to meet Japanese leaders next week.",
             ("036", "CHNGOV", "JPNGOV"),
         ),
         (
@@ -161,7 +161,7 @@ def summary_of(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str
             ("040", "ISRGOV", "EGYGOV"),
         ),
     ],
-    ids=["expected-to-meet", "after-meeting"],
+    ids=["scheduled-to-meet", "after-meeting"],
 )
 def test_raised_and_gerund_subjects_act(
     pipeline: Pipeline, text: str, expected: tuple[str, str, str]

@@ -109,6 +109,12 @@ FRAMED = {
         "pullout",
         "requested",
     ),
+    # what others expect an actor to do is foreseen, no plan of its own
+    "expected-to": (
+        "The regional bloc is expected to send observers to Malawi.",
+        "send",
+        "uncertain",
+    ),
     # and the object of a prediction is foreseen
     "predicted-object": ("Analysts predict a Russian attack on Ukraine.", "attack", "uncertain"),
 }

@@ -1929,6 +1929,8 @@ def modality_of(trigger: Token) -> str | None:
             return "refused"
         if token.dep_ == "xcomp" and is_raising_passive(token.head, load_clause_words()):
             governor = token.head.lemma_.lower()  # "is scheduled to meet": a plan
+            if governor in load_clause_words().predicted_passives:
+                return "uncertain"  # "is expected to send observers": others foresee it
             return "intended" if governor in load_clause_words().planned_passives else None
         if token.dep_ in ("xcomp", "ccomp"):
             governor, words = token.head.lemma_.lower(), load_words(EventWords)
