@@ -208,6 +208,12 @@ BACKGROUND = {
         "sign",
         "uncertain",
     ),
+    # what a gerund after "after" acted on is the setting of the act told
+    "after-covering": (
+        "The reporter was shot dead after covering a protest organized by Baloch separatists.",
+        "protest",
+        "background",
+    ),
 }
 
 

@@ -1988,6 +1988,8 @@ def framing_of(trigger: Token) -> str | None:
         background = token.dep_ == "pobj" and is_background(head, words) and is_definite(token)
         if background and token.i == trigger.i:
             return "background"  # "after the meeting, Merkel said", not "after a visit"
+        if token.dep_ == "pcomp" and token.i != trigger.i and is_background(head, words):
+            return "background"  # "shot dead after covering a protest": told as its setting
         if token.dep_ == "dobj" and token.i == trigger.i and trigger.pos_ == "NOUN":
             if governor in words.uncertainty_verbs:  # "officials fear a rebel offensive"
                 return "uncertain"
