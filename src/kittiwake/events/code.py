@@ -21,7 +21,13 @@ from spacy.tokens import Span as SpacySpan
 from kittiwake.actors.resolve import LOCATIVE_PREPOSITIONS, PLACE_KINDS, companions
 from kittiwake.actors.speakers import quotation_speaker
 from kittiwake.events.codebook import CameoCode, Codebook
-from kittiwake.events.modality import Speech, is_cooperative, speech_act, speech_code
+from kittiwake.events.modality import (
+    VIOLENT_ROOTS,
+    Speech,
+    is_cooperative,
+    speech_act,
+    speech_code,
+)
 from kittiwake.events.patterns import DEFAULT_TARGET_PREPS, Pattern, PatternSet
 from kittiwake.lang import ClauseWords, EventWords, load_clause_words, load_words
 from kittiwake.nlp import iter_sentences
@@ -215,8 +221,7 @@ def without_repeated_judgements(events: list[Event], triggers: Sequence[Trigger]
     return sorted(kept, key=lambda e: events.index(e))
 
 
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-FORCE_ROOTS = frozenset({"17", *VIOLENT_ROOTS})  # coercion and violence
+COERCIVE_ROOTS = frozenset({"17", *VIOLENT_ROOTS})  # coercion and violence
 
 
 def without_casualty_results(events: list[Event], triggers: Sequence[Trigger]) -> list[Event]:
@@ -1077,7 +1082,8 @@ def hyphenated(token: Token) -> list[str]:
     first = token.nbor(-2)
     if first.head.i != token.i or first.whitespace_ or token.nbor(-1).whitespace_:
         return []
-    return [f"{first.lower_}-{token.lower_}", f"{first.lower_}-{token.lower_}".removesuffix("s")]
+    word = f"{first.lower_}-{token.lower_}"
+    return [word, word.removesuffix("s")]
 
 
 def phrase_score(tokens: Iterable[Token], words: frozenset[str]) -> int | None:
@@ -1732,7 +1738,7 @@ def is_subjective_of(noun: Token, pattern: Pattern) -> bool:
     """ "the withdrawal of Russian troops", "a visit of the Chinese premier": a noun that
     takes no "of" object names its doer there; force is done to its "of" object ("the
     invasion of Iraq"), and a bare noun after "in" is a fixed phrase ("in support of")."""
-    if "of" in pattern.target_preps or pattern.cameo[:2] in FORCE_ROOTS:
+    if "of" in pattern.target_preps or pattern.cameo[:2] in COERCIVE_ROOTS:
         return False
     return not (noun.dep_ == "pobj" and not any(c.dep_ in ("det", "poss") for c in noun.children))
 

@@ -28,8 +28,8 @@ class Speech(StrEnum):
 
 # Acts that already are speech acts keep their code: promising to appeal is still appealing.
 SPEECH_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
-# Acts of force (assault, fight, mass violence), which a promise not to do holds back.
-FORCE_ROOTS = frozenset({"18", "19", "20"})
+# Acts of violence (assault, fight, mass violence), which a promise not to do holds back.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 def speech_table(speech: Speech) -> tuple[Mapping[str, str], str]:
@@ -59,7 +59,7 @@ def speech_act(cameo: str, *, modality: str | None, negated: bool) -> Speech | N
     spoken = cameo[:2] in SPEECH_ROOTS  # already a speech act: promising to appeal is appealing
     if modality == "obligation" and not negated:
         return Speech.DEMAND  # "Russia said Sudan must return the helicopter"
-    if negated and modality in ("future", "intended") and cameo[:2] in FORCE_ROOTS:
+    if negated and modality in ("future", "intended") and cameo[:2] in VIOLENT_ROOTS:
         return Speech.PROMISE  # "will not use force against them": to hold back (0356)
     if modality == "refused" or negated:  # "failed to reach agreement", "will not accept"
         refusing = modality in ("refused", "future", "intended")
