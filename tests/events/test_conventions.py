@@ -464,10 +464,11 @@ def test_times_and_amounts_are_never_actors(pipeline: Pipeline) -> None:
 
 
 def test_what_the_subject_used_does_nothing(pipeline: Pipeline) -> None:
-    """ "used tear gas to disperse": the subject does what it used the gas for."""
+    """ "used tear gas to disperse": the subject does what it used the gas for, one act
+    (recorded once, on "used" or on "disperse")."""
     text = "Bolivian riot police used tear gas to disperse students in La Paz."
     events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
-    dispersals = [e for e in events if e.trigger.text == "disperse"]
+    dispersals = [e for e in events if e.cameo == "175"]
     assert [e.source and e.source.actor.code for e in dispersals] == ["BOLCOP"]
 
 
@@ -552,3 +553,9 @@ def test_a_claim_judged_false_is_denied_to_whoever_made_it(pipeline: Pipeline) -
         (e.cameo, e.source and e.source.actor.code, e.target and e.target.actor.code)
         for e in events
     ] == [("016", "CHLGOV", "BOLGOV")]
+
+
+def test_an_act_promised_in_a_complement_is_one_record(pipeline: Pipeline) -> None:
+    """ "agreed to hold talks": the intent to meet (036) once, not again for "hold talks"."""
+    found = summary_of(pipeline, "Chile and Peru agreed to hold talks in Lima next month.")
+    assert len([f for f in found if f[0] == "036"]) == 1, found

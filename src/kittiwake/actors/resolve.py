@@ -2136,8 +2136,10 @@ def last_pair(
     countries with the highest scores win, the more recent breaking ties.
     """
     recent = recent_pair(state, doc, before=before, sentence_index=sentence_index)
-    if people and recent:
-        return recent
+    if people:  # "the two leaders": two people of two countries, the latest named
+        named = recent_people(state, doc, before=before, sentence_index=sentence_index)
+        if named or recent:
+            return named or recent
     # the mentions of earlier sentences are tallied once, those of this one each time
     done = len(state.mentions) - len(since_sentence(state.mentions, sentence_index))
     for order in range(state.pair_tallied, done):
@@ -2190,6 +2192,30 @@ def recent_pair(state: DocState, doc: Doc, *, before: int, sentence_index: int) 
     ]
     latest = {mention.actor.code: mention for mention in earlier}
     return sorted(latest.values(), key=mention_order) if len(latest) == 2 else []
+
+
+PAIR_LOOKBACK = 3  # sentences back in which "the two leaders" are looked for
+
+
+def recent_people(
+    state: DocState, doc: Doc, *, before: int, sentence_index: int
+) -> list[Mention]:
+    """ "Kenya's foreign minister met her Ugandan counterpart ... The minister criticized
+    Somalia. The two leaders agreed": the last two people named, of two countries, in the
+    few sentences before (an institution, "the Somali government", is no leader)."""
+    offices = load_words(TitleWords).office_words | load_words(ActorWords).member_nouns
+    offices |= {"counterpart"}  # "met her Ugandan counterpart"
+    latest: dict[str, Mention] = {}
+    for mention in reversed(since_sentence(state.mentions, sentence_index - PAIR_LOOKBACK)):
+        country = mention.actor.country or mention.actor.code[:3]
+        head = doc[mention.head]
+        person = mention.actor.kind == "person" or head.lemma_.lower() in offices
+        if mention.start >= before or not person or not mention.actor.country:
+            continue
+        latest.setdefault(country, mention)
+        if len(latest) == 2:
+            return sorted(latest.values(), key=mention_order)
+    return []
 
 
 def since_sentence(mentions: list[Mention], first: int) -> list[Mention]:

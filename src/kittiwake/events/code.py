@@ -267,6 +267,25 @@ def without_coded_attempts(events: list[Event], triggers: Sequence[Trigger]) -> 
     ]
 
 
+def without_complement_repeats(
+    events: list[Event], triggers: Sequence[Trigger]
+) -> list[Event]:
+    """ "The two leaders agreed to hold talks in May": the agreement is coded as the intent
+    to meet (036), so the talks promised in its complement, the same code for the same pair,
+    are that one act told again, not a second record."""
+    tokens = {t.token.idx: t.token for t in triggers}
+    coded = {(e.trigger.start, e.cameo, code_of(e.source), code_of(e.target)) for e in events}
+    return [
+        e
+        for e in events
+        if not (
+            (token := tokens.get(e.trigger.start)) is not None
+            and token.dep_ in ("xcomp", "ccomp")
+            and (token.head.idx, e.cameo, code_of(e.source), code_of(e.target)) in coded
+        )
+    ]
+
+
 def code_of(mention: Mention | None) -> str:
     return mention.actor.code if mention is not None else ""
 
@@ -433,7 +452,7 @@ class EventCoder:
                     self.make_events(mirror, reading, back, sentence, sentence_index, doc_id)
                 )
         kept = without_casualty_results(without_repeated_judgements(events, triggers), triggers)
-        kept = without_coded_attempts(kept, triggers)
+        kept = without_complement_repeats(without_coded_attempts(kept, triggers), triggers)
         return bounded(kept, sentence)
 
     def find_triggers(
