@@ -97,6 +97,7 @@ class ClauseWords(WordFile):
     awaiting_conjunctions: Words
     wished_verbs: Words
     predicted_passives: Words
+    postponement_verbs: Words
 
 
 class TitleWords(WordFile):

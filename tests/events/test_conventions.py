@@ -559,3 +559,17 @@ def test_an_act_promised_in_a_complement_is_one_record(pipeline: Pipeline) -> No
     """ "agreed to hold talks": the intent to meet (036) once, not again for "hold talks"."""
     found = summary_of(pipeline, "Chile and Peru agreed to hold talks in Lima next month.")
     assert len([f for f in found if f[0] == "036"]) == 1, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia's raids on the Syrian rebels drew criticism from France.", ("111", "FRA", "RUS")),
+        ("The Kenyan minister faced condemnation from the opposition.", ("111", "KENOPP", "KENGOV")),
+    ],
+    ids=["drew-from", "faced-from"],
+)
+def test_criticism_undergone_is_made_by_its_from_phrase(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in summary_of(pipeline, text)

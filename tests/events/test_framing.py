@@ -109,6 +109,13 @@ FRAMED = {
         "pullout",
         "requested",
     ),
+    # an event noun whose verb is in the future, or puts it off, names an act still to come
+    "noun-subject-future": (
+        "Talks between Nairobi and Kampala will continue next week.",
+        "Talks",
+        "planned",
+    ),
+    "postponed": ("The Kenyan president's visit to Uganda was postponed.", "visit", "planned"),
     # what others expect an actor to do is foreseen, no plan of its own
     "expected-to": (
         "The regional bloc is expected to send observers to Malawi.",

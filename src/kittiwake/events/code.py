@@ -1194,6 +1194,8 @@ def participants(
     token, pattern = trigger.token, trigger.pattern
     if pattern.experiencer:
         return experienced(token, by_head)
+    if pattern.receiver:
+        return received(token, by_head)
     has_object = any(c.dep_ == "dobj" for c in token.children)
     raised = raised_patients(token)
     passive = (
@@ -1289,6 +1291,21 @@ def experienced(verb: Token, by_head: dict[int, list[Mention]]) -> tuple[list[Me
         or actors_of_phrase(pobj, by_head)  # "by the government's decision"
         or nested_actors(pobj, by_head)  # "at the remarks of the French president"
     ]
+    return dedupe(sources), [t for t in dedupe(targets) if t not in sources]
+
+
+def received(verb: Token, by_head: dict[int, list[Mention]]) -> tuple[list[Mention], list[Mention]]:
+    """ "Russia's strikes drew criticism from France", "the army came under fire from the
+    rebels": the subject undergoes the act (the doer of an act it names: "Russia's
+    strikes"), whom the "from" or "by" phrase names does it."""
+    subject = subject_of(verb)
+    targets = []
+    if subject is not None:
+        targets = actors_at(subject, by_head) or actors_of_phrase(subject, by_head)
+    # the phrase may hang on the verb or on its object ("criticism from France")
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    doers = [pobj for holder in holders for pobj in prep_objects(holder, ("from", "by"))]
+    sources = [m for pobj in doers for m in actors_at(pobj, by_head)]
     return dedupe(sources), [t for t in dedupe(targets) if t not in sources]
 
 
@@ -1926,6 +1943,8 @@ def modality_of(trigger: Token) -> str | None:
         return "generic"
     if trigger.pos_ == "NOUN" and (unrealised := unrealised_by(trigger, load_clause_words())):
         return unrealised
+    if trigger.pos_ == "NOUN" and is_subject_of_future(trigger):
+        return "planned"  # "talks between Ankara and Moscow will continue next week"
     if is_obligation(trigger):
         return "obligation"
     token = trigger
@@ -2024,6 +2043,8 @@ def framing_of(trigger: Token) -> str | None:
             return "denied"
         if token.dep_ in ("xcomp", "dobj") and governor in words.cessation_verbs:
             return "ceased"  # "agreed to stop fighting", "halted the talks"
+        if token.dep_ in ("dobj", "nsubjpass") and governor in words.postponement_verbs:
+            return "planned"  # "the visit was postponed": still to come
         if token.dep_ in ("acl", "ccomp", "pobj") and is_framing_noun(token, words):
             return "uncertain"
         if is_purpose_clause(token, words):
@@ -2038,6 +2059,14 @@ def framing_of(trigger: Token) -> str | None:
             return None  # "called for the crowd to march and chanted": the chant happened
         token = head
     return None
+
+
+def is_subject_of_future(noun: Token) -> bool:
+    """An event noun that is the subject of a verb in the future ("the talks will resume")."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i == noun.i:
+        return False
+    auxiliaries = {c.lower_ for c in noun.head.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxiliaries & FUTURE_AUX)
 
 
 def is_awaited(verb: Token) -> bool:

@@ -19,7 +19,9 @@ about, never whom: "discussed *Syria* with Iran"), `modifier` (lemma of an adjec
 or adverb the trigger must have: "*verbal* attacks" are criticism, not violence), `experiencer`
 (the subject feels the act, active or passive, towards whom its "by", "at", "over" or "with"
 phrase names: "the network was *appalled* by the government's decision" criticises the
-government). An `evaluative` pattern's `nouns` and `adjectives`
+government), `receiver` (the subject undergoes the act, whom its "from" or "by" phrase names
+does it: "Russia's strikes *drew* criticism from France" is France's criticism of Russia).
+An `evaluative` pattern's `nouns` and `adjectives`
 judge whom they describe ("Uribe's *lies*", "called the army *puppets*", "the vote was
 *illegal*"): its target is the actor described, its source whoever says so. A `literal`
 pattern (what `kittiwake dict import-petrarch` writes) reads words as PETRARCH does: a verb
@@ -80,6 +82,7 @@ class PatternModel(BaseModel):
     topic_object: bool = False
     evaluative: bool = False
     experiencer: bool = False
+    receiver: bool = False
     literal: bool = False
     mode: str | None = None
     plover_type: str | None = None
@@ -136,6 +139,7 @@ class Pattern:
     topic_object: bool = False  # the object is what the act is about ("discussed Syria")
     modifier: frozenset[str] = frozenset()  # a modifier the trigger must have ("verbal")
     experiencer: bool = False  # the subject feels it about whom its "by"/"at" phrase names
+    receiver: bool = False  # the subject undergoes it; its "from" phrase does it
     # the words of each of `verbs` ("step down"), split once: the coder tries a pattern on
     # every verb that has its lemma
     verb_words: tuple[tuple[str, ...], ...] = dataclasses.field(
@@ -238,6 +242,7 @@ def to_pattern(model: PatternModel, *, source: str) -> Pattern:
         topic_object=model.topic_object,
         modifier=frozenset(model.modifier),
         experiencer=model.experiencer,
+        receiver=model.receiver,
     )
 
 
