@@ -573,3 +573,43 @@ def test_criticism_undergone_is_made_by_its_from_phrase(
     pipeline: Pipeline, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in summary_of(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # concern told of the subject, the word tagged as an adjective
+        (
+            "The United States said it was deeply concerned by the Zimbabwean government's "
+            "crackdown.",
+            ("012", "USA", "ZWEGOV"),
+        ),
+        # an appeal to release people, with the asked in an "on" phrase or as the object
+        (
+            "The Kenyan opposition called on the Ugandan government to release the detainees.",
+            ("0253", "KENOPP", "UGAGOV"),
+        ),
+        ("Amnesty International urged Iran to free the reporters.", ("0253", "NGOHRIAMN", "IRN")),
+    ],
+    ids=["concerned-by", "called-on-to-release", "urged-to-free"],
+)
+def test_concern_and_appeals_for_release(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in summary_of(pipeline, text)
+
+
+def test_the_one_called_on_to_act_does_the_act_asked(pipeline: Pipeline) -> None:
+    events = code_text(
+        "The Kenyan opposition called on the Ugandan government to release the detainees.",
+        date=DATE,
+        pipeline=pipeline,
+        include_all=True,
+    )
+    releases = [e for e in events if e.trigger.text == "release"]
+    assert [e.source and e.source.actor.code for e in releases] == ["UGAGOV"], releases
+
+
+def test_a_feeling_asked_about_is_no_statement(pipeline: Pipeline) -> None:
+    text = "Reporters asked the Kenyan minister if he was concerned about the Ugandan army."
+    assert not [f for f in summary_of(pipeline, text) if f[0] == "012"]

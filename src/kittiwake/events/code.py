@@ -476,6 +476,9 @@ class EventCoder:
                 nominal = False
             elif token.pos_ in ("NOUN", "PROPN") or is_bare_gerund(token):
                 patterns, nominal = self.noun_patterns(token), True
+            elif is_participial_adjective(token):  # "was deeply concerned by": felt
+                patterns = tuple(p for p in self.verb_patterns(token) if p.experiencer)
+                nominal = False
             elif token.pos_ == "ADJ":  # "the vote was illegal": evaluative patterns only
                 patterns, nominal = self.patterns.for_adjective(lemma_of(token)), True
             else:
@@ -812,6 +815,16 @@ def plover_of(
     if pattern.plover_type:
         return pattern.plover_type, pattern.mode
     return code.plover_type, pattern.mode or code.plover_mode
+
+
+def is_participial_adjective(token: Token) -> bool:
+    """ "concerned", "outraged" tagged as adjectives: a feeling told of the subject."""
+    return (
+        token.pos_ == "ADJ"
+        and token.tag_ == "JJ"
+        and token.dep_ in ("acomp", "ROOT")
+        and token.lower_.endswith("ed")
+    )
 
 
 def is_adjectival_participle(token: Token) -> bool:
@@ -1592,7 +1605,7 @@ def asked_to_act(verb: Token) -> Token | None:
     """The object a verb asks to do its infinitive ("urged X to"), not what it uses ("used
     tear gas to disperse") nor a time it gives ("gave them 72 hours to")."""
     instruments = load_words(EventWords).instrument_nouns
-    return next(
+    asked = next(
         (
             c
             for c in verb.children
@@ -1602,6 +1615,13 @@ def asked_to_act(verb: Token) -> Token | None:
         ),
         None,
     )
+    if asked is None and lemma_of(verb) in load_words(EventWords).request_verbs:
+        # "called on the government to release them" (not "agreed on Saturday to")
+        asked = next(
+            (p for p in prep_objects(verb, ("on", "upon")) if p.ent_type_ not in MEASURE_ENTITIES),
+            None,
+        )
+    return asked
 
 
 def is_document_act(participle: Token) -> bool:
@@ -1991,7 +2011,7 @@ def modality_of(trigger: Token) -> str | None:
             if governor in ATTEMPT_VERBS:
                 return "attempted"
         if (
-            token.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl")
+            token.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl", "acomp")
             or token.head.i == token.i
         ):
             return None
