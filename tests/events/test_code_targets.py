@@ -341,12 +341,21 @@ def test_a_place_further_down_the_phrase_is_where_not_whom(pipeline: Pipeline, t
     ]
 
 
-def test_a_purpose_infinitive_is_done_by_the_subject_of_its_clause(pipeline: Pipeline) -> None:
-    events = code_text(
-        "Kenyan police fired tear gas to disperse the students.",
-        date=DATE,
-        pipeline=pipeline,
-        include_all=True,
-    )
-    dispersals = [e for e in events if e.trigger.text == "disperse"]
-    assert [country(e.source) for e in dispersals] == ["KEN"], triples(events)
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        # a purpose infinitive is done by the subject of its clause
+        ("Kenyan police fired tear gas to disperse the students.", "disperse", "KEN"),
+        # the one called on to act does the act asked
+        (
+            "The Kenyan opposition called on the Ugandan government to release the detainees.",
+            "release",
+            "UGA",
+        ),
+    ],
+    ids=["purpose", "called-on"],
+)
+def test_who_does_an_infinitive(pipeline: Pipeline, text: str, trigger: str, source: str) -> None:
+    events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+    acts = [e for e in events if e.trigger.text == trigger]
+    assert [country(e.source) for e in acts] == [source], triples(events)

@@ -599,17 +599,6 @@ def test_concern_and_appeals_for_release(
     assert expected in summary_of(pipeline, text)
 
 
-def test_the_one_called_on_to_act_does_the_act_asked(pipeline: Pipeline) -> None:
-    events = code_text(
-        "The Kenyan opposition called on the Ugandan government to release the detainees.",
-        date=DATE,
-        pipeline=pipeline,
-        include_all=True,
-    )
-    releases = [e for e in events if e.trigger.text == "release"]
-    assert [e.source and e.source.actor.code for e in releases] == ["UGAGOV"], releases
-
-
 def test_a_feeling_asked_about_is_no_statement(pipeline: Pipeline) -> None:
     text = "Reporters asked the Kenyan minister if he was concerned about the Ugandan army."
     assert not [f for f in summary_of(pipeline, text) if f[0] == "012"]
