@@ -233,18 +233,8 @@ WIRE_EXPECTED = [
         "launched|strikes",
         id="kw-001-ASSAULT-air-strikes",
     ),
-    pytest.param(
-        "kw-003",
-        "AGREE",
-        "RUS",
-        "GEO",
-        "agreed",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'the two sides agreed' means Russia and Georgia; resolved as FRAGOV and RUSGOV",
-        ),
-        id="kw-003-AGREE-two-sides",
-    ),
+    # "the two sides agreed": Russia and Georgia
+    pytest.param("kw-003", "AGREE", "RUS", "GEO", "agreed", id="kw-003-AGREE-two-sides"),
 ]
 
 

@@ -376,10 +376,10 @@ def pattern_fits(token: Token, pattern: Pattern, *, role: str) -> bool:
     return fit_score(token, pattern, nominal=role == "noun") is not None
 
 
-def ranked(token: Token, role: str) -> Callable[[Pattern], tuple[int, int, int, str]]:
+def ranked(token: Token, role: str) -> Callable[[Pattern], tuple[int, int, str]]:
     """The coder's ranking of fitting patterns (`fit_rank`) for one trigger token."""
 
-    def rank(pattern: Pattern) -> tuple[int, int, int, str]:
+    def rank(pattern: Pattern) -> tuple[int, int, str]:
         return fit_rank((fit_score(token, pattern, nominal=role == "noun") or 0, pattern))
 
     return rank

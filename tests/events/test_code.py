@@ -119,6 +119,29 @@ CODED = {
         "Brazil would like to deepen its trade relations with Argentina.",
         Expected("0311", "BRA", "ARG", "AGREE", "promise"),
     ),
+    # a pattern with an object and a complement names its act either way
+    "object-or-complement-object": (
+        "Iran demanded the release of its diplomats.",
+        Expected("1053", "IRN", None, "REQUEST"),
+    ),
+    "object-or-complement-clause": (
+        "Iran demanded that Britain release its diplomats.",
+        Expected("1053", "IRN", "GBR", "REQUEST"),
+    ),
+    # and meets both when the complement acts on the object
+    "complement-acts-on-object": (
+        "Pakistan threatened to cut aid to Afghanistan.",
+        Expected("1311", "PAK", "AFG", "THREATEN"),
+    ),
+    "complement-of-asked": (
+        "The United Nations urged Israel to exercise restraint.",
+        Expected("0256", "IGOUNO", "ISR", "REQUEST"),
+    ),
+    # a gerund after "of"/"for" is what the accusation is of
+    "accused-of-gerund": (
+        "Pakistan accused India of violating the ceasefire.",
+        Expected("1123", "PAK", "IND", "ACCUSE"),
+    ),
     # a hyphenated noun is one word ("sit-in"), not its last part ("in")
     "hyphenated-object": (
         "The Kenyan opposition staged a sit-in outside the parliament.",

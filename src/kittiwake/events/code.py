@@ -917,11 +917,11 @@ def tree_depth(token: Token) -> int:
     return steps
 
 
-def fit_rank(scored: tuple[int, Pattern]) -> tuple[int, int, int, str]:
-    """Most constraints, then the closest phrase match, then the most specific CAMEO code,
-    then the id (so ties resolve the same way every run)."""
+def fit_rank(scored: tuple[int, Pattern]) -> tuple[int, int, str]:
+    """Most constraints met, then the closest phrase match (both in the `fit_score`), then the
+    most specific CAMEO code, then the id (so ties resolve the same way every run)."""
     score, pattern = scored
-    return (pattern.specificity, score, len(pattern.cameo), pattern.id)
+    return (score, len(pattern.cameo), pattern.id)
 
 
 def stable_id(*parts: str) -> str:
@@ -947,39 +947,59 @@ def index_mentions(mentions: Sequence[Mention]) -> dict[int, list[Mention]]:
 def fit_score(
     token: Token, pattern: Pattern, *, nominal: bool, facts: TriggerFacts | None = None
 ) -> int | None:
-    """None when the pattern does not fit the trigger; else how closely its words matched
+    """None when the pattern does not fit the trigger; else how closely it fits: the
+    constraints it meets first (`CONSTRAINT_WEIGHT` each), then how closely its words matched
     (multi-word verbs and objects such as "call off" or "hunger strike" score higher)."""
-    return noun_fit(token, pattern) if nominal else verb_fit(token, pattern, facts=facts)
+    if nominal:
+        fit = noun_fit(token, pattern)
+        return None if fit is None else pattern.specificity * CONSTRAINT_WEIGHT + fit
+    return verb_fit(token, pattern, facts=facts)
+
+
+# A constraint met outranks any closeness of the words that met it.
+CONSTRAINT_WEIGHT = 1000
 
 
 def verb_fit(token: Token, pattern: Pattern, *, facts: TriggerFacts | None = None) -> int | None:
-    """`facts` holds what the parse says of `token`, shared by the patterns tried on it."""
+    """`facts` holds what the parse says of `token`, shared by the patterns tried on it.
+
+    A pattern with both `object` and `complement` names its act either way ("demanded the
+    release of X", "demanded that X release them"), so it fits when either is met; it meets
+    both when the complement acts on the object ("threatened to cut aid")."""
     facts = facts or TriggerFacts(token)
     particle = particle_score(token, pattern, facts=facts)
     if particle is None:
         return None
-    score = particle
+    score, met = particle, 0
     if pattern.prep and not facts.prepositions & pattern.prep:
         return None  # before the objects, which take longer to find
-    if pattern.object:
-        matched = facts.objects.score(pattern.object)
-        if matched is None:
-            return None
+    met += bool(pattern.prep)
+    matched = facts.objects.score(pattern.object) if pattern.object else None
+    if pattern.object and matched is not None:
         # "sent instructors to the army": what the verb acts on says more than a phrase
         # that names whom ("to the army")
         direct = facts.direct_objects.score(pattern.object) is not None
-        score += matched + direct
-    if pattern.complement:
-        if not facts.complements & pattern.complement:
-            return None
-        score += 2  # "sent personnel to investigate": the purpose names the act
+        score, met = score + matched + direct, met + 1
+    complement = bool(pattern.complement and facts.complements & pattern.complement)
+    if complement:
+        score, met = score + 2, met + 1  # "sent personnel to investigate": the purpose
+        if matched is None and facts.complement_objects.score(pattern.object) is not None:
+            met += 1  # "threatened to cut aid"
+    if pattern.complement and pattern.object and not (complement or matched is not None):
+        return None
+    if pattern.complement and not pattern.object and not complement:
+        return None
+    if pattern.object and not pattern.complement and matched is None:
+        return None
     if pattern.subject and (facts.subject is None or facts.subject.score(pattern.subject) is None):
         return None
+    met += bool(pattern.subject)
     if pattern.modality and facts.modality not in pattern.modality:
         return None
     if pattern.modifier and not has_modifier(token, pattern.modifier):
         return None
-    return score
+    met += bool(pattern.modifier)
+    return met * CONSTRAINT_WEIGHT + score
 
 
 class TriggerFacts:
@@ -1013,6 +1033,12 @@ class TriggerFacts:
     @cached_property
     def objects(self) -> PhraseWords:
         return phrase_words(self.object_tokens)
+
+    @cached_property
+    def complement_objects(self) -> PhraseWords:
+        """The objects of the verb's complements ("threatened to cut *aid*")."""
+        clauses = complements_of(self.token, objects=self.object_tokens)
+        return phrase_words(o for clause in clauses for o in objects_of(clause))
 
     @cached_property
     def direct_objects(self) -> PhraseWords:
@@ -1179,6 +1205,8 @@ def objects_of(verb: Token) -> list[Token]:
 def complements_of(verb: Token, *, objects: list[Token] | None = None) -> list[Token]:
     """`objects`: `objects_of(verb)`, when the caller has it already."""
     found = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl", "acomp")]
+    for prep in preps_of(verb, ("of", "for")):  # "accused X of violating", "blamed X for"
+        found.extend(c for c in prep.children if c.dep_ == "pcomp")
     for prep in preps_of(verb, ("on", "for")):  # "called on Assad to leave", "call for X to quit"
         for pobj in prep.children:
             found.extend(c for c in pobj.children if c.dep_ in ("acl", "relcl", "xcomp"))
