@@ -359,3 +359,25 @@ def test_who_does_an_infinitive(pipeline: Pipeline, text: str, trigger: str, sou
     events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
     acts = [e for e in events if e.trigger.text == trigger]
     assert [country(e.source) for e in acts] == [source], triples(events)
+
+
+def test_an_actor_deep_in_a_reason_phrase_is_not_also_whom(pipeline: Pipeline) -> None:
+    """ "sanctions on Belarus over the crackdown on protesters": the protesters are the
+    crackdown's, not the sanctions'."""
+    events = reportable(
+        pipeline,
+        "The European Union imposed new sanctions on Belarus over the crackdown on opposition "
+        "protesters.",
+    )
+    imposed = [e for e in events if e.trigger.text == "imposed"]
+    assert [country(e.target) for e in imposed] == ["BLR"], triples(events)
+
+
+def test_praise_of_an_act_told_before_is_praise_of_its_doer(pipeline: Pipeline) -> None:
+    events = reportable(
+        pipeline,
+        "The European Union imposed new sanctions on Belarus on Monday. Washington welcomed "
+        "the sanctions.",
+    )
+    welcomed = [e for e in events if e.trigger.text == "welcomed"]
+    assert [e.target and e.target.actor.code for e in welcomed] == ["IGOEUREEC"], triples(events)

@@ -673,6 +673,9 @@ class ActDoers:
                 token = doc.char_span(event.trigger.start, event.trigger.end)
                 if token is not None:
                     self.by_lemma[token.root.lemma_.lower()] = event.source
+                    # "imposed sanctions on Belarus ... welcomed the sanctions"
+                    for act in (c for c in token.root.children if c.dep_ == "dobj"):
+                        self.by_lemma[act.lemma_.lower()] = event.source
                 if event.cameo_root == ACCUSATION_ROOT:
                     self.accuser = event.source
 
@@ -1444,13 +1447,21 @@ def target_candidates(
             for pobj in prep_objects(child, ("of", *preps, "by", "from")):
                 found.extend(usable(actors_at(pobj, by_head)))
         ordered.extend(found)
+    named: list[Mention] = []
+    nested: list[Mention] = []
     for pobj in prep_objects(token, preps):
         if is_routine_destination(pobj):
             continue  # "his children are going to school": no one is visited
-        found = usable(actors_at(pobj, by_head)) or usable(nested_actors(pobj, by_head))
-        if ordered:  # "killed civilians at a market in Idlib": the object names whom; a place
-            found = [m for m in found if m.actor.kind not in PLACE_KINDS]  # further on, where
-        ordered.extend(found)
+        found = usable(actors_at(pobj, by_head))
+        named.extend(found)
+        if not found:
+            nested.extend(usable(nested_actors(pobj, by_head)))
+    # "imposed sanctions on Belarus over the crackdown on protesters": an actor deep in a
+    # phrase is whom only when no object or phrase names one itself
+    found = named or ([] if ordered else nested)
+    if ordered:  # "killed civilians at a market in Idlib": the object names whom; a place
+        found = [m for m in found if m.actor.kind not in PLACE_KINDS]  # further on, where
+    ordered.extend(found)
     for clause in (c for c in token.children if c.dep_ in ("xcomp", "advcl") and not ordered):
         if clause.dep_ == "advcl" and not is_purpose(clause):
             continue
