@@ -280,9 +280,11 @@ class ActorResolver:
         for mention in state.mentions:
             result = filled[id(mention)]
             antecedent = state.antecedents.get(id(mention))
-            if antecedent is not None and not result.actor.country:
+            if antecedent is not None:
+                # "Italy's foreign ministry said it ...": the word referring back is what it
+                # refers to, not a government of the country the story is set in
                 source = filled.get(id(antecedent), antecedent).actor
-                if source.country:
+                if source.country and source.code != result.actor.code:
                     result = replace(
                         result,
                         actor=replace(
