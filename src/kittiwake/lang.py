@@ -128,6 +128,7 @@ class ActorWords(WordFile):
     institution_nouns: Words
     travel_verbs: Words
     side_qualifiers: Words
+    government_heads: Words
 
 
 class EventWords(WordFile):

@@ -48,6 +48,8 @@ CODED = {
         "The Kenyan opposition charged that the government had rigged the vote.",
         "112",
     ),
+    # people seized by force are abducted
+    "seized-people": ("Gunmen seized two Italian aid workers near Gao.", "181"),
     # a multi-word verb entry may end in its bare object
     "used-force": ("The Ugandan army used force against the protesters.", "190"),
     "found-guilty": ("The former Kenyan minister was found guilty of fraud.", "116"),

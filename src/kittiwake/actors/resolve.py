@@ -397,6 +397,21 @@ class ActorResolver:
             t.kind is TermKind.COUNTRY_NAME and t.phrase.split()[-1].lower() == head.lower_
             for t in countries
         )
+        governing = (  # "the AK Party government", "the ANC government": the state's
+            organisation is not None
+            and organisation.country is not None
+            and sector == "GOV"
+            and any(a.code == "GOV" for a in agents)
+            and head.lemma_.lower() in load_words(ActorWords).government_heads
+        )
+        if governing and organisation is not None and organisation.country is not None:
+            return Actor(
+                code=organisation.country + "GOV",
+                country=organisation.country,
+                sector="GOV",
+                kind="sector",
+                reason=f"the government led by {organisation.name!r} ({organisation.source})",
+            )
         if organisation is not None and not head_is_country:  # "NATO-member Norway" is Norway
             return Actor(
                 code=organisation.code,
@@ -694,6 +709,10 @@ class ActorResolver:
                 end = max(end, evidence.right_edge.i + 1)
             others = self.conjoined_countries(evidence, first=country)
         else:
+            earlier = named_again(doc, mention, state)
+            if earlier is not None:  # "two Italian aid workers ... the workers were seized"
+                why = f"the {doc[mention.head].text!r} named before: {earlier.actor.reason}"
+                return [replace(mention, actor=replace(earlier.actor, reason=why))]
             country, why = self.context_country(doc, mention, state)
             start, end = mention.token_start, mention.token_end
         if country is None:
@@ -821,6 +840,23 @@ class ActorResolver:
         if len(state.countries) == 1:
             return next(iter(state.countries)), "the only country the article names"
         return None, ""
+
+
+def named_again(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
+    """The earlier mention a definite noun names again ("two Italian aid workers ... the
+    workers"): the latest before it with the same head word and a country of its own."""
+    head = doc[mention.head]
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children):
+        return None
+    if any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children):
+        return None  # "the press freedom organization" is not the separatist one named before
+    lemma = head.lemma_.lower()
+    for earlier in reversed(state.mentions):
+        if earlier.start >= mention.start or earlier is mention:
+            continue
+        if doc[earlier.head].lemma_.lower() == lemma and earlier.actor.country:
+            return earlier
+    return None
 
 
 def nearby_place_country(doc: Doc, mention: Mention, state: DocState) -> tuple[str, str] | None:
