@@ -48,6 +48,8 @@ CODED = {
         "The Kenyan opposition charged that the government had rigged the vote.",
         "112",
     ),
+    # revenge vowed is a threat of force
+    "vowed-revenge": ("The Kurdish militia vowed revenge against Turkey.", "138"),
     # people seized by force are abducted
     "seized-people": ("Gunmen seized two Italian aid workers near Gao.", "181"),
     # a multi-word verb entry may end in its bare object
