@@ -227,29 +227,34 @@ COERCIVE_ROOTS = frozenset({"17", *VIOLENT_ROOTS})  # coercion and violence
 def without_casualty_results(events: list[Event], triggers: Sequence[Trigger]) -> list[Event]:
     """ "Jets bombed a rebel base, killing two fighters": the killing is what the bombing did,
     one act (CAMEO codes an act once), so a participle of casualty that follows an attack
-    by the same doer on a coded target adds no record."""
-    attacks = {
-        e.trigger.start: e
-        for e in events
-        if e.cameo_root in VIOLENT_ROOTS and e.target is not None and e.target.actor.code
-    }
+    by the same doer adds no record; where the attack names no one ("detonated a truck bomb
+    in Baghdad, killing dozens of civilians"), the casualties say whom it struck."""
+    attacks = {e.trigger.start: i for i, e in enumerate(events) if e.cameo_root in VIOLENT_ROOTS}
     casualty_verbs = load_clause_words().casualty_verbs
     tokens = {t.token.idx: t.token for t in triggers if not t.nominal}
-    kept = []
-    for event in events:
+    kept = list(events)
+    dropped: set[int] = set()  # the casualty records told by their attack
+    for index, event in enumerate(events):
         token = tokens.get(event.trigger.start)
-        attack = attacks.get(token.head.idx) if token is not None else None
+        at = attacks.get(token.head.idx) if token is not None else None
         if (
-            token is not None
-            and attack is not None
-            and token.tag_ == "VBG"
-            and token.dep_ == "advcl"
-            and token.lemma_.lower() in casualty_verbs
-            and code_of(attack.source) == code_of(event.source)
+            token is None
+            or at is None
+            or token.tag_ != "VBG"
+            or token.dep_ != "advcl"
+            or token.lemma_.lower() not in casualty_verbs
+            or code_of(events[at].source) != code_of(event.source)
         ):
             continue
-        kept.append(event)
-    return kept
+        whom = events[at].target
+        if whom is None or whom.actor.kind in PLACE_KINDS:
+            if event.target is None or event.target.actor.kind in PLACE_KINDS:
+                continue
+            kept[at] = replace(events[at], target=event.target)  # the attack struck them
+        elif not whom.actor.code:
+            continue
+        dropped.add(index)
+    return [e for i, e in enumerate(kept) if i not in dropped]
 
 
 def without_coded_attempts(events: list[Event], triggers: Sequence[Trigger]) -> list[Event]:
