@@ -848,8 +848,8 @@ def named_again(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
     head = doc[mention.head]
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children):
         return None
-    if any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children):
-        return None  # "the press freedom organization" is not the separatist one named before
+    if any(c.dep_ not in ("det", "punct") for c in head.children):
+        return None  # "the press freedom organization", "the President of the PCdoB": others
     lemma = head.lemma_.lower()
     for earlier in reversed(state.mentions):
         if earlier.start >= mention.start or earlier is mention:
