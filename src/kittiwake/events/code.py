@@ -1327,35 +1327,46 @@ def experienced(verb: Token, by_head: dict[int, list[Mention]]) -> tuple[list[Me
     verb with an object ("the remarks angered Riyadh") says what caused it, not who judged."""
     if any(c.dep_ == "dobj" for c in verb.children):
         return [], []
-    subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
-    subject = subject if subject is not None else subject_of(verb)
-    sources = actors_at(subject, by_head) if subject is not None else []
-    stimuli = prep_objects(verb, STIMULUS_PREPOSITIONS)
-    if verb.dep_ == "acomp":  # "were appalled by": the phrase may hang on "were"
-        stimuli += prep_objects(verb.head, STIMULUS_PREPOSITIONS)
-    targets = [
-        m
-        for pobj in stimuli
-        for m in actors_at(pobj, by_head)
-        or actors_of_phrase(pobj, by_head)  # "by the government's decision"
-        or nested_actors(pobj, by_head)  # "at the remarks of the French president"
-    ]
-    return dedupe(sources), [t for t in dedupe(targets) if t not in sources]
+    # "were appalled by": the phrase may hang on "were"
+    holders = [verb, verb.head] if verb.dep_ == "acomp" else [verb]
+    return subject_and_phrase(verb, by_head, preps=STIMULUS_PREPOSITIONS, holders=holders)
 
 
 def received(verb: Token, by_head: dict[int, list[Mention]]) -> tuple[list[Mention], list[Mention]]:
     """ "Russia's strikes drew criticism from France", "the army came under fire from the
     rebels": the subject undergoes the act (the doer of an act it names: "Russia's
     strikes"), whom the "from" or "by" phrase names does it."""
-    subject = subject_of(verb)
-    targets = []
-    if subject is not None:
-        targets = actors_at(subject, by_head) or actors_of_phrase(subject, by_head)
     # the phrase may hang on the verb or on its object ("criticism from France")
     holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    doers = [pobj for holder in holders for pobj in prep_objects(holder, ("from", "by"))]
-    sources = [m for pobj in doers for m in actors_at(pobj, by_head)]
-    return dedupe(sources), [t for t in dedupe(targets) if t not in sources]
+    undergoing, doers = subject_and_phrase(verb, by_head, preps=("from", "by"), holders=holders)
+    return doers, undergoing
+
+
+def subject_and_phrase(
+    verb: Token,
+    by_head: dict[int, list[Mention]],
+    *,
+    preps: Sequence[str],
+    holders: Sequence[Token],
+) -> tuple[list[Mention], list[Mention]]:
+    """The actors of a verb's subject (active or passive) and those its phrases `preps`, hung
+    on any of `holders`, name (or the owner of the act they name, or an actor deeper in it:
+    "by the government's decision", "at the remarks of the French president")."""
+    subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+    subject = subject if subject is not None else subject_of(verb)
+    subjects = []
+    if subject is not None:
+        subjects = actors_at(subject, by_head) or actors_of_phrase(subject, by_head)
+    phrased = [
+        m
+        for holder in holders
+        for pobj in prep_objects(holder, preps)
+        for m in actors_at(pobj, by_head)
+        or actors_of_phrase(pobj, by_head)
+        or nested_actors(pobj, by_head)
+    ]
+    subjects = dedupe(subjects)
+    return subjects, [m for m in dedupe(phrased) if m not in subjects]
 
 
 def is_bare_passive(token: Token) -> bool:
