@@ -398,9 +398,7 @@ class ActorResolver:
             for t in countries
         )
         governing = (  # "the AK Party government", "the ANC government": the state's
-            organisation is not None
-            and organisation.country is not None
-            and sector == "GOV"
+            sector == "GOV"
             and any(a.code == "GOV" for a in agents)
             and head.lemma_.lower() in load_words(ActorWords).government_heads
         )
@@ -2245,10 +2243,9 @@ def recent_people(
     offices |= {"counterpart"}  # "met her Ugandan counterpart"
     latest: dict[str, Mention] = {}
     for mention in reversed(since_sentence(state.mentions, sentence_index - PAIR_LOOKBACK)):
-        country = mention.actor.country or mention.actor.code[:3]
-        head = doc[mention.head]
-        person = mention.actor.kind == "person" or head.lemma_.lower() in offices
-        if mention.start >= before or not person or not mention.actor.country:
+        country = mention.actor.country
+        person = mention.actor.kind == "person" or doc[mention.head].lemma_.lower() in offices
+        if mention.start >= before or not person or not country:
             continue
         latest.setdefault(country, mention)
         if len(latest) == 2:
