@@ -21,24 +21,26 @@ from spacy.tokens import Doc, Token
 
 from kittiwake.clean import clean_article
 from kittiwake.events.code import (
+    CONSTRAINT_WEIGHT,
     COVERED_BY_VERB,
     NO_ACTORS,
     NOMINAL_DEPS,
     ActDoers,
     EventCoder,
     Trigger,
-    complements_of,
+    TriggerFacts,
+    described_by,
     fit_rank,
     fit_score,
     has_subject,
     index_mentions,
     is_adjectival_participle,
+    is_participial_adjective,
     lemma_of,
-    modality_of,
-    objects_of,
     particle_score,
     phrase_score,
-    preps_of,
+    phrase_words,
+    prep_objects,
     settle,
     subject_of,
     verb_keys,
@@ -280,6 +282,7 @@ def role_of(token: Token) -> str | None:
         (token.pos_ in ("VERB", "AUX") and token.dep_ not in NOMINAL_DEPS)
         or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and has_subject(token))
         or (token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT") and token.tag_ == "VBN")
+        or is_participial_adjective(token)  # "deeply concerned by": its feeling patterns
     ):
         return "verb"
     if token.pos_ in ("NOUN", "PROPN"):
@@ -362,7 +365,7 @@ def candidate_view_of(
         role=role,
         candidates=tuple(sorted(candidates, key=candidate_order)),
         chosen=chosen.id if chosen else None,
-        choice=choice_reason(chosen, fitting),
+        choice=choice_reason(chosen, fitting, ranked(token, role or "verb")),
         outcome=outcome,
     )
 
@@ -416,16 +419,20 @@ def candidate_view(
     )
 
 
-def choice_reason(chosen: Pattern | None, fitting: Sequence[Pattern]) -> str:
+def choice_reason(
+    chosen: Pattern | None, fitting: Sequence[Pattern], rank: Callable[[Pattern], tuple[int, int, str]]
+) -> str:
+    """Why the coder chose its pattern: `rank` is its own ranking (`fit_rank`) on the token."""
     if chosen is None:
         return ""
     constraints = constraint_names(chosen)
     what = f"constraints: {', '.join(constraints)}" if constraints else "no constraints"
     if len(fitting) == 1:
         return f"the only fitting pattern ({what})"
-    rivals = sum(1 for p in fitting if p.specificity == chosen.specificity)
+    met = rank(chosen)[0] // CONSTRAINT_WEIGHT
+    rivals = sum(1 for p in fitting if rank(p)[:2] == rank(chosen)[:2])
     tie = "; tie broken by id" if rivals > 1 else ""
-    return f"most specific of {len(fitting)} fitting patterns (specificity {chosen.specificity}, {what}{tie})"
+    return f"most specific of {len(fitting)} fitting patterns ({met} constraint(s) met, {what}{tie})"
 
 
 def constraint_names(pattern: Pattern) -> list[str]:
@@ -441,31 +448,35 @@ def constraint_names(pattern: Pattern) -> list[str]:
 # The checks below restate `verb_fits` and `noun_fits` one constraint at a time, so that a
 # failure can be named together with what the parse offered instead.
 def verb_checks(token: Token, pattern: Pattern) -> Iterable[ConstraintCheck]:
+    facts = TriggerFacts(token)  # what the coder reads of the parse (`verb_fit`)
     lemma = lemma_of(token)
     phrases = [v for v in pattern.verbs if v.split()[0] == lemma]
     if phrases and all(len(v.split()) > 1 for v in phrases):
-        particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep")]
         wanted = tuple(sorted(v.split()[1] for v in phrases))
-        ok = particle_score(token, pattern) is not None
-        yield ConstraintCheck("particle", wanted, tuple(particles), ok)
+        ok = particle_score(token, pattern, facts=facts) is not None
+        yield ConstraintCheck("particle", wanted, tuple(sorted(facts.particles)), ok)
+    # as the coder reads them: with both an object and a complement, either names the act
+    object_ok = bool(pattern.object) and facts.objects.score(pattern.object) is not None
+    complement_ok = bool(facts.complements & pattern.complement)
+    either = bool(pattern.object and pattern.complement) and (object_ok or complement_ok)
     if pattern.object:
-        objects = objects_of(token)
-        ok = phrase_score(objects, pattern.object) is not None
-        wanted_objects = tuple(sorted(pattern.object))
-        yield ConstraintCheck("object", wanted_objects, tuple(lemma_of(o) for o in objects), ok)
+        found = tuple(lemma_of(o) for o in facts.object_tokens)
+        yield ConstraintCheck("object", tuple(sorted(pattern.object)), found, object_ok or either)
     if pattern.prep:
         yield check(
             "prep", pattern.prep, [c.lower_ for c in token.children if c.dep_ in ("prep", "agent")]
         )
     if pattern.complement:
-        yield check("complement", pattern.complement, [lemma_of(c) for c in complements_of(token)])
+        found = tuple(sorted(facts.complements))
+        wanted = tuple(sorted(pattern.complement))
+        yield ConstraintCheck("complement", wanted, found, complement_ok or either)
     if pattern.subject:
         subject = subject_of(token)
         ok = subject is not None and phrase_score([subject], pattern.subject) is not None
         found = (lemma_of(subject),) if subject is not None else ()
         yield ConstraintCheck("subject", tuple(sorted(pattern.subject)), found, ok)
     if pattern.modality:
-        modality = modality_of(token)
+        modality = facts.modality
         found = (modality,) if modality else ()
         yield ConstraintCheck(
             "modality", tuple(sorted(pattern.modality)), found, modality in pattern.modality
@@ -473,13 +484,20 @@ def verb_checks(token: Token, pattern: Pattern) -> Iterable[ConstraintCheck]:
 
 
 def noun_checks(token: Token, pattern: Pattern) -> Iterable[ConstraintCheck]:
-    if pattern.object:
-        objects = [
-            lemma_of(c) for p in preps_of(token, ("of", "on", "against")) for c in p.children
-        ]
-        yield check("object", pattern.object, objects)
+    if pattern.object:  # as `noun_fit` reads it: the "of" object or a compound of it
+        objects = prep_objects(token, ("of", "on", "against"))
+        ok = phrase_words(objects).score(pattern.object) is not None
+        found = tuple(lemma_of(o) for o in objects)
+        yield ConstraintCheck("object", tuple(sorted(pattern.object)), found, ok)
     if pattern.prep:
         yield check("prep", pattern.prep, [c.lower_ for c in token.children if c.dep_ == "prep"])
+    if pattern.subject:  # what a judging word is said of ("the claims were ridiculous")
+        described = described_by(token)
+        found = (lemma_of(described),) if described is not None else ()
+        yield check("subject", pattern.subject, found)
+    if pattern.modifier:
+        modifiers = [lemma_of(c) for c in token.children if c.dep_ in ("amod", "compound", "advmod")]
+        yield check("modifier", pattern.modifier, modifiers)
 
 
 def check(name: str, wanted: Iterable[str], found: Sequence[str]) -> ConstraintCheck:
