@@ -148,6 +148,7 @@ class EventWords(WordFile):
     naming_verbs: Words
     routine_destinations: Words
     participation_verbs: Words
+    topic_nouns: Words
     target_prepositions: tuple[str, ...]
 
 

@@ -381,3 +381,25 @@ def test_praise_of_an_act_told_before_is_praise_of_its_doer(pipeline: Pipeline) 
     )
     welcomed = [e for e in events if e.trigger.text == "welcomed"]
     assert [e.target and e.target.actor.code for e in welcomed] == ["IGOEUREEC"], triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # the topic of a debate or a report is not whom the act is done to
+        ("The Council of Europe hosted a debate on the condition of Kenyan journalists.", []),
+        # those who meet are
+        (
+            "The Moroccan king offered to host a meeting between Israel and Jordan.",
+            ["ISR", "JOR"],
+        ),
+    ],
+    ids=["debate-on", "meeting-between"],
+)
+def test_the_topic_of_talk_is_no_target(
+    pipeline: Pipeline, text: str, targets: list[str]
+) -> None:
+    events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+    hosting = [e for e in events if e.trigger.text == "host" or e.trigger.text == "hosted"]
+    assert hosting, triples(events)
+    assert sorted(country(e.target) for e in hosting if e.target is not None) == targets

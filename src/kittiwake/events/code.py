@@ -1316,6 +1316,11 @@ def participants(
     return dedupe(sources), [t for t in dedupe(targets) if t not in sources]
 
 
+# The prepositions of a topic ("a report on Iran", "talks about Syria", "a debate over X"),
+# and those that name who takes part in talk ("a meeting between X and Y", "talks with X").
+TOPIC_PREPS = frozenset({"on", "about", "over", "concerning", "regarding"})
+PARTICIPANT_PREPS = ("between", "among", "with", "of", "by")
+
 # The phrases that name what a feeling is about: "appalled by", "angry at", "outraged over"
 STIMULUS_PREPOSITIONS = ("by", "at", "over", "with", "about")
 
@@ -1460,7 +1465,10 @@ def target_candidates(
         is_theme = bool(theme) and phrase_score([child], theme) is not None
         found = [] if is_theme else usable(actors_at(child, by_head))
         if not found:  # "pressed sanctions against Russia", "the withdrawal of Serbian forces"
-            for pobj in prep_objects(child, ("of", *preps, "by", "from")):
+            # (not the topic of "a debate on journalists", "a report on Iran")
+            topic = lemma_of(child) in load_words(EventWords).topic_nouns
+            inner = [p for p in ("of", *preps, "by", "from") if not (topic and p in TOPIC_PREPS)]
+            for pobj in prep_objects(child, inner):
                 found.extend(usable(actors_at(pobj, by_head)))
         ordered.extend(found)
     named: list[Mention] = []
@@ -1494,8 +1502,13 @@ def target_candidates(
         for clause in condition_clauses(token):
             ordered.extend(usable(clause_subjects(clause, by_head)))
     if not ordered and deep and objects:  # "prevented the demonstration staged by students"
+        topics = load_words(EventWords).topic_nouns
         for child in (c for c in token.children if c.dep_ in OBJECT_DEPS):
-            ordered.extend(usable(phrase_actors(child, by_head)))
+            if lemma_of(child) not in topics:
+                ordered.extend(usable(phrase_actors(child, by_head)))
+            else:  # "host a meeting between X and Y", not "a debate on journalists"
+                for pobj in prep_objects(child, PARTICIPANT_PREPS):
+                    ordered.extend(usable(actors_at(pobj, by_head)))
     if not ordered and deep:  # "mobilized reservists for a possible war against Iraq"
         for pobj in prep_objects(token, (*preps, "for")):
             ordered.extend(usable(phrase_actors(pobj, by_head)))
