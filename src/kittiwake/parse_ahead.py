@@ -17,6 +17,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
 from typing import Generic, TypeVar
 
 Batch = TypeVar("Batch", bound=Sequence[object])
@@ -72,9 +73,8 @@ def parsed_ahead(
                 parsed = parser.result(seconds=seconds(pending))
             except queue.Empty:
                 yield pending, timed_out(pending)
-                if following is not None:
-                    yield following, parse(following)
-                yield from ((batch, parse(batch)) for batch in batches)
+                rest = batches if following is None else chain([following], batches)
+                yield from ((batch, parse(batch)) for batch in rest)
                 return
             if following is not None:
                 parser.submit(following)  # parsed while the caller codes `pending`

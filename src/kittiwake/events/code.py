@@ -467,6 +467,14 @@ class EventCoder:
         # a verb form's patterns, found once per doc: "said" and "is" come back in every sentence
         key = f"kittiwake.verb_patterns.{id(self.patterns)}"
         known = kept(doc, key, make=no_patterns, kind=dict)
+
+        def known_verb_patterns(token: Token) -> tuple[Pattern, ...]:
+            form = (token.lower_, token.lemma_)  # all that `verb_patterns` reads
+            patterns = known.get(form)
+            if patterns is None:
+                patterns = known[form] = self.verb_patterns(token)
+            return patterns
+
         for i in between(self.candidates(doc), sentence.start, sentence.end):
             token = doc[i]
             if (
@@ -474,15 +482,11 @@ class EventCoder:
                 or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and has_subject(token))
                 or (token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT") and token.tag_ == "VBN")
             ):
-                form = (token.lower_, token.lemma_)  # all that `verb_patterns` reads
-                patterns = known.get(form)
-                if patterns is None:
-                    patterns = known[form] = self.verb_patterns(token)
-                nominal = False
+                patterns, nominal = known_verb_patterns(token), False
             elif token.pos_ in ("NOUN", "PROPN") or is_bare_gerund(token):
                 patterns, nominal = self.noun_patterns(token), True
             elif is_participial_adjective(token):  # "was deeply concerned by": felt
-                patterns = tuple(p for p in self.verb_patterns(token) if p.experiencer)
+                patterns = tuple(p for p in known_verb_patterns(token) if p.experiencer)
                 nominal = False
             elif token.pos_ == "ADJ":  # "the vote was illegal": evaluative patterns only
                 patterns, nominal = self.patterns.for_adjective(lemma_of(token)), True
@@ -993,12 +997,8 @@ def verb_fit(token: Token, pattern: Pattern, *, facts: TriggerFacts | None = Non
         score, met = score + 2, met + 1  # "sent personnel to investigate": the purpose
         if matched is None and facts.complement_objects.score(pattern.object) is not None:
             met += 1  # "threatened to cut aid"
-    if pattern.complement and pattern.object and not (complement or matched is not None):
-        return None
-    if pattern.complement and not pattern.object and not complement:
-        return None
-    if pattern.object and not pattern.complement and matched is None:
-        return None
+    if (pattern.object or pattern.complement) and matched is None and not complement:
+        return None  # neither the object nor the complement the pattern names
     if pattern.subject and (facts.subject is None or facts.subject.score(pattern.subject) is None):
         return None
     met += bool(pattern.subject)
@@ -1449,8 +1449,8 @@ def target_candidates(
         return [m for m in found if m not in exclude and not (m.coref_of and m.actor.code in own)]
 
     ordered: list[Mention] = []
-    giving = load_words(EventWords).giving_verbs
-    if token.lemma_.lower() in giving:  # "offered its troops to Lebanon": the receiver first
+    words = load_words(EventWords)
+    if token.lemma_.lower() in words.giving_verbs:  # "offered its troops to Lebanon": the receiver first
         for pobj in prep_objects(token, ("to", "for")):
             ordered.extend(usable(actors_at(pobj, by_head)))
         for child in (c for c in token.children if c.dep_ == "dative"):
@@ -1466,7 +1466,7 @@ def target_candidates(
         found = [] if is_theme else usable(actors_at(child, by_head))
         if not found:  # "pressed sanctions against Russia", "the withdrawal of Serbian forces"
             # (not the topic of "a debate on journalists", "a report on Iran")
-            topic = lemma_of(child) in load_words(EventWords).topic_nouns
+            topic = lemma_of(child) in words.topic_nouns
             inner = [p for p in ("of", *preps, "by", "from") if not (topic and p in TOPIC_PREPS)]
             for pobj in prep_objects(child, inner):
                 found.extend(usable(actors_at(pobj, by_head)))
@@ -1502,9 +1502,8 @@ def target_candidates(
         for clause in condition_clauses(token):
             ordered.extend(usable(clause_subjects(clause, by_head)))
     if not ordered and deep and objects:  # "prevented the demonstration staged by students"
-        topics = load_words(EventWords).topic_nouns
         for child in (c for c in token.children if c.dep_ in OBJECT_DEPS):
-            if lemma_of(child) not in topics:
+            if lemma_of(child) not in words.topic_nouns:
                 ordered.extend(usable(phrase_actors(child, by_head)))
             else:  # "host a meeting between X and Y", not "a debate on journalists"
                 for pobj in prep_objects(child, PARTICIPANT_PREPS):
