@@ -94,7 +94,7 @@ LINKED_LATER = {
         "Peruvian President Ollanta Humala defended his record. After Fadli published his "
         "accusations, he left Lima.",
         "his",
-        ["PERGOV", ""],
+        ["PERGOV", "PER"],  # Fadli's own country (the story's), not the president's GOV
     ),
 }
 

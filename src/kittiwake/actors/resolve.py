@@ -1719,17 +1719,30 @@ def agent_rank(indexed: tuple[int, AgentEntry]) -> tuple[int, int]:
 
 
 def focus_country(doc: Doc, matches: list[Match]) -> str | None:
-    """The country an article is set in: the one most often named as a place ("in Syria")."""
+    """The country an article is set in: the one it names most, a place ("in Syria")
+    counting twice a name or adjective ("Syrian troops").
+
+    Places alone mislead where a story names the scene of one detail more often than the
+    country it is about (refugees of one country "in" the camps of its neighbour); a single
+    mention, or a tie, says nothing, and no country is guessed from it.
+    """
     counts: Counter[str] = Counter()
     for match in matches:
         head = np_head(doc[match.start : match.end].root)
-        if not is_locative(head):
-            continue
         for term in match.terms:
             if isinstance(term.entry, CountryEntry):
-                counts[term.entry.id] += 1
+                counts[term.entry.id] += PLACE_WEIGHT if is_locative(head) else 1
                 break
-    return counts.most_common(1)[0][0] if counts else None
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < MIN_FOCUS_WEIGHT:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+PLACE_WEIGHT = 2  # "in Syria" says where the story is set more than "Syrian" does
+MIN_FOCUS_WEIGHT = 2
 
 
 # Actors sent to a country from outside it: "peacekeepers in Iraq" are not Iraqi.
