@@ -98,6 +98,7 @@ class ClauseWords(WordFile):
     wished_verbs: Words
     predicted_passives: Words
     postponement_verbs: Words
+    credit_verbs: Words
 
 
 class TitleWords(WordFile):

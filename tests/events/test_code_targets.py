@@ -106,6 +106,12 @@ CASES = {
         "A camp for Somali refugees was attacked by Kenyan soldiers.",
         ("ASSAULT", "KEN", "SOM"),
     ),
+    # a "by" phrase the parser hung on the place before it is still the passive's doer
+    "passive-agent-after-place": (
+        "The Chilean envoy was greeted at the air base by the President of Peru and the First "
+        "Lady, along with some supporters.",
+        ("CONSULT", "PER", "CHL"),
+    ),
     # two countries restoring ties restore them with each other
     "mutual-ties": (
         "Chile and Peru have restored their diplomatic ties after a long break.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kittiwake.pipeline import Pipeline, code_text
+from kittiwake.pipeline import Pipeline, code_text, is_reportable
 
 pytestmark = pytest.mark.slow
 
@@ -622,3 +622,23 @@ def test_concern_and_appeals_for_release(
 def test_a_feeling_asked_about_is_no_statement(pipeline: Pipeline) -> None:
     text = "Reporters asked the Kenyan minister if he was concerned about the Ugandan army."
     assert not [f for f in summary_of(pipeline, text) if f[0] == "012"]
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "doer"),
+    [
+        ("Kenya blamed Somali militants for attacking Kenyan soldiers.", "19", "SOMREB"),
+        ("Brazil accused Venezuelan troops of attacking Brazilian farmers.", "19", "VENMIL"),
+        ("Peru praised Chile for sending aid to Bolivia.", "07", "CHL"),
+        ("The Chilean senator thanked Argentina for pressuring Bolivia.", "10", "ARG"),
+    ],
+)
+def test_the_act_praised_or_blamed_is_judged_not_told(
+    pipeline: Pipeline, text: str, root: str, doer: str
+) -> None:
+    """CAMEO codes the praise or the blame, not the act it is for (kept, flagged "judged",
+    with whom it is credited to as its doer)."""
+    events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+    judged = [e for e in events if e.cameo_root == root and e.modality == "judged"]
+    assert judged and judged[0].source is not None and judged[0].source.actor.code == doer
+    assert not any(e.cameo_root == root for e in events if is_reportable(e))

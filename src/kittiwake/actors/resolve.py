@@ -273,6 +273,9 @@ class ActorResolver:
             ):
                 state.mentions.append(mention)
             state.mentions.extend(affiliations(doc, sentence, sentence_index, doc_id, state))
+            state.mentions.extend(
+                surnames_named_before(doc, sentence, sentence_index, doc_id, state)
+            )
             refer(doc, sentence, sentence_index, doc_id, state)
         filled_all = {id(m): self.fill_country(doc, m, state) for m in state.mentions}
         filled = {key: found[0] for key, found in filled_all.items()}
@@ -288,7 +291,7 @@ class ActorResolver:
                     result = replace(
                         result,
                         actor=replace(
-                            source, reason=f"refers to {antecedent.text!r}: {source.reason}"
+                            source, reason=reference_reason(mention, antecedent, source)
                         ),
                     )
             mentions.append(result)
@@ -296,7 +299,6 @@ class ActorResolver:
         mentions = [described_unknown(doc, m, by_head) for m in mentions]
         mentions = self.first_named_placed(doc, mentions, state)
         mentions = relinked(named_before(mentions), referring_spans(state))
-        mentions.extend(surnames_named_before(doc, [*mentions, *state.places], doc_id=doc_id))
         mentions = [self.private_person(doc, m, state) for m in mentions]
         mentions.extend(quoted_first_person(doc, mentions, doc_id=doc_id))
         taken = {(m.start, m.end) for m in mentions}
@@ -1038,6 +1040,13 @@ def referring_spans(state: DocState) -> dict[tuple[int, int], tuple[int, int]]:
     return {span: found[0] for span, found in spans.items() if len(found) == 1}
 
 
+def reference_reason(mention: Mention, antecedent: Mention, actor: Actor) -> str:
+    """Why a referring word or a name used again has its antecedent's actor."""
+    if mention.actor.reason.startswith("named earlier as"):  # a surname, not a pronoun
+        return f"named earlier as {antecedent.text!r}: {actor.reason}"
+    return f"refers to {antecedent.text!r}: {actor.reason}"
+
+
 def relinked(
     mentions: list[Mention], antecedent_spans: dict[tuple[int, int], tuple[int, int]]
 ) -> list[Mention]:
@@ -1058,36 +1067,42 @@ def relinked(
         ):
             actor = replace(
                 antecedent.actor,
-                reason=f"refers to {antecedent.text!r}: {antecedent.actor.reason}",
+                reason=reference_reason(mention, antecedent, antecedent.actor),
             )
             resolved[index] = mention = replace(mention, actor=actor)
         latest[span] = mention
     return resolved
 
 
-def surnames_named_before(doc: Doc, mentions: list[Mention], *, doc_id: str) -> list[Mention]:
+def surnames_named_before(
+    doc: Doc, sentence: SpacySpan, sentence_index: int, doc_id: str, state: DocState
+) -> list[Mention]:
     """ "Ingrid Betancourt returned ... Betancourt condemned": a lone capitalised word no
     mention covers (the small model tags many surnames as places) that is the last word of a
-    person named in full earlier in the story is that person."""
-    covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
-    people = sorted(
-        (
-            m
-            for m in mentions
-            if m.actor.code
-            and m.actor.kind in ("person", "unknown person")
-            and not m.coref_of
-            and len(m.text.split()) > 1
-        ),
-        key=lambda m: m.start,
-    )
+    person named in full earlier in the story is that person. Found sentence by sentence,
+    before the sentence's pronouns are read, so that "Betancourt went home. She said" finds
+    her; linked as a referring word, it takes the person's final actor (`relinked`)."""
+    people = [
+        m
+        for m in state.mentions
+        if m.actor.kind in ("person", "unknown person")
+        and not m.coref_of
+        and len(m.text.split()) > 1
+    ]
     if not people:
         return []
-    sentence_starts = [sentence.start for sentence in doc.sents]
     surnames = {surname_of(m.text) for m in people}
+    covered = {
+        i
+        for m in (
+            *since_sentence(state.mentions, sentence_index),
+            *since_sentence(state.places, sentence_index),
+        )
+        for i in range(m.token_start, m.token_end)
+    }
     found: list[Mention] = []
     # a surname opening a sentence may be a NOUN
-    for i in TokenTable.of(doc).where(("pos", NAME_POS)):
+    for i in between(TokenTable.of(doc).where(("pos", NAME_POS)), sentence.start, sentence.end):
         token = doc[i]
         if (
             name_word(token.text) not in surnames  # no one named before: the rest is moot
@@ -1111,12 +1126,10 @@ def surnames_named_before(doc: Doc, mentions: list[Mention], *, doc_id: str) -> 
         actor = replace(
             earlier.actor, reason=f"named earlier as {earlier.text!r}: {earlier.actor.reason}"
         )
-        sentence = bisect.bisect_right(sentence_starts, token.i) - 1
-        found.append(
-            make_mention(
-                doc, token.i, token.i + 1, token, actor, sentence, doc_id, coref_of=earlier.text
-            )
+        copy = make_mention(
+            doc, token.i, token.i + 1, token, actor, sentence_index, doc_id, coref_of=earlier.text
         )
+        found.append(linked(state, copy, earlier))
     return found
 
 
@@ -1439,6 +1452,8 @@ def term_fits(span: SpacySpan, term: Term, *, agent_words: frozenset[int] = froz
             return False
         if term.kind is TermKind.SURNAME and span.start > 0:
             previous = span.doc[span.start - 1]
+            if previous.text == "-" and not previous.whitespace_ and span.start > 1:
+                previous = span.doc[span.start - 2]  # "Bruni-Sarkozy": half of a double name
             if (
                 previous.pos_ == "PROPN"
                 and previous.text[:1].isupper()
@@ -1940,8 +1955,12 @@ def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState)
         return [body] if body is not None else []
     if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
         quoted_here = quoted_in_sentence(token, doc, sentence_index)
+        fronted = fronted_phrase_heads(token)
         person = last_person(
-            state, before=before, sentence_index=sentence_index, skip=quoted_here
+            state,
+            before=before,
+            sentence_index=sentence_index,
+            skip=lambda mention: quoted_here(mention) or mention.head in fronted,
         )
         return [person] if person is not None else []
     if token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
@@ -2124,6 +2143,26 @@ def quoted_in_sentence(token: Token, doc: Doc, sentence_index: int) -> Callable[
     return lambda mention: mention.sentence == sentence_index and quotes.is_quoted(
         doc[mention.head]
     )
+
+
+def fronted_phrase_heads(pronoun: Token) -> frozenset[int]:
+    """The words of a phrase fronted before a subject pronoun in its own clause, which the
+    pronoun does not refer back into ("Accompanied by Sarkozy, she spoke": she is not
+    Sarkozy); the phrase's own subject may be it ("After Putin landed, he spoke")."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return frozenset()
+    words: set[int] = set()
+    for phrase in pronoun.head.children:
+        if phrase.dep_ not in ("advcl", "prep", "npadvmod") or phrase.i > pronoun.i:
+            continue
+        own_subjects = {
+            t.i
+            for c in phrase.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            for t in c.subtree
+        }
+        words.update(t.i for t in phrase.subtree if t.i not in own_subjects)
+    return frozenset(words)
 
 
 def last_person(

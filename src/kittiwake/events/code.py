@@ -1258,7 +1258,8 @@ def participants(
     if passive:
         conjuncts = passive_conjuncts(token)  # "were arrested and deported by police"
         for verb in conjuncts:
-            for pobj in prep_objects(verb, pattern.source_preps):
+            agents = prep_objects(verb, pattern.source_preps) or stranded_agents(verb)
+            for pobj in agents:
                 # "killed by a roadside bomb": an agent in no dictionary is kept, uncoded
                 sources.extend(actors_at(pobj, by_head) or unresolved(pobj))
             if sources:
@@ -1604,6 +1605,16 @@ def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
     return found
 
 
+def stranded_agents(verb: Token) -> list[Token]:
+    """The doer of a passive whose "by" phrase the parser hung on the noun of a place phrase
+    before it: "was greeted at the air base by the president" (the base has no greeter)."""
+    return [
+        agent
+        for place in prep_objects(verb, sorted(LOCATIVE_PREPOSITIONS))
+        for agent in prep_objects(place, ("by",))
+    ]
+
+
 def nested_actors(pobj: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
     """ "for a possible war against Iraq": an actor one preposition further down."""
     for inner in prep_objects(pobj, ("against", "on", "with", "of", "to", "in")):
@@ -1638,6 +1649,9 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "xcomp" and is_raising_passive(head, words):
         # "the Chinese president is expected to meet ...": the raised subject acts
         return next(c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
+    credited = credited_doer(verb, words)
+    if credited is not None:  # "thanked France for pressuring Colombia": France pressed
+        return credited
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in words.gerund_prepositions:
         governor = head.head  # "after meeting with Egyptian officials, the envoy returned"
         if governor.pos_ in ("VERB", "AUX") and governor.i != head.i:
@@ -1657,6 +1671,32 @@ def subject_of(verb: Token) -> Token | None:
         governor = head if verb.dep_ == "advcl" else head.head  # "issued a declaration demanding"
         return subject_of(governor) if governor.i != verb.i else None
     return None
+
+
+def crediting_verb(gerund: Token, words: ClauseWords) -> Token | None:
+    """The verb of credit or blame that judges the act its "for"/"of" gerund names
+    ("praised Chile for supporting the accord", "was accused of seizing farms"), the
+    preposition hung on the verb or, as the parser often has it, on its object ("accused the
+    troops of attacking")."""
+    preposition = gerund.head
+    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or preposition.lower_ not in ("for", "of"):
+        return None
+    governor = preposition.head
+    if governor.dep_ == "dobj" and governor.lemma_.lower() not in words.credit_verbs:
+        governor = governor.head
+    if governor.i == preposition.i or governor.lemma_.lower() not in words.credit_verbs:
+        return None
+    return governor
+
+
+def credited_doer(gerund: Token, words: ClauseWords) -> Token | None:
+    """Whom a verb of credit or blame credits with the act it judges: its object, or the
+    subject of its passive ("Chile was praised for supporting the accord")."""
+    governor = crediting_verb(gerund, words)
+    if governor is None:
+        return None
+    doer_deps = ("dobj", *PASSIVE_SUBJECT_DEPS)
+    return next((c for c in governor.children if c.dep_ in doer_deps), None)
 
 
 def is_purpose_infinitive(verb: Token) -> bool:
@@ -2022,7 +2062,8 @@ def modality_of(trigger: Token) -> str | None:
     "obligation" (must), "hypothetical" (could), "future" (will, would), "intended" (plans
     to, is ready to), "wished" (would like to, hopes to), "refused" (refused to),
     "threatened" (... unless), "conditional" (if), "generic" (an event noun naming a kind of
-    act: "each attack on the press"), "attempted" (tried to)."""
+    act: "each attack on the press"), "attempted" (tried to), "judged" (the act someone is
+    praised or blamed for: CAMEO codes the praise or the blame)."""
     framed = framing_of(trigger)
     if framed is not None:
         return framed
@@ -2058,6 +2099,8 @@ def modality_of(trigger: Token) -> str | None:
             return "conditional"  # "once the operation pushes the Taliban out"
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in NEGATING_VERBS:
             return "refused"
+        if crediting_verb(token, load_clause_words()) is not None:
+            return "judged"  # "accused the army of seizing farms": the accusation is coded
         if token.dep_ == "xcomp" and is_raising_passive(token.head, load_clause_words()):
             governor = token.head.lemma_.lower()  # "is scheduled to meet": a plan
             if governor in load_clause_words().predicted_passives:
