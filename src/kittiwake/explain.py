@@ -34,13 +34,13 @@ from kittiwake.events.code import (
     fit_score,
     has_subject,
     index_mentions,
-    is_adjectival_participle,
     is_participial_adjective,
     lemma_of,
     particle_score,
     phrase_score,
     phrase_words,
     prep_objects,
+    reportable_patterns,
     settle,
     subject_of,
     verb_keys,
@@ -354,7 +354,11 @@ def candidate_view_of(
         for r, pattern in found
     )
     outcome = (
-        NO_FIT if chosen is None else DESCRIPTIVE if is_adjectival_participle(token) else CODED
+        NO_FIT
+        if chosen is None
+        else DESCRIPTIVE
+        if not reportable_patterns(token, (chosen,))
+        else CODED
     )
     return TriggerView(
         index=token.i,

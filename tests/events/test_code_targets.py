@@ -112,6 +112,15 @@ CASES = {
         "Lady, along with some supporters.",
         ("CONSULT", "PER", "CHL"),
     ),
+    # a participle dated by the text reports an act; the one counted among a group is whom
+    "dated-participle": (
+        "The whereabouts of Omar Fadli, a Kenyan reporter kidnapped on Monday, remain unknown.",
+        ("ASSAULT", None, "KEN"),
+    ),
+    "among-those-arrested": (
+        "The former Malian general was among the 30 people arrested on Wednesday.",
+        ("COERCE", None, "MLI"),
+    ),
     # two countries restoring ties restore them with each other
     "mutual-ties": (
         "Chile and Peru have restored their diplomatic ties after a long break.",

@@ -102,6 +102,12 @@ NOT_CODED = {
     ),
     "condition-no-threat": ("If Turkey attacks the Kurdish town, oil prices will rise.", "13"),
     "attack-not-verbal": ("Chilean troops attacked Peruvian positions near the border.", "11"),
+    # a reporting clause after what it reports, its verb read as a dated participle
+    "trailing-report": (
+        "Ugandan police beat detained protesters in Kampala, a human rights organization "
+        "charged on Saturday.",
+        "17",
+    ),
     # a bare comment is a neutral statement, like "said"
     "commented-on": ("The Chilean president commented on the talks with Peru.", "01"),
 }

@@ -31,7 +31,15 @@ from kittiwake.events.modality import (
 from kittiwake.events.patterns import DEFAULT_TARGET_PREPS, Pattern, PatternSet
 from kittiwake.lang import ClauseWords, EventWords, load_clause_words, load_words
 from kittiwake.nlp import iter_sentences
-from kittiwake.records import REPORTABLE_MODALITIES, Actor, Event, Mention, Span
+from kittiwake.records import (
+    DOERLESS_CODES,
+    DOERLESS_ROOTS,
+    REPORTABLE_MODALITIES,
+    Actor,
+    Event,
+    Mention,
+    Span,
+)
 from kittiwake.tokens import TokenTable, between, doc_text, kept
 
 # Safety bounds against an explosion of pairs ("2,000 names and 2,000 names"), not the cap
@@ -492,8 +500,10 @@ class EventCoder:
                 patterns, nominal = self.patterns.for_adjective(lemma_of(token)), True
             else:
                 continue
-            if patterns and not nominal and is_adjectival_participle(token):
-                continue  # "groups opposed to Assad" describes, "groups armed by Iran" reports
+            if patterns and not nominal:  # "groups opposed to Assad" only describes them
+                patterns = reportable_patterns(token, patterns)
+                if not patterns:
+                    continue
             facts = TriggerFacts(token)  # read once, however many of its patterns are tried
             scored = [(fit_score(token, p, nominal=nominal, facts=facts), p) for p in patterns]
             fitting = [(score, p) for score, p in scored if score is not None]
@@ -846,6 +856,46 @@ def is_adjectival_participle(token: Token) -> bool:
         token.dep_ in ("acl", "amod")
         and token.tag_ == "VBN"
         and not any(c.dep_ in ("agent", "dobj") for c in token.children)
+    )
+
+
+def reportable_patterns(token: Token, patterns: tuple[Pattern, ...]) -> tuple[Pattern, ...]:
+    """The patterns a verb may report: all, but none of a participle that describes its noun
+    ("groups opposed to Assad"), unless the text dates it as an act done to the noun ("a
+    reporter kidnapped on Monday"; not "a report released on Monday", nor "a rights group
+    charged on Monday", a reporting clause the parser read as a participle)."""
+    if not is_adjectival_participle(token):
+        return patterns
+    if (
+        not is_dated(token)
+        or token.head.lemma_.lower() in load_words(EventWords).document_nouns
+        or is_trailing_report(token)
+    ):
+        return ()
+    return tuple(p for p in patterns if p.cameo[:2] in DOERLESS_ROOTS or p.cameo in DOERLESS_CODES)
+
+
+def is_trailing_report(participle: Token) -> bool:
+    """ "..., a rights group charged on Saturday.": a reporting clause after what it reports,
+    its verb read as a participle of an indefinite noun set off at the end of the sentence."""
+    noun = participle.head
+    after, before = participle.right_edge.i + 1, noun.left_edge.i - 1
+    return (
+        before >= 0
+        and participle.doc[before].text == ","
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+        and (after >= len(participle.doc) or bool(participle.doc[after].is_sent_end))
+    )
+
+
+def is_dated(verb: Token) -> bool:
+    """A date or time said of the verb itself ("arrested on Wednesday", "killed last week"):
+    it tells when something happened, as a description does not."""
+    return any(
+        t.ent_type_ in ("DATE", "TIME")
+        for c in verb.children
+        if c.dep_ in ("npadvmod", "prep", "advmod", "tmod")
+        for t in c.subtree
     )
 
 
@@ -1265,7 +1315,7 @@ def participants(
             if sources:
                 break
         if token.dep_ == "acl":  # "groups supported by Turkey": the head noun is the target
-            targets.extend(actors_at(token.head, by_head))
+            targets.extend(actors_at(member_named(token.head), by_head))
         for verb in conjuncts:
             for child in [*verb.children, *raised]:
                 if child.dep_ in PASSIVE_SUBJECT_DEPS:  # "a camp for refugees was attacked"
@@ -1603,6 +1653,16 @@ def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
             if lower == word:
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
+
+
+def member_named(group: Token) -> Token:
+    """The one a sentence counts among a group: "the general was among the 30 people
+    arrested" (the general was arrested); else the group itself."""
+    among = group.head
+    copula = among.head
+    if group.dep_ == "pobj" and among.lower_ == "among" and copula.lemma_ == "be":
+        return next((c for c in copula.children if c.dep_ in SUBJECT_DEPS), group)
+    return group
 
 
 def stranded_agents(verb: Token) -> list[Token]:
