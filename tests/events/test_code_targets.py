@@ -121,6 +121,11 @@ CASES = {
         "The former Malian general was among the 30 people arrested on Wednesday.",
         ("COERCE", None, "MLI"),
     ),
+    # a passive gerund after a passive clause befalls that clause's subject
+    "passive-gerund-after-passive": (
+        "Four Qatari journalists were released on Monday after being detained by Egyptian police.",
+        ("COERCE", "EGY", "QAT"),
+    ),
     # two countries restoring ties restore them with each other
     "mutual-ties": (
         "Chile and Peru have restored their diplomatic ties after a long break.",

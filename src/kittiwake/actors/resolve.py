@@ -1177,7 +1177,7 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
         return mention
     member = head.lemma_.lower() in load_words(ActorWords).member_nouns
     for prep in (
-        c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "for")
+        c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "for", "with")
     ):
         for pobj in prep.children:
             group = next(
@@ -1189,8 +1189,12 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
                 and (group.actor.kind != "organisation" or prep.lower_ != "from")
             ):  # "journalists from Al Jazeera" are its; "people of Gaza" are only Gaza's
                 continue
-            if prep.lower_ == "for" and group is not None and group.actor.kind != "organisation":
-                continue  # "a spokesman for Hamas", but an envoy for Syria is not Syria's
+            if (
+                prep.lower_ in ("for", "with")
+                and group is not None
+                and group.actor.kind != "organisation"
+            ):  # "a spokesman for Hamas", "reporters with the BBC"; an envoy for Syria, no
+                continue
             if group is not None:
                 actor = replace(
                     group.actor,
@@ -1202,8 +1206,15 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
 
 
 def named_in(noun: Token) -> list[Token]:
-    """A noun and the names set beside it: "the news agency Reuters" names Reuters."""
-    return [noun, *(c for c in noun.children if c.dep_ in ("appos", "compound"))]
+    """A noun and the names set beside it: "the news agency Reuters" names Reuters, also
+    where the parser did not hang the name on the noun ("the network Al-Jazeera were")."""
+    beside = [c for c in noun.children if c.dep_ in ("appos", "compound")]
+    after = noun.i + 1
+    if after < len(noun.doc) and noun.doc[after].ent_iob_ == "B" and noun.doc[after].pos_ == "PROPN":
+        name = next((e for e in noun.doc.ents if e.start == after), None)
+        if name is not None and name.root not in beside:
+            beside.append(name.root)
+    return [noun, *beside]
 
 
 def first_token(matches: list[Match], head: Token) -> int:

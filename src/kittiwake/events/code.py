@@ -1461,7 +1461,9 @@ def passive_gerund_subject(token: Token) -> Token | None:
     governor = head.head
     if governor.pos_ not in ("VERB", "AUX") or governor.i == head.i:
         return None
-    return subject_of(governor)
+    # "were freed after being detained": the freed, the passive subject of the clause
+    passive_subject = next((c for c in governor.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+    return subject_of(governor) or passive_subject
 
 
 def is_stative_passive(token: Token) -> bool:
