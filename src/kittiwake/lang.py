@@ -130,6 +130,8 @@ class ActorWords(WordFile):
     travel_verbs: Words
     side_qualifiers: Words
     government_heads: Words
+    captive_nouns: Words
+    captivity_verbs: Words
 
 
 class EventWords(WordFile):

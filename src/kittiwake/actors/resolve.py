@@ -709,7 +709,7 @@ class ActorResolver:
                 end = max(end, evidence.right_edge.i + 1)
             others = self.conjoined_countries(evidence, first=country)
         else:
-            earlier = named_again(doc, mention, state)
+            earlier = named_again(doc, mention, state) or captives_named_before(doc, mention, state)
             if earlier is not None:  # "two Italian aid workers ... the workers were seized"
                 why = f"the {doc[mention.head].text!r} named before: {earlier.actor.reason}"
                 return [replace(mention, actor=replace(earlier.actor, reason=why))]
@@ -846,9 +846,7 @@ def named_again(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
     """The earlier mention a definite noun names again ("two Italian aid workers ... the
     workers"): the latest before it with the same head word and a country of its own."""
     head = doc[mention.head]
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children):
-        return None
-    if any(c.dep_ not in ("det", "punct") for c in head.children):
+    if not is_bare_definite(head):
         return None  # "the press freedom organization", "the President of the PCdoB": others
     lemma = head.lemma_.lower()
     for earlier in reversed(state.mentions):
@@ -857,6 +855,34 @@ def named_again(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
         if doc[earlier.head].lemma_.lower() == lemma and earlier.actor.country:
             return earlier
     return None
+
+
+def captives_named_before(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
+    """Whom "the hostages", "the captives" name again: the latest actor with a country that
+    the story said was kidnapped, seized or held ("two Italian engineers were kidnapped near
+    Gao ... the hostages were freed")."""
+    head = doc[mention.head]
+    words = load_words(ActorWords)
+    if head.lemma_.lower() not in words.captive_nouns or not is_bare_definite(head):
+        return None
+    for earlier in reversed(state.mentions):
+        if earlier.start >= mention.start or not earlier.actor.country:
+            continue
+        if mention.sentence - earlier.sentence > COREF_WINDOW:
+            break
+        patient = doc[earlier.head]
+        verb = patient.head
+        held = (patient.dep_ == "dobj" and verb.pos_ == "VERB") or patient.dep_ == "nsubjpass"
+        if held and verb.lemma_.lower() in words.captivity_verbs:
+            return earlier
+    return None
+
+
+def is_bare_definite(head: Token) -> bool:
+    """ "the workers", "those hostages": a definite noun with nothing else of its own."""
+    return any(
+        c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children
+    ) and all(c.dep_ in ("det", "punct") for c in head.children)
 
 
 def nearby_place_country(doc: Doc, mention: Mention, state: DocState) -> tuple[str, str] | None:
