@@ -15,7 +15,9 @@ pytestmark = pytest.mark.slow
 WEDNESDAY = dt.date(2015, 12, 16)
 STORY = (
     "Kerry met Putin in Moscow on Tuesday.\n\n"
-    "The European Union imposed sanctions on Iran.\n\n"
+    # in the perfect, a state at the story's day: an undated simple past would go on
+    # telling the lede's Tuesday (`kittiwake.episodes`)
+    "The European Union has imposed sanctions on Iran.\n\n"
     "Kerry did not meet Lavrov.\n"
 )
 FRENCH = (

@@ -12,6 +12,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kittiwake.episodes import EpisodeDates, story_episode
 from kittiwake.records import Event, EventDate, Span
 from kittiwake.when import (
     PRECISIONS,
@@ -335,6 +336,26 @@ def test_a_day_named_earlier_in_the_paragraph_dates_later_acts(nlp: Any) -> None
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("story", "trigger", "day"),
+    [
+        ("Police raided a camp near Herat on Monday. They arrested nine men.", "arrested", 14),
+        # the perfect tells a state that lasts to the story's day, not the day named before
+        ("Police raided a camp near Herat on Monday. They have arrested nine men.", "arrested", 16),
+        ("Police raided a camp near Herat on Monday. Nine men have been arrested.", "arrested", 16),
+    ],
+    ids=["simple-past", "perfect", "perfect-passive"],
+)
+def test_only_the_simple_past_takes_the_day_named_earlier_in_the_paragraph(
+    nlp: Any, story: str, trigger: str, day: int
+) -> None:
+    doc = nlp(story)
+    events = [make_event(doc, "raided"), make_event(doc, trigger)]
+    _, event = DateResolver()(events, doc, WEDNESDAY)
+    assert event.date is not None and event.date.value == dt.date(2015, 12, day)
+
+
+@pytest.mark.slow
 def test_a_date_in_a_subordinate_clause_does_not_date_the_main_act(nlp: Any) -> None:
     doc = nlp("The envoy praised Chad for reopening the border on Monday.")
     (praised,) = DateResolver()([make_event(doc, "praised")], doc, WEDNESDAY)
@@ -458,6 +479,89 @@ def test_an_act_the_first_paragraph_dated_is_that_day_when_told_again(
     nlp: Any, story: str, acts: tuple[tuple[str, str], ...], days: list[dt.date]
 ) -> None:
     doc = nlp(story)
-    events = [replace(make_event(doc, word), cameo=code, cameo_root=code[:2]) for word, code in acts]
+    events = [
+        replace(make_event(doc, word), cameo=code, cameo_root=code[:2]) for word, code in acts
+    ]
     dated = DateResolver()(events, doc, WEDNESDAY)
     assert [e.date.value if e.date else None for e in dated] == days
+
+
+# --- the lede's episode (kittiwake.episodes) --------------------------------------------------
+
+MONDAY = dt.date(2015, 12, 14)
+LEDE = "Ethiopian troops entered the Somali town of Baidoa on Monday.\n\n"
+SAID = '"We condemn this invasion," the Eritrean minister said.'
+
+
+def episode_date(nlp: Any, story: str, trigger: str, published: dt.date | None) -> Any:
+    doc = nlp(story)
+    events = DateResolver()([make_event(doc, trigger)], doc, published)
+    (event,) = EpisodeDates()(events, doc, published)
+    return event.date
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("story", "trigger"),
+    [
+        # told in the simple past, with no day of its own
+        ("The soldiers detained the mayor and two of his aides.", "detained"),
+        ("Local elders said the soldiers detained the mayor.", "detained"),
+        # a quotation is told when it was said, whatever its own tense
+        (SAID, "condemn"),
+        (SAID + ' "We urge the troops to withdraw at once."', "urge"),
+        # a day named inside a quotation is the speaker's: the story has not moved on
+        ('"Today we saw tanks," a resident said.\n\nThe soldiers detained the mayor.', "detained"),
+    ],
+    ids=["simple-past", "reported-past", "quotation", "quotation-goes-on", "quoted-day"],
+)
+def test_an_undated_act_told_in_the_past_takes_the_lede_day(
+    nlp: Any, story: str, trigger: str
+) -> None:
+    date = episode_date(nlp, LEDE + story, trigger, WEDNESDAY)
+    assert date == EventDate(MONDAY, raw="Monday (the day the story opens with)")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("story", "trigger"),
+    [
+        # the present and the perfect are the story's own day
+        (LEDE + "Kenya has urged both sides to show restraint.", "urged"),
+        (LEDE + "Kenya urges both sides to show restraint.", "urges"),
+        (LEDE + SAID.replace("said", "says"), "condemn"),
+        # the past perfect is before the occasion, not part of it
+        (LEDE + "Eritrea had accused Ethiopia of arming the rebels.", "accused"),
+        # once the story names another day, the occasion is over
+        (
+            LEDE + "On Tuesday the army shelled a market.\n\nRebels attacked the airport.",
+            "attacked",
+        ),
+        # a paragraph with a year or a month of its own is background
+        (LEDE + "They fought a war in 1999. Eritrea accused Ethiopia of arming rebels.", "accused"),
+        # a lede in the present or the perfect, or dated today, opens no episode
+        ("Uganda is investigating an attack on Monday.\n\nGunmen abducted two guards.", "abducted"),
+        ("Nigeria has closed its border with Benin.\n\nSoldiers detained smugglers.", "detained"),
+        ("Troops entered Baidoa today.\n\nThe soldiers detained the mayor.", "detained"),
+    ],
+    ids=[
+        "perfect",
+        "present",
+        "quoted-present-says",
+        "past-perfect",
+        "another-day",
+        "background-paragraph",
+        "present-lede",
+        "perfect-lede",
+        "lede-today",
+    ],
+)
+def test_other_undated_acts_keep_the_story_day(nlp: Any, story: str, trigger: str) -> None:
+    assert episode_date(nlp, story, trigger, WEDNESDAY) == EventDate(WEDNESDAY)
+
+
+@pytest.mark.slow
+def test_a_story_without_a_date_takes_no_day_from_its_lede(nlp: Any) -> None:
+    story = LEDE + "The soldiers detained the mayor."
+    assert story_episode(nlp(story), published=WEDNESDAY) is not None
+    assert episode_date(nlp, story, "detained", None) is None

@@ -22,6 +22,7 @@ from kittiwake.actors.resolve import ActorResolver
 from kittiwake.clean import clean_article, span_start
 from kittiwake.collector import fewer_collections
 from kittiwake.config import Settings
+from kittiwake.episodes import EpisodeDates
 from kittiwake.events.code import EventCoder
 from kittiwake.events.codebook import load_codebook
 from kittiwake.events.patterns import load_patterns
@@ -64,6 +65,7 @@ class Pipeline:
             patterns=load_patterns(extra_paths=self.settings.patterns), codebook=load_codebook()
         )
         self.dates = DateResolver()
+        self.episodes = EpisodeDates()
         self.find_places = PlaceFinder(
             gazetteer=gazetteer, country_words=country_words(dictionaries)
         )
@@ -90,6 +92,7 @@ class Pipeline:
         # an undated story dates only what it dates itself ("in March 2011"); "on Tuesday"
         # has no anchor, and today's date would put its events after the story was read
         events = self.dates(events, doc, article.date)
+        events = self.episodes(events, doc, article.date)
         places = self.find_places(doc, mentions)
         events = self.places(events, doc, places)
         events = place_as_target(events, scene=self.scene(places))

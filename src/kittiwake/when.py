@@ -60,8 +60,11 @@ __all__ = [
     "PRECISIONS",
     "DateExpression",
     "DateResolver",
+    "clause_verb",
     "find_date_expressions",
+    "is_simple_past",
     "resolve_event_date",
+    "trigger_token",
 ]
 
 PRECISIONS = ("day", "week", "month", "season", "year")
@@ -609,7 +612,7 @@ def _is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
 
-def _clause_verb(token: Token) -> Token:
+def clause_verb(token: Token) -> Token:
     """The nearest verb at or above `token`; the sentence root if there is none."""
     current = token
     while not _is_verb(current) and current.head.i != current.i:
@@ -636,8 +639,8 @@ def _attachment_rank(root: Token, trigger: Token) -> int:
     if root.dep_ in _NOUN_MODIFIER_DEPS and root.head.pos_ == "NOUN" and root.head.i != trigger.i:
         return _OTHER_CLAUSE  # "a vote in the scheduled October 28 elections": the vote's day
     path = _path_up(root)
-    clause = _clause_verb(root.head) if root.head.i != root.i else root
-    trigger_clause = _clause_verb(trigger)
+    clause = clause_verb(root.head) if root.head.i != root.i else root
+    trigger_clause = clause_verb(trigger)
     up_to_clause = path[: path.index(clause) + 1] if clause in path else path
     if clause == trigger_clause or trigger in up_to_clause:
         return 0
@@ -682,7 +685,7 @@ def _is_past(trigger: Token) -> bool:
 
 
 def _is_future(trigger: Token) -> bool:
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     if any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUXILIARIES for child in verb.children):
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
@@ -779,7 +782,9 @@ class DateResolver:
             if event.date is not None or not len(doc):
                 dated.append(event)
                 continue
-            trigger = _trigger_token(doc, token_starts, event.trigger.start, event.trigger.end)
+            trigger = trigger_token(
+                doc, event.trigger.start, event.trigger.end, token_starts=token_starts
+            )
             sentence = trigger.sent  # found from the sentence starts each time it is asked for
             if event.modality == "promise":  # the promise is dated, not the act promised
                 anchor, promised = _promise_anchor(trigger)
@@ -801,7 +806,7 @@ class DateResolver:
                 # "Police arrested 40 people on Sunday. ... They were held overnight.": a
                 # day named earlier in the paragraph governs the acts it goes on to report
                 since, earlier = carried[paragraph]
-                if since < sentence.start and _is_past(trigger) and not earlier.historical:
+                if since < sentence.start and is_simple_past(trigger) and not earlier.historical:
                     date = replace(earlier, raw=f"{earlier.raw} (earlier in the paragraph)")
             date = told_act_date(
                 event,
@@ -843,7 +848,7 @@ def told_act_date(
         or earlier is None
         or earlier[0] >= sentence.start
         or event.cameo_root not in _RETOLD_ROOTS
-        or not _is_simple_past(trigger)
+        or not is_simple_past(trigger)
     ):
         return date
     return replace(earlier[1], raw=f"{earlier[1].raw} (the day this act was told before)")
@@ -855,10 +860,10 @@ def told_act_date(
 _RETOLD_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 
 
-def _is_simple_past(trigger: Token) -> bool:
-    """"was abducted", "arrested": past and told as done then, not "have been arrested" or
+def is_simple_past(trigger: Token) -> bool:
+    """ "was abducted", "arrested": past and told as done then, not "have been arrested" or
     "are being held" (a state that lasts to the story's day)."""
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     return _is_past(trigger) and not any(
         child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBZ", "VBP") for child in verb.children
     )
@@ -869,10 +874,10 @@ def _promise_anchor(trigger: Token) -> tuple[Token, frozenset[int]]:
     promised that the army would begin its withdrawal on Friday": a promise or plan (CAMEO
     03x) is made when it is told, so its day is that of the verb telling it (or the
     story's); the promised act's own words, and the day they name, are left out."""
-    act = _clause_verb(trigger)
+    act = clause_verb(trigger)
     promised = frozenset(t.i for t in act.subtree)
     if act.dep_ in ("xcomp", "ccomp") and act.head.i != act.i:
-        return _clause_verb(act.head), promised
+        return clause_verb(act.head), promised
     return act, promised
 
 
@@ -897,7 +902,7 @@ def dated_occasions(
             root = _expression_root(sentence, expression)
             if root is None:
                 continue
-            verb = _clause_verb(root)
+            verb = clause_verb(root)
             date = EventDate(expression.value, raw=expression.text, precision="day")
             for noun in _occasion_nouns(verb):
                 found[noun.lemma_.lower()] = (noun.i, date)
@@ -931,8 +936,13 @@ def occasion_date(trigger: Token, occasions: dict[str, tuple[int, EventDate]]) -
     return None
 
 
-def _trigger_token(doc: Doc, token_starts: list[int], start: int, end: int) -> Token:
+def trigger_token(
+    doc: Doc, start: int, end: int, *, token_starts: list[int] | None = None
+) -> Token:
+    """The token heading the trigger at characters `start`-`end` (`token_starts`: each
+    token's offset, read once per doc by callers that ask for many)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
         return span.root
-    return doc[max(0, bisect_right(token_starts, start) - 1)]
+    starts = token_starts if token_starts is not None else doc.to_array(IDX).tolist()
+    return doc[max(0, bisect_right(starts, start) - 1)]
