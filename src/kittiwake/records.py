@@ -138,10 +138,11 @@ REPORTABLE_MODALITIES: frozenset[str | None] = frozenset(
 )
 
 
-# CAMEO acts complete without a target (statements, dissent, force posture) and acts
-# reported on an identified target with the doer unnamed (coercion, assault, fighting, and
-# the release of people held: "the journalists were released from custody").
-SELF_CONTAINED_ROOTS = frozenset({"01", "14", "15"})
+# CAMEO acts complete without a target (statements, appeals and intents made to no one in
+# particular: "called for calm", "pledged to end the policy"; dissent, force posture) and
+# acts reported on an identified target with the doer unnamed (coercion, assault, fighting,
+# and the release of people held: "the journalists were released from custody").
+SELF_CONTAINED_ROOTS = frozenset({"01", "02", "03", "14", "15"})
 DOERLESS_ROOTS = frozenset({"17", "18", "19", "20"})
 DOERLESS_CODES = frozenset({"0841"})
 
@@ -182,9 +183,9 @@ class Event:
     @property
     def is_complete(self) -> bool:
         """Who did what to whom, as far as CAMEO asks: both actors coded; a statement,
-        protest or show of force (roots 01, 14, 15) by a coded source alone; or an attack or
-        coercion of a coded target whose doer the story does not name (roots 17-20), or the
-        release of a coded target (0841)."""
+        appeal, intent, protest or show of force (roots 01-03, 14, 15) by a coded source
+        alone; or an attack or coercion of a coded target whose doer the story does not name
+        (roots 17-20), or the release of a coded target (0841)."""
         source = self.source is not None and bool(self.source.actor.code)
         target = self.target is not None and bool(self.target.actor.code)
         if source and target:
@@ -195,8 +196,8 @@ class Event:
 
     @property
     def monadic(self) -> bool:
-        """A statement, protest or show of force (roots 01, 14, 15) by a coded source with no
-        target: an act CAMEO codes with one actor."""
+        """A statement, appeal, intent, protest or show of force (roots 01-03, 14, 15) by a
+        coded source with no target: an act CAMEO codes with one actor."""
         source = self.source is not None and bool(self.source.actor.code)
         return source and self.target is None and self.cameo_root in SELF_CONTAINED_ROOTS
 
