@@ -23,6 +23,9 @@ def actor(code: str) -> Mention:
         ("141", "EGYCVL", None, False, True),  # a protest needs no target
         ("013", "USAGOV", None, False, True),  # a statement
         ("154", "RUSMIL", None, False, True),  # a show of force
+        ("020", "IGOUNO", None, False, True),  # an appeal for calm, to no one in particular
+        ("036", "KENGOV", None, False, True),  # a pledge to meet, no one named
+        ("042", "KENGOV", None, False, False),  # a visit to no one
         ("190", None, "SOMCVL", False, True),  # an attack by an unnamed attacker
         ("173", None, "IRNMED", False, True),  # arrested, by whom the story does not say
         ("0841", None, "EGYMED", False, True),  # released from custody, by its holder
