@@ -107,6 +107,9 @@ class DocState:
     people_seen: set[str] = field(default_factory=set)
     focus_country: str | None = None
     antecedents: dict[int, Mention] = field(default_factory=dict)  # id(copy) -> antecedent
+    # Sentences quoted from end to end, in order: no narration, so a pronoun after a long
+    # quotation still reaches its speaker (`narrative_distance`).
+    quoted_sentences: list[int] = field(default_factory=list)
     # Places named in the text ("in Liberia"): listed with the mentions, but kept out of
     # reference resolution and country filling, which are about actors.
     places: list[Mention] = field(default_factory=list)
@@ -249,7 +252,11 @@ class ActorResolver:
 
     def __call__(self, doc: Doc, *, doc_id: str, date: dt.date | None) -> list[Mention]:
         matches = self.find_matches(doc)
-        state = DocState(date=date, focus_country=focus_country(doc, matches))
+        state = DocState(
+            date=date,
+            focus_country=focus_country(doc, matches),
+            quoted_sentences=Quotations.of(doc).quoted_sentences(doc),
+        )
         groups = group_by_head(doc, matches)
         entities_of = SentenceEntities(doc)
         index = GroupIndex(groups)
@@ -2210,13 +2217,21 @@ def last_person(
     skip: Callable[[Mention], bool] = lambda mention: False,
 ) -> Mention | None:
     for mention in reversed(state.mentions):
-        if sentence_index - mention.sentence > COREF_WINDOW:
+        if narrative_distance(state, mention.sentence, sentence_index) > COREF_WINDOW:
             break  # the mentions are in sentence order: the rest lie further back
         if mention.start >= before or skip(mention):
             continue
         if mention.actor.kind in ("person", "unknown person"):
             return mention
     return None
+
+
+def narrative_distance(state: DocState, earlier: int, later: int) -> int:
+    """Sentences from `earlier` to `later`, not counting the quoted ones between them: "Ruiz
+    said: '...' '...' '...' She added" keeps Ruiz as near as the sentence before."""
+    quoted = state.quoted_sentences
+    between = bisect.bisect_left(quoted, later) - bisect.bisect_right(quoted, earlier)
+    return later - earlier - max(between, 0)
 
 
 def last_body(state: DocState, doc: Doc, *, before: int, sentence_index: int) -> Mention | None:

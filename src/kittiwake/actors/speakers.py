@@ -51,6 +51,16 @@ class Quotations:
     def sentence(self, doc: Doc, index: int) -> SpacySpan:
         return doc[self.starts[index] : self.ends[index]]
 
+    def quoted_sentences(self, doc: Doc) -> list[int]:
+        """The sentences that are quoted from end to end: words of a speaker named around
+        them, no narration of their own."""
+        found = []
+        for index, (start, end) in enumerate(zip(self.starts, self.ends, strict=True)):
+            words = [t for t in doc[start:end] if t.is_alpha]
+            if words and self.is_quoted(words[0]) and self.is_quoted(words[-1]):
+                found.append(index)
+        return found
+
     def is_quoted(self, token: Token) -> bool:
         """Whether `token` stands between quotation marks opened earlier in its paragraph."""
         breaks = self.breaks
