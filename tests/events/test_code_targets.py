@@ -126,6 +126,15 @@ CASES = {
         "Four Qatari journalists were released on Monday after being detained by Egyptian police.",
         ("COERCE", "EGY", "QAT"),
     ),
+    # "called for X to ...": whom the appeal is to is the subject of the "for" clause
+    "call-for-subject-to": (
+        "Kenya called for Somali rebels to lay down their arms.",
+        ("REQUEST", "KEN", "SOM"),
+    ),
+    "call-for-restraint-by": (
+        "The UN envoy called for Ethiopian troops to exercise restraint near the border.",
+        ("REQUEST", "IGO", "ETH"),
+    ),
     # two countries restoring ties restore them with each other
     "mutual-ties": (
         "Chile and Peru have restored their diplomatic ties after a long break.",

@@ -1105,7 +1105,8 @@ class TriggerFacts:
 
     @cached_property
     def prepositions(self) -> frozenset[str]:
-        return frozenset(c.lower_ for c in self.token.children if c.dep_ in PREPOSITION_DEPS)
+        own = {c.lower_ for c in self.token.children if c.dep_ in PREPOSITION_DEPS}
+        return frozenset(own | ({"for"} if for_clauses(self.token) else set()))
 
     @cached_property
     def complements(self) -> frozenset[str]:
@@ -1578,10 +1579,22 @@ def is_routine_destination(pobj: Token) -> bool:
     )
 
 
+def for_clauses(token: Token) -> list[Token]:
+    """ "called for the rebels to lay down their arms": an infinitive clause with its own
+    subject after "for", which the parser hangs on the verb with "for" as its mark."""
+    return [
+        c
+        for c in token.children
+        if c.dep_ in ("advcl", "ccomp", "xcomp")
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+    ]
+
+
 def that_clauses(token: Token) -> list[Token]:
     """ "demanded that X ...", "reiterated its demand that X ...", "insisted on its demands
-    that X ...": a complement clause of the trigger, of its object or of its prepositions."""
-    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    that X ...", "called for X to ...": a complement clause of the trigger, of its object or
+    of its prepositions."""
+    clauses = [c for c in token.children if c.dep_ == "ccomp" or c in for_clauses(token)]
     heads = [c for c in token.children if c.dep_ in OBJECT_DEPS]
     heads += prep_objects(token, ("on", "to", "for"))
     for head in heads:
