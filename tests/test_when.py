@@ -38,6 +38,7 @@ MONTH_NAMES = [
     "November",
     "December",
 ]
+MONDAY = dt.date(2015, 12, 14)
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -253,6 +254,40 @@ def test_resolve_event_date_picks_the_trigger_expression(
     nlp: Any, text: str, trigger: str, expected: EventDate
 ) -> None:
     assert date_for(nlp, text, trigger, WEDNESDAY) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        # an act at, in or during an occasion a day or a year modifies took place then
+        ("Police detained a Ghanaian journalist at Monday's rally.", "detained", MONDAY),
+        (
+            "Two Kenyan students taking part in Saturday's march in Nairobi were detained.",
+            "detained",
+            dt.date(2015, 12, 12),
+        ),
+        ("Yahya Jammeh seized power in a 1994 coup.", "seized", dt.date(1994, 1, 1)),
+        ("Gunmen shot the mayor during the 2013 campaign.", "shot", dt.date(2013, 1, 1)),
+        # the occasion of something else, or a time before or after the act, is not the act's
+        ("The Malian president condemned Sunday's attack on the hotel.", "condemned", WEDNESDAY),
+        ("Police arrested three men after Sunday's bombing in Lagos.", "arrested", WEDNESDAY),
+        ("Police arrested a leader of the 2009 uprising.", "arrested", WEDNESDAY),
+        ("Police freed the men who took part in Sunday's march.", "freed", WEDNESDAY),
+        # a number before a plural is a count; an act told as done is at no occasion to come
+        ("Soldiers searched for weapons in 2000 homes.", "searched", WEDNESDAY),
+        ("Two parties campaigned together in the 2016 election.", "campaigned", WEDNESDAY),
+        # a day that opens a name names a group, not a time
+        ("Members of the April 6 Youth Movement marched in Cairo.", "marched", WEDNESDAY),
+        ("Leaders of the March 14 Alliance met the Syrian envoy.", "met", WEDNESDAY),
+        ("On December 3 Russian jets struck the town.", "struck", dt.date(2015, 12, 3)),
+    ],
+)
+def test_a_day_or_year_modifying_the_occasion_of_the_act(
+    nlp: Any, text: str, trigger: str, day: dt.date
+) -> None:
+    date = date_for(nlp, text, trigger, WEDNESDAY)
+    assert date is not None and date.value == day, date
 
 
 @pytest.mark.slow

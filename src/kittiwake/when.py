@@ -630,12 +630,16 @@ def _path_up(token: Token) -> list[Token]:
 # An expression in a clause of its own below the trigger dates that clause's act only.
 _OTHER_CLAUSE = 5
 _SUBORDINATE_DEPS = frozenset({"advcl", "pcomp", "ccomp", "relcl", "acl"})
-_NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss"})
 
 
 def _attachment_rank(root: Token, trigger: Token) -> int:
     """0: the trigger's own clause; 1: below the trigger; 2: a conjoined clause; 3: any other
     clause not headed by a reporting verb; 4: a reporting clause ("..., officials said Monday")."""
+    if _is_in_name(root):
+        return _OTHER_CLAUSE  # "the April 6 Youth Movement": a name, not a time
+    if _is_occasion_modifier(root, trigger):
+        return 1  # "arrested at Sunday's rally": the rally's day is the act's
     if root.dep_ in _NOUN_MODIFIER_DEPS and root.head.pos_ == "NOUN" and root.head.i != trigger.i:
         return _OTHER_CLAUSE  # "a vote in the scheduled October 28 elections": the vote's day
     path = _path_up(root)
@@ -668,6 +672,90 @@ def _attachment_rank(root: Token, trigger: Token) -> int:
 
 
 _FRAME_DEPS = frozenset({"acl", "pobj", "dobj", "pcomp", "prep", "advmod", "npadvmod", "amod"})
+
+
+# Prepositions that put an act inside an occasion ("at Sunday's rally", "in a 1999 coup");
+# "after", "before" and "since" put it elsewhere in time.
+_WITHIN_PREPOSITIONS = frozenset({"at", "in", "during"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _is_in_name(root: Token) -> bool:
+    """ "the March 14 Alliance", "the July 26 Movement": a day that opens a proper name
+    (after "the", before the name's capitalised head) names the group, not a time."""
+    name = root.head
+    return (
+        root.dep_ in ("compound", "nmod")
+        and name.pos_ == "PROPN"
+        and root.i < name.i
+        and all(t.is_title or t.like_num for t in root.doc[root.i + 1 : name.i + 1])
+        and any(c.dep_ == "det" and c.lower_ == "the" and c.i < root.i for c in name.children)
+    )
+
+
+def _is_occasion_modifier(root: Token, trigger: Token) -> bool:
+    """ "Sunday's" in "arrested at Sunday's rally": a date modifying an occasion of the act."""
+    return (
+        root.dep_ in _NOUN_MODIFIER_DEPS
+        and root.head.pos_ in ("NOUN", "PROPN")  # the parser takes "Saturday's march" for a name
+        and root.head.i != trigger.i
+        and _is_occasion_of(root.head, trigger)
+    )
+
+
+def _year_modifiers(
+    sentence: SpacySpan, found: Sequence[_Found], reference: dt.date
+) -> list[_Found]:
+    """Years that modify an occasion noun, which the grammar leaves alone ("the 2011
+    uprising" names no time by itself): "seized power in a 1999 coup" does, so they are
+    offered to the trigger and kept only where `_is_occasion_of` holds. A plural noun
+    after a number is a count ("in 2000 homes"), so the noun is singular."""
+    covered = {(item.expression.start, item.expression.end) for item in found}
+    years = []
+    for token in sentence:
+        if not (
+            token.dep_ in _NOUN_MODIFIER_DEPS
+            and re.fullmatch(_YEAR, token.text)
+            and token.head.tag_ == "NN"
+            and token.i < token.head.i
+        ):
+            continue
+        start = token.idx - sentence.start_char
+        if any(begin <= start < end for begin, end in covered):
+            continue
+        value = dt.date(int(token.text), 1, 1)
+        expression = DateExpression(
+            text=token.text,
+            start=start,
+            end=start + len(token.text),
+            value=value,
+            precision="year",
+            historical=_is_historical(value, "year", reference),
+        )
+        years.append(_Found(expression, absolute=True))
+    return years
+
+
+def _is_occasion_of(noun: Token, trigger: Token) -> bool:
+    """Whether `noun` names an occasion the act took place at: the object of "at", "in" or
+    "during" on the trigger's clause ("seized power in a 1999 coup"), or on a present
+    participle that describes one of its arguments as taking part then ("protesters
+    attending Sunday's rally were detained"); not a noun's own phrase ("called for a count
+    in the October elections": the count's occasion)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _WITHIN_PREPOSITIONS or prep.dep_ != "prep":
+        return False
+    holder, verb = prep.head, clause_verb(trigger)
+    if holder.i in (trigger.i, verb.i):
+        return True
+    while holder.dep_ in ("dobj", "xcomp", "prt") and holder.head.tag_ == "VBG":
+        holder = holder.head  # "taking part in", "joining protesters at"
+    return (
+        holder.tag_ == "VBG"
+        and holder.dep_ == "acl"
+        and holder.head.dep_ in _ARGUMENT_DEPS
+        and holder.head.head.i == verb.i
+    )
 
 
 def _is_occasion_frame(between: Sequence[Token], trigger: Token) -> bool:
@@ -726,6 +814,7 @@ def resolve_event_date(
     trigger = sentence.doc[trigger_index]
     reference = published or _NO_PUBLICATION_REFERENCE
     found = _scan_sentence(sentence, reference, future=False, scans=scans)
+    found = [*found, *_year_modifiers(sentence, found, reference)]
     if published is None:
         found = [item for item in found if item.absolute]
     best: tuple[int, int, DateExpression] | None = None
@@ -734,7 +823,12 @@ def resolve_event_date(
         if root is not None and root.i in excluded:
             continue
         rank = _attachment_rank(root, trigger) if root is not None else 3
-        if rank == _OTHER_CLAUSE:
+        if rank == _OTHER_CLAUSE or (
+            root is not None
+            and _is_occasion_modifier(root, trigger)
+            and item.expression.value > reference
+            and not _is_future(trigger)
+        ):  # an act told as done took place at no occasion still to come
             continue
         distance = abs(root.i - trigger_index) if root is not None else len(sentence)
         if best is None or (rank, distance) < best[:2]:
