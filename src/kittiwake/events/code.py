@@ -1898,15 +1898,21 @@ def actors_at(token: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
 def actors_of_phrase(head: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
     if head.i in by_head:
         return list(by_head[head.i])
+    words = load_words(EventWords)
+    if head.lemma_.lower() in words.quantity_heads or head.pos_ in ("NUM", "PRON"):
+        # "some of the demonstrators": whom the part is of, before anything set beside it
+        partitive = [
+            m
+            for prep in preps_of(head, ("of",))
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for m in actors_at(pobj, by_head)
+        ]
+        if partitive:
+            return partitive
     for child in head.children:  # "Kenzo Oshima, the United Nations relief coordinator"
         if child.dep_ == "appos" and child.i in by_head:
             return list(by_head[child.i])
-    words = load_words(EventWords)
-    if head.lemma_.lower() in words.quantity_heads or head.pos_ in ("NUM", "PRON"):
-        for prep in preps_of(head, ("of",)):
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return actors_at(pobj, by_head)
     for child in head.children:  # "Russian raids", "Haiti's efforts" (not "its allies")
         if child.dep_ in ("amod", "compound") and child.i in by_head:
             return list(by_head[child.i])
