@@ -739,9 +739,10 @@ def _year_modifiers(
 def _is_occasion_of(noun: Token, trigger: Token) -> bool:
     """Whether `noun` names an occasion the act took place at: the object of "at", "in" or
     "during" on the trigger's clause ("seized power in a 1999 coup"), or on a present
-    participle that describes one of its arguments as taking part then ("protesters
-    attending Sunday's rally were detained"); not a noun's own phrase ("called for a count
-    in the October elections": the count's occasion)."""
+    participle that describes one of its arguments as there then ("protesters
+    marching in Sunday's rally were detained"); not a noun's own phrase ("called for a count
+    in the October elections": the count's occasion), nor a participle's object ("men
+    planning Sunday's attack were arrested": planned before it)."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in _WITHIN_PREPOSITIONS or prep.dep_ != "prep":
         return False
@@ -871,6 +872,11 @@ class DateResolver:
             if published is not None and len(doc)
             else {}
         )
+        narrated = (
+            _narrated_times(doc, published, breaks=breaks, scans=scans)
+            if published is not None
+            else {}
+        )
         dated: list[Event] = []
         for event in events:
             if event.date is not None or not len(doc):
@@ -892,15 +898,27 @@ class DateResolver:
                 date = occasion_date(trigger, occasions) or date
             paragraph = bisect_right(breaks, trigger.idx)
             if date is not None and date.raw is not None:  # the latest time named governs
-                if date.precision == "day":
-                    carried[paragraph] = (sentence.start, date)
-                else:
-                    carried.pop(paragraph, None)
-            elif date is not None and date.raw is None and paragraph in carried:
+                carried[paragraph] = (sentence.start, date)
+            elif date is not None and date.raw is None:
                 # "Police arrested 40 people on Sunday. ... They were held overnight.": a
-                # day named earlier in the paragraph governs the acts it goes on to report
-                since, earlier = carried[paragraph]
-                if since < sentence.start and is_simple_past(trigger) and not earlier.historical:
+                # time named earlier in the paragraph governs the acts it goes on to report
+                since, earlier = max(
+                    [
+                        *narrated.get(paragraph, ()),
+                        *([carried[paragraph]] if paragraph in carried else []),
+                    ],
+                    key=lambda told_at: (told_at[0] < sentence.start, told_at[0]),
+                    default=(sentence.start, date),
+                )
+                if (
+                    since < sentence.start
+                    and (
+                        is_simple_past(trigger)
+                        if earlier.precision == "day"
+                        else _told_as_done(trigger)
+                    )
+                    and not (earlier.historical and earlier.precision == "day")
+                ):
                     date = replace(earlier, raw=f"{earlier.raw} (earlier in the paragraph)")
             date = told_act_date(
                 event,
@@ -913,6 +931,32 @@ class DateResolver:
             )
             dated.append(replace(event, date=date))
         return dated
+
+
+def _narrated_times(
+    doc: Doc, published: dt.date, *, breaks: Sequence[int], scans: _Scans
+) -> dict[int, list[tuple[int, EventDate]]]:
+    """By paragraph, the times its sentences name for their main clause, with where each
+    sentence starts: "The army retook the port in 2014." sets the time the
+    paragraph's narration stands at, whether or not that sentence holds a coded act."""
+    times: dict[int, list[tuple[int, EventDate]]] = {}
+    for sentence in doc.sents:
+        date = resolve_event_date(sentence, sentence.root.i, published, scans=scans)
+        if (
+            date is not None
+            and date.raw is not None
+            and date.precision != "day"
+            and date.value <= published  # "will vote next year": no time for acts told as done
+        ):
+            paragraph = bisect_right(breaks, sentence.start_char)
+            times.setdefault(paragraph, []).append((sentence.start, date))
+    return times
+
+
+def _told_as_done(trigger: Token) -> bool:
+    """An act told in the simple past: its verb, or for a noun or an adjective ("made
+    mass arrests", "said the charge was absurd") the verb of its clause."""
+    return is_simple_past(trigger if _is_verb(trigger) else clause_verb(trigger))
 
 
 def told_act_date(
