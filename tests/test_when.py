@@ -291,6 +291,42 @@ def test_a_day_or_year_modifying_the_occasion_of_the_act(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        # an undated act told as done right after one of a named month is of that month
+        (
+            "Oxfam withdrew its staff from Darfur after two aid workers were shot in March.",
+            "withdrew",
+            dt.date(2015, 3, 1),
+        ),
+        # not after a day (too fine a bound), before an act, or in the perfect
+        (
+            "Oxfam withdrew its staff from Darfur after two aid workers were shot on Monday.",
+            "withdrew",
+            WEDNESDAY,
+        ),
+        (
+            "Oxfam withdrew its staff from Darfur before rebels took the town in March.",
+            "withdrew",
+            WEDNESDAY,
+        ),
+        (
+            "Oxfam has withdrawn its staff from Darfur after two aid workers were shot in March.",
+            "withdrawn",
+            WEDNESDAY,
+        ),
+    ],
+    ids=["after-month", "after-day", "before-month", "perfect"],
+)
+def test_an_act_right_after_one_of_a_named_month_is_of_that_month(
+    nlp: Any, text: str, trigger: str, day: dt.date
+) -> None:
+    date = date_for(nlp, text, trigger, WEDNESDAY)
+    assert date is not None and date.value == day, date
+
+
+@pytest.mark.slow
 def test_without_publication_date_only_absolute_dates_count(nlp: Any) -> None:
     absolute = date_for(nlp, "The accord was signed on 5 October 2014.", "signed", None)
     relative = date_for(nlp, "The accord was signed on Tuesday.", "signed", None)

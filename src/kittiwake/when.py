@@ -680,6 +680,20 @@ _WITHIN_PREPOSITIONS = frozenset({"at", "in", "during"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
+def _bounds_after(root: Token, trigger: Token, item: _Found) -> bool:
+    """ "withdrew its staff after two workers were killed in February": with no time of
+    its own, an act told right after one in a named month or year is of that month or
+    year (a day is too fine a bound to give)."""
+    clause, verb = clause_verb(root), clause_verb(trigger)
+    return (
+        item.expression.precision in ("month", "season", "year")
+        and clause.dep_ == "advcl"
+        and clause.head.i == verb.i
+        and any(c.dep_ == "mark" and c.lower_ == "after" for c in clause.children)
+        and is_simple_past(verb)
+    )
+
+
 def _is_in_name(root: Token) -> bool:
     """ "the March 14 Alliance", "the July 26 Movement": a day that opens a proper name
     (after "the", before the name's capitalised head) names the group, not a time."""
@@ -824,6 +838,8 @@ def resolve_event_date(
         if root is not None and root.i in excluded:
             continue
         rank = _attachment_rank(root, trigger) if root is not None else 3
+        if rank == _OTHER_CLAUSE and root is not None and _bounds_after(root, trigger, item):
+            rank = _OTHER_CLAUSE - 1
         if rank == _OTHER_CLAUSE or (
             root is not None
             and _is_occasion_modifier(root, trigger)
