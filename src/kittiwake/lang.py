@@ -153,6 +153,7 @@ class EventWords(WordFile):
     participation_verbs: Words
     topic_nouns: Words
     target_prepositions: tuple[str, ...]
+    patient_nouns: Words
 
 
 class PlaceWords(WordFile):

@@ -135,6 +135,16 @@ CASES = {
         "The UN envoy called for Ethiopian troops to exercise restraint near the border.",
         ("REQUEST", "IGO", "ETH"),
     ),
+    # the possessor of an arrest, a release, a killing undergoes it; a judgement of it is
+    # of whoever did it
+    "possessor-undergoes": (
+        "Kenyan police confirmed the Ugandan journalist's arrest near the border.",
+        ("COERCE", None, "UGA"),
+    ),
+    "judged-arrest-of-someone": (
+        "The Kenyan opposition condemned the Ugandan journalist's arrest by Kenyan police.",
+        ("ACCUSE", "KEN", "KEN"),
+    ),
     # two countries restoring ties restore them with each other
     "mutual-ties": (
         "Chile and Peru have restored their diplomatic ties after a long break.",

@@ -810,11 +810,13 @@ def judged_doers(
     verb = trigger.token
     acts = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     acts += [g for p in preps_of(verb, JUDGED_PREPOSITIONS) for g in p.children if g.dep_ == "pobj"]
+    undergo = load_words(EventWords).patient_nouns
     for act in acts:
         found = [
             m
             for c in act.children
             if c.dep_ in ("poss", "amod", "compound")
+            and not (c.dep_ == "poss" and act.lemma_.lower() in undergo)  # "X's arrest"
             for m in by_head.get(c.i, [])
             if m.actor.kind not in PLACE_KINDS
         ]
@@ -1920,6 +1922,7 @@ def actors_of_phrase(head: Token, by_head: dict[int, list[Mention]]) -> list[Men
             child.dep_ == "poss"
             and child.i in by_head
             and head.lemma_.lower() not in words.relation_nouns
+            and head.lemma_.lower() not in words.patient_nouns  # "X's arrest" is not X's act
         ):
             return list(by_head[child.i])
     return []
@@ -1932,8 +1935,11 @@ def nominal_participants(
     noun, pattern = trigger.token, trigger.pattern
     sources: list[Mention] = list(by_head.get(noun.i, []))  # "Palestinian riots": one phrase
     targets: list[Mention] = []
+    undergoes = noun.lemma_.lower() in load_words(EventWords).patient_nouns
     for child in noun.children:
-        if child.dep_ in ("poss", "amod", "compound") and child.i in by_head:
+        if child.dep_ == "poss" and undergoes and child.i in by_head:
+            targets.extend(by_head[child.i])  # "Tsvangirai's arrest": he was arrested
+        elif child.dep_ in ("poss", "amod", "compound") and child.i in by_head:
             sources.extend(by_head[child.i])
     sources.extend(agents_of(noun, by_head))
     sources.extend(between_actors(noun, by_head))
