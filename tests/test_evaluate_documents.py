@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from kittiwake.evaluate_documents import (
     score_article,
 )
 from kittiwake.events.codebook import load_codebook
-from kittiwake.records import Actor, Event, Mention, Place
+from kittiwake.records import Actor, Event, Mention, Place, Span
 
 GOLD = Path(__file__).parent / "data" / "gold_articles_tiny.jsonl"
 SENTENCE_GOLD = Path(__file__).parent / "data" / "gold_tiny.jsonl"
@@ -215,3 +216,26 @@ def test_cli_scores_a_gold_article(pipeline: object, tmp_path: Path) -> None:
     assert summary["triple_recall"] >= 0.5  # the arrest, with both actors, is found
     kinds = [json.loads(line)["kind"] for line in errors.read_text().splitlines()]
     assert sum(summary["errors"].values()) == len(kinds)
+
+
+def test_each_prediction_is_matched_with_the_gold_event_whose_trigger_holds_it() -> None:
+    """ "Police arrested Ochieng on Monday and arrested Wafula on Tuesday": two arrests, same
+    pair of codes; each prediction goes with the gold event whose trigger phrase it is in,
+    not the first that agrees, so each date is checked against its own."""
+    monday, tuesday = dt.date(2023, 3, 6), dt.date(2023, 3, 7)
+    first = replace(gold_event("173", ("KENCOP",), ("KENOPP",), date=monday), trigger_span=(0, 30))
+    second = replace(
+        gold_event("173", ("KENCOP",), ("KENOPP",), date=tuesday), trigger_span=(40, 70)
+    )
+    later = coded_event("173", KEN_COP, KEN_OPP, trigger=Span(50, 58, "arrested"), date=tuesday)
+    earlier = coded_event("173", KEN_COP, KEN_OPP, trigger=Span(7, 15, "arrested"), date=monday)
+    scores = scored([later, earlier], [first, second])
+    assert (scores.triple_matched, scores.date_right) == (2, 2)
+
+
+def test_a_gold_trigger_is_found_in_its_sentence() -> None:
+    (article,) = read_gold_articles(GOLD)
+    for gold in article.events:
+        assert gold.trigger_span is not None
+        start, end = gold.trigger_span
+        assert article.text[start:end] == gold.trigger

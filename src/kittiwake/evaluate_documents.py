@@ -58,6 +58,7 @@ class GoldEvent:
     date: dt.date | None
     date_precision: str
     place_country: str | None
+    trigger_span: tuple[int, int] | None = None  # where `trigger` stands in the article
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,19 +238,31 @@ def gold_article(record: dict) -> GoldArticle:  # type: ignore[type-arg]
         date=dt.date.fromisoformat(record["date"]) if record.get("date") else None,
         text=record["text"],
         sentence_spans=spans,
-        events=tuple(gold_event(e) for e in record.get("events") or ()),
+        events=tuple(gold_event(e, text=record["text"]) for e in record.get("events") or ()),
         traps=tuple(gold_trap(t) for t in record.get("non_events") or ()),
     )
+
+
+def trigger_span(record: dict, text: str) -> tuple[int, int] | None:  # type: ignore[type-arg]
+    """The article offsets of a gold event's trigger phrase: its first occurrence in its
+    sentence, where the sentence gives offsets."""
+    sentence, trigger = record["sentence"], record.get("trigger") or ""
+    start, end = sentence.get("start"), sentence.get("end")
+    if not trigger or start is None or end is None:
+        return None
+    at = text.find(trigger, start, end)
+    return (at, at + len(trigger)) if at >= 0 else None
 
 
 def index_of(sentence: dict) -> int:  # type: ignore[type-arg]
     return int(sentence["index"])
 
 
-def gold_event(record: dict) -> GoldEvent:  # type: ignore[type-arg]
+def gold_event(record: dict, *, text: str = "") -> GoldEvent:  # type: ignore[type-arg]
     cameo_codes = [record.get("cameo") or "", *(record.get("alt_cameo") or ())]
     place = record.get("place") or {}
     return GoldEvent(
+        trigger_span=trigger_span(record, text),
         id=str(record.get("id", "")),
         sentence=int(record["sentence"]["index"]),
         trigger=record.get("trigger", ""),
@@ -317,16 +330,25 @@ def match_pairs(
     golds: Sequence[GoldEvent],
     agree: Callable[[Prediction, GoldEvent], bool],
 ) -> list[tuple[Prediction, GoldEvent]]:
-    """Greedy one-to-one matching in text order; each side is used at most once."""
+    """Greedy one-to-one matching in text order; each side is used at most once. Of the
+    gold events a prediction agrees with, the one whose trigger phrase holds the predicted
+    trigger comes first ("X was arrested on Monday, and Y was arrested on Tuesday": each
+    arrest with its own)."""
     used: set[int] = set()
     pairs = []
     for prediction in predictions:
-        for index, gold in enumerate(golds):
-            if index not in used and agree(prediction, gold):
-                used.add(index)
-                pairs.append((prediction, gold))
-                break
+        agreeing = [i for i, g in enumerate(golds) if i not in used and agree(prediction, g)]
+        if not agreeing:
+            continue
+        at = prediction.event.trigger.start
+        index = next((i for i in agreeing if holds(golds[i].trigger_span, at)), agreeing[0])
+        used.add(index)
+        pairs.append((prediction, golds[index]))
     return pairs
+
+
+def holds(span: tuple[int, int] | None, offset: int) -> bool:
+    return span is not None and span[0] <= offset < span[1]
 
 
 def date_right(prediction: Prediction, gold: GoldEvent) -> bool:
