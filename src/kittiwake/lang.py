@@ -132,6 +132,7 @@ class ActorWords(WordFile):
     government_heads: Words
     captive_nouns: Words
     captivity_verbs: Words
+    unnamed_people: Words
 
 
 class EventWords(WordFile):

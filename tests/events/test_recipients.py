@@ -248,3 +248,21 @@ def test_an_outsiders_act_with_no_target_is_done_to_the_scene_country(
 def test_without_a_scene_country_nothing_is_added() -> None:
     event = coded_event("020", BRITAIN, None, trigger=Span(9, 16, "x"), text=TEXT)
     assert place_as_target([event]) == [event]
+
+
+@pytest.mark.parametrize(
+    ("doer", "cameo", "code"),
+    [
+        ("the men", "181", "KENUAF"),  # unnamed people doing violence are armed
+        ("people", "190", "KENUAF"),
+        ("people", "141", "KENCVL"),  # protesting is no violence: still civilians
+        ("villagers", "190", "KENCVL"),  # a people noun with a kind of its own stays
+    ],
+)
+def test_unnamed_people_doing_violence_are_armed_and_unidentified(
+    doer: str, cameo: str, code: str
+) -> None:
+    source = mention(doer, "KENCVL", 0)
+    event = coded_event(cameo, source, mention("aid workers", "NGO", 20), text=TEXT)
+    (coded,) = place_as_target([event])
+    assert coded.source is not None and coded.source.actor.code == code

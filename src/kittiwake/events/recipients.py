@@ -18,12 +18,15 @@ from dataclasses import replace
 
 from kittiwake.actors.resolve import FOREIGN_KIND, INTERNATIONAL_SECTORS
 from kittiwake.events.code import VISIT_CODES
-from kittiwake.lang import PlaceRecipients, PlaceWords, load_words
+from kittiwake.lang import ActorWords, PlaceRecipients, PlaceWords, load_words
 from kittiwake.records import Actor, Event, Mention, Place
 
 
 def place_as_target(events: Sequence[Event], *, scene: Place | None = None) -> list[Event]:
-    placed = [with_place_target(with_struck_town(with_place_country(e))) for e in events]
+    placed = [
+        with_place_target(with_struck_town(with_place_country(with_armed_doer(e))))
+        for e in events
+    ]
     return [with_scene_target(e, scene) for e in placed] if scene is not None else placed
 
 
@@ -130,6 +133,27 @@ def with_place_country(event: Event) -> Event:
         source=updates.get("source", event.source),
         target=updates.get("target", event.target),
     )
+
+
+def with_armed_doer(event: Event) -> Event:
+    """ "the people who abducted two aid workers": people the story cannot name who do
+    violence are armed and unidentified (UAF), as CAMEO codes gunmen, not civilians."""
+    source = event.source
+    if (
+        source is None
+        or source.actor.sector != "CVL"
+        or event.plover_type not in load_words(PlaceRecipients).violent_types
+        or source.text.split()[-1].lower() not in load_words(ActorWords).unnamed_people
+    ):
+        return event
+    country = source.actor.country or ""
+    actor = replace(
+        source.actor,
+        code=country + "UAF",
+        sector="UAF",
+        reason=f"{source.actor.reason}; unnamed people doing violence -> UAF",
+    )
+    return replace(event, source=replace(source, actor=actor))
 
 
 def is_unknown_attacker(mention: Mention, event: Event) -> bool:
