@@ -99,6 +99,7 @@ class ClauseWords(WordFile):
     predicted_passives: Words
     postponement_verbs: Words
     credit_verbs: Words
+    describing_verbs: Words
 
 
 class TitleWords(WordFile):

@@ -145,6 +145,11 @@ CASES = {
         "The Kenyan opposition condemned the Ugandan journalist's arrest by Kenyan police.",
         ("ACCUSE", "KEN", "KEN"),
     ),
+    # an act condemned "as" something done by someone: that someone is condemned
+    "condemned-as-act-by": (
+        "Kenya condemned the raid as an act of aggression by Somali militants.",
+        ("ACCUSE", "KEN", "SOM"),
+    ),
     # two countries restoring ties restore them with each other
     "mutual-ties": (
         "Chile and Peru have restored their diplomatic ties after a long break.",

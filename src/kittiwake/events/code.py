@@ -656,7 +656,7 @@ def local_people(trigger: Token, by_head: dict[int, list[Mention]]) -> list[Ment
 # Acts that judge another act, whose target is whoever did it: "the EU condemned the
 # arrests" targets the police who made them (praise 05, disapproval 11, rejection 12).
 JUDGING_ROOTS = frozenset({"05", "11", "12"})
-JUDGED_PREPOSITIONS = ("over", "about", "for")
+JUDGED_PREPOSITIONS = ("over", "about", "for", "as")
 
 
 # CAMEO's "make a visit" and "host a visit".
@@ -2246,6 +2246,8 @@ def framing_of(trigger: Token) -> str | None:
             and governor in words.uncertainty_adjectives
         ):
             return "uncertain"  # "analysts are skeptical that the leaders will agree"
+        if token.i == trigger.i and is_characterisation(trigger, words):
+            return "judged"  # "described the closure as an attack by the regime"
         background = token.dep_ == "pobj" and is_background(head, words) and is_definite(token)
         if background and token.i == trigger.i:
             return "background"  # "after the meeting, Merkel said", not "after a visit"
@@ -2276,6 +2278,21 @@ def framing_of(trigger: Token) -> str | None:
             return None  # "called for the crowd to march and chanted": the chant happened
         token = head
     return None
+
+
+def is_characterisation(noun: Token, words: ClauseWords) -> bool:
+    """An event noun that says what someone calls an act, not an act told: "described the
+    closure as the latest attack by the regime", "called the raid a massacre", "was
+    branded an act of war"; it is the speaker's judgement, coded as such where a pattern
+    codes it."""
+    if noun.pos_ != "NOUN":
+        return False
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "as":
+        head = head.head
+    elif noun.dep_ not in ("oprd", "attr"):
+        return False
+    return head.pos_ == "VERB" and head.lemma_.lower() in words.describing_verbs
 
 
 def is_subject_of_future(noun: Token) -> bool:
