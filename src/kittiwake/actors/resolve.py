@@ -1998,13 +1998,17 @@ def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState)
         body = last_body(state, doc, before=before, sentence_index=sentence_index)
         return [body] if body is not None else []
     if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
+        reporter = reporting_person(token, state)
+        if reporter is not None:  # "Obama said he would visit Hanoi"
+            return [reporter]
         quoted_here = quoted_in_sentence(token, doc, sentence_index)
         fronted = fronted_phrase_heads(token)
+        bound = bound_by(token, state)
         person = last_person(
             state,
             before=before,
             sentence_index=sentence_index,
-            skip=lambda mention: quoted_here(mention) or mention.head in fronted,
+            skip=lambda mention: quoted_here(mention) or mention.head in fronted or bound(mention),
         )
         return [person] if person is not None else []
     if token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
@@ -2014,7 +2018,9 @@ def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState)
         body = organisation_before(token, doc, sentence_index, state)
         if body is not None:  # "Amnesty urged ... They have further called upon ..."
             return [body]
-        return last_plural(state, doc, before=before, sentence_index=sentence_index)
+        return last_plural(
+            state, doc, before=before, sentence_index=sentence_index, skip=bound_by(token, state)
+        )
     if is_body_reference(token, state):
         body = last_organisation(state, doc, before=before, sentence_index=sentence_index)
         return [body] if body is not None else []
@@ -2030,21 +2036,51 @@ def reporting_bodies(pronoun: Token, state: DocState) -> list[Mention]:
     reporting verb whose reported clause "they" is the subject of, with its conjuncts, when
     those are countries, sectors or bodies); passive too ("the network said they were
     appalled")."""
-    clause = pronoun.head
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
-        return []
-    verb = clause.head
-    if verb.lemma_.lower() not in load_clause_words().reporting_verbs:
-        return []
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = reporter_of(pronoun)
     if subject is None:
         return []
+    verb = subject.head
     return [
         mention
         for head in (subject, *subject.conjuncts, *companions(subject), *companions(verb))
         for mention in state.with_head(head.i)[:1]
         if mention.actor.code and mention.actor.kind in ("country", "sector", "organisation")
     ]
+
+
+def reporter_of(pronoun: Token) -> Token | None:
+    """The subject of the reporting verb whose reported clause the pronoun is the subject
+    of: "The ministry said they ...", "Katsav refused the visit, saying he would ..." (a
+    gerund's subject is its governor's)."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return None
+    verb = clause.head
+    if verb.lemma_.lower() not in load_clause_words().reporting_verbs:
+        return None
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and not has_nsubj(verb):
+        verb = verb.head  # "..., saying he would": whoever did the main clause says it
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def has_nsubj(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def reporting_person(pronoun: Token, state: DocState) -> Mention | None:
+    """ "Obama said he would visit Hanoi": a person's pronoun subject of a reported clause
+    is the person who reports it."""
+    subject = reporter_of(pronoun)
+    if subject is None:
+        return None
+    return next(
+        (
+            m
+            for m in state.with_head(subject.i)
+            if m.actor.kind in ("person", "unknown person") and m.start < pronoun.idx
+        ),
+        None,
+    )
 
 
 def companions(token: Token) -> list[Token]:
@@ -2189,6 +2225,42 @@ def quoted_in_sentence(token: Token, doc: Doc, sentence_index: int) -> Callable[
     )
 
 
+def co_arguments(pronoun: Token) -> frozenset[int]:
+    """The other arguments of the verb an object pronoun belongs to, which it cannot refer
+    to ("built schools for them": them are not the schools; "Putin praised him": not
+    Putin); a possessive ("his") and a reflexive may."""
+    if pronoun.dep_ not in ("dobj", "dative", "pobj") or pronoun.lower_.endswith(("self", "selves")):
+        return frozenset()
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return frozenset()
+    arguments = [c for c in verb.children if c.dep_ in CO_ARGUMENT_DEPS]
+    arguments += [
+        o for p in verb.children if p.dep_ in ("prep", "agent") for o in p.children if o.dep_ == "pobj"
+    ]
+    return frozenset(
+        t.i for a in arguments if a.i != pronoun.i for t in (a, *a.conjuncts)
+    )
+
+
+CO_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
+
+
+def bound_by(pronoun: Token, state: DocState) -> Callable[[Mention], bool]:
+    """Whether a mention is one an object pronoun cannot refer to: a co-argument of its verb,
+    or an earlier mention of the same actor ("Somali elders ... The elders thanked them":
+    not the elders)."""
+    heads = co_arguments(pronoun)
+    doc = pronoun.doc
+    codes = {m.actor.code for i in heads for m in state.with_head(i) if m.actor.code}
+    nouns = {doc[i].lemma_.lower() for i in heads if doc[i].pos_ == "NOUN"}
+    return lambda mention: (
+        mention.head in heads
+        or mention.actor.code in codes
+        or doc[mention.head].lemma_.lower() in nouns
+    )
+
+
 def fronted_phrase_heads(pronoun: Token) -> frozenset[int]:
     """The words of a phrase fronted before a subject pronoun in its own clause, which the
     pronoun does not refer back into ("Accompanied by Sarkozy, she spoke": she is not
@@ -2251,12 +2323,20 @@ def last_body(state: DocState, doc: Doc, *, before: int, sentence_index: int) ->
     return candidates[-1] if candidates else None
 
 
-def last_plural(state: DocState, doc: Doc, *, before: int, sentence_index: int) -> list[Mention]:
-    """What "they" refers to: the last plural actor ("rebels") or compound ("Russia and China")."""
+def last_plural(
+    state: DocState,
+    doc: Doc,
+    *,
+    before: int,
+    sentence_index: int,
+    skip: Callable[[Mention], bool] = lambda mention: False,
+) -> list[Mention]:
+    """What "they" refers to: the last plural actor ("rebels") or compound ("Russia and
+    China") that `skip` leaves."""
     for mention in reversed(state.mentions):
         if sentence_index - mention.sentence > COREF_WINDOW:
             break  # the mentions are in sentence order: the rest lie further back
-        if mention.start >= before:
+        if mention.start >= before or skip(mention):
             continue
         head = doc[mention.head]
         if head.tag_ in ("NNS", "NNPS") and mention.actor.code:
