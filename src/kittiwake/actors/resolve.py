@@ -124,6 +124,7 @@ class DocState:
     countries: set[str] = field(default_factory=set, repr=False)  # of all mentions so far
     indexed: int = 0
     places_by_sentence: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
+    full_names: list[Mention] = field(default_factory=list, repr=False)  # `is_full_name`
     places_indexed: int = 0
     # "the two sides" (`last_pair`): the scores of the mentions of sentences already done
     pair_tally: tuple[dict[str, float], dict[str, Mention]] = field(
@@ -134,6 +135,8 @@ class DocState:
     def catch_up(self) -> None:
         for mention in self.mentions[self.indexed :]:
             self.by_head.setdefault(mention.head, []).append(mention)
+            if is_full_name(mention):
+                self.full_names.append(mention)
             if mention.actor.country:
                 self.by_sector.setdefault(mention.actor.sector, []).append(mention)
                 self.sector_sentences.setdefault(mention.actor.sector, []).append(mention.sentence)
@@ -142,6 +145,11 @@ class DocState:
         for place in self.places[self.places_indexed :]:
             self.places_by_sentence.setdefault(place.sentence, []).append(place)
         self.places_indexed = len(self.places)
+
+    def people_named_in_full(self) -> list[Mention]:
+        """The people named so far by more than one word ("Ingrid Betancourt")."""
+        self.catch_up()
+        return self.full_names
 
     def with_head(self, head: int) -> list[Mention]:
         """The mentions whose head is token `head`, in the order of `mentions`."""
@@ -1107,6 +1115,15 @@ def relinked(
     return resolved
 
 
+def is_full_name(mention: Mention) -> bool:
+    """A person named by more than one word, not a word referring back to one."""
+    return (
+        mention.actor.kind in ("person", "unknown person")
+        and not mention.coref_of
+        and len(mention.text.split()) > 1
+    )
+
+
 def surnames_named_before(
     doc: Doc, sentence: SpacySpan, sentence_index: int, doc_id: str, state: DocState
 ) -> list[Mention]:
@@ -1115,13 +1132,7 @@ def surnames_named_before(
     person named in full earlier in the story is that person. Found sentence by sentence,
     before the sentence's pronouns are read, so that "Betancourt went home. She said" finds
     her; linked as a referring word, it takes the person's final actor (`relinked`)."""
-    people = [
-        m
-        for m in state.mentions
-        if m.actor.kind in ("person", "unknown person")
-        and not m.coref_of
-        and len(m.text.split()) > 1
-    ]
+    people = state.people_named_in_full()
     if not people:
         return []
     surnames = {surname_of(m.text) for m in people}
