@@ -150,6 +150,16 @@ CASES = {
         "Kenya condemned the raid as an act of aggression by Somali militants.",
         ("ACCUSE", "KEN", "SOM"),
     ),
+    # a verbal act named as a noun: its doer is "from" it, or whoever made the statement
+    # it is "of"
+    "noun-from-doer": (
+        "A message of condolence from the Kenyan president to Uganda was read at the funeral.",
+        (None, "KEN", "UGA"),  # a statement (018): no PLOVER type
+    ),
+    "statement-of-support": (
+        "Merkel's statement of support for Georgia was the strongest yet.",
+        ("SUPPORT", "DEU", "GEO"),
+    ),
     # two countries restoring ties restore them with each other
     "mutual-ties": (
         "Chile and Peru have restored their diplomatic ties after a long break.",

@@ -1943,6 +1943,21 @@ def nominal_participants(
             sources.extend(by_head[child.i])
     sources.extend(agents_of(noun, by_head))
     sources.extend(between_actors(noun, by_head))
+    if not sources and is_verbal(pattern) and "from" not in pattern.target_preps:
+        # "pressure from the government", "a demand from the US" (not where a bombed
+        # flight flew from, nor a release from prison)
+        sources.extend(m for p in prep_objects(noun, ("from",)) for m in actors_at(p, by_head))
+    carrier = carrying_document(noun)
+    if not sources and carrier is not None:  # "Merkel's statement of support for Georgia"
+        sources.extend(
+            m
+            for child in carrier.children
+            if child.dep_ in ("poss", "amod", "compound")
+            for m in by_head.get(child.i, [])
+        )
+        author = author_of(carrier)  # "from the Kenyan president", or who issued it
+        if author is not None and author.i != noun.i:
+            sources.extend(actors_at(author, by_head))
     if not sources and noun.dep_ == "nsubj":  # "fighting continued between A and B"
         sources.extend(between_actors(noun.head, by_head))
     for pobj in prep_objects(noun, pattern.target_preps):
@@ -1982,6 +1997,24 @@ def nominal_participants(
         sources.extend(m for p in prep_objects(noun, ("of",)) for m in actors_at(p, by_head))
     sources = dedupe(sources)
     return sources, [t for t in dedupe(targets) if t not in sources]
+
+
+def is_verbal(pattern: Pattern) -> bool:
+    """An act done in words (CAMEO's verbal cooperation and conflict), not in deeds."""
+    return pattern.cameo[:2] in VERBAL_ROOTS
+
+
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
+
+
+def carrying_document(noun: Token) -> Token | None:
+    """The statement or message an act named by its "of" object is made in: "Merkel's
+    statement of support", "a message of condolence from the king"."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head.i == preposition.i:
+        return None
+    carrier = preposition.head
+    return carrier if carrier.lemma_.lower() in load_words(EventWords).document_nouns else None
 
 
 def is_subjective_of(noun: Token, pattern: Pattern) -> bool:
