@@ -1943,21 +1943,8 @@ def nominal_participants(
             sources.extend(by_head[child.i])
     sources.extend(agents_of(noun, by_head))
     sources.extend(between_actors(noun, by_head))
-    if not sources and is_verbal(pattern) and "from" not in pattern.target_preps:
-        # "pressure from the government", "a demand from the US" (not where a bombed
-        # flight flew from, nor a release from prison)
-        sources.extend(m for p in prep_objects(noun, ("from",)) for m in actors_at(p, by_head))
-    carrier = carrying_document(noun)
-    if not sources and carrier is not None:  # "Merkel's statement of support for Georgia"
-        sources.extend(
-            m
-            for child in carrier.children
-            if child.dep_ in ("poss", "amod", "compound")
-            for m in by_head.get(child.i, [])
-        )
-        author = author_of(carrier)  # "from the Kenyan president", or who issued it
-        if author is not None and author.i != noun.i:
-            sources.extend(actors_at(author, by_head))
+    if not sources:
+        sources.extend(speakers_of(noun, pattern, by_head))
     if not sources and noun.dep_ == "nsubj":  # "fighting continued between A and B"
         sources.extend(between_actors(noun.head, by_head))
     for pobj in prep_objects(noun, pattern.target_preps):
@@ -1997,6 +1984,30 @@ def nominal_participants(
         sources.extend(m for p in prep_objects(noun, ("of",)) for m in actors_at(p, by_head))
     sources = dedupe(sources)
     return sources, [t for t in dedupe(targets) if t not in sources]
+
+
+def speakers_of(noun: Token, pattern: Pattern, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """Who made a verbal act named as a noun: its "from" phrase ("pressure from the
+    government", "a demand from the US", not where a bombed flight flew from nor a release
+    from prison), or whoever made the statement it is "of" ("Merkel's statement of support
+    for Georgia", "a message of condolence from the Kenyan president")."""
+    if is_verbal(pattern) and "from" not in pattern.target_preps:
+        found = [m for p in prep_objects(noun, ("from",)) for m in actors_at(p, by_head)]
+        if found:
+            return found
+    carrier = carrying_document(noun)
+    if carrier is None:
+        return []
+    found = [
+        m
+        for child in carrier.children
+        if child.dep_ in ("poss", "amod", "compound")
+        for m in by_head.get(child.i, [])
+    ]
+    author = author_of(carrier)  # "a message ... from the Kenyan president", its issuer
+    if author is not None and author.i != noun.i:
+        found.extend(actors_at(author, by_head))
+    return found
 
 
 def is_verbal(pattern: Pattern) -> bool:
