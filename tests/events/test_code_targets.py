@@ -160,6 +160,12 @@ CASES = {
         "Merkel's statement of support for Georgia was the strongest yet.",
         ("SUPPORT", "DEU", "GEO"),
     ),
+    # whoever underwent a passive act along with its subject underwent it too
+    "passive-along-with": (
+        "A British engineer was abducted along with his Kenyan colleague by armed men near "
+        "Kismayo.",
+        ("ASSAULT", "SOM", "KEN"),
+    ),
     # two countries restoring ties restore them with each other
     "mutual-ties": (
         "Chile and Peru have restored their diplomatic ties after a long break.",

@@ -1323,6 +1323,9 @@ def participants(
             for child in [*verb.children, *raised]:
                 if child.dep_ in PASSIVE_SUBJECT_DEPS:  # "a camp for refugees was attacked"
                     targets.extend(actors_at(child, by_head) or phrase_actors(child, by_head))
+                    # "was abducted along with his Kenyan colleague": both were
+                    together = [*companions(child), *companions(verb)]
+                    targets.extend(m for c in together for m in actors_at(c, by_head))
             if targets:
                 break
         sufferer = passive_gerund_subject(token)
