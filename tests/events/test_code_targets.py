@@ -166,6 +166,12 @@ CASES = {
         "Kismayo.",
         ("ASSAULT", "SOM", "KEN"),
     ),
+    # "with X, Y and Z doing ...": the parser splits the subject; all of them do it
+    "absolute-with-subjects": (
+        "Kenyan troops entered the town, with Libya, France and the United States providing "
+        "logistical support for the operation in Somalia.",
+        ("AID", "LBY", "SOM"),
+    ),
     # two countries restoring ties restore them with each other
     "mutual-ties": (
         "Chile and Peru have restored their diplomatic ties after a long break.",

@@ -1332,14 +1332,14 @@ def participants(
         if not targets and sufferer is not None:  # "appeared in court after being arrested"
             targets.extend(actors_at(sufferer, by_head))
     else:
-        subject = subject_of(token)
+        subject = subject_of(token) or next(iter(absolute_with(token)), None)
         if subject is None and is_stative_passive(token):
             subject = next((c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
         if subject is not None:
             # "shelling by government forces killed dozens": the attack's doer did it
             found = attackers_of(subject, by_head) or actors_at(subject, by_head)
             if found:  # "France, together with Italy, sent advisers"
-                together = [*companions(subject), *companions(token)]
+                together = [*companions(subject), *companions(token), *absolute_with(token)]
                 found = [*found, *(m for c in together for m in actors_at(c, by_head))]
             author = None if found else author_of(subject)
             if author is not None:  # "a statement from the ministry condemned ..."
@@ -1673,6 +1673,15 @@ def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
             if lower == word:
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
+
+
+def absolute_with(verb: Token) -> list[Token]:
+    """The rest of the subject of a "with" clause the parser split: "with Libya, France and
+    the United States providing support" (Libya and France hang on "with")."""
+    preposition = verb.head
+    if verb.dep_ != "pcomp" or preposition.lower_ != "with":
+        return []
+    return [c for c in preposition.children if c.dep_ == "pobj"]
 
 
 def member_named(group: Token) -> Token:
