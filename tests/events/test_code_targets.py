@@ -121,6 +121,10 @@ CASES = {
         "The former Malian general was among the 30 people arrested on Wednesday.",
         ("COERCE", None, "MLI"),
     ),
+    "one-of-those-arrested": (
+        "The former Malian general was one of the 30 people arrested on Wednesday.",
+        ("COERCE", None, "MLI"),
+    ),
     # a passive gerund after a passive clause befalls that clause's subject
     "passive-gerund-after-passive": (
         "Four Qatari journalists were released on Monday after being detained by Egyptian police.",

@@ -1686,12 +1686,17 @@ def absolute_with(verb: Token) -> list[Token]:
 
 def member_named(group: Token) -> Token:
     """The one a sentence counts among a group: "the general was among the 30 people
-    arrested" (the general was arrested); else the group itself."""
-    among = group.head
-    copula = among.head
-    if group.dep_ == "pobj" and among.lower_ == "among" and copula.lemma_ == "be":
-        return next((c for c in copula.children if c.dep_ in SUBJECT_DEPS), group)
-    return group
+    arrested", "she was one of the 15 hostages rescued" (the general was arrested, she was
+    rescued); else the group itself."""
+    link = group.head
+    copula = link.head
+    if group.dep_ == "pobj" and link.lower_ == "of" and copula.lower_ == "one":
+        copula = copula.head  # "was one of the hostages"
+    elif not (group.dep_ == "pobj" and link.lower_ == "among"):
+        return group
+    if copula.lemma_ != "be":
+        return group
+    return next((c for c in copula.children if c.dep_ in SUBJECT_DEPS), group)
 
 
 def stranded_agents(verb: Token) -> list[Token]:
