@@ -599,7 +599,7 @@ class ActorResolver:
                 continue
             if index.overlaps(entity.start, entity.end):
                 continue  # "State" in "Secretary of State John Kerry"
-            if is_locative(head):
+            if is_locative(head) or is_capitalised_common_word(entity):
                 continue
             kind = "person" if entity.label_ == "PERSON" else "organisation"
             end = entity.end - 1 if entity[-1].tag_ == "POS" else entity.end
@@ -1197,6 +1197,17 @@ def with_partners(
         for code, country, sector in also
     ]
     return [mention, *copies]
+
+
+def is_capitalised_common_word(entity: SpacySpan) -> bool:
+    """ "Gunfire was exchanged ...": one word, capitalised only because it opens its
+    sentence, that the story writes in lower case elsewhere, is no name."""
+    if len(entity) != 1 or not entity[0].is_sent_start:
+        return False
+    word = entity[0]
+    doc = entity.doc
+    same_word = TokenTable.of(doc).where(("lower", frozenset({word.lower_})))
+    return any(doc[i].text == word.lower_ for i in same_word)
 
 
 def surname_of(name: str) -> str:
