@@ -976,7 +976,9 @@ def described_unknown(
     linked = {c.i for c in head.children if c.dep_ == "appos"}
     if head.dep_ in ("appos", "compound") and head.head.i != head.i:
         linked.add(head.head.i)  # the name is the apposition of a described noun
-    for noun in [doc[i] for i in linked if not by_head.get(i)]:
+    if mention.actor.kind == "unknown person":
+        linked.add(head.i)  # "Maziar Bahari of Newsweek": where the person works
+    for noun in [doc[i] for i in linked if not by_head.get(i) or i == head.i]:
         # "Jenny Leong, co-ordinator of Amnesty International": whom the role is held in
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ROLE_OF):
             linked.update(
