@@ -100,6 +100,7 @@ class ClauseWords(WordFile):
     postponement_verbs: Words
     credit_verbs: Words
     describing_verbs: Words
+    tasking_verbs: Words
 
 
 class TitleWords(WordFile):

@@ -655,3 +655,17 @@ def test_the_act_praised_or_blamed_is_judged_not_told(
     judged = [e for e in events if e.cameo_root == root and e.modality == "judged"]
     assert judged and judged[0].source is not None and judged[0].source.actor.code == doer
     assert not any(e.cameo_root == root for e in events if is_reportable(e))
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("A special unit has been selected to capture the rebel leader near Gao.", "17"),
+        ("Kenyan troops were sent to protect the refugee camps in Dadaab.", "07"),
+    ],
+)
+def test_the_task_someone_is_given_is_still_to_be_done(
+    pipeline: Pipeline, text: str, root: str
+) -> None:
+    events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+    assert not any(e.cameo_root == root for e in events if is_reportable(e))

@@ -2428,15 +2428,15 @@ def is_framing_noun(token: Token, words: ClauseWords) -> bool:
 
 def is_purpose_clause(token: Token, words: ClauseWords) -> bool:
     """An infinitive of purpose ("to disperse the crowd", "in order to free them"), the
-    complement of an effort ("working to free them") or of an effort noun ("an attempt to
-    free the hostages")."""
+    complement of an effort ("working to free them"), of a task given ("a unit was selected
+    to capture him") or of an effort noun ("an attempt to free the hostages")."""
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
         return False
     head = token.head
     if token.dep_ == "advcl":  # but "made it a priority to strengthen ties" is the act itself
         return not any(c.lower_ == "it" and c.dep_ in ("dobj", "expl") for c in head.children)
-    if token.dep_ == "xcomp":
-        return head.lemma_.lower() in words.effort_verbs
+    if token.dep_ == "xcomp":  # "working to free them", "was sent to protect the camps"
+        return head.lemma_.lower() in words.effort_verbs | words.tasking_verbs
     if token.dep_ == "acl":
         return head.pos_ == "NOUN" and head.lemma_.lower() in words.effort_nouns
     return False
