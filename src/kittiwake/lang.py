@@ -101,6 +101,7 @@ class ClauseWords(WordFile):
     credit_verbs: Words
     describing_verbs: Words
     tasking_verbs: Words
+    hearsay_passives: Words
 
 
 class TitleWords(WordFile):

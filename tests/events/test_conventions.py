@@ -669,3 +669,18 @@ def test_the_task_someone_is_given_is_still_to_be_done(
 ) -> None:
     events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
     assert not any(e.cameo_root == root for e in events if is_reportable(e))
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "told"),
+    [
+        ("The former Bangladeshi prime minister is said to be going to Saudi Arabia.", "04", False),
+        ("The air strike is reported to have killed 20 Afghan civilians.", "19", True),
+    ],
+)
+def test_hearsay_of_what_is_to_come_is_not_told_as_done(
+    pipeline: Pipeline, text: str, root: str, told: bool
+) -> None:
+    events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+    assert any(e.cameo_root == root for e in events)
+    assert any(e.cameo_root == root for e in events if is_reportable(e)) is told

@@ -2253,6 +2253,8 @@ def modality_of(trigger: Token) -> str | None:
             governor = token.head.lemma_.lower()  # "is scheduled to meet": a plan
             if governor in load_clause_words().predicted_passives:
                 return "uncertain"  # "is expected to send observers": others foresee it
+            if governor in load_clause_words().hearsay_passives and not has_perfect(token):
+                return "uncertain"  # "is said to be going": hearsay of what is to come
             return "intended" if governor in load_clause_words().planned_passives else None
         if token.dep_ in ("xcomp", "ccomp"):
             governor, words = token.head.lemma_.lower(), load_words(EventWords)
@@ -2488,6 +2490,11 @@ def is_reported_fact(clause: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP") and c.lower_ != "do"
         for c in clause.children
     ) and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+
+
+def has_perfect(verb: Token) -> bool:
+    """A perfect infinitive ("to have killed"): what is told is past, done."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def has_singular_subject(verb: Token) -> bool:
