@@ -2309,8 +2309,8 @@ def framing_of(trigger: Token) -> str | None:
             and governor in words.uncertainty_adjectives
         ):
             return "uncertain"  # "analysts are skeptical that the leaders will agree"
-        if token.i == trigger.i and is_characterisation(trigger, words):
-            return "judged"  # "described the closure as an attack by the regime"
+        if is_characterisation(token, words):  # "described the closure as an attack by
+            return "judged"  # the regime", "sees this as an act designed to repress us"
         background = token.dep_ == "pobj" and is_background(head, words) and is_definite(token)
         if background and token.i == trigger.i:
             return "background"  # "after the meeting, Merkel said", not "after a visit"
