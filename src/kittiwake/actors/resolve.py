@@ -2030,6 +2030,7 @@ def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState)
         bound = bound_by(token, state)
         person = last_person(
             state,
+            doc,
             before=before,
             sentence_index=sentence_index,
             skip=lambda mention: quoted_here(mention) or mention.head in fronted or bound(mention),
@@ -2101,7 +2102,7 @@ def reporting_person(pronoun: Token, state: DocState) -> Mention | None:
         (
             m
             for m in state.with_head(subject.i)
-            if m.actor.kind in ("person", "unknown person") and m.start < pronoun.idx
+            if is_one_person(m, pronoun.doc) and m.start < pronoun.idx
         ),
         None,
     )
@@ -2307,6 +2308,7 @@ def fronted_phrase_heads(pronoun: Token) -> frozenset[int]:
 
 def last_person(
     state: DocState,
+    doc: Doc,
     *,
     before: int,
     sentence_index: int,
@@ -2317,9 +2319,35 @@ def last_person(
             break  # the mentions are in sentence order: the rest lie further back
         if mention.start >= before or skip(mention):
             continue
-        if mention.actor.kind in ("person", "unknown person"):
-            return mention
+        if is_one_person(mention, doc):
+            return named_as(mention, doc, state) or mention
     return None
+
+
+def named_as(office: Mention, doc: Doc, state: DocState) -> Mention | None:
+    """The person an office noun names beside it: "the party's leader, Mahmoud Abbas"
+    (an apposition), "the party's leader Mahmoud Abbas" (a title before the name)."""
+    head = doc[office.head]
+    names = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "compound":
+        names.append(head.head)
+    for name in names:
+        person = next((m for m in state.with_head(name.i) if m.actor.kind == "person"), None)
+        if person is not None:
+            return person
+    return None
+
+
+def is_one_person(mention: Mention, doc: Doc) -> bool:
+    """A person, named ("Kerry") or by one office ("the Kenyan minister", "a spokesman"):
+    what "he" or "she" may refer to (not "the government", nor "officials")."""
+    if mention.actor.kind in ("person", "unknown person"):
+        return True
+    head = doc[mention.head]
+    if mention.actor.kind != "sector" or head.tag_ != "NN":
+        return False
+    lemma = head.lemma_.lower()
+    return lemma in load_words(TitleWords).office_words or lemma in load_words(ActorWords).member_nouns
 
 
 def narrative_distance(state: DocState, earlier: int, later: int) -> int:
