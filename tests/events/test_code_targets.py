@@ -176,6 +176,16 @@ CASES = {
         "logistical support for the operation in Somalia.",
         ("AID", "LBY", "SOM"),
     ),
+    # a relative clause with its own subject and no object: the noun it modifies is whom
+    "object-relative": (
+        "Kenyan protesters carried posters of the Ugandan leader they blame for the poverty.",
+        ("ACCUSE", "KEN", "UGA"),
+    ),
+    # ... but not the place a "where" clause is about
+    "where-relative": (
+        "Residents of Misrata, where Libyan rebels are pleading for help, fled the city.",
+        ("REQUEST", "LBY", None),
+    ),
     # two countries restoring ties restore them with each other
     "mutual-ties": (
         "Chile and Peru have restored their diplomatic ties after a long break.",

@@ -1370,6 +1370,8 @@ def participants(
     if targets:  # "were taken hostage near Jilib": the passive subject is whom; a place, where
         candidates = [m for m in candidates if m.actor.kind not in PLACE_KINDS]
     targets.extend(candidates)
+    if not targets and is_object_relative(token):  # "the leader they blame for poverty"
+        targets.extend(actors_at(token.head, by_head))
     return dedupe(sources), [t for t in dedupe(targets) if t not in sources]
 
 
@@ -1673,6 +1675,18 @@ def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
             if lower == word:
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
+
+
+def is_object_relative(verb: Token) -> bool:
+    """A relative clause with a subject of its own and no object: the noun it modifies is
+    its object ("the leader they blame", "the men the army arrested")."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children)
+        and not any(c.dep_ in OBJECT_DEPS or c.dep_ == "ccomp" for c in verb.children)
+        and not any(c.tag_ == "WRB" for c in verb.children)  # "the city where residents ..."
+    )
 
 
 def absolute_with(verb: Token) -> list[Token]:
