@@ -110,6 +110,8 @@ class DocState:
     # Sentences quoted from end to end, in order: no narration, so a pronoun after a long
     # quotation still reaches its speaker (`narrative_distance`).
     quoted_sentences: list[int] = field(default_factory=list)
+    # Each mention with the country filled in, by id, as filling goes through the text.
+    filled: dict[int, Mention] = field(default_factory=dict, repr=False)
     # Places named in the text ("in Liberia"): listed with the mentions, but kept out of
     # reference resolution and country filling, which are about actors.
     places: list[Mention] = field(default_factory=list)
@@ -292,7 +294,10 @@ class ActorResolver:
                 surnames_named_before(doc, sentence, sentence_index, doc_id, state)
             )
             refer(doc, sentence, sentence_index, doc_id, state)
-        filled_all = {id(m): self.fill_country(doc, m, state) for m in state.mentions}
+        filled_all: dict[int, list[Mention]] = {}
+        for m in state.mentions:  # in text order: a later mention may read an earlier's
+            filled_all[id(m)] = self.fill_country(doc, m, state)
+            state.filled[id(m)] = filled_all[id(m)][0]
         filled = {key: found[0] for key, found in filled_all.items()}
         mentions = [extra for found in filled_all.values() for extra in found[1:]]
         for mention in state.mentions:
@@ -840,6 +845,9 @@ class ActorResolver:
         listed = listed_with(doc, mention, state)
         if listed is not None:
             return listed.actor.country, f"listed with {listed.text!r}"
+        earlier = same_person_before(doc, mention, state)
+        if earlier is not None:  # "Vice-President José Alencar ... President José Alencar"
+            return earlier.actor.country, f"named earlier as {earlier.text!r}"
         if mention.actor.sector in STATE_SECTORS:
             earlier = state.last_of_sector(mention)
             if earlier is not None and earlier.actor.country:
@@ -855,6 +863,25 @@ class ActorResolver:
         if len(state.countries) == 1:
             return next(iter(state.countries)), "the only country the article names"
         return None, ""
+
+
+def same_person_before(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
+    """The earlier mention, with a country, of the person a titled name names again: one
+    person keeps one country through the story ("Defense Minister José Alencar ...
+    Vice-President José Alencar said")."""
+    last = doc[mention.token_end - 1]
+    if last.ent_type_ != "PERSON" or last.pos_ != "PROPN":
+        return None
+    surname = name_word(last.text)
+    earlier = (state.filled.get(id(m), m) for m in reversed(state.mentions))
+    return next(
+        (
+            m
+            for m in earlier
+            if m.start < mention.start and m.actor.country and surname_of(m.text) == surname
+        ),
+        None,
+    )
 
 
 def named_again(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
