@@ -127,6 +127,7 @@ class DocState:
     indexed: int = 0
     places_by_sentence: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
     full_names: list[Mention] = field(default_factory=list, repr=False)  # `is_full_name`
+    by_surname: dict[str, list[Mention]] = field(default_factory=dict, repr=False)
     places_indexed: int = 0
     # "the two sides" (`last_pair`): the scores of the mentions of sentences already done
     pair_tally: tuple[dict[str, float], dict[str, Mention]] = field(
@@ -139,6 +140,7 @@ class DocState:
             self.by_head.setdefault(mention.head, []).append(mention)
             if is_full_name(mention):
                 self.full_names.append(mention)
+            self.by_surname.setdefault(surname_of(mention.text), []).append(mention)
             if mention.actor.country:
                 self.by_sector.setdefault(mention.actor.sector, []).append(mention)
                 self.sector_sentences.setdefault(mention.actor.sector, []).append(mention.sentence)
@@ -147,6 +149,11 @@ class DocState:
         for place in self.places[self.places_indexed :]:
             self.places_by_sentence.setdefault(place.sentence, []).append(place)
         self.places_indexed = len(self.places)
+
+    def with_surname(self, surname: str) -> list[Mention]:
+        """The mentions whose last word is `surname` (`surname_of`), in list order."""
+        self.catch_up()
+        return self.by_surname.get(surname, [])
 
     def people_named_in_full(self) -> list[Mention]:
         """The people named so far by more than one word ("Ingrid Betancourt")."""
@@ -872,16 +879,8 @@ def same_person_before(doc: Doc, mention: Mention, state: DocState) -> Mention |
     last = doc[mention.token_end - 1]
     if last.ent_type_ != "PERSON" or last.pos_ != "PROPN":
         return None
-    surname = name_word(last.text)
-    earlier = (state.filled.get(id(m), m) for m in reversed(state.mentions))
-    return next(
-        (
-            m
-            for m in earlier
-            if m.start < mention.start and m.actor.country and surname_of(m.text) == surname
-        ),
-        None,
-    )
+    named = (state.filled.get(id(m), m) for m in reversed(state.with_surname(name_word(last.text))))
+    return next((m for m in named if m.start < mention.start and m.actor.country), None)
 
 
 def named_again(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
