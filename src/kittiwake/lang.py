@@ -98,7 +98,7 @@ class ClauseWords(WordFile):
     wished_verbs: Words
     predicted_passives: Words
     postponement_verbs: Words
-    credit_verbs: Words
+    credit_words: Words
     describing_verbs: Words
     tasking_verbs: Words
     hearsay_passives: Words

@@ -642,6 +642,12 @@ def test_a_feeling_asked_about_is_no_statement(pipeline: Pipeline) -> None:
         ("Brazil accused Venezuelan troops of attacking Brazilian farmers.", "19", "VENMIL"),
         ("Peru praised Chile for sending aid to Bolivia.", "07", "CHL"),
         ("The Chilean senator thanked Argentina for pressuring Bolivia.", "10", "ARG"),
+        # a noun of blame too
+        (
+            "The Turkish inquiry has faced criticism for detaining Kurdish suspects for months.",
+            "17",
+            None,
+        ),
         # what an act is called is the speaker's judgement of it, not another act told
         (
             "Al Jazeera described the closure of its Cairo office as the latest attack by "

@@ -2101,10 +2101,12 @@ def reporting_bodies(pronoun: Token, state: DocState) -> list[Mention]:
 
 def reporter_of(pronoun: Token) -> Token | None:
     """The subject of the reporting verb whose reported clause the pronoun is the subject
-    of: "The ministry said they ...", "Katsav refused the visit, saying he would ..." (a
-    gerund's subject is its governor's)."""
-    clause = pronoun.head
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+    of, or the owner of its subject: "The ministry said they ...", "La Russa said that his
+    country will send ...", "Katsav refused the visit, saying he would ..." (a gerund's
+    subject is its governor's)."""
+    subject = pronoun.head if pronoun.dep_ == "poss" else pronoun  # "his country will send"
+    clause = subject.head
+    if subject.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
         return None
     verb = clause.head
     if verb.lemma_.lower() not in load_clause_words().reporting_verbs:
@@ -2370,10 +2372,17 @@ def is_one_person(mention: Mention, doc: Doc) -> bool:
     if mention.actor.kind in ("person", "unknown person"):
         return True
     head = doc[mention.head]
-    if mention.actor.kind != "sector" or head.tag_ != "NN":
+    if mention.actor.kind != "sector":
+        return False
+    offices = load_words(TitleWords).office_words
+    if head.pos_ == "PROPN" and any(
+        doc[i].lower_ in offices for i in range(mention.token_start, head.i)
+    ):
+        return True  # "Defence Minister Ignazio La Russa": a person named by title
+    if head.tag_ != "NN":
         return False
     lemma = head.lemma_.lower()
-    return lemma in load_words(TitleWords).office_words or lemma in load_words(ActorWords).member_nouns
+    return lemma in offices or lemma in load_words(ActorWords).member_nouns
 
 
 def narrative_distance(state: DocState, earlier: int, later: int) -> int:

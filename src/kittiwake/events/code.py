@@ -1782,19 +1782,25 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def crediting_verb(gerund: Token, words: ClauseWords) -> Token | None:
-    """The verb of credit or blame that judges the act its "for"/"of" gerund names
-    ("praised Chile for supporting the accord", "was accused of seizing farms"), the
-    preposition hung on the verb or, as the parser often has it, on its object ("accused the
-    troops of attacking")."""
+    """The verb or noun of credit or blame that judges the act its "for"/"of" gerund names
+    ("praised Chile for supporting the accord", "was accused of seizing farms", "faced
+    criticism for detaining suspects")."""
     preposition = gerund.head
     if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or preposition.lower_ not in ("for", "of"):
         return None
-    governor = preposition.head
-    if governor.dep_ == "dobj" and governor.lemma_.lower() not in words.credit_verbs:
-        governor = governor.head
-    if governor.i == preposition.i or governor.lemma_.lower() not in words.credit_verbs:
-        return None
-    return governor
+    head = preposition.head
+    # the preposition hung on the word itself, on its object ("accused the troops of"), or
+    # on the verb of a noun of credit ("faced criticism for detaining suspects")
+    candidates = [head, *([head.head] if head.dep_ == "dobj" else [])]
+    candidates += [c for c in head.children if c.dep_ == "dobj"]
+    return next(
+        (
+            c
+            for c in candidates
+            if c.i != preposition.i and c.lemma_.lower() in words.credit_words
+        ),
+        None,
+    )
 
 
 def credited_doer(gerund: Token, words: ClauseWords) -> Token | None:
