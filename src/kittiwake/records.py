@@ -139,7 +139,7 @@ REPORTABLE_MODALITIES: frozenset[str | None] = frozenset(
 
 
 # CAMEO acts complete without a target (statements, appeals and intents made to no one in
-# particular: "called for calm", "pledged to end the policy"; dissent, force posture) and
+# particular: "called for calm", "pledged to cut tariffs"; dissent, force posture) and
 # acts reported on an identified target with the doer unnamed (coercion, assault, fighting,
 # and the release of people held: "the journalists were released from custody").
 SELF_CONTAINED_ROOTS = frozenset({"01", "02", "03", "14", "15"})

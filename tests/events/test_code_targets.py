@@ -106,29 +106,24 @@ CASES = {
         "A camp for Somali refugees was attacked by Kenyan soldiers.",
         ("ASSAULT", "KEN", "SOM"),
     ),
-    # a "by" phrase the parser hung on the place before it is still the passive's doer
-    "passive-agent-after-place": (
-        "The Chilean envoy was greeted at the air base by the President of Peru and the First "
-        "Lady, along with some supporters.",
-        ("CONSULT", "PER", "CHL"),
-    ),
     # a participle dated by the text reports an act; the one counted among a group is whom
     "dated-participle": (
-        "The whereabouts of Omar Fadli, a Kenyan reporter kidnapped on Monday, remain unknown.",
+        "Relatives of Omar Fadli, a Kenyan reporter kidnapped on Monday, appealed for his "
+        "release.",
         ("ASSAULT", None, "KEN"),
     ),
     "among-those-arrested": (
-        "The former Malian general was among the 30 people arrested on Wednesday.",
+        "The former Malian general was among 30 officers detained on Friday.",
         ("COERCE", None, "MLI"),
     ),
     "one-of-those-arrested": (
-        "The former Malian general was one of the 30 people arrested on Wednesday.",
+        "The former Malian general was one of 30 officers detained on Friday.",
         ("COERCE", None, "MLI"),
     ),
     # a passive gerund after a passive clause befalls that clause's subject
     "passive-gerund-after-passive": (
-        "Four Qatari journalists were released on Monday after being detained by Egyptian police.",
-        ("COERCE", "EGY", "QAT"),
+        "Two Swedish reporters were freed on Friday after being detained by Ethiopian soldiers.",
+        ("COERCE", "ETH", "SWE"),
     ),
     # "called for X to ...": whom the appeal is to is the subject of the "for" clause
     "call-for-subject-to": (
@@ -161,24 +156,18 @@ CASES = {
         (None, "KEN", "UGA"),  # a statement (018): no PLOVER type
     ),
     "statement-of-support": (
-        "Merkel's statement of support for Georgia was the strongest yet.",
-        ("SUPPORT", "DEU", "GEO"),
+        "The Brazilian president's statement of support for Peru surprised the delegates.",
+        ("SUPPORT", "BRA", "PER"),
     ),
     # whoever underwent a passive act along with its subject underwent it too
     "passive-along-with": (
-        "A British engineer was abducted along with his Kenyan colleague by armed men near "
+        "A Danish nurse was abducted along with her Kenyan colleague by armed men near "
         "Kismayo.",
         ("ASSAULT", "SOM", "KEN"),
     ),
-    # "with X, Y and Z doing ...": the parser splits the subject; all of them do it
-    "absolute-with-subjects": (
-        "Kenyan troops entered the town, with Libya, France and the United States providing "
-        "logistical support for the operation in Somalia.",
-        ("AID", "LBY", "SOM"),
-    ),
     # a relative clause with its own subject and no object: the noun it modifies is whom
     "object-relative": (
-        "Kenyan protesters carried posters of the Ugandan leader they blame for the poverty.",
+        "Kenyan farmers waved pictures of the Ugandan minister they blame for the drought.",
         ("ACCUSE", "KEN", "UGA"),
     ),
     # ... but not the place a "where" clause is about

@@ -109,8 +109,8 @@ NOT_CODED = {
     "attack-not-verbal": ("Chilean troops attacked Peruvian positions near the border.", "11"),
     # a reporting clause after what it reports, its verb read as a dated participle
     "trailing-report": (
-        "Ugandan police beat detained protesters in Kampala, a human rights organization "
-        "charged on Saturday.",
+        "Ugandan police beat detained protesters in Kampala, a Kenyan rights group charged "
+        "on Tuesday.",
         "17",
     ),
     # a bare comment is a neutral statement, like "said"
@@ -641,23 +641,22 @@ def test_a_feeling_asked_about_is_no_statement(pipeline: Pipeline) -> None:
         ("Kenya blamed Somali militants for attacking Kenyan soldiers.", "19", "SOMREB"),
         ("Brazil accused Venezuelan troops of attacking Brazilian farmers.", "19", "VENMIL"),
         ("Peru praised Chile for sending aid to Bolivia.", "07", "CHL"),
-        ("The Chilean senator thanked Argentina for pressuring Bolivia.", "10", "ARG"),
+        ("The Chilean senator thanked Argentina for urging Bolivia to free the prisoners.", "02", "ARG"),
         # a noun of blame too
         (
-            "The Turkish inquiry has faced criticism for detaining Kurdish suspects for months.",
+            "The Iranian court has drawn criticism for jailing Kurdish students without trial.",
             "17",
             None,
         ),
         # what an act is called is the speaker's judgement of it, not another act told
         (
-            "Al Jazeera described the closure of its Cairo office as the latest attack by "
-            "the Egyptian regime.",
+            "The union described the closure of the radio station as an attack by the Kenyan "
+            "government.",
             "19",
-            "EGYGOV",
+            "KENGOV",
         ),
         (
-            "Al Jazeera sees the closure as an act designed to silence and repress its Cairo "
-            "journalists.",
+            "The union sees the ban as a move meant to silence and repress Kenyan reporters.",
             "17",
             None,
         ),
@@ -678,11 +677,11 @@ def test_the_act_praised_or_blamed_is_judged_not_told(
     ("text", "root", "told"),
     [
         # the task someone is given is still to be done
-        ("A special unit has been selected to capture the rebel leader near Gao.", "17", False),
+        ("Police officers were picked to arrest the smuggling suspects in Mombasa.", "17", False),
         ("Kenyan troops were sent to protect the refugee camps in Dadaab.", "07", False),
         # hearsay of what is to come is not told as done; of a past act, it is
-        ("The former Bangladeshi prime minister is said to be going to Saudi Arabia.", "04", False),
-        ("The air strike is reported to have killed 20 Afghan civilians.", "19", True),
+        ("The Nigerian opposition leader is said to be flying to Ghana next week.", "04", False),
+        ("The car bomb is reported to have wounded nine Iraqi policemen.", "18", True),
     ],
 )
 def test_acts_still_to_come_are_kept_but_not_told_as_done(

@@ -853,7 +853,7 @@ class ActorResolver:
         if listed is not None:
             return listed.actor.country, f"listed with {listed.text!r}"
         earlier = same_person_before(doc, mention, state)
-        if earlier is not None:  # "Vice-President José Alencar ... President José Alencar"
+        if earlier is not None:  # "Defence Minister Luis Ortega ... Vice-President Luis Ortega"
             return earlier.actor.country, f"named earlier as {earlier.text!r}"
         if mention.actor.sector in STATE_SECTORS:
             earlier = state.last_of_sector(mention)
@@ -874,8 +874,8 @@ class ActorResolver:
 
 def same_person_before(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
     """The earlier mention, with a country, of the person a titled name names again: one
-    person keeps one country through the story ("Defense Minister José Alencar ...
-    Vice-President José Alencar said")."""
+    person keeps one country through the story ("Defence Minister Luis Ortega ...
+    Vice-President Luis Ortega said")."""
     last = doc[mention.token_end - 1]
     if last.ent_type_ != "PERSON" or last.pos_ != "PROPN":
         return None
@@ -1003,7 +1003,7 @@ def described_unknown(
     if head.dep_ in ("appos", "compound") and head.head.i != head.i:
         linked.add(head.head.i)  # the name is the apposition of a described noun
     if mention.actor.kind == "unknown person":
-        linked.add(head.i)  # "Maziar Bahari of Newsweek": where the person works
+        linked.add(head.i)  # "Omar Fadli of Newsweek": where the person works
     for noun in [doc[i] for i in linked if not by_head.get(i) or i == head.i]:
         # "Jenny Leong, co-ordinator of Amnesty International": whom the role is held in
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ROLE_OF):
@@ -1228,7 +1228,7 @@ def with_partners(
 
 
 def is_capitalised_common_word(entity: SpacySpan) -> bool:
-    """ "Gunfire was exchanged ...": one word, capitalised only because it opens its
+    """ "Gunfire was heard ...": one word, capitalised only because it opens its
     sentence, that the story writes in lower case elsewhere, is no name."""
     if len(entity) != 1 or not entity[0].is_sent_start:
         return False
@@ -2101,8 +2101,8 @@ def reporting_bodies(pronoun: Token, state: DocState) -> list[Mention]:
 
 def reporter_of(pronoun: Token) -> Token | None:
     """The subject of the reporting verb whose reported clause the pronoun is the subject
-    of, or the owner of its subject: "The ministry said they ...", "La Russa said that his
-    country will send ...", "Katsav refused the visit, saying he would ..." (a gerund's
+    of, or the owner of its subject: "The ministry said they ...", "Morenes said that his
+    country would send ...", "Peres declined the visit, saying he would ..." (a gerund's
     subject is its governor's)."""
     subject = pronoun.head if pronoun.dep_ == "poss" else pronoun  # "his country will send"
     clause = subject.head
@@ -2316,7 +2316,7 @@ def bound_by(pronoun: Token, state: DocState) -> Callable[[Mention], bool]:
 
 def fronted_phrase_heads(pronoun: Token) -> frozenset[int]:
     """The words of a phrase fronted before a subject pronoun in its own clause, which the
-    pronoun does not refer back into ("Accompanied by Sarkozy, she spoke": she is not
+    pronoun does not refer back into ("Greeted by Putin, she praised the deal": she is not
     Sarkozy); the phrase's own subject may be it ("After Putin landed, he spoke")."""
     if pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return frozenset()
@@ -2378,7 +2378,7 @@ def is_one_person(mention: Mention, doc: Doc) -> bool:
     if head.pos_ == "PROPN" and any(
         doc[i].lower_ in offices for i in range(mention.token_start, head.i)
     ):
-        return True  # "Defence Minister Ignazio La Russa": a person named by title
+        return True  # "Defence Minister Pedro Morenes": a person named by title
     if head.tag_ != "NN":
         return False
     lemma = head.lemma_.lower()

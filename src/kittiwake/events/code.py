@@ -1370,7 +1370,7 @@ def participants(
     if targets:  # "were taken hostage near Jilib": the passive subject is whom; a place, where
         candidates = [m for m in candidates if m.actor.kind not in PLACE_KINDS]
     targets.extend(candidates)
-    if not targets and is_object_relative(token):  # "the leader they blame for poverty"
+    if not targets and is_object_relative(token):  # "the minister they blame for the drought"
         targets.extend(actors_at(token.head, by_head))
     return dedupe(sources), [t for t in dedupe(targets) if t not in sources]
 
@@ -1679,7 +1679,7 @@ def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
 
 def is_object_relative(verb: Token) -> bool:
     """A relative clause with a subject of its own and no object: the noun it modifies is
-    its object ("the leader they blame", "the men the army arrested")."""
+    its object ("the minister they blame", "the men the army arrested")."""
     return (
         verb.dep_ == "relcl"
         and verb.head.pos_ in ("NOUN", "PROPN")
@@ -1690,8 +1690,8 @@ def is_object_relative(verb: Token) -> bool:
 
 
 def absolute_with(verb: Token) -> list[Token]:
-    """The rest of the subject of a "with" clause the parser split: "with Libya, France and
-    the United States providing support" (Libya and France hang on "with")."""
+    """The rest of the subject of a "with" clause the parser split: "with Egypt, Jordan and
+    Britain providing air support" (Egypt and Jordan hang on "with")."""
     preposition = verb.head
     if verb.dep_ != "pcomp" or preposition.lower_ != "with":
         return []
@@ -1758,7 +1758,7 @@ def subject_of(verb: Token) -> Token | None:
         # "the Chinese president is expected to meet ...": the raised subject acts
         return next(c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
     credited = credited_doer(verb, words)
-    if credited is not None:  # "thanked France for pressuring Colombia": France pressed
+    if credited is not None:  # "thanked Argentina for urging Bolivia": Argentina urged
         return credited
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in words.gerund_prepositions:
         governor = head.head  # "after meeting with Egyptian officials, the envoy returned"
@@ -1790,7 +1790,7 @@ def crediting_verb(gerund: Token, words: ClauseWords) -> Token | None:
         return None
     head = preposition.head
     # the preposition hung on the word itself, on its object ("accused the troops of"), or
-    # on the verb of a noun of credit ("faced criticism for detaining suspects")
+    # on the verb of a noun of credit ("drew criticism for jailing students")
     candidates = [head, *([head.head] if head.dep_ == "dobj" else [])]
     candidates += [c for c in head.children if c.dep_ == "dobj"]
     return next(
@@ -1975,7 +1975,7 @@ def nominal_participants(
     undergoes = noun.lemma_.lower() in load_words(EventWords).patient_nouns
     for child in noun.children:
         if child.dep_ == "poss" and undergoes and child.i in by_head:
-            targets.extend(by_head[child.i])  # "Tsvangirai's arrest": he was arrested
+            targets.extend(by_head[child.i])  # "Navalny's arrest": he was arrested
         elif child.dep_ in ("poss", "amod", "compound") and child.i in by_head:
             sources.extend(by_head[child.i])
     sources.extend(agents_of(noun, by_head))
@@ -2026,8 +2026,8 @@ def nominal_participants(
 def speakers_of(noun: Token, pattern: Pattern, by_head: dict[int, list[Mention]]) -> list[Mention]:
     """Who made a verbal act named as a noun: its "from" phrase ("pressure from the
     government", "a demand from the US", not where a bombed flight flew from nor a release
-    from prison), or whoever made the statement it is "of" ("Merkel's statement of support
-    for Georgia", "a message of condolence from the Kenyan president")."""
+    from prison), or whoever made the statement it is "of" ("the president's statement of
+    support for Peru", "a message of condolence from the Kenyan president")."""
     if is_verbal(pattern) and "from" not in pattern.target_preps:
         found = [m for p in prep_objects(noun, ("from",)) for m in actors_at(p, by_head)]
         if found:
@@ -2274,7 +2274,7 @@ def modality_of(trigger: Token) -> str | None:
             if governor in load_clause_words().predicted_passives:
                 return "uncertain"  # "is expected to send observers": others foresee it
             if governor in load_clause_words().hearsay_passives and not has_perfect(token):
-                return "uncertain"  # "is said to be going": hearsay of what is to come
+                return "uncertain"  # "is said to be flying": hearsay of what is to come
             return "intended" if governor in load_clause_words().planned_passives else None
         if token.dep_ in ("xcomp", "ccomp"):
             governor, words = token.head.lemma_.lower(), load_words(EventWords)
@@ -2330,7 +2330,7 @@ def framing_of(trigger: Token) -> str | None:
         ):
             return "uncertain"  # "analysts are skeptical that the leaders will agree"
         if is_characterisation(token, words):  # "described the closure as an attack by
-            return "judged"  # the regime", "sees this as an act designed to repress us"
+            return "judged"  # the government", "sees the ban as a move meant to silence us"
         background = token.dep_ == "pobj" and is_background(head, words) and is_definite(token)
         if background and token.i == trigger.i:
             return "background"  # "after the meeting, Merkel said", not "after a visit"
@@ -2365,7 +2365,7 @@ def framing_of(trigger: Token) -> str | None:
 
 def is_characterisation(noun: Token, words: ClauseWords) -> bool:
     """An event noun that says what someone calls an act, not an act told: "described the
-    closure as the latest attack by the regime", "called the raid a massacre", "was
+    closure as an attack by the government", "called the raid a massacre", "was
     branded an act of war"; it is the speaker's judgement, coded as such where a pattern
     codes it."""
     if noun.pos_ != "NOUN":

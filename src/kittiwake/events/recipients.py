@@ -136,7 +136,7 @@ def with_place_country(event: Event) -> Event:
 
 
 def with_armed_doer(event: Event) -> Event:
-    """ "the people who abducted two aid workers": people the story cannot name who do
+    """ "the men who seized two engineers": people the story cannot name who do
     violence are armed and unidentified (UAF), as CAMEO codes gunmen, not civilians."""
     source = event.source
     if (
