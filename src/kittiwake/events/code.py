@@ -1323,7 +1323,7 @@ def participants(
             for child in [*verb.children, *raised]:
                 if child.dep_ in PASSIVE_SUBJECT_DEPS:  # "a camp for refugees was attacked"
                     targets.extend(actors_at(child, by_head) or phrase_actors(child, by_head))
-                    # "was abducted along with his Kenyan colleague": both were
+                    # "was kidnapped along with her Somali driver": both were
                     together = [*companions(child), *companions(verb)]
                     targets.extend(m for c in together for m in actors_at(c, by_head))
             if targets:
@@ -1700,7 +1700,7 @@ def absolute_with(verb: Token) -> list[Token]:
 
 def member_named(group: Token) -> Token:
     """The one a sentence counts among a group: "the general was among the 30 people
-    arrested", "she was one of the 15 hostages rescued" (the general was arrested, she was
+    arrested", "she was one of the nine sailors rescued" (the general was arrested, she was
     rescued); else the group itself."""
     link = group.head
     copula = link.head
@@ -1715,7 +1715,7 @@ def member_named(group: Token) -> Token:
 
 def stranded_agents(verb: Token) -> list[Token]:
     """The doer of a passive whose "by" phrase the parser hung on the noun of a place phrase
-    before it: "was greeted at the air base by the president" (the base has no greeter)."""
+    before it: "was welcomed at the airfield by the king" (the airfield welcomes no one)."""
     return [
         agent
         for place in prep_objects(verb, sorted(LOCATIVE_PREPOSITIONS))
@@ -2451,7 +2451,7 @@ def is_framing_noun(token: Token, words: ClauseWords) -> bool:
 def is_purpose_clause(token: Token, words: ClauseWords) -> bool:
     """An infinitive of purpose ("to disperse the crowd", "in order to free them"), the
     complement of an effort ("working to free them"), of a task given ("a unit was selected
-    to capture him") or of an effort noun ("an attempt to free the hostages")."""
+    to arrest him") or of an effort noun ("an attempt to free the sailors")."""
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
         return False
     head = token.head
