@@ -106,6 +106,7 @@ class DocState:
     mentions: list[Mention] = field(default_factory=list)
     people_seen: set[str] = field(default_factory=set)
     focus_country: str | None = None
+    scene_country: str | None = None  # `scene_country`
     antecedents: dict[int, Mention] = field(default_factory=dict)  # id(copy) -> antecedent
     # Sentences quoted from end to end, in order: no narration, so a pronoun after a long
     # quotation still reaches its speaker (`narrative_distance`).
@@ -272,6 +273,7 @@ class ActorResolver:
         state = DocState(
             date=date,
             focus_country=focus_country(doc, matches),
+            scene_country=scene_country(doc, matches),
             quoted_sentences=Quotations.of(doc).quoted_sentences(doc),
         )
         groups = group_by_head(doc, matches)
@@ -864,6 +866,8 @@ class ActorResolver:
         nearby = nearby_place_country(doc, mention, state)
         if nearby is not None:
             return nearby
+        if state.scene_country and mention.actor.sector in SCENE_SECTORS:
+            return state.scene_country, "the country the story's events take place in"
         if state.focus_country:
             return state.focus_country, "the country the article is set in"
         state.catch_up()
@@ -1850,6 +1854,25 @@ def focus_country(doc: Doc, matches: list[Match]) -> str | None:
     return ranked[0][0]
 
 
+def scene_country(doc: Doc, matches: list[Match]) -> str | None:
+    """The country the story's events take place in: the one most often named as a place
+    ("in Helmand", "in Afghanistan"), where civilians, police and refugees named with no
+    country of their own are (a story about US forces in Afghanistan: Afghan civilians)."""
+    counts: Counter[str] = Counter()
+    for match in matches:
+        if not is_locative(np_head(doc[match.start : match.end].root)):
+            continue
+        entry = next((t.entry for t in match.terms if isinstance(t.entry, CountryEntry)), None)
+        if entry is not None:
+            counts[entry.id] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+# The people of a place, not its institutions: where the story happens says whose they are.
+SCENE_SECTORS = frozenset({"CVL", "REF", "MED", "LAB", "AGR", "EDU", "HLH", "REL"})
 PLACE_WEIGHT = 2  # "in Syria" says where the story is set more than "Syrian" does
 MIN_FOCUS_WEIGHT = 2
 
