@@ -1839,34 +1839,32 @@ def focus_country(doc: Doc, matches: list[Match]) -> str | None:
     country it is about (refugees of one country "in" the camps of its neighbour); a single
     mention, or a tie, says nothing, and no country is guessed from it.
     """
-    counts: Counter[str] = Counter()
-    for match in matches:
-        head = np_head(doc[match.start : match.end].root)
-        for term in match.terms:
-            if isinstance(term.entry, CountryEntry):
-                counts[term.entry.id] += PLACE_WEIGHT if is_locative(head) else 1
-                break
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < MIN_FOCUS_WEIGHT:
-        return None
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None
-    return ranked[0][0]
+    return most_named(country_counts(doc, matches, place=PLACE_WEIGHT, other=1), least=2)
 
 
 def scene_country(doc: Doc, matches: list[Match]) -> str | None:
     """The country the story's events take place in: the one most often named as a place
     ("in Helmand", "in Afghanistan"), where civilians, police and refugees named with no
     country of their own are (a story about US forces in Afghanistan: Afghan civilians)."""
+    return most_named(country_counts(doc, matches, place=1, other=0), least=1)
+
+
+def country_counts(doc: Doc, matches: list[Match], *, place: int, other: int) -> Counter[str]:
+    """How often each country is named, a name as a place ("in Syria") counting `place`,
+    any other ("Syrian troops") `other`."""
     counts: Counter[str] = Counter()
     for match in matches:
-        if not is_locative(np_head(doc[match.start : match.end].root)):
-            continue
         entry = next((t.entry for t in match.terms if isinstance(t.entry, CountryEntry)), None)
         if entry is not None:
-            counts[entry.id] += 1
+            head = np_head(doc[match.start : match.end].root)
+            counts[entry.id] += place if is_locative(head) else other
+    return counts
+
+
+def most_named(counts: Counter[str], *, least: int) -> str | None:
+    """The country counted most, if at least `least` times and with no tie."""
     ranked = counts.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or ranked[0][1] < least or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
 
@@ -1874,7 +1872,6 @@ def scene_country(doc: Doc, matches: list[Match]) -> str | None:
 # The people of a place, not its institutions: where the story happens says whose they are.
 SCENE_SECTORS = frozenset({"CVL", "REF", "MED", "LAB", "AGR", "EDU", "HLH", "REL"})
 PLACE_WEIGHT = 2  # "in Syria" says where the story is set more than "Syrian" does
-MIN_FOCUS_WEIGHT = 2
 
 
 # Actors sent to a country from outside it: "peacekeepers in Iraq" are not Iraqi.
