@@ -23,8 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kittiwake.actors.speakers import ATTRIBUTION_REACH, Quotations
-from kittiwake.lang import load_clause_words
+from kittiwake.actors.speakers import Quotations, attribution_verbs, nearest_in_paragraph
 from kittiwake.nlp import paragraph_gaps
 from kittiwake.records import Event, EventDate
 from kittiwake.tokens import doc_text
@@ -124,27 +123,15 @@ def _is_pluperfect(verb: Token) -> bool:
 def quotation_attribution(token: Token, quotes: Quotations) -> Token | None:
     """The reporting verb outside quotation marks that attributes the quotation holding
     `token`: in its sentence, else in the nearest sentence of its paragraph within reach
-    (the following ones first: attributions usually close a quotation)."""
+    (`nearest_in_paragraph`, as a quotation's speaker is found)."""
     doc = token.doc
     index = bisect_right(quotes.starts, token.i) - 1
-    for distance in range(ATTRIBUTION_REACH + 1):
-        for other in dict.fromkeys((index + distance, index - distance)):
-            if (
-                0 <= other < len(quotes.starts)
-                and quotes.paragraphs[other] == quotes.paragraphs[index]
-            ):
-                verb = _reporting_verb(quotes.sentence(doc, other), quotes)
-                if verb is not None:
-                    return verb
-    return None
 
+    def verb_in(sentence: int) -> Token | None:
+        return next(attribution_verbs(quotes.sentence(doc, sentence), quotes), None)
 
-def _reporting_verb(sentence: SpacySpan, quotes: Quotations) -> Token | None:
-    reporting = load_clause_words().reporting_verbs
-    for token in sentence:
-        if token.pos_ == "VERB" and token.lemma_ in reporting and not quotes.is_quoted(token):
-            return token
-    return None
+    own = verb_in(index)
+    return own if own is not None else nearest_in_paragraph(index, verb_in, quotes.paragraphs)
 
 
 class EpisodeDates:

@@ -2337,7 +2337,7 @@ def bound_by(pronoun: Token, state: DocState) -> Callable[[Mention], bool]:
 def fronted_phrase_heads(pronoun: Token) -> frozenset[int]:
     """The words of a phrase fronted before a subject pronoun in its own clause, which the
     pronoun does not refer back into ("Greeted by Putin, she praised the deal": she is not
-    Sarkozy); the phrase's own subject may be it ("After Putin landed, he spoke")."""
+    Putin); the phrase's own subject may be it ("After Putin landed, he spoke")."""
     if pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return frozenset()
     words: set[int] = set()

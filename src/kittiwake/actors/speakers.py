@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -21,6 +22,8 @@ from kittiwake.lang import load_clause_words
 from kittiwake.nlp import paragraph_gaps
 from kittiwake.records import Mention
 from kittiwake.tokens import TokenTable, between, doc_text, kept
+
+T = TypeVar("T")
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours"})
 ATTRIBUTION_REACH = 3  # sentences a quotation may run before or after its attribution
@@ -117,19 +120,22 @@ def quoted_first_person(doc: Doc, mentions: Sequence[Mention], *, doc_id: str) -
     return found
 
 
+def attribution_verbs(sentence: SpacySpan, quotes: Quotations) -> Iterator[Token]:
+    """The reporting verbs of a sentence outside quotation marks ("..., Ban said")."""
+    doc = sentence.doc
+    reporting = TokenTable.of(doc).where(("lemma", load_clause_words().reporting_verbs))
+    for i in between(reporting, sentence.start, sentence.end):
+        verb = doc[i]
+        if verb.pos_ == "VERB" and not quotes.is_quoted(verb):
+            yield verb
+
+
 def speaker_of(
     sentence: SpacySpan, coded: Callable[[int], Mention | None], quotes: Quotations
 ) -> Mention | None:
     """The coded subject of a reporting verb outside quotation marks ("..., Ban said");
     `coded` gives the coded mention headed by a token, if any."""
-    doc = sentence.doc
-    reporting = TokenTable.of(doc).where(("lemma", load_clause_words().reporting_verbs))
-    for i in between(reporting, sentence.start, sentence.end):
-        verb = doc[i]
-        if verb.pos_ != "VERB":
-            continue
-        if quotes.is_quoted(verb):
-            continue
+    for verb in attribution_verbs(sentence, quotes):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and (mention := coded(child.i)) is not None:
                 return mention
@@ -143,11 +149,21 @@ def nearest_speaker(
 ) -> Mention | None:
     """The speaker of the nearest sentence of the same paragraph (`paragraphs`: each
     sentence's) within reach; `speakers` holds at least the sentences within reach."""
+    return nearest_in_paragraph(index, lambda other: speakers[other], paragraphs)
+
+
+def nearest_in_paragraph(
+    index: int, found: Callable[[int], T | None], paragraphs: Sequence[int]
+) -> T | None:
+    """What `found` finds in the nearest other sentence of sentence `index`'s paragraph
+    within reach (`paragraphs`: each sentence's), the following one first at each distance:
+    attributions usually close a quotation."""
     for distance in range(1, ATTRIBUTION_REACH + 1):
         for other in (index + distance, index - distance):
-            in_paragraph = 0 <= other < len(paragraphs) and paragraphs[other] == paragraphs[index]
-            if in_paragraph and speakers[other] is not None:
-                return speakers[other]
+            if 0 <= other < len(paragraphs) and paragraphs[other] == paragraphs[index]:
+                value = found(other)
+                if value is not None:
+                    return value
     return None
 
 

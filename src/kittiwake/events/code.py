@@ -1332,14 +1332,16 @@ def participants(
         if not targets and sufferer is not None:  # "appeared in court after being arrested"
             targets.extend(actors_at(sufferer, by_head))
     else:
-        subject = subject_of(token) or next(iter(absolute_with(token)), None)
+        split = absolute_with(token)  # "with Egypt, Jordan and Britain providing support"
+        subject = subject_of(token) or next(iter(split), None)
         if subject is None and is_stative_passive(token):
             subject = next((c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
         if subject is not None:
             # "shelling by government forces killed dozens": the attack's doer did it
             found = attackers_of(subject, by_head) or actors_at(subject, by_head)
             if found:  # "France, together with Italy, sent advisers"
-                together = [*companions(subject), *companions(token), *absolute_with(token)]
+                rest = [c for c in split if c.i != subject.i]
+                together = [*companions(subject), *companions(token), *rest]
                 found = [*found, *(m for c in together for m in actors_at(c, by_head))]
             author = None if found else author_of(subject)
             if author is not None:  # "a statement from the ministry condemned ..."
@@ -2048,7 +2050,9 @@ def speakers_of(noun: Token, pattern: Pattern, by_head: dict[int, list[Mention]]
 
 
 def is_verbal(pattern: Pattern) -> bool:
-    """An act done in words (CAMEO's verbal cooperation and conflict), not in deeds."""
+    """An act done in words, not in deeds: CAMEO's verbal cooperation (01-05) and verbal
+    conflict (09-13) as CAMEO's authors group them (the codebook's GDELT quad classes,
+    `codebook.quad_class`, put 09 with material cooperation and 14 with verbal conflict)."""
     return pattern.cameo[:2] in VERBAL_ROOTS
 
 
