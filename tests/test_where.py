@@ -120,6 +120,8 @@ def _place_of(events, trigger: str) -> str | None:  # type: ignore[no-untyped-de
         ("The Irish prime minister visited the American president.", "visited", "USA"),
         # a demand is not placed where what it asks for would happen
         ("Activists called for the withdrawal of Romanian troops from Iraq.", "called", None),
+        # the people of a place who acted there leave it where it happened
+        ("In Nablus, thousands marched to a rally at a stadium in Moscow.", "marched", "PSE"),
     ],
 )
 def test_where_an_event_happened(pipeline, text: str, trigger: str, country: str | None) -> None:  # type: ignore[no-untyped-def]

@@ -158,6 +158,7 @@ class EventWords(WordFile):
     topic_nouns: Words
     target_prepositions: tuple[str, ...]
     patient_nouns: Words
+    protective_words: Words
 
 
 class PlaceWords(WordFile):

@@ -294,6 +294,8 @@ def _names_mention(place: Place, mention: Mention, doc: Doc) -> bool:
     span = doc.char_span(place.start or 0, place.end or 0, alignment_mode="expand")
     if span is None:
         return True
+    if _after_preposition(span.root) and span.root.dep_ == "pobj":
+        return False  # "in Hebron, hundreds protested": its people acted there
     for token in span.root.ancestors:
         if not mention.start <= token.idx < mention.end:
             return True

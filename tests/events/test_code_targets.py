@@ -472,3 +472,19 @@ def test_the_topic_of_talk_is_no_target(
     hosting = [e for e in events if e.trigger.text == "host" or e.trigger.text == "hosted"]
     assert hosting, triples(events)
     assert sorted(country(e.target) for e in hosting if e.target is not None) == targets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lebanese church leaders called for the protection of Syrian refugees.",
+        "Kenyan elders appealed for troops to protect the Somali villagers.",
+        "Swiss charities appealed for new laws to shield Syrian refugees from abuse.",
+    ],
+    ids=["protection-of", "to-protect", "to-shield"],
+)
+def test_whom_an_appeal_would_protect_is_not_its_target(pipeline: Pipeline, text: str) -> None:
+    events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+    appeals = [e for e in events if e.plover_type == "REQUEST"]
+    assert appeals, triples(events)
+    assert {country(e.target) for e in appeals} == {None}, triples(appeals)

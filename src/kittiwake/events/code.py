@@ -1527,8 +1527,10 @@ def target_candidates(
             continue  # "taken hostage", "held captive": what they were made, not who
         is_theme = bool(theme) and phrase_score([child], theme) is not None
         found = [] if is_theme else usable(actors_at(child, by_head))
-        if not found:  # "pressed sanctions against Russia", "the withdrawal of Serbian forces"
-            # (not the topic of "a debate on journalists", "a report on Iran")
+        if not found and not is_protective(child):
+            # "pressed sanctions against Russia", "the withdrawal of Serbian forces" (not the
+            # topic of "a debate on journalists", "a report on Iran", nor who benefits from
+            # "the protection of refugees")
             topic = lemma_of(child) in words.topic_nouns
             inner = [p for p in ("of", *preps, "by", "from") if not (topic and p in TOPIC_PREPS)]
             for pobj in prep_objects(child, inner):
@@ -1552,6 +1554,8 @@ def target_candidates(
     for clause in (c for c in token.children if c.dep_ in ("xcomp", "advcl") and not ordered):
         if clause.dep_ == "advcl" and not is_purpose(clause):
             continue
+        if clause.dep_ == "advcl" and is_protective(clause):
+            continue  # "called for peacekeepers to protect the villagers": who benefits
         # the outer pattern's prepositions say nothing about a complement: use the defaults
         ordered.extend(
             target_candidates(
@@ -1649,6 +1653,8 @@ def phrase_actors(
     for _ in range(depth):
         reached: list[Token] = []
         for token in frontier:
+            if is_protective(token):
+                continue  # "the protection of refugees": who benefits, not who is acted on
             for child in token.children:
                 if child.dep_ in PREPOSITION_DEPS:
                     reached.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
@@ -1725,8 +1731,15 @@ def stranded_agents(verb: Token) -> list[Token]:
     ]
 
 
+def is_protective(token: Token) -> bool:
+    """ "protect", "the protection of": whom it keeps safe benefits; no act is aimed at them."""
+    return lemma_of(token) in load_words(EventWords).protective_words
+
+
 def nested_actors(pobj: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
     """ "for a possible war against Iraq": an actor one preposition further down."""
+    if is_protective(pobj):
+        return []  # "called for the protection of refugees"
     for inner in prep_objects(pobj, ("against", "on", "with", "of", "to", "in")):
         found = actors_at(inner, by_head)
         if found:
