@@ -159,6 +159,7 @@ class EventWords(WordFile):
     target_prepositions: tuple[str, ...]
     patient_nouns: Words
     protective_words: Words
+    occurrence_verbs: Words
 
 
 class PlaceWords(WordFile):

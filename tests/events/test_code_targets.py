@@ -488,3 +488,26 @@ def test_whom_an_appeal_would_protect_is_not_its_target(pipeline: Pipeline, text
     appeals = [e for e in events if e.plover_type == "REQUEST"]
     assert appeals, triples(events)
     assert {country(e.target) for e in appeals} == {None}, triples(appeals)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gunmen kidnapped two Kenyan nurses near the border on Tuesday. The abduction took"
+            " place near a busy market.",
+            [("ASSAULT", "KEN", "KEN")] * 2,
+        ),
+        # an act only mentioned again adds no record of its own
+        (
+            "Ugandan rebels attacked a Kenyan army post on Monday. Trade slowed after the attack.",
+            [("ASSAULT", "UGA", "KEN")],
+        ),
+    ],
+    ids=["took-place", "mentioned-again"],
+)
+def test_an_act_named_again_as_what_happened_is_by_and_to_the_same(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    events = code_text(text, date=DATE, pipeline=pipeline)
+    assert [(e.plover_type, country(e.source), country(e.target)) for e in events] == expected

@@ -163,6 +163,10 @@ def settle(
         sources = [earlier] if earlier is not None else sources
     if not sources and trigger.pattern.cameo[:2] in PEOPLES_ACTS:
         sources = local_people(token, by_head)
+    told = act_told_before(trigger, doers) if doers and not (sources or targets) else None
+    if told is not None:
+        sources = [told_again(told.source, told)] if told.source is not None else []
+        targets = [told_again(told.target, told)] if told.target is not None else []
     if not sources and is_casualty_tally(trigger):
         return skipped(CASUALTY_TOLL, sources, targets)
     reading = read_modality(trigger, by_head, actors=sources)
@@ -685,9 +689,12 @@ class ActDoers:
     def __init__(self) -> None:
         self.by_lemma: dict[str, Mention] = {}
         self.accuser: Mention | None = None
+        self.last_acts: dict[str, Event] = {}  # by `act_family`
 
     def remember(self, events: Sequence[Event], doc: Doc) -> None:
         for event in events:
+            if event.modality is None and not event.negated and (event.source or event.target):
+                self.last_acts[act_family(event.cameo_root)] = event
             if event.source is not None and event.source.actor.code and event.modality is None:
                 token = doc.char_span(event.trigger.start, event.trigger.end)
                 if token is not None:
@@ -700,6 +707,34 @@ class ActDoers:
 
     def of(self, lemma: str) -> Mention | None:
         return self.by_lemma.get(lemma)
+
+    def last_act(self, cameo: str) -> Event | None:
+        """The act of `cameo`'s kind the story told last, done and not denied."""
+        return self.last_acts.get(act_family(cameo[:2]))
+
+
+def told_again(mention: Mention, act: Event) -> Mention:
+    reason = f"{mention.actor.reason}; of the act told before ({act.trigger.text!r})"
+    return replace(mention, actor=replace(mention.actor, reason=reason))
+
+
+def act_family(root: str) -> str:
+    """Kidnappings, assaults and fighting are one kind of act ("this attack" may name an
+    abduction told before); any other CAMEO root is its own."""
+    return "violence" if root in VIOLENT_ROOTS else root
+
+
+def act_told_before(trigger: Trigger, doers: ActDoers) -> Event | None:
+    """ "Gunmen kidnapped two nurses on Tuesday ... The abduction took place near a
+    market": an act named again by a definite noun as what happened, with no one named
+    beside it, is the act the story told last of its kind, done by and to the same. (An
+    act merely mentioned again, "since the attack", adds no record of its own.)"""
+    token = trigger.token
+    if not trigger.nominal or not is_definite(token) or token.dep_ != "nsubj":
+        return None
+    if lemma_of(token.head) not in load_words(EventWords).occurrence_verbs:
+        return None
+    return doers.last_act(trigger.pattern.cameo)
 
 
 def told_attacker(verb: Token, doers: ActDoers) -> Mention | None:
