@@ -136,6 +136,7 @@ class ActorWords(WordFile):
     captive_nouns: Words
     captivity_verbs: Words
     unnamed_people: Words
+    standing_nouns: Words
 
 
 class EventWords(WordFile):

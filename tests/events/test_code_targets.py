@@ -125,6 +125,16 @@ CASES = {
         "Two Swedish reporters were freed on Friday after being detained by Ethiopian soldiers.",
         ("COERCE", "ETH", "SWE"),
     ),
+    # the subject of a verb that voices an act named as a noun makes it
+    "voiced-support": (
+        "The Kenyan foreign minister voiced support for the Ugandan proposal.",
+        ("SUPPORT", "KEN", "UGA"),
+    ),
+    # a member's standing in a body is the member's, not the body's
+    "standing-in-a-body": (
+        "Kenya expressed support for Somalia's African Union membership.",
+        ("SUPPORT", "KEN", "SOM"),
+    ),
     # "called for X to ...": whom the appeal is to is the subject of the "for" clause
     "call-for-subject-to": (
         "Kenya called for Somali rebels to lay down their arms.",

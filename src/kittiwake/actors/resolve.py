@@ -259,7 +259,8 @@ class ActorResolver:
         self.country_codes = frozenset(c.id for c in dictionaries.countries)
         self.agents_by_code = {a.code: a for a in dictionaries.agents}
         self.capitals = {c.capital.lower(): c.id for c in dictionaries.countries if c.capital}
-        self.symbol_nouns = load_words(ActorWords).symbol_nouns
+        words = load_words(ActorWords)
+        self.thing_nouns = words.symbol_nouns | words.standing_nouns
         self.partners = {
             f"organisation:{o.id}": tuple(self.partner(code) for code in o.also)
             for o in dictionaries.organisations
@@ -379,8 +380,8 @@ class ActorResolver:
         terms = [t for m in kept_matches for t in town_terms(doc, head, m, kept_matches)]
         if is_locative(head) and not any(t.kind in PARTICIPANT_KINDS for t in terms):
             return None
-        if names_a_thing(head, matches) or head.lemma_.lower() in self.symbol_nouns:
-            return None  # "the Minsk accords", "Egyptian flags"
+        if names_a_thing(head, matches) or head.lemma_.lower() in self.thing_nouns:
+            return None  # "the Minsk accords", "Egyptian flags", "its NATO membership"
         actor = self.actor_from_terms(
             terms, head=head, state=state, titles=titles_before_name(doc, matches)
         )
