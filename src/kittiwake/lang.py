@@ -161,6 +161,7 @@ class EventWords(WordFile):
     patient_nouns: Words
     protective_words: Words
     occurrence_verbs: Words
+    act_nouns: Words
 
 
 class PlaceWords(WordFile):

@@ -521,3 +521,27 @@ def test_an_act_named_again_as_what_happened_is_by_and_to_the_same(
 ) -> None:
     events = code_text(text, date=DATE, pipeline=pipeline)
     assert [(e.plover_type, country(e.source), country(e.target)) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whoever made the strikes people were killed in killed them: one act, one record
+        (
+            "Dozens of Kenyan civilians were killed in Ugandan air strikes on Monday.",
+            [("ASSAULT", "UGA", "KEN")],
+        ),
+        # "this act" names again the last harm the story told; condemning it condemns its doer
+        (
+            "Ugandan troops shelled a Kenyan border village on Monday. Tanzania condemned this"
+            " barbaric act.",
+            [("ASSAULT", "UGA", "KEN"), ("ACCUSE", "TZA", "UGA")],
+        ),
+    ],
+    ids=["killed-in-strikes", "this-act"],
+)
+def test_an_attack_told_as_a_noun_is_its_doers(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    events = code_text(text, date=DATE, pipeline=pipeline)
+    assert [(e.plover_type, country(e.source), country(e.target)) for e in events] == expected

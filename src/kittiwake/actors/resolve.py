@@ -261,6 +261,7 @@ class ActorResolver:
         self.capitals = {c.capital.lower(): c.id for c in dictionaries.countries if c.capital}
         words = load_words(ActorWords)
         self.thing_nouns = words.symbol_nouns | words.standing_nouns
+        self.attack_nouns = load_clause_words().casualty_causes
         self.partners = {
             f"organisation:{o.id}": tuple(self.partner(code) for code in o.also)
             for o in dictionaries.organisations
@@ -378,7 +379,11 @@ class ActorResolver:
     ) -> Mention | None:
         kept_matches = without_attitude_modifiers(head, matches)
         terms = [t for m in kept_matches for t in town_terms(doc, head, m, kept_matches)]
-        if is_locative(head) and not any(t.kind in PARTICIPANT_KINDS for t in terms):
+        if (
+            is_locative(head)
+            and not any(t.kind in PARTICIPANT_KINDS for t in terms)
+            and head.lemma_.lower() not in self.attack_nouns  # "killed in Israeli strikes"
+        ):
             return None
         if names_a_thing(head, matches) or head.lemma_.lower() in self.thing_nouns:
             return None  # "the Minsk accords", "Egyptian flags", "its NATO membership"

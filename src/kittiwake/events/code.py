@@ -155,6 +155,8 @@ def settle(
     token = trigger.token
     if trigger.nominal and token.head.i in covered and token.dep_ in OBJECT_DEPS:
         return skipped(COVERED_BY_VERB)  # "imposed sanctions": the verb codes the event
+    if trigger.pattern.cameo == GENERIC_FORCE and is_casualty_setting(token, covered):
+        return skipped(COVERED_BY_VERB)  # "were killed in air strikes": one act
     if trigger.pattern.evaluative:
         return settle_judgement(trigger, by_head)
     sources, targets = participants(trigger, by_head)
@@ -665,6 +667,7 @@ JUDGED_PREPOSITIONS = ("over", "about", "for", "as")
 
 # CAMEO's "make a visit" and "host a visit".
 VISIT_CODES = frozenset({"042", "043"})
+MATERIAL_CONFLICT = 4  # CAMEO's quad class of coercion, assault and fighting
 
 
 def is_home(place: Mention, visitors: Sequence[Mention]) -> bool:
@@ -690,11 +693,14 @@ class ActDoers:
         self.by_lemma: dict[str, Mention] = {}
         self.accuser: Mention | None = None
         self.last_acts: dict[str, Event] = {}  # by `act_family`
+        self.last_harm: Event | None = None  # the last act of material conflict
 
     def remember(self, events: Sequence[Event], doc: Doc) -> None:
         for event in events:
             if event.modality is None and not event.negated and (event.source or event.target):
                 self.last_acts[act_family(event.cameo_root)] = event
+                if event.quad_class == MATERIAL_CONFLICT and event.source is not None:
+                    self.last_harm = event
             if event.source is not None and event.source.actor.code and event.modality is None:
                 token = doc.char_span(event.trigger.start, event.trigger.end)
                 if token is not None:
@@ -716,6 +722,14 @@ class ActDoers:
 def told_again(mention: Mention, act: Event) -> Mention:
     reason = f"{mention.actor.reason}; of the act told before ({act.trigger.text!r})"
     return replace(mention, actor=replace(mention.actor, reason=reason))
+
+
+def is_act_named_again(noun: Token) -> bool:
+    """ "this atrocious action", "the crime", "such acts": a word for any act, pointing back
+    to one the story told."""
+    return lemma_of(noun) in load_words(EventWords).act_nouns and (
+        is_definite(noun) or any(c.lower_ == "such" for c in noun.children)
+    )
 
 
 def act_family(root: str) -> str:
@@ -780,6 +794,37 @@ def attackers_of(noun: Token, by_head: dict[int, list[Mention]]) -> list[Mention
         for m in actors_at(c, by_head)
     ]
     return agents_of(noun, by_head) or owners
+
+
+GENERIC_FORCE = "190"  # CAMEO's "use conventional military force", not otherwise specified
+
+
+def is_casualty_setting(noun: Token, covered: set[int]) -> bool:
+    """The attack a coded casualty verb in the passive says people suffered ("were killed in
+    air strikes", "wounded during the raid"): the verb's record tells it, doer and all, unless
+    the noun says more ("a suicide bombing", 1831, keeps its own)."""
+    preposition, words = noun.head, load_clause_words()
+    verb = preposition.head
+    return (
+        noun.dep_ == "pobj"
+        and preposition.lower_ in ("in", "during")
+        and verb.i in covered
+        and lemma_of(verb) in words.casualty_verbs
+        and lemma_of(noun) in words.casualty_causes
+        and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
+    )
+
+
+def attackers_in(verb: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """Who did the attack a passive act happened in: "civilians were killed in Ugandan air
+    strikes", "wounded during a rebel raid"."""
+    causes = load_clause_words().casualty_causes
+    for pobj in prep_objects(verb, ("in", "during")):
+        if lemma_of(pobj) in causes:
+            found = attackers_of(pobj, by_head) or actors_at(pobj, by_head)
+            if found:
+                return found
+    return []
 
 
 def claimants(
@@ -858,6 +903,8 @@ def judged_doers(
         found.extend(agents_of(act, by_head))
         if not found and doers is not None and act.pos_ == "NOUN":
             earlier = doers.of(act.lemma_.lower())
+            if earlier is None and is_act_named_again(act) and doers.last_harm is not None:
+                earlier = doers.last_harm.source  # "... killed in strikes. I condemn this act"
             found = [earlier] if earlier is not None else []
         if found:
             return found
@@ -1352,6 +1399,8 @@ def participants(
                 sources.extend(actors_at(pobj, by_head) or unresolved(pobj))
             if sources:
                 break
+        if not any(m.actor.code for m in sources):  # "were killed in Ugandan air strikes"
+            sources = attackers_in(token, by_head) or sources
         if token.dep_ == "acl":  # "groups supported by Turkey": the head noun is the target
             targets.extend(actors_at(member_named(token.head), by_head))
         for verb in conjuncts:
