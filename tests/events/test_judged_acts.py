@@ -17,6 +17,17 @@ JUDGED = {
         "criticized",
         "EGYCOP",
     ),
+    # a judging word said of an act judges whoever did it
+    "word-on-act-by": (
+        "Uganda described the raid by Kenyan soldiers as illegal.",
+        "illegal",
+        "KENMIL",
+    ),
+    "word-on-act-told-before": (
+        "Kenyan police arrested forty students on Monday. Uganda said the arrests were unlawful.",
+        "unlawful",
+        "KENCOP",
+    ),
 }
 
 

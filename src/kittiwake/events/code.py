@@ -158,7 +158,7 @@ def settle(
     if trigger.pattern.cameo == GENERIC_FORCE and is_casualty_setting(token, covered):
         return skipped(COVERED_BY_VERB)  # "were killed in air strikes": one act
     if trigger.pattern.evaluative:
-        return settle_judgement(trigger, by_head)
+        return settle_judgement(trigger, by_head, doers)
     sources, targets = participants(trigger, by_head)
     if doers is not None and not any(m.actor.code for m in sources):
         earlier = told_attacker(token, doers)  # "US forces attacked ... The attack killed"
@@ -191,14 +191,16 @@ def settle(
     return Settlement(tuple(sources), tuple(targets), reading, pairs, reason)
 
 
-def settle_judgement(trigger: Trigger, by_head: dict[int, list[Mention]]) -> Settlement:
+def settle_judgement(
+    trigger: Trigger, by_head: dict[int, list[Mention]], doers: ActDoers | None = None
+) -> Settlement:
     """A word that judges an actor ("Uribe's lies", "called the army puppets"): coded only
     with both sides, whoever says it and whom it describes."""
     word = trigger.token
     # "the minister said the claims were ridiculous": a claim judged is denied (016), to
     # whoever made it, if the text says
     dismissal = bool(trigger.pattern.subject)
-    targets = claim_owners(word, by_head) if dismissal else judged_actors(word, by_head)
+    targets = claim_owners(word, by_head) if dismissal else judged_actors(word, by_head, doers)
     sources = [m for m in judge_of(word, by_head, described=targets) if m not in targets]
     # only a denied predicate takes the judgement back ("the vote was not illegal"); "I
     # cannot accept Uribe's lies" still calls them lies
@@ -317,7 +319,9 @@ COPULAS = frozenset({"be", "seem", "remain", "become", "look", "appear", "sound"
 IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which", "what"})
 
 
-def judged_actors(word: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+def judged_actors(
+    word: Token, by_head: dict[int, list[Mention]], doers: ActDoers | None = None
+) -> list[Mention]:
     """Whom a judging word describes: its possessor ("Uribe's lies"), the noun it modifies
     ("the tyrant government of the United States"), the subject it is said of ("the
     election was illegal", "they are puppets"), or the object of a verb that gives it
@@ -336,7 +340,10 @@ def judged_actors(word: Token, by_head: dict[int, list[Mention]]) -> list[Mentio
         return []  # "it's a hostile environment": no one is judged
     # "described Tsvangirai and the opposition as traitors": each conjunct; not an actor deep
     # in the phrase ("the cruel treatment of a detainee" does not judge the detainee)
-    return [m for t in (described, *described.conjuncts) for m in actors_at(t, by_head)]
+    judged = [m for t in (described, *described.conjuncts) for m in actors_at(t, by_head)]
+    if judged or described.pos_ != "NOUN":
+        return judged
+    return doers_of_act(described, by_head, doers)  # "the raid by X was illegal": X's
 
 
 def claim_owners(word: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
@@ -890,25 +897,35 @@ def judged_doers(
     verb = trigger.token
     acts = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     acts += [g for p in preps_of(verb, JUDGED_PREPOSITIONS) for g in p.children if g.dep_ == "pobj"]
-    undergo = load_words(EventWords).patient_nouns
     for act in acts:
-        found = [
-            m
-            for c in act.children
-            if c.dep_ in ("poss", "amod", "compound")
-            and not (c.dep_ == "poss" and act.lemma_.lower() in undergo)  # "X's arrest"
-            for m in by_head.get(c.i, [])
-            if m.actor.kind not in PLACE_KINDS
-        ]
-        found.extend(agents_of(act, by_head))
-        if not found and doers is not None and act.pos_ == "NOUN":
-            earlier = doers.of(act.lemma_.lower())
-            if earlier is None and is_act_named_again(act) and doers.last_harm is not None:
-                earlier = doers.last_harm.source  # "... killed in strikes. I condemn this act"
-            found = [earlier] if earlier is not None else []
+        found = doers_of_act(act, by_head, doers)
         if found:
             return found
     return []
+
+
+def doers_of_act(
+    act: Token, by_head: dict[int, list[Mention]], doers: ActDoers | None
+) -> list[Mention]:
+    """Who did the act a noun names: its owner ("Israel's attack", "the Israeli raid"), its
+    "by" phrase, or whoever the story said did it before ("police arrested ... the arrests",
+    "... killed in strikes. I condemn this act")."""
+    undergo = load_words(EventWords).patient_nouns
+    found = [
+        m
+        for c in act.children
+        if c.dep_ in ("poss", "amod", "compound")
+        and not (c.dep_ == "poss" and act.lemma_.lower() in undergo)  # "X's arrest"
+        for m in by_head.get(c.i, [])
+        if m.actor.kind not in PLACE_KINDS
+    ]
+    found.extend(agents_of(act, by_head))
+    if not found and doers is not None and act.pos_ == "NOUN":
+        earlier = doers.of(act.lemma_.lower())
+        if earlier is None and is_act_named_again(act) and doers.last_harm is not None:
+            earlier = doers.last_harm.source
+        found = [earlier] if earlier is not None else []
+    return found
 
 
 def plover_of(
