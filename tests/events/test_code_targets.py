@@ -135,6 +135,16 @@ CASES = {
         "Kenya expressed support for Somalia's African Union membership.",
         ("SUPPORT", "KEN", "SOM"),
     ),
+    # a passive relative clause befalls the noun it modifies
+    "passive-relative": (
+        "Kenya, which was attacked by Ugandan rebels last year, asked for help.",
+        ("ASSAULT", "UGA", "KEN"),
+    ),
+    # "placed under EU sanctions": the owner of the state put under is the doer
+    "placed-under": (
+        "Zimbabwe, which was placed under EU sanctions in 2002, protested.",
+        ("COERCE", "IGO", "ZWE"),
+    ),
     # "called for X to ...": whom the appeal is to is the subject of the "for" clause
     "call-for-subject-to": (
         "Kenya called for Somali rebels to lay down their arms.",

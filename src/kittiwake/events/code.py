@@ -155,6 +155,8 @@ def settle(
     token = trigger.token
     if trigger.nominal and token.head.i in covered and token.dep_ in OBJECT_DEPS:
         return skipped(COVERED_BY_VERB)  # "imposed sanctions": the verb codes the event
+    if trigger.nominal and is_state_put_under(token, covered):
+        return skipped(COVERED_BY_VERB)  # "was placed under sanctions": one act
     if trigger.pattern.cameo == GENERIC_FORCE and is_casualty_setting(token, covered):
         return skipped(COVERED_BY_VERB)  # "were killed in air strikes": one act
     if trigger.pattern.evaluative:
@@ -803,6 +805,21 @@ def attackers_of(noun: Token, by_head: dict[int, list[Mention]]) -> list[Mention
     return agents_of(noun, by_head) or owners
 
 
+# What an act puts someone under or into: "placed under EU sanctions", "taken into custody".
+STATE_PREPOSITIONS = ("under", "into")
+
+
+def is_state_put_under(noun: Token, covered: set[int]) -> bool:
+    """The state a coded verb puts someone in ("was placed under sanctions", "put under
+    arrest"): the verb's record tells the act, and the noun's owner is its doer."""
+    preposition = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and preposition.lower_ in STATE_PREPOSITIONS
+        and preposition.head.i in covered
+    )
+
+
 GENERIC_FORCE = "190"  # CAMEO's "use conventional military force", not otherwise specified
 
 
@@ -1418,11 +1435,15 @@ def participants(
                 break
         if not any(m.actor.code for m in sources):  # "were killed in Ugandan air strikes"
             sources = attackers_in(token, by_head) or sources
+        if not any(m.actor.code for m in sources):  # "was placed under EU sanctions"
+            states = prep_objects(token, STATE_PREPOSITIONS)
+            sources = [m for p in states for m in actors_at(p, by_head)] or sources
         if token.dep_ == "acl":  # "groups supported by Turkey": the head noun is the target
             targets.extend(actors_at(member_named(token.head), by_head))
         for verb in conjuncts:
             for child in [*verb.children, *raised]:
                 if child.dep_ in PASSIVE_SUBJECT_DEPS:  # "a camp for refugees was attacked"
+                    child = antecedent(child, verb)  # "Kenya, which was attacked by ..."
                     targets.extend(actors_at(child, by_head) or phrase_actors(child, by_head))
                     # "was kidnapped along with her Somali driver": both were
                     together = [*companions(child), *companions(verb)]
@@ -1851,6 +1872,13 @@ def nested_actors(pobj: Token, by_head: dict[int, list[Mention]]) -> list[Mentio
 def is_purpose(clause: Token) -> bool:
     """ "to protest ...", "in order to ...": an infinitive clause of purpose."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def antecedent(subject: Token, verb: Token) -> Token:
+    """What a relative pronoun subject stands for: "Kenya, which was attacked" -> Kenya."""
+    if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.i != verb.i:
+        return member_named(verb.head)
+    return subject
 
 
 def subject_of(verb: Token) -> Token | None:
