@@ -285,6 +285,7 @@ class PlaceRecipients(WordFile):
     plover_types: frozenset[PloverType]
     violent_types: frozenset[PloverType]
     cameo_codes: frozenset[Code]
+    ground_codes: frozenset[Code]
 
 
 # Every file, by the kind name `kittiwake dict validate --kind` takes.

@@ -266,3 +266,12 @@ def test_unnamed_people_doing_violence_are_armed_and_unidentified(
     event = coded_event(cameo, source, mention("aid workers", "NGO", 20), text=TEXT)
     (coded,) = place_as_target([event])
     assert coded.source is not None and coded.source.actor.code == code
+
+
+def test_ground_taken_with_no_holder_named_is_taken_from_its_country() -> None:
+    scene = Place(name="Comoros", country="COM", lat=-12.2, lon=44.3, feature="SCENE")
+    (coded,) = place_as_target([event_for("192", place=scene)])  # "captured most of the island"
+    assert coded.target is not None
+    assert (coded.target.actor.code, coded.target.start, coded.target.text) == ("COM", -1, "Comoros")
+    # any other act needs the place named in the sentence
+    assert place_as_target([event_for("190", place=scene)])[0].target is None

@@ -24,7 +24,7 @@ from kittiwake.records import Actor, Event, Mention, Place
 
 def place_as_target(events: Sequence[Event], *, scene: Place | None = None) -> list[Event]:
     placed = [
-        with_place_target(with_struck_town(with_place_country(with_armed_doer(e))))
+        with_taken_ground(with_place_target(with_struck_town(with_place_country(with_armed_doer(e)))))
         for e in events
     ]
     return [with_scene_target(e, scene) for e in placed] if scene is not None else placed
@@ -64,18 +64,8 @@ def with_scene_target(event: Event, scene: Place) -> Event:
         reason=f"no named recipient: the story's scene country ({scene.name})",
         kind="sector" if sector else "place",
     )
-    target = Mention(
-        doc_id=event.doc_id,
-        sentence=event.sentence,
-        start=-1,  # named nowhere in the sentence
-        end=-1,
-        text=scene.name,
-        actor=actor,
-        head=-1,
-        token_start=-1,
-        token_end=-1,
-    )
-    return replace(event, target=target)
+    # named nowhere in the sentence
+    return replace(event, target=recipient(event, actor, start=-1, end=-1, text=scene.name))
 
 
 def with_struck_town(event: Event) -> Event:
@@ -204,18 +194,48 @@ def with_place_target(event: Event) -> Event:
         reason=reason,
         kind="place",
     )
-    target = Mention(
+    text = place.text or place.name
+    return replace(event, target=recipient(event, actor, start=place.start, end=place.end, text=text))
+
+
+def with_taken_ground(event: Event) -> Event:
+    """ "Government troops captured most of the island", "took control of the area": ground
+    taken with no holder named is taken from the country it lies in, where the act happened
+    (named there, or the story's scene)."""
+    place = event.place
+    if (
+        event.target is not None
+        or event.cameo not in load_words(PlaceRecipients).ground_codes
+        or place is None
+        or not place.country
+    ):
+        return event
+    actor = Actor(
+        code=place.country,
+        country=place.country,
+        name=place.name,
+        reason=f"ground taken, no holder named: the country it lies in ({place.name})",
+        kind="place",
+    )
+    start = place.start if place.start is not None else -1  # -1: the scene, named nowhere
+    end = place.end if place.end is not None else -1
+    text = place.text or place.name
+    return replace(event, target=recipient(event, actor, start=start, end=end, text=text))
+
+
+def recipient(event: Event, actor: Actor, *, start: int, end: int, text: str) -> Mention:
+    """A target found from a place, at `start:end` of the article (-1: named nowhere)."""
+    return Mention(
         doc_id=event.doc_id,
         sentence=event.sentence,
-        start=place.start,
-        end=place.end,
-        text=place.text or place.name,
+        start=start,
+        end=end,
+        text=text,
         actor=actor,
         head=-1,
         token_start=-1,
         token_end=-1,
     )
-    return replace(event, target=target)
 
 
 def is_visit_home(event: Event, place: Place) -> bool:
