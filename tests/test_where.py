@@ -137,10 +137,13 @@ def test_the_scene_country_places_what_its_people_do_but_not_what_outsiders_say(
         "Egyptian police detained twenty protesters in Cairo on Monday. "
         "Demonstrators also gathered in Alexandria and Suez.\n\n"
         "Egyptian police later arrested a blogger. "
-        "The British foreign secretary criticised Egypt."
+        "The British foreign secretary criticised Egypt. "
+        "Two Canadian tourists were kidnapped by unknown men."
     )
     events = code_text(story, pipeline=pipeline)
     assert _place_of(events, "arrested") == "EGY"
+    # violence by no one named happens where the story is
+    assert _place_of(events, "kidnapped") == "EGY"
     (arrest,) = [e for e in events if e.trigger.text == "arrested"]
     assert arrest.place is not None and arrest.place.feature == "SCENE"
     assert _place_of(events, "criticised") is None

@@ -30,7 +30,14 @@ from kittiwake.actors.resolve import PLACE_KINDS
 from kittiwake.geo.gazetteer import Gazetteer
 from kittiwake.geo.toponyms import find_places
 from kittiwake.lang import PlaceWords, load_words
-from kittiwake.records import Event, Mention, Place, Span
+from kittiwake.records import (
+    MATERIAL_CONFLICT,
+    MATERIAL_QUAD_CLASSES,
+    Event,
+    Mention,
+    Place,
+    Span,
+)
 
 # Dependencies that open a clause of its own below the verb that heads it.
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "csubj", "pcomp"})
@@ -161,19 +168,22 @@ VISIT_CODES = ("042", "043")
 def takes_object_place(event: Event) -> bool:
     """Acts done (CAMEO quad classes 2 and 4) and visits happen at their object ("occupied
     Gori", "visited Sana'a"); statements and demands do not."""
-    return event.quad_class in (2, 4) or event.cameo in VISIT_CODES
+    return event.quad_class in MATERIAL_QUAD_CLASSES or event.cameo in VISIT_CODES
 
 
 def happens_at_home(event: Event, scene: Place) -> bool:
     """An event with no place of its own happens in the story's scene country when its doer
     is from there ("police detained protesters"), or, for an act done (not said), when it
-    is done to people from there ("troops occupied Georgian villages"). A statement about the scene
+    is done to people from there ("troops occupied Georgian villages"), or when it is violence
+    or coercion by no one named ("two aid workers were abducted"). A statement about the scene
     country by an outsider is not placed there: it was made elsewhere."""
     source = event.source.actor.country if event.source else None
     target = event.target.actor.country if event.target else None
     if source == scene.country:
         return True
-    return event.quad_class in (2, 4) and target == scene.country
+    if event.quad_class == MATERIAL_CONFLICT and source is None:
+        return True  # "two aid workers were abducted": by unnamed men, where the story is
+    return event.quad_class in MATERIAL_QUAD_CLASSES and target == scene.country
 
 
 def places_by_sentence(

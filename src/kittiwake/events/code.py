@@ -34,6 +34,7 @@ from kittiwake.nlp import iter_sentences
 from kittiwake.records import (
     DOERLESS_CODES,
     DOERLESS_ROOTS,
+    MATERIAL_CONFLICT,
     REPORTABLE_MODALITIES,
     Actor,
     Event,
@@ -676,7 +677,6 @@ JUDGED_PREPOSITIONS = ("over", "about", "for", "as")
 
 # CAMEO's "make a visit" and "host a visit".
 VISIT_CODES = frozenset({"042", "043"})
-MATERIAL_CONFLICT = 4  # CAMEO's quad class of coercion, assault and fighting
 
 
 def is_home(place: Mention, visitors: Sequence[Mention]) -> bool:

@@ -17,9 +17,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kittiwake.actors.resolve import FOREIGN_KIND, INTERNATIONAL_SECTORS
-from kittiwake.events.code import MATERIAL_CONFLICT, VISIT_CODES
+from kittiwake.events.code import VISIT_CODES
 from kittiwake.lang import ActorWords, PlaceRecipients, PlaceWords, load_words
-from kittiwake.records import Actor, Event, Mention, Place
+from kittiwake.records import (
+    MATERIAL_CONFLICT,
+    VERBAL_QUAD_CLASSES,
+    Actor,
+    Event,
+    Mention,
+    Place,
+)
 
 
 def place_as_target(events: Sequence[Event], *, scene: Place | None = None) -> list[Event]:
@@ -35,7 +42,6 @@ def place_as_target(events: Sequence[Event], *, scene: Place | None = None) -> l
 # but statements, meetings, protests and shows of force (CAMEO 01, 04, 14, 15), which may
 # be done to no one, and acts of material conflict; visits (042) are made to someone.
 UNDIRECTED_ROOTS = frozenset({"01", "04", "14", "15"})
-VERBAL_QUAD_CLASSES = (1, 3)  # CAMEO's verbal cooperation and verbal conflict
 
 
 def with_scene_target(event: Event, scene: Place) -> Event:
