@@ -162,6 +162,7 @@ class EventWords(WordFile):
     protective_words: Words
     occurrence_verbs: Words
     act_nouns: Words
+    time_frame_nouns: Words
 
 
 class PlaceWords(WordFile):

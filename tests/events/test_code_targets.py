@@ -145,6 +145,15 @@ CASES = {
         "Zimbabwe, which was placed under EU sanctions in 2002, protested.",
         ("COERCE", "IGO", "ZWE"),
     ),
+    # whoever acts at the end of a visit made it; whoever protests against one did not
+    "end-of-visit": (
+        "The Ghanaian envoy spoke to reporters at the end of a four-day visit to Uganda.",
+        ("CONSULT", "GHA", "UGA"),
+    ),
+    "against-the-visit": (
+        "Students in Kampala protested against the visit of the Kenyan minister.",
+        ("CONSULT", "KEN", "UGA"),
+    ),
     # "called for X to ...": whom the appeal is to is the subject of the "for" clause
     "call-for-subject-to": (
         "Kenya called for Somali rebels to lay down their arms.",

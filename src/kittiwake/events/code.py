@@ -2155,8 +2155,12 @@ def nominal_participants(
         subject = subject_of(noun.head.head)
         if subject is not None:
             sources.extend(actors_at(subject, by_head))
-    if not sources and pattern.symmetric and noun.dep_ == "pobj":
-        verb = noun.head.head  # "In Tuesday's talks, the two sides ..."
+    # "In Tuesday's talks, the two sides ...", "warned at the end of a visit to Kenya" (not
+    # "protested against the visit of ...")
+    framed = within_time_frame(noun)
+    during = framed.head.lower_ in TIME_PREPOSITIONS and pattern.cameo in VISIT_CODES
+    if not sources and (pattern.symmetric or during) and framed.dep_ == "pobj":
+        verb = framed.head.head
         negated = any(c.dep_ == "neg" for c in verb.children)  # "did not meet Xi at the summit"
         subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") and not negated else None
         if subject is not None:
@@ -2165,6 +2169,23 @@ def nominal_participants(
         sources.extend(m for p in prep_objects(noun, ("of",)) for m in actors_at(p, by_head))
     sources = dedupe(sources)
     return sources, [t for t in dedupe(targets) if t not in sources]
+
+
+TIME_PREPOSITIONS = frozenset({"during", "at", "on", "in", "after", "before", "throughout"})
+
+
+def within_time_frame(noun: Token) -> Token:
+    """The phrase that places a noun's act in time: "at the end of a visit" -> "end", else
+    the noun itself."""
+    preposition = noun.head
+    frame = preposition.head
+    if (
+        noun.dep_ == "pobj"
+        and preposition.lower_ == "of"
+        and lemma_of(frame) in load_words(EventWords).time_frame_nouns
+    ):
+        return frame
+    return noun
 
 
 def speakers_of(noun: Token, pattern: Pattern, by_head: dict[int, list[Mention]]) -> list[Mention]:
