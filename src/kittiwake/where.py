@@ -181,8 +181,8 @@ def happens_at_home(event: Event, scene: Place) -> bool:
     target = event.target.actor.country if event.target else None
     if source == scene.country:
         return True
-    if event.quad_class == MATERIAL_CONFLICT and source is None:
-        return True  # "two aid workers were abducted": by unnamed men, where the story is
+    if event.quad_class == MATERIAL_CONFLICT and event.source is None:
+        return True  # "two aid workers were abducted": by no one named, where the story is
     return event.quad_class in MATERIAL_QUAD_CLASSES and target == scene.country
 
 

@@ -564,3 +564,9 @@ def test_an_attack_told_as_a_noun_is_its_doers(
 ) -> None:
     events = code_text(text, date=DATE, pipeline=pipeline)
     assert [(e.plover_type, country(e.source), country(e.target)) for e in events] == expected
+
+
+def test_whoever_made_an_attack_did_not_charge_those_charged_in_it(pipeline: Pipeline) -> None:
+    text = "Two Kenyan soldiers were charged in the Ugandan army raid on the camp."
+    (charge,) = [e for e in reportable(pipeline, text) if e.trigger.text == "charged"]
+    assert country(charge.source) is None, triples([charge])

@@ -842,9 +842,11 @@ def is_casualty_setting(noun: Token, covered: set[int]) -> bool:
 def attackers_in(verb: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
     """Who did the attack a passive act happened in: "civilians were killed in Ugandan air
     strikes", "wounded during a rebel raid"."""
-    causes = load_clause_words().casualty_causes
+    words = load_clause_words()
+    if lemma_of(verb) not in words.casualty_verbs:
+        return []  # "was charged in the shooting": not by the shooter
     for pobj in prep_objects(verb, ("in", "during")):
-        if lemma_of(pobj) in causes:
+        if lemma_of(pobj) in words.casualty_causes:
             found = attackers_of(pobj, by_head) or actors_at(pobj, by_head)
             if found:
                 return found
