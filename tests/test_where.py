@@ -138,7 +138,7 @@ def test_the_scene_country_places_what_its_people_do_but_not_what_outsiders_say(
         "Demonstrators also gathered in Alexandria and Suez.\n\n"
         "Egyptian police later arrested a blogger. "
         "The British foreign secretary criticised Egypt. "
-        "Two Canadian tourists were kidnapped by unknown men."
+        "Two Canadian tourists were kidnapped on Tuesday."
     )
     events = code_text(story, pipeline=pipeline)
     assert _place_of(events, "arrested") == "EGY"
