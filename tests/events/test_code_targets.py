@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from coded_triples import country, reportable_events, triples
 from kittiwake.pipeline import Pipeline, code_text, is_reportable
-from kittiwake.records import Event, Mention
+from kittiwake.records import Event
 
 pytestmark = pytest.mark.slow
 
@@ -15,19 +16,7 @@ DATE = "2015-12-16"
 
 
 def reportable(pipeline: Pipeline, text: str) -> list[Event]:
-    """Every reportable event, complete or not (default output keeps the complete ones)."""
-    events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
-    return [e for e in events if is_reportable(e)]
-
-
-def country(mention: Mention | None) -> str | None:
-    if mention is None:
-        return None
-    return mention.actor.country or (mention.actor.code[:3] or None)
-
-
-def triples(events: list[Event]) -> set[tuple[str | None, str | None, str | None]]:
-    return {(e.plover_type, country(e.source), country(e.target)) for e in events}
+    return reportable_events(pipeline, text, date=DATE)
 
 
 # (type, source country, target country) that must be among the reportable events
