@@ -729,6 +729,11 @@ class ActorResolver:
             return [mention]
         if actor.sector in INTERNATIONAL_SECTORS:
             return [mention]
+        body = unknown_body_of(doc, mention, state)
+        if body is not None:  # "the president of the PCdoB" is no head of state
+            why = f"{actor.reason}; of {body.text!r}, a body in no dictionary"
+            unknown = replace(actor, code="", sector=None, name=body.text, reason=why)
+            return [replace(mention, actor=unknown)]
         if is_foreign(doc, mention):  # "foreign troops on Libyan soil" are not Libya's
             why = f"{actor.reason}; foreign: of a country not named"
             return [replace(mention, actor=replace(actor, kind=FOREIGN_KIND, reason=why))]
@@ -1296,6 +1301,29 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
                 )
                 return replace(mention, actor=actor)
     return mention
+
+
+def unknown_body_of(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
+    """ "The President of the PCdoB", "the spokesman of Acme Holdings": an office or a member
+    named by an organisation in no dictionary is that body's, not the state's whose
+    officials the story named last; the body is not known, so neither is the country."""
+    head = doc[mention.head]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in prep.children:
+            named = [m for t in named_in(pobj) for m in state.with_head(t.i)]
+            if any(m.actor.kind == "unknown organisation" for m in named):
+                return next(m for m in named if m.actor.kind == "unknown organisation")
+            if not named and is_acronym(pobj) and pobj.ent_type_ not in PLACE_ENTITIES:
+                # an acronym in no dictionary the parser did not call a name ("the PCdoB")
+                return make_mention(
+                    doc, pobj.i, pobj.i + 1, pobj, Actor(code=""), mention.sentence, mention.doc_id
+                )
+    return None
+
+
+def is_acronym(token: Token) -> bool:
+    """ "PCdoB", "SPLM": a proper noun of two capitals or more, never a word of prose."""
+    return token.pos_ == "PROPN" and sum(c.isupper() for c in token.text) >= 2
 
 
 def named_in(noun: Token) -> list[Token]:
