@@ -137,6 +137,7 @@ class ActorWords(WordFile):
     captivity_verbs: Words
     unnamed_people: Words
     standing_nouns: Words
+    cause_bodies: Words
 
 
 class EventWords(WordFile):

@@ -379,6 +379,11 @@ class ActorResolver:
     ) -> Mention | None:
         kept_matches = without_attitude_modifiers(head, matches)
         terms = [t for m in kept_matches for t in town_terms(doc, head, m, kept_matches)]
+        cause = cause_words(head, kept_matches)
+        if cause:  # "a press freedom organization" works for the press; it is not the press
+            terms = [t for t in terms if t not in cause]
+            if not any(isinstance(t.entry, AgentEntry) for t in terms):
+                terms.append(Term(TermKind.AGENT, self.agents_by_code["NGO"], head.text))
         if (
             is_locative(head)
             and not any(t.kind in PARTICIPANT_KINDS for t in terms)
@@ -1461,6 +1466,23 @@ def without_attitude_modifiers(head: Token, matches: list[Match]) -> list[Match]
         for m in matches
         if not (m.end <= head.i and agent_codes(m) and agent_codes(m) <= ATTITUDE_SECTORS)
     ]
+
+
+def cause_words(head: Token, matches: list[Match]) -> list[Term]:
+    """The agent words that name the cause an organisation works for, not its members: one
+    kept from the organisation noun by another noun ("press" in "a press freedom
+    organization", "refugee" in "a refugee rights group"); "a farmers' association", "a
+    student group", with the agent word next to the head, are the farmers' and students'."""
+    if head.lemma_.lower() not in load_words(ActorWords).cause_bodies:
+        return []
+    found: list[Term] = []
+    for match in matches:
+        if not agent_codes(match) or match.end > head.i:
+            continue
+        between_words = head.doc[match.end : head.i]
+        if any(t.pos_ in ("NOUN", "PROPN") for t in between_words):
+            found.extend(t for t in match.terms if isinstance(t.entry, AgentEntry))
+    return found
 
 
 def agent_codes(match: Match) -> set[str]:
