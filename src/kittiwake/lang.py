@@ -138,6 +138,7 @@ class ActorWords(WordFile):
     unnamed_people: Words
     standing_nouns: Words
     cause_bodies: Words
+    follower_nouns: Words
 
 
 class EventWords(WordFile):

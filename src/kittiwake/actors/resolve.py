@@ -331,6 +331,7 @@ class ActorResolver:
         mentions = self.first_named_placed(doc, mentions, state)
         mentions = relinked(named_before(mentions), referring_spans(state))
         mentions = [self.private_person(doc, m, state) for m in mentions]
+        mentions = followers_of_leaders(doc, mentions, doc_id=doc_id)
         mentions.extend(quoted_first_person(doc, mentions, doc_id=doc_id))
         taken = {(m.start, m.end) for m in mentions}
         mentions.extend(p for p in state.places if (p.start, p.end) not in taken)
@@ -1161,6 +1162,77 @@ def relinked(
             resolved[index] = mention = replace(mention, actor=actor)
         latest[span] = mention
     return resolved
+
+
+def followers_of_leaders(doc: Doc, mentions: list[Mention], *, doc_id: str) -> list[Mention]:
+    """ "Bacar loyalists", "supporters of Mohamed Bacar", "Odinga's followers": people named
+    by the leader they follow are of his country, and of his side where it is not an office
+    of the state (a rebel leader's supporters are rebels; a president's are not his
+    government). Read once names and people are resolved, as a leader may take his country
+    late in the story; "the loyalists" named again are the last followers so named."""
+    words = load_words(ActorWords).follower_nouns
+    sentence_starts = [sentence.start for sentence in doc.sents]
+    by_head: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_head.setdefault(mention.head, []).append(mention)
+    added: list[Mention] = []
+    last: dict[str, Actor] = {}
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma not in words or token.pos_ != "NOUN":
+            continue
+        if any(m.actor.code for m in by_head.get(token.i, [])):
+            continue
+        leader = next(
+            (
+                m
+                for t in follower_leaders(token)
+                for m in by_head.get(t.i, [])
+                if m.actor.country and m.actor.kind not in PLACE_KINDS
+            ),
+            None,
+        )
+        if leader is not None:
+            sector = leader.actor.sector
+            if sector in STATE_SECTORS or sector == "ELI":
+                sector = None
+            country = leader.actor.country or ""
+            actor = Actor(
+                code=country + (sector or ""),
+                country=country,
+                sector=sector,
+                reason=f"{token.text!r} of {leader.text!r} ({leader.actor.code}): their leader's"
+                + (f" country and side {sector}" if sector else " country"),
+                kind="sector",
+            )
+            start = token.left_edge.i
+        elif token.dep_ != "compound" and is_bare_definite(token) and lemma in last:
+            earlier = last[lemma]
+            actor = replace(earlier, reason=f"the {token.text!r} named before: {earlier.reason}")
+            start = token.i
+        else:
+            continue
+        last[lemma] = actor
+        sentence = bisect.bisect_right(sentence_starts, token.i) - 1
+        added.append(make_mention(doc, start, token.i + 1, token, actor, sentence, doc_id))
+    if not added:
+        return mentions
+    taken = {m.head for m in added}
+    return [m for m in mentions if m.head not in taken or m.actor.code] + added
+
+
+def follower_leaders(token: Token) -> list[Token]:
+    """The leader a follower noun names: its possessor ("Bacar's supporters"), a name before
+    it ("Bacar loyalists") or the object of its "of" ("supporters of Bacar")."""
+    found = [c for c in token.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
+    found.extend(
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.pos_ == "PROPN"
+    )
+    return found
 
 
 def is_full_name(mention: Mention) -> bool:
