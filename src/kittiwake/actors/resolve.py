@@ -135,6 +135,9 @@ class DocState:
         default_factory=lambda: ({}, {}), repr=False
     )
     pair_tallied: int = 0
+    # A listed person's entry id -> the actor the story showed the name to stand for
+    # instead ("King Abdullah of Jordan ... King Abdullah said": Jordan's king both times).
+    named_otherwise: dict[str, Actor] = field(default_factory=dict, repr=False)
 
     def catch_up(self) -> None:
         for mention in self.mentions[self.indexed :]:
@@ -400,6 +403,11 @@ class ActorResolver:
             return None
         if actor.sector == "IGO" and (actor.entry_id or "").startswith("organisation:"):
             actor = igo_part(doc, actor, matches, start=first_token(matches, head), head=head)
+        if actor.entry_id in state.named_otherwise:
+            actor = state.named_otherwise[actor.entry_id]
+        elif actor.entry_id and (other := self.of_another_country(head, actor, terms)) != actor:
+            state.named_otherwise[actor.entry_id] = other
+            actor = other
         if actor.sector is None and actor.country and names_people(head, matches):
             actor = replace(  # "Algerians", "Iraqi Kurds", "British nationals": civilians
                 actor,
@@ -594,6 +602,35 @@ class ActorResolver:
             entry_id=f"person:{person.id}",
             name=person.name,
             reason=f"{why} ({person.source})",
+            kind="person",
+        )
+
+    def of_another_country(self, head: Token, actor: Actor, terms: list[Term]) -> Actor:
+        """ "King Abdullah of Jordan" is no king of Saudi Arabia: a listed person whose
+        office on the day is another country's than the one the name is given "of" is someone
+        the dictionary does not hold under that name; the title and the country say enough."""
+        if not (actor.entry_id or "").startswith("person:") or not actor.country:
+            return actor
+        country = next(
+            (
+                code
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj" and (code := self.place_country(pobj))
+            ),
+            None,
+        )
+        if country is None or country == actor.country:
+            return actor
+        agents = [t.entry for t in terms if isinstance(t.entry, AgentEntry)]
+        sector = choose_sector([], agents) or actor.sector
+        return Actor(
+            code=country + (sector or ""),
+            country=country,
+            sector=sector,
+            reason=f"{head.text!r} of {country}, not {actor.name!r} ({actor.code})"
+            + (f"; agent word -> {sector}" if sector else ""),
             kind="person",
         )
 
