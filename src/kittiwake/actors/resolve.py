@@ -1424,7 +1424,11 @@ def unknown_body_of(doc: Doc, mention: Mention, state: DocState) -> Mention | No
     head = doc[mention.head]
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in prep.children:
-            named = [m for t in named_in(pobj) for m in state.with_head(t.i)]
+            if pobj.ent_type_ in PLACE_ENTITIES or any(
+                m.actor.country for m in state.with_head(pobj.i)
+            ):
+                continue  # "the Human Rights Commission of Pakistan (HRCP)": a country's
+            named = state.with_head(pobj.i)  # the body itself, not a name set beside it
             if any(m.actor.kind == "unknown organisation" for m in named):
                 return next(m for m in named if m.actor.kind == "unknown organisation")
             if not named and is_acronym(pobj) and pobj.ent_type_ not in PLACE_ENTITIES:
