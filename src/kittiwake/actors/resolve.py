@@ -731,6 +731,9 @@ class ActorResolver:
                 code := country_of_name("".join(t.text_with_ws for t in words).strip(), self)
             ):
                 return code  # "in Guinea-Bissau", parsed as a compound
+        named = [country_of_name(t.text, self) for t in phrase.subtree if t.pos_ == "PROPN"]
+        if any(named):  # "from the Juba region in Somalia": the country the phrase says
+            return next(code for code in named if code)
         for token in phrase.subtree:
             code = self.place_country(token)
             if code:
