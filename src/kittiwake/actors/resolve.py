@@ -396,6 +396,8 @@ class ActorResolver:
             return None
         if names_a_thing(head, matches) or head.lemma_.lower() in self.thing_nouns:
             return None  # "the Minsk accords", "Egyptian flags", "its NATO membership"
+        if head.dep_ == "oprd":
+            return None  # "were taken hostage", "was held captive": what the subject became
         actor = self.actor_from_terms(
             terms, head=head, state=state, titles=titles_before_name(doc, matches)
         )
@@ -954,6 +956,8 @@ def named_again(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
     for earlier in reversed(state.mentions):
         if earlier.start >= mention.start or earlier is mention:
             continue
+        # as the story left it: "the hostages" again are whom the hostages were found to be
+        earlier = state.filled.get(id(earlier), earlier)
         if doc[earlier.head].lemma_.lower() == lemma and earlier.actor.country:
             return earlier
     return None
