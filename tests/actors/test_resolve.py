@@ -332,3 +332,14 @@ def test_resolution(resolver_and_nlp: tuple[ActorResolver, object], table_case: 
         assert not overlapping(actors, span_of(table_case.text, phrase, 0)), f"{phrase!r}: {got}"
     if table_case.only:
         assert all(id(m) in covered for m in actors), f"extra mentions: {got}"
+
+
+def test_a_country_name_the_parser_calls_a_person_is_a_country(
+    resolver_and_nlp: tuple[ActorResolver, object],
+) -> None:
+    # the small model tags "Niger" PERSON here; a country's own name is never a person's
+    table_case = Case("2011-11-25", "Rebels attacked a town near the border with Niger.", ())
+    mentions = resolve(resolver_and_nlp, table_case)
+    niger = [m for m in mentions if m.text == "Niger"]
+    assert niger, describe(mentions)
+    assert all(m.actor.kind != "person" and "person" not in m.actor.reason for m in niger)

@@ -480,7 +480,7 @@ class ActorResolver:
             if sector:
                 why += f" + sector {sector}"
             kind = "country" if sector is None else "sector"
-            if head.ent_type_ == "PERSON":
+            if head.ent_type_ == "PERSON" and not head_is_country:  # "Niger" is no one
                 why += f" (unlisted person {head.text!r} named by title)"
                 kind = "person"
             # PETRARCH's prefix agents ("[NGO~]") go before the country, the others after:
