@@ -480,7 +480,8 @@ class ActorResolver:
             if sector:
                 why += f" + sector {sector}"
             kind = "country" if sector is None else "sector"
-            if head.ent_type_ == "PERSON" and not head_is_country:  # "Niger" is no one
+            names_head = any(t.phrase.split()[-1].lower() == head.lower_ for t in countries)
+            if head.ent_type_ == "PERSON" and not names_head:  # "Niger", "Dakar" are no one
                 why += f" (unlisted person {head.text!r} named by title)"
                 kind = "person"
             # PETRARCH's prefix agents ("[NGO~]") go before the country, the others after:
