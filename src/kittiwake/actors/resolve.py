@@ -405,6 +405,7 @@ class ActorResolver:
             return None
         if actor.sector == "IGO" and (actor.entry_id or "").startswith("organisation:"):
             actor = igo_part(doc, actor, matches, start=first_token(matches, head), head=head)
+        actor = self.named_for_leader(head, actor, matches)
         if actor.entry_id in state.named_otherwise:
             actor = state.named_otherwise[actor.entry_id]
         elif actor.entry_id and (other := self.of_another_country(head, actor, terms)) != actor:
@@ -606,6 +607,26 @@ class ActorResolver:
             name=person.name,
             reason=f"{why} ({person.source})",
             kind="person",
+        )
+
+    def named_for_leader(self, head: Token, actor: Actor, matches: list[Match]) -> Actor:
+        """ "Qaddafi forces", "Assad's troops": a group a leader's name modifies is of his
+        country, in the sector its own noun says (military), not the leader himself."""
+        if not (actor.entry_id or "").startswith("person:") or not actor.country:
+            return actor
+        on_head = [m for m in matches if m.start <= head.i < m.end]
+        if any(kinds_of(m) & NAME_KINDS for m in on_head):
+            return actor
+        agents = [t.entry for m in on_head for t in m.terms if isinstance(t.entry, AgentEntry)]
+        sector = choose_sector([], agents)
+        if sector is None:
+            return actor
+        return Actor(
+            code=actor.country + sector,
+            country=actor.country,
+            sector=sector,
+            reason=f"{head.text!r} of {actor.name!r} ({actor.code}): agent word -> {sector}",
+            kind="sector",
         )
 
     def of_another_country(self, head: Token, actor: Actor, terms: list[Term]) -> Actor:
