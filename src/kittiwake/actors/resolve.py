@@ -978,10 +978,16 @@ def named_again(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
     for earlier in reversed(state.mentions):
         if earlier.start >= mention.start or earlier is mention:
             continue
-        # as the story left it: "the hostages" again are whom the hostages were found to be
-        earlier = state.filled.get(id(earlier), earlier)
-        if doc[earlier.head].lemma_.lower() == lemma and earlier.actor.country:
+        earlier_head = doc[earlier.head]
+        if earlier_head.lemma_.lower() != lemma:
+            continue
+        if earlier.actor.country:
             return earlier
+        # as the story left it: "the hostages" again are whom the hostages were found to be;
+        # not a longer title's last word ("the Secretary General of the party ... the general")
+        filled = state.filled.get(id(earlier), earlier)
+        if filled.actor.country and not any(c.dep_ == "compound" for c in earlier_head.children):
+            return filled
     return None
 
 
