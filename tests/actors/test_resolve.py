@@ -341,7 +341,7 @@ def test_a_country_name_the_parser_calls_a_person_is_a_country(
     # never a person's
     for text, name in (
         ("Rebels attacked a town near the border with Niger.", "Niger"),
-        ("Refugees live in a camp north of Dakar. He says he is bitter.", "Dakar"),
+        ("Refugees live in a camp north of Dakar. He told us that he was still angry.", "Dakar"),
     ):
         mentions = resolve(resolver_and_nlp, Case("2011-11-25", text, ()))
         named = [m for m in mentions if m.text == name]

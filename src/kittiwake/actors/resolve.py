@@ -756,7 +756,7 @@ class ActorResolver:
             ):
                 return code  # "in Guinea-Bissau", parsed as a compound
         named = [country_of_name(t.text, self) for t in phrase.subtree if t.pos_ == "PROPN"]
-        if any(named):  # "from the Juba region in Somalia": the country the phrase says
+        if any(named):  # "from the Juba valley in Somalia": the country the phrase says
             return next(code for code in named if code)
         for token in phrase.subtree:
             code = self.place_country(token)
@@ -1462,7 +1462,7 @@ def unknown_body_of(doc: Doc, mention: Mention, state: DocState) -> Mention | No
             if pobj.ent_type_ in PLACE_ENTITIES or any(
                 m.actor.country for m in state.with_head(pobj.i)
             ):
-                continue  # "the Human Rights Commission of Pakistan (HRCP)": a country's
+                continue  # "the Election Commission of Ghana (ECG)": a country's
             named = state.with_head(pobj.i)  # the body itself, not a name set beside it
             if any(m.actor.kind == "unknown organisation" for m in named):
                 return next(m for m in named if m.actor.kind == "unknown organisation")
