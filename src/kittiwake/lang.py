@@ -137,6 +137,8 @@ class ActorWords(WordFile):
     captivity_verbs: Words
     unnamed_people: Words
     standing_nouns: Words
+    cause_bodies: Words
+    follower_nouns: Words
 
 
 class EventWords(WordFile):

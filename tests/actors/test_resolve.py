@@ -332,3 +332,20 @@ def test_resolution(resolver_and_nlp: tuple[ActorResolver, object], table_case: 
         assert not overlapping(actors, span_of(table_case.text, phrase, 0)), f"{phrase!r}: {got}"
     if table_case.only:
         assert all(id(m) in covered for m in actors), f"extra mentions: {got}"
+
+
+def test_a_country_name_the_parser_calls_a_person_is_a_country(
+    resolver_and_nlp: tuple[ActorResolver, object],
+) -> None:
+    # the small model tags "Niger", "Dakar" PERSON here; a country's or capital's name is
+    # never a person's
+    for text, name in (
+        ("Rebels attacked a town near the border with Niger.", "Niger"),
+        ("Refugees live in a camp north of Dakar. He told us that he was still angry.", "Dakar"),
+    ):
+        mentions = resolve(resolver_and_nlp, Case("2011-11-25", text, ()))
+        named = [m for m in mentions if m.text == name]
+        assert named, describe(mentions)
+        assert all(m.actor.kind != "person" and "person" not in m.actor.reason for m in named)
+        said = [m for m in mentions if m.text in ("He", "he")]
+        assert all(m.coref_of != name for m in said), describe(mentions)  # no one's "he"

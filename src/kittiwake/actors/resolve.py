@@ -135,6 +135,9 @@ class DocState:
         default_factory=lambda: ({}, {}), repr=False
     )
     pair_tallied: int = 0
+    # A listed person's entry id -> the actor the story showed the name to stand for
+    # instead ("King Abdullah of Jordan ... King Abdullah said": Jordan's king both times).
+    named_otherwise: dict[str, Actor] = field(default_factory=dict, repr=False)
 
     def catch_up(self) -> None:
         for mention in self.mentions[self.indexed :]:
@@ -331,6 +334,7 @@ class ActorResolver:
         mentions = self.first_named_placed(doc, mentions, state)
         mentions = relinked(named_before(mentions), referring_spans(state))
         mentions = [self.private_person(doc, m, state) for m in mentions]
+        mentions = followers_of_leaders(doc, mentions, doc_id=doc_id)
         mentions.extend(quoted_first_person(doc, mentions, doc_id=doc_id))
         taken = {(m.start, m.end) for m in mentions}
         mentions.extend(p for p in state.places if (p.start, p.end) not in taken)
@@ -379,6 +383,11 @@ class ActorResolver:
     ) -> Mention | None:
         kept_matches = without_attitude_modifiers(head, matches)
         terms = [t for m in kept_matches for t in town_terms(doc, head, m, kept_matches)]
+        cause = cause_words(head, kept_matches)
+        if cause:  # "a press freedom organization" works for the press; it is not the press
+            terms = [t for t in terms if t not in cause]
+            if not any(isinstance(t.entry, AgentEntry) for t in terms):
+                terms.append(Term(TermKind.AGENT, self.agents_by_code["NGO"], head.text))
         if (
             is_locative(head)
             and not any(t.kind in PARTICIPANT_KINDS for t in terms)
@@ -387,6 +396,8 @@ class ActorResolver:
             return None
         if names_a_thing(head, matches) or head.lemma_.lower() in self.thing_nouns:
             return None  # "the Minsk accords", "Egyptian flags", "its NATO membership"
+        if head.dep_ == "oprd":
+            return None  # "were taken hostage", "was held captive": what the subject became
         actor = self.actor_from_terms(
             terms, head=head, state=state, titles=titles_before_name(doc, matches)
         )
@@ -394,6 +405,12 @@ class ActorResolver:
             return None
         if actor.sector == "IGO" and (actor.entry_id or "").startswith("organisation:"):
             actor = igo_part(doc, actor, matches, start=first_token(matches, head), head=head)
+        actor = self.named_for_leader(head, actor, matches)
+        if actor.entry_id in state.named_otherwise:
+            actor = state.named_otherwise[actor.entry_id]
+        elif actor.entry_id and (other := self.of_another_country(head, actor, terms)) != actor:
+            state.named_otherwise[actor.entry_id] = other
+            actor = other
         if actor.sector is None and actor.country and names_people(head, matches):
             actor = replace(  # "Algerians", "Iraqi Kurds", "British nationals": civilians
                 actor,
@@ -464,7 +481,8 @@ class ActorResolver:
             if sector:
                 why += f" + sector {sector}"
             kind = "country" if sector is None else "sector"
-            if head.ent_type_ == "PERSON":
+            names_head = any(t.phrase.split()[-1].lower() == head.lower_ for t in countries)
+            if head.ent_type_ == "PERSON" and not names_head:  # "Niger", "Dakar" are no one
                 why += f" (unlisted person {head.text!r} named by title)"
                 kind = "person"
             # PETRARCH's prefix agents ("[NGO~]") go before the country, the others after:
@@ -591,6 +609,55 @@ class ActorResolver:
             kind="person",
         )
 
+    def named_for_leader(self, head: Token, actor: Actor, matches: list[Match]) -> Actor:
+        """ "Qaddafi forces", "Assad's troops": a group a leader's name modifies is of his
+        country, in the sector its own noun says (military), not the leader himself."""
+        if not (actor.entry_id or "").startswith("person:") or not actor.country:
+            return actor
+        on_head = [m for m in matches if m.start <= head.i < m.end]
+        if any(kinds_of(m) & NAME_KINDS for m in on_head):
+            return actor
+        agents = [t.entry for m in on_head for t in m.terms if isinstance(t.entry, AgentEntry)]
+        sector = choose_sector([], agents)
+        if sector is None:
+            return actor
+        return Actor(
+            code=actor.country + sector,
+            country=actor.country,
+            sector=sector,
+            reason=f"{head.text!r} of {actor.name!r} ({actor.code}): agent word -> {sector}",
+            kind="sector",
+        )
+
+    def of_another_country(self, head: Token, actor: Actor, terms: list[Term]) -> Actor:
+        """ "King Abdullah of Jordan" is no king of Saudi Arabia: a listed person whose
+        office on the day is another country's than the one the name is given "of" is someone
+        the dictionary does not hold under that name; the title and the country say enough."""
+        if not (actor.entry_id or "").startswith("person:") or not actor.country:
+            return actor
+        country = next(
+            (
+                code
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj" and (code := self.place_country(pobj))
+            ),
+            None,
+        )
+        if country is None or country == actor.country:
+            return actor
+        agents = [t.entry for t in terms if isinstance(t.entry, AgentEntry)]
+        sector = choose_sector([], agents) or actor.sector
+        return Actor(
+            code=country + (sector or ""),
+            country=country,
+            sector=sector,
+            reason=f"{head.text!r} of {country}, not {actor.name!r} ({actor.code})"
+            + (f"; agent word -> {sector}" if sector else ""),
+            kind="person",
+        )
+
     def split_code(self, code: str) -> tuple[str | None, str | None]:
         """("USAGOV") -> ("USA", "GOV"); ("IGOUNO") -> (None, "IGO")."""
         if code[:3] in self.country_codes:
@@ -688,6 +755,9 @@ class ActorResolver:
                 code := country_of_name("".join(t.text_with_ws for t in words).strip(), self)
             ):
                 return code  # "in Guinea-Bissau", parsed as a compound
+        named = [country_of_name(t.text, self) for t in phrase.subtree if t.pos_ == "PROPN"]
+        if any(named):  # "from the Juba valley in Somalia": the country the phrase says
+            return next(code for code in named if code)
         for token in phrase.subtree:
             code = self.place_country(token)
             if code:
@@ -729,6 +799,11 @@ class ActorResolver:
             return [mention]
         if actor.sector in INTERNATIONAL_SECTORS:
             return [mention]
+        body = unknown_body_of(doc, mention, state)
+        if body is not None:  # "the president of the PCdoB" is no head of state
+            why = f"{actor.reason}; of {body.text!r}, a body in no dictionary"
+            unknown = replace(actor, code="", sector=None, name=body.text, reason=why)
+            return [replace(mention, actor=unknown)]
         if is_foreign(doc, mention):  # "foreign troops on Libyan soil" are not Libya's
             why = f"{actor.reason}; foreign: of a country not named"
             return [replace(mention, actor=replace(actor, kind=FOREIGN_KIND, reason=why))]
@@ -903,8 +978,16 @@ def named_again(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
     for earlier in reversed(state.mentions):
         if earlier.start >= mention.start or earlier is mention:
             continue
-        if doc[earlier.head].lemma_.lower() == lemma and earlier.actor.country:
+        earlier_head = doc[earlier.head]
+        if earlier_head.lemma_.lower() != lemma:
+            continue
+        if earlier.actor.country:
             return earlier
+        # as the story left it: "the hostages" again are whom the hostages were found to be;
+        # not a longer title's last word ("the Secretary General of the party ... the general")
+        filled = state.filled.get(id(earlier), earlier)
+        if filled.actor.country and not any(c.dep_ == "compound" for c in earlier_head.children):
+            return filled
     return None
 
 
@@ -1153,6 +1236,77 @@ def relinked(
     return resolved
 
 
+def followers_of_leaders(doc: Doc, mentions: list[Mention], *, doc_id: str) -> list[Mention]:
+    """ "Bacar loyalists", "supporters of Mohamed Bacar", "Odinga's followers": people named
+    by the leader they follow are of his country, and of his side where it is not an office
+    of the state (a rebel leader's supporters are rebels; a president's are not his
+    government). Read once names and people are resolved, as a leader may take his country
+    late in the story; "the loyalists" named again are the last followers so named."""
+    words = load_words(ActorWords).follower_nouns
+    sentence_starts = [sentence.start for sentence in doc.sents]
+    by_head: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_head.setdefault(mention.head, []).append(mention)
+    added: list[Mention] = []
+    last: dict[str, Actor] = {}
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma not in words or token.pos_ != "NOUN":
+            continue
+        if any(m.actor.code for m in by_head.get(token.i, [])):
+            continue
+        leader = next(
+            (
+                m
+                for t in follower_leaders(token)
+                for m in by_head.get(t.i, [])
+                if m.actor.country and m.actor.kind not in PLACE_KINDS
+            ),
+            None,
+        )
+        if leader is not None:
+            sector = leader.actor.sector
+            if sector in STATE_SECTORS or sector == "ELI":
+                sector = None
+            country = leader.actor.country or ""
+            actor = Actor(
+                code=country + (sector or ""),
+                country=country,
+                sector=sector,
+                reason=f"{token.text!r} of {leader.text!r} ({leader.actor.code}): their leader's"
+                + (f" country and side {sector}" if sector else " country"),
+                kind="sector",
+            )
+            start = token.left_edge.i
+        elif token.dep_ != "compound" and is_bare_definite(token) and lemma in last:
+            earlier = last[lemma]
+            actor = replace(earlier, reason=f"the {token.text!r} named before: {earlier.reason}")
+            start = token.i
+        else:
+            continue
+        last[lemma] = actor
+        sentence = bisect.bisect_right(sentence_starts, token.i) - 1
+        added.append(make_mention(doc, start, token.i + 1, token, actor, sentence, doc_id))
+    if not added:
+        return mentions
+    taken = {m.head for m in added}
+    return [m for m in mentions if m.head not in taken or m.actor.code] + added
+
+
+def follower_leaders(token: Token) -> list[Token]:
+    """The leader a follower noun names: its possessor ("Bacar's supporters"), a name before
+    it ("Bacar loyalists") or the object of its "of" ("supporters of Bacar")."""
+    found = [c for c in token.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
+    found.extend(
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.pos_ == "PROPN"
+    )
+    return found
+
+
 def is_full_name(mention: Mention) -> bool:
     """A person named by more than one word, not a word referring back to one."""
     return (
@@ -1298,6 +1452,33 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
     return mention
 
 
+def unknown_body_of(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
+    """ "The President of the PCdoB", "the spokesman of Acme Holdings": an office or a member
+    named by an organisation in no dictionary is that body's, not the state's whose
+    officials the story named last; the body is not known, so neither is the country."""
+    head = doc[mention.head]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in prep.children:
+            if pobj.ent_type_ in PLACE_ENTITIES or any(
+                m.actor.country for m in state.with_head(pobj.i)
+            ):
+                continue  # "the Election Commission of Ghana (ECG)": a country's
+            named = state.with_head(pobj.i)  # the body itself, not a name set beside it
+            if any(m.actor.kind == "unknown organisation" for m in named):
+                return next(m for m in named if m.actor.kind == "unknown organisation")
+            if not named and is_acronym(pobj) and pobj.ent_type_ not in PLACE_ENTITIES:
+                # an acronym in no dictionary the parser did not call a name ("the PCdoB")
+                return make_mention(
+                    doc, pobj.i, pobj.i + 1, pobj, Actor(code=""), mention.sentence, mention.doc_id
+                )
+    return None
+
+
+def is_acronym(token: Token) -> bool:
+    """ "PCdoB", "SPLM": a proper noun of two capitals or more, never a word of prose."""
+    return token.pos_ == "PROPN" and sum(c.isupper() for c in token.text) >= 2
+
+
 def named_in(noun: Token) -> list[Token]:
     """A noun and the names set beside it: "the news agency Reuters" names Reuters, also
     where the parser did not hang the name on the noun ("the network Al-Jazeera were")."""
@@ -1433,6 +1614,23 @@ def without_attitude_modifiers(head: Token, matches: list[Match]) -> list[Match]
         for m in matches
         if not (m.end <= head.i and agent_codes(m) and agent_codes(m) <= ATTITUDE_SECTORS)
     ]
+
+
+def cause_words(head: Token, matches: list[Match]) -> list[Term]:
+    """The agent words that name the cause an organisation works for, not its members: one
+    kept from the organisation noun by another noun ("press" in "a press freedom
+    organization", "refugee" in "a refugee rights group"); "a farmers' association", "a
+    student group", with the agent word next to the head, are the farmers' and students'."""
+    if head.lemma_.lower() not in load_words(ActorWords).cause_bodies:
+        return []
+    found: list[Term] = []
+    for match in matches:
+        if not agent_codes(match) or match.end > head.i:
+            continue
+        between_words = head.doc[match.end : head.i]
+        if any(t.pos_ in ("NOUN", "PROPN") for t in between_words):
+            found.extend(t for t in match.terms if isinstance(t.entry, AgentEntry))
+    return found
 
 
 def agent_codes(match: Match) -> set[str]:
