@@ -139,6 +139,14 @@ CASES = {
         "The Ghanaian envoy spoke to reporters at the end of a four-day visit to Uganda.",
         ("CONSULT", "GHA", "UGA"),
     ),
+    "embarked-on-a-trip": (
+        "The Kenyan minister embarked on a trip to Uganda on Monday.",
+        ("CONSULT", "KEN", "UGA"),
+    ),
+    "died-on-the-trip": (
+        "Two Kenyan refugees died on the trip to Uganda.",
+        ("CONSULT", None, "UGA"),
+    ),
     "against-the-visit": (
         "Students in Kampala protested against the visit of the Kenyan minister.",
         ("CONSULT", "KEN", "UGA"),

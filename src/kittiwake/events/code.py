@@ -29,7 +29,7 @@ from kittiwake.events.modality import (
     speech_code,
 )
 from kittiwake.events.patterns import DEFAULT_TARGET_PREPS, Pattern, PatternSet
-from kittiwake.lang import ClauseWords, EventWords, load_clause_words, load_words
+from kittiwake.lang import ActorWords, ClauseWords, EventWords, load_clause_words, load_words
 from kittiwake.nlp import iter_sentences
 from kittiwake.records import (
     DOERLESS_CODES,
@@ -2160,7 +2160,7 @@ def nominal_participants(
     # "In Tuesday's talks, the two sides ...", "warned at the end of a visit to Kenya" (not
     # "protested against the visit of ...")
     framed = within_time_frame(noun)
-    during = framed.head.lower_ in TIME_PREPOSITIONS and pattern.cameo in VISIT_CODES
+    during = pattern.cameo in VISIT_CODES and is_during(framed)
     if not sources and (pattern.symmetric or during) and framed.dep_ == "pobj":
         verb = framed.head.head
         negated = any(c.dep_ == "neg" for c in verb.children)  # "did not meet Xi at the summit"
@@ -2173,7 +2173,21 @@ def nominal_participants(
     return sources, [t for t in dedupe(targets) if t not in sources]
 
 
-TIME_PREPOSITIONS = frozenset({"during", "at", "on", "in", "after", "before", "throughout"})
+# "during his visit", "after talks in Cairo"; "at the end of", "on the eve of" with a frame
+TIME_PREPOSITIONS = frozenset({"during", "after", "before", "throughout"})
+FRAME_PREPOSITIONS = TIME_PREPOSITIONS | {"at", "on", "in"}
+
+
+def is_during(phrase: Token) -> bool:
+    """ "during his visit", "at the end of a visit", "arrived on a visit", "embarked on a
+    trip": a phrase of the time a visit took (not "died on the trip")."""
+    preposition = phrase.head
+    if phrase.dep_ != "pobj" or preposition.lower_ not in FRAME_PREPOSITIONS:
+        return False
+    if preposition.lower_ in TIME_PREPOSITIONS:
+        return True
+    framed = lemma_of(phrase) in load_words(EventWords).time_frame_nouns
+    return framed or lemma_of(preposition.head) in load_words(ActorWords).travel_verbs
 
 
 def within_time_frame(noun: Token) -> Token:
