@@ -132,6 +132,85 @@ CODED: dict[str, tuple[str, Triple]] = {
         "Britain is training the Yemeni security forces.",
         ("AID", "GBR", None),
     ),
+    # a request is an appeal whatever it asks for
+    "requested-that": (
+        "Kenya requested that Uganda hand over the suspects.",
+        ("REQUEST", "KEN", "UGA"),
+    ),
+    "requested-meeting": (
+        "Uganda requested a meeting with Kenyan officials.",
+        ("REQUEST", "UGA", "KEN"),
+    ),
+    # a wish about another's act appeals to them
+    "would-like-to-see": (
+        "Peru would like to see Chile apologize for the raid.",
+        ("REQUEST", "PER", "CHL"),
+    ),
+    "wants-other-to": (
+        "Peru wants Chile to apologize for the raid.",
+        ("REQUEST", "PER", "CHL"),
+    ),
+    # charged with a crime: the law's step against the accused (173), not an allegation
+    "charged-with-crime": (
+        "Ugandan police charged the Kenyan suspect with murder.",
+        ("COERCE", "UGA", "KEN"),
+    ),
+    "was-charged-with": (
+        "The Kenyan journalist was charged with espionage by Ugandan authorities.",
+        ("COERCE", "UGA", "KEN"),
+    ),
+    # approving of someone's act endorses it
+    "approved-of": (
+        "The Kenyan president said he approved of the Ugandan operation.",
+        ("SUPPORT", "KEN", "UGA"),
+    ),
+    # endorsement received: the "from" phrase endorses
+    "received-praise-from": (
+        "The Kenyan peace plan received praise from the Ugandan president.",
+        ("SUPPORT", "UGA", "KEN"),
+    ),
+    "joined-forces-with": (
+        "Somali rebels joined forces with Kenyan militias.",
+        ("COOPERATE", "SOM", "KEN"),
+    ),
+    # asking another to act appeals to them, whatever the act
+    "asked-to-extradite": (
+        "Kenya asked that Uganda extradite the suspects.",
+        ("REQUEST", "KEN", "UGA"),
+    ),
+    # stressing the need for an act appeals for it
+    "stressed-the-need": (
+        "The Kenyan president stressed the need to improve relations with Uganda.",
+        ("REQUEST", "KEN", "UGA"),
+    ),
+    "played-host-to": (
+        "The Kenyan president played host to his Ugandan counterpart.",
+        ("CONSULT", "KEN", "UGA"),
+    ),
+    "sat-down-with": (
+        "The Kenyan president sat down with Ugandan rebel leaders.",
+        ("CONSULT", "KEN", "UGA"),
+    ),
+    "poured-troops-into": ("Kenya poured troops into Somalia.", ("MOBILIZE", "KEN", "SOM")),
+    "sent-commandos": ("Kenya sent commandos into Somalia.", ("MOBILIZE", "KEN", "SOM")),
+    # troops sent to help someone are military aid to them; promised, an intent to give it
+    "sent-troops-to-help": (
+        "Kenya sent troops to help the Somali government.",
+        ("AID", "KEN", "SOM"),
+    ),
+    "will-send-fighters-to-help": (
+        "The Somali militia will send its fighters to help the Yemeni rebels, its leader said.",
+        ("AGREE", "SOM", "YEM"),
+    ),
+    # doctors sent are humanitarian aid
+    "sent-doctors": (
+        "The Kenyan government sent doctors to the Ugandan refugee camps.",
+        ("AID", "KEN", "UGA"),
+    ),
+    "wiped-out": (
+        "Kenyan troops wiped out the Somali militants.",
+        ("ASSAULT", "KEN", "SOM"),
+    ),
 }
 
 
@@ -158,6 +237,35 @@ NOT_CODED: dict[str, tuple[str, str]] = {
     "intercepted-missile": ("Israel intercepted the Iranian missile.", "COERCE"),
     # switching something on attacks nobody
     "turned-on-sirens": ("Kenyan police turned on their sirens.", "ASSAULT"),
+    # declining to name someone is declining comment, no rejection of anyone
+    "refused-to-name": ("The Kenyan ministry refused to name the Ugandan officers.", "REJECT"),
+    # wanting to act oneself appeals to nobody
+    "wants-to-return": ("Peru wants to return the disputed islands to Chile.", "REQUEST"),
+    # an accusation of incompetence is no legal charge
+    "charged-with-incompetence": (
+        "The Kenyan opposition charged the Ugandan government with incompetence.",
+        "COERCE",
+    ),
+    # joining someone's forces is joining them, not the idiom
+    "joined-the-forces": ("Kenyan troops joined the African Union forces in Somalia.", "COOPERATE"),
+    # asked to comment: someone's question, no appeal
+    "asked-to-comment": ("The Kenyan minister was asked to comment on the report.", "REQUEST"),
+    # stressing how important something is asks nothing of anyone
+    "stressed-importance": (
+        "The Kenyan president stressed the importance of the Ugandan elections.",
+        "REQUEST",
+    ),
+    # sitting down alone meets nobody
+    "sat-down-alone": ("The Kenyan president sat down after his speech in Kampala.", "CONSULT"),
+    # money poured into schools is no force posture
+    "poured-money": ("Kenya poured money into Somali schools.", "MOBILIZE"),
+    # troops sent to fight are a show of force, no aid
+    "sent-troops-to-fight": ("Kenya sent troops to fight the Somali militants.", "AID"),
+    # crushing the opposition in a vote is no fighting
+    "crushed-in-election": (
+        "The Kenyan ruling party crushed the opposition in the election.",
+        "ASSAULT",
+    ),
 }
 
 
