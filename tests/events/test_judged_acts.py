@@ -23,6 +23,13 @@ JUDGED = {
         "illegal",
         "KENMIL",
     ),
+    # a stance taken ("critical of", "supportive of") judges whom or whose act it names
+    "critical-of-act": (
+        "The Kenyan opposition was critical of the detentions carried out by Ugandan police.",
+        "critical",
+        "UGACOP",
+    ),
+    "supportive-of": ("Tanzania was supportive of the Kenyan proposal.", "supportive", "KEN"),
     "word-on-act-told-before": (
         "Kenyan police arrested forty students on Monday. Uganda said the arrests were unlawful.",
         "unlawful",
@@ -132,6 +139,7 @@ def test_a_judging_word_criticizes_whom_it_describes(
         '"This is a dangerous situation," the Chilean senator said.',
         "The former dictator Idi Amin died in Saudi Arabia in 2003.",
         "The cruel treatment of the Kenyan detainees angered the Kenyan press.",
+        "The Kenyan minister said the situation on the border was critical.",
     ],
     ids=[
         "denied-predicate",
@@ -139,6 +147,7 @@ def test_a_judging_word_criticizes_whom_it_describes(
         "no-one-described-dangerous",
         "title-in-narration",
         "act-not-actor",
+        "critical-said-of-no-one",
     ],
 )
 def test_a_judging_word_that_judges_no_actor_is_no_event(pipeline: Pipeline, text: str) -> None:

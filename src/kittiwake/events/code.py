@@ -203,8 +203,12 @@ def settle_judgement(
     # "the minister said the claims were ridiculous": a claim judged is denied (016), to
     # whoever made it, if the text says
     dismissal = bool(trigger.pattern.subject)
-    targets = claim_owners(word, by_head) if dismissal else judged_actors(word, by_head, doers)
-    sources = [m for m in judge_of(word, by_head, described=targets) if m not in targets]
+    if trigger.pattern.prep:  # "the minister was critical of the arrests": a stance taken
+        targets = stance_objects(word, trigger.pattern.prep, by_head, doers)
+        sources = [m for m in judged_actors(word, by_head, doers) if m not in targets]
+    else:
+        targets = claim_owners(word, by_head) if dismissal else judged_actors(word, by_head, doers)
+        sources = [m for m in judge_of(word, by_head, described=targets) if m not in targets]
     # only a denied predicate takes the judgement back ("the vote was not illegal"); "I
     # cannot accept Uribe's lies" still calls them lies
     if word.pos_ in ("VERB", "AUX"):  # a verb of misconduct is its own predicate; told of
@@ -222,6 +226,17 @@ def settle_judgement(
     if not dismissal and not any(t for _, t in pairs):
         return skipped(NO_ONE_JUDGED, sources, targets, reading)
     return Settlement(tuple(sources), tuple(targets), reading, pairs, None)
+
+
+def stance_objects(
+    word: Token, preps: Iterable[str], by_head: dict[int, list[Mention]], doers: ActDoers | None
+) -> list[Mention]:
+    """Whom a stance word takes ("critical of Kenya", "critical of the detentions carried
+    out by police"): the actor its preposition names, or whoever did the act it names."""
+    found: list[Mention] = []
+    for pobj in prep_objects(word, tuple(preps)):
+        found.extend(actors_at(pobj, by_head) or doers_of_act(pobj, by_head, doers))
+    return found
 
 
 def without_repeated_judgements(events: list[Event], triggers: Sequence[Trigger]) -> list[Event]:

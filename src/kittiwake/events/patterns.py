@@ -23,7 +23,9 @@ government), `receiver` (the subject undergoes the act, whom its "from" or "by" 
 does it: "Russia's strikes *drew* criticism from France" is France's criticism of Russia).
 An `evaluative` pattern's `nouns` and `adjectives`
 judge whom they describe ("Uribe's *lies*", "called the army *puppets*", "the vote was
-*illegal*"): its target is the actor described, its source whoever says so. A `literal`
+*illegal*"): its target is the actor described, its source whoever says so; with `prep`, a
+stance taken towards someone, said of whoever takes it ("the minister was *critical of* the
+detentions"): its target is whom the preposition names, or whoever did the act it names. A `literal`
 pattern (what `kittiwake dict import-petrarch` writes) reads words as PETRARCH does: a verb
 form it lists ("left") is tried before the lemma ("leave"), and a future act it codes is
 that act, not a promise or threat of it. `plover_type`
