@@ -124,6 +124,11 @@ CASES = {
         "Kenya expressed support for Somalia's African Union membership.",
         ("SUPPORT", "KEN", "SOM"),
     ),
+    # forces sent are what was sent, not whom: their own side sent them
+    "passive-forces-sent": (
+        "Two thousand Ugandan soldiers were deployed to Somalia.",
+        ("MOBILIZE", "UGA", "SOM"),
+    ),
     # a passive relative clause befalls the noun it modifies
     "passive-relative": (
         "Kenya, which was attacked by Ugandan rebels last year, asked for help.",

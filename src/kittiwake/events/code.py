@@ -1457,9 +1457,17 @@ def participants(
             sources = [m for p in states for m in actors_at(p, by_head)] or sources
         if token.dep_ == "acl":  # "groups supported by Turkey": the head noun is the target
             targets.extend(actors_at(member_named(token.head), by_head))
+        theme = theme_words(pattern)
         for verb in conjuncts:
             for child in [*verb.children, *raised]:
-                if child.dep_ in PASSIVE_SUBJECT_DEPS:  # "a camp for refugees was attacked"
+                if child.dep_ in PASSIVE_SUBJECT_DEPS and theme and phrase_score([child], theme):
+                    # "Kenyan troops were sent to Somalia": forces sent are no target; with no
+                    # "by", their own side sent them (refugees ferried are still whom)
+                    sent = [m for m in actors_at(child, by_head) if m.actor.sector == "MIL"]
+                    if not sent:
+                        targets.extend(actors_at(child, by_head))
+                    sources = sources if any(m.actor.code for m in sources) else sent
+                elif child.dep_ in PASSIVE_SUBJECT_DEPS:  # "a camp for refugees was attacked"
                     child = antecedent(child, verb)  # "Kenya, which was attacked by ..."
                     targets.extend(actors_at(child, by_head) or phrase_actors(child, by_head))
                     # "was kidnapped along with her Somali driver": both were
