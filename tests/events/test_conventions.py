@@ -352,8 +352,14 @@ def test_an_event_noun_said_to_be_planned_or_possible_is_not_done(
             "shake",
             "requested",
         ),
+        # what someone would like to see another do is asked of them, not told as done
+        (
+            "Peru would like to see Chile apologize for the raid.",
+            "apologize",
+            "requested",
+        ),
     ],
-    ids=["most-clashes", "requested-that-they-shake"],
+    ids=["most-clashes", "requested-that-they-shake", "would-like-to-see"],
 )
 def test_an_act_the_sentence_does_not_tell_as_done_keeps_its_modality(
     pipeline: Pipeline, text: str, trigger: str, modality: str

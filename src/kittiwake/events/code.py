@@ -2496,13 +2496,25 @@ def modality_of(trigger: Token) -> str | None:
                 return "hypothetical"
             if governor in ATTEMPT_VERBS:
                 return "attempted"
+        seen = token.dep_ == "ccomp" and lemma_of(token.head) in PERCEPTION_VERBS
+        if seen and is_wished(token.head):
+            return "requested"  # "would like to see Chile apologize": asked of Chile
         if (
             token.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl", "acomp")
-            or token.head.i == token.i
-        ):
+            and not seen
+        ) or token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+# Verbs whose bare infinitive tells what is seen, framed by what frames the seeing.
+PERCEPTION_VERBS = frozenset({"see", "watch"})
+
+
+def is_wished(verb: Token) -> bool:
+    """ "would like to see", "wants to see": a seeing wished for."""
+    return verb.dep_ == "xcomp" and lemma_of(verb.head) in OWN_WISH_VERBS
 
 
 # Dependencies a clause frame is looked for through: the act's own clause and the phrases
