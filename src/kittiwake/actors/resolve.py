@@ -1034,11 +1034,30 @@ def nearby_place_country(doc: Doc, mention: Mention, state: DocState) -> tuple[s
             if p.actor.country
             and not head.is_ancestor(doc[p.head])
             and not (went is not None and went.is_ancestor(doc[p.head]))
+            and not placed_elsewhere(doc[p.head], head, state)
         }
         if len(countries) == 1:
             where = "its sentence" if distance == 0 else "the sentence before"
             return countries.pop(), f"the place named in {where}"
     return None
+
+
+def placed_elsewhere(place: Token, head: Token, state: DocState) -> bool:
+    """Whether a place says only where an international body's branch is, inside that
+    body's own phrase ("a researcher of Amnesty International in Canada", "the UN office in
+    Geneva"), not where the story's events are: a body of no country keeps offices in many."""
+    token = place
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        if token.i == head.i or token.pos_ in ("VERB", "AUX"):
+            return False
+        if any(is_international(m.actor) for m in state.with_head(token.i)):
+            return True
+    return False
+
+
+def is_international(actor: Actor) -> bool:
+    return bool(actor.code) and actor.country is None and actor.sector in INTERNATIONAL_SECTORS
 
 
 def listed_with(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
