@@ -794,6 +794,7 @@ class ActorResolver:
         country its place phrase names ("the ambassadors of Arnor, Osgiliath and Gondor":
         three embassies' people, GOV of each)."""
         mention = member_of(doc, mention, state)
+        mention = of_holding_side(doc, mention, state)
         actor = mention.actor
         if actor.country or not actor.sector or actor.entry_id or actor.code != actor.sector:
             return [mention]
@@ -1058,6 +1059,42 @@ def placed_elsewhere(place: Token, head: Token, state: DocState) -> bool:
 
 def is_international(actor: Actor) -> bool:
     return bool(actor.code) and actor.country is None and actor.sector in INTERNATIONAL_SECTORS
+
+
+# Participles by which a side holds a place: "the rebel-held town", "an army-controlled area".
+HOLDING_VERBS = frozenset({"hold", "control", "run", "occupy", "dominate"})
+# Offices and forces that a place's holders install or command there.
+HELD_OFFICES = frozenset({"GOV", "MIL", "COP"})
+
+
+def of_holding_side(doc: Doc, mention: Mention, state: DocState) -> Mention:
+    """ "officials in the rebel-held port", "police in the insurgent-controlled district": the
+    authorities and forces of a place held by a side other than the state are that side's
+    (rebels, insurgents), of the country they would have had; residents stay civilians."""
+    actor = mention.actor
+    if actor.entry_id or actor.sector not in HELD_OFFICES or actor.code != (actor.country or "") + actor.sector:
+        return mention
+    head = doc[mention.head]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            for held in (c for c in place.children if c.lemma_.lower() in HOLDING_VERBS):
+                side = next(
+                    (
+                        m.actor.sector
+                        for c in held.children
+                        if c.dep_ in ("npadvmod", "compound", "nsubj", "amod")
+                        for m in state.with_head(c.i)
+                        if m.actor.sector and m.actor.sector not in HELD_OFFICES
+                        and not m.actor.entry_id
+                    ),
+                    None,
+                )
+                if side is not None:
+                    country = actor.country or ""
+                    why = f"{actor.reason}; of the side holding {place.text!r} -> {side}"
+                    held_actor = replace(actor, code=country + side, sector=side, reason=why)
+                    return replace(mention, actor=held_actor)
+    return mention
 
 
 def listed_with(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
