@@ -78,12 +78,15 @@ ROLE_OF = frozenset({"of", "for", "at", "with"})  # "spokesman for", "head of", 
 THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 PAIR_NOUNS = frozenset(
-    {"side", "country", "nation", "leader", "government", "man", "capital", "state", "power"}
-)
+    {"side", "country", "nation", "leader", "government", "man", "woman", "capital", "state",
+     "power"}
+)  # fmt: skip
 PAIR_DETERMINERS = frozenset({"two", "both"})
 # Pair nouns that name people: "the two leaders" are the two just named, whereas "the two
 # sides" are the parties the story is about.
-PAIR_PEOPLE_NOUNS = frozenset({"leader", "president", "minister", "premier"})
+PAIR_PEOPLE_NOUNS = frozenset({"leader", "president", "minister", "premier", "man", "woman"})
+# Pair nouns that never stand for states: "the two men" are two people named before, or no one.
+PAIR_ONLY_PEOPLE = frozenset({"man", "woman"})
 PRONOUN_POS = frozenset({"PRON"})
 NAME_POS = frozenset({"PROPN", "NOUN"})
 COREF_WINDOW = 3  # sentences a pronoun may look back
@@ -2356,7 +2359,10 @@ def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState)
         body = last_organisation(state, doc, before=before, sentence_index=sentence_index)
         return [body] if body is not None else []
     if is_pair_phrase(token):
-        people = token.lemma_.lower() in PAIR_PEOPLE_NOUNS  # "the two leaders", not "sides"
+        lemma = token.lemma_.lower()
+        people = lemma in PAIR_PEOPLE_NOUNS  # "the two leaders", not "sides"
+        if lemma in PAIR_ONLY_PEOPLE:
+            return recent_individuals(state, doc, before=before, sentence_index=sentence_index)
         return last_pair(state, doc, before=before, sentence_index=sentence_index, people=people)
     return []
 
@@ -2801,6 +2807,30 @@ def recent_people(
         latest.setdefault(country, mention)
         if len(latest) == 2:
             return sorted(latest.values(), key=mention_order)
+    return []
+
+
+def recent_individuals(
+    state: DocState, doc: Doc, *, before: int, sentence_index: int
+) -> list[Mention]:
+    """ "Gunmen seized a British engineer and a Kenyan driver ... the two men": the last two
+    single people named in the few sentences before, of one country or two; no states."""
+    offices = load_words(TitleWords).office_words | load_words(ActorWords).member_nouns
+    found: list[Mention] = []
+    for mention in reversed(since_sentence(state.mentions, sentence_index - PAIR_LOOKBACK)):
+        head = doc[mention.head]
+        one_person = (
+            mention.actor.kind in ("person", "unknown person")
+            or (head.tag_ == "NN" and head.lemma_.lower() in offices)
+            or (mention.actor.kind == "country" and head.tag_ == "NN" and head.ent_type_ == "")
+        )  # "a British engineer": a person named by nationality, not "Britain"
+        if mention.start >= before or not mention.actor.code or not one_person:
+            continue
+        if mention.coref_of is not None or any(f.head == mention.head for f in found):
+            continue
+        found.append(mention)
+        if len(found) == 2:
+            return sorted(found, key=mention_order)
     return []
 
 
