@@ -1482,6 +1482,14 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
     if mention.actor.country:
         return mention
     member = head.lemma_.lower() in load_words(ActorWords).member_nouns
+    owner = group_owner(head, state) if member else None
+    if owner is not None:  # "the rebels' leaders", "Hamas's spokesman": as "leaders of"
+        actor = replace(
+            owner.actor,
+            reason=f"{head.text!r} of {owner.text!r}: {owner.actor.reason}",
+            kind=mention.actor.kind,
+        )
+        return replace(mention, actor=actor)
     for prep in (
         c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "for", "with")
     ):
@@ -1509,6 +1517,20 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
                 )
                 return replace(mention, actor=actor)
     return mention
+
+
+def group_owner(head: Token, state: DocState) -> Mention | None:
+    """The group or body named as the possessor of a member noun ("the rebels' leaders",
+    "the opposition's spokesman", "Amnesty's researchers"); a state's possessor ("Kenya's
+    leaders", "the army's spokesman") gives only its country, which `own_country` reads."""
+    for owner in (c for c in head.children if c.dep_ == "poss"):
+        for mention in state.with_head(owner.i):
+            actor = mention.actor
+            group = actor.sector is not None and actor.sector not in STATE_SECTORS
+            body = actor.kind == "organisation" and actor.sector not in STATE_SECTORS
+            if actor.code and (group or body):
+                return mention
+    return None
 
 
 def unknown_body_of(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
