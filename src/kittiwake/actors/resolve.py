@@ -2172,11 +2172,14 @@ FOREIGN_KIND = "foreign"  # an actor of a country the text does not name; none i
 def is_foreign(doc: Doc, mention: Mention) -> bool:
     """ "foreign troops", "foreign journalists": of some other country, unnamed (a
     "foreign minister" is a title the dictionaries name with its word)."""
+    head = doc[mention.head]
+    words = [head, *(c for c in head.children if c.dep_ == "compound")]  # "foreign ground troops"
     return any(
         c.dep_ == "amod"
         and c.lower_ in FOREIGN_MODIFIERS
         and not mention.token_start <= c.i < mention.token_end
-        for c in doc[mention.head].children
+        for word in words
+        for c in word.children
     )
 
 
