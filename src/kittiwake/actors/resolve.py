@@ -78,12 +78,15 @@ ROLE_OF = frozenset({"of", "for", "at", "with"})  # "spokesman for", "head of", 
 THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 PAIR_NOUNS = frozenset(
-    {"side", "country", "nation", "leader", "government", "man", "capital", "state", "power"}
-)
+    {"side", "country", "nation", "leader", "government", "man", "woman", "capital", "state",
+     "power"}
+)  # fmt: skip
 PAIR_DETERMINERS = frozenset({"two", "both"})
 # Pair nouns that name people: "the two leaders" are the two just named, whereas "the two
 # sides" are the parties the story is about.
-PAIR_PEOPLE_NOUNS = frozenset({"leader", "president", "minister", "premier"})
+PAIR_PEOPLE_NOUNS = frozenset({"leader", "president", "minister", "premier", "man", "woman"})
+# Pair nouns that never stand for states: "the two men" are two people named before, or no one.
+PAIR_ONLY_PEOPLE = frozenset({"man", "woman"})
 PRONOUN_POS = frozenset({"PRON"})
 NAME_POS = frozenset({"PROPN", "NOUN"})
 COREF_WINDOW = 3  # sentences a pronoun may look back
@@ -794,6 +797,7 @@ class ActorResolver:
         country its place phrase names ("the ambassadors of Arnor, Osgiliath and Gondor":
         three embassies' people, GOV of each)."""
         mention = member_of(doc, mention, state)
+        mention = of_holding_side(doc, mention, state)
         actor = mention.actor
         if actor.country or not actor.sector or actor.entry_id or actor.code != actor.sector:
             return [mention]
@@ -1034,11 +1038,66 @@ def nearby_place_country(doc: Doc, mention: Mention, state: DocState) -> tuple[s
             if p.actor.country
             and not head.is_ancestor(doc[p.head])
             and not (went is not None and went.is_ancestor(doc[p.head]))
+            and not placed_elsewhere(doc[p.head], head, state)
         }
         if len(countries) == 1:
             where = "its sentence" if distance == 0 else "the sentence before"
             return countries.pop(), f"the place named in {where}"
     return None
+
+
+def placed_elsewhere(place: Token, head: Token, state: DocState) -> bool:
+    """Whether a place says only where an international body's branch is, inside that
+    body's own phrase ("a researcher of Amnesty International in Canada", "the UN office in
+    Geneva"), not where the story's events are: a body of no country keeps offices in many."""
+    token = place
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        if token.i == head.i or token.pos_ in ("VERB", "AUX"):
+            return False
+        if any(is_international(m.actor) for m in state.with_head(token.i)):
+            return True
+    return False
+
+
+def is_international(actor: Actor) -> bool:
+    return bool(actor.code) and actor.country is None and actor.sector in INTERNATIONAL_SECTORS
+
+
+# Participles by which a side holds a place: "the rebel-held town", "an army-controlled area".
+HOLDING_VERBS = frozenset({"hold", "control", "run", "occupy", "dominate"})
+# Offices and forces that a place's holders install or command there.
+HELD_OFFICES = frozenset({"GOV", "MIL", "COP"})
+
+
+def of_holding_side(doc: Doc, mention: Mention, state: DocState) -> Mention:
+    """ "officials in the rebel-held port", "police in the insurgent-controlled district": the
+    authorities and forces of a place held by a side other than the state are that side's
+    (rebels, insurgents), of the country they would have had; residents stay civilians."""
+    actor = mention.actor
+    if actor.entry_id or actor.sector not in HELD_OFFICES or actor.code != (actor.country or "") + actor.sector:
+        return mention
+    head = doc[mention.head]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            for held in (c for c in place.children if c.lemma_.lower() in HOLDING_VERBS):
+                side = next(
+                    (
+                        m.actor.sector
+                        for c in held.children
+                        if c.dep_ in ("npadvmod", "compound", "nsubj", "amod")
+                        for m in state.with_head(c.i)
+                        if m.actor.sector and m.actor.sector not in HELD_OFFICES
+                        and not m.actor.entry_id
+                    ),
+                    None,
+                )
+                if side is not None:
+                    country = actor.country or ""
+                    why = f"{actor.reason}; of the side holding {place.text!r} -> {side}"
+                    held_actor = replace(actor, code=country + side, sector=side, reason=why)
+                    return replace(mention, actor=held_actor)
+    return mention
 
 
 def listed_with(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
@@ -1423,6 +1482,14 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
     if mention.actor.country:
         return mention
     member = head.lemma_.lower() in load_words(ActorWords).member_nouns
+    owner = group_owner(head, state) if member else None
+    if owner is not None:  # "the rebels' leaders", "Hamas's spokesman": as "leaders of"
+        actor = replace(
+            owner.actor,
+            reason=f"{head.text!r} of {owner.text!r}: {owner.actor.reason}",
+            kind=mention.actor.kind,
+        )
+        return replace(mention, actor=actor)
     for prep in (
         c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "for", "with")
     ):
@@ -1450,6 +1517,20 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
                 )
                 return replace(mention, actor=actor)
     return mention
+
+
+def group_owner(head: Token, state: DocState) -> Mention | None:
+    """The group or body named as the possessor of a member noun ("the rebels' leaders",
+    "the opposition's spokesman", "Amnesty's researchers"); a state's possessor ("Kenya's
+    leaders", "the army's spokesman") gives only its country, which `own_country` reads."""
+    for owner in (c for c in head.children if c.dep_ == "poss"):
+        for mention in state.with_head(owner.i):
+            actor = mention.actor
+            group = actor.sector is not None and actor.sector not in STATE_SECTORS
+            body = actor.kind == "organisation" and actor.sector not in STATE_SECTORS
+            if actor.code and (group or body):
+                return mention
+    return None
 
 
 def unknown_body_of(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
@@ -2091,11 +2172,14 @@ FOREIGN_KIND = "foreign"  # an actor of a country the text does not name; none i
 def is_foreign(doc: Doc, mention: Mention) -> bool:
     """ "foreign troops", "foreign journalists": of some other country, unnamed (a
     "foreign minister" is a title the dictionaries name with its word)."""
+    head = doc[mention.head]
+    words = [head, *(c for c in head.children if c.dep_ == "compound")]  # "foreign ground troops"
     return any(
         c.dep_ == "amod"
         and c.lower_ in FOREIGN_MODIFIERS
         and not mention.token_start <= c.i < mention.token_end
-        for c in doc[mention.head].children
+        for word in words
+        for c in word.children
     )
 
 
@@ -2300,7 +2384,10 @@ def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState)
         body = last_organisation(state, doc, before=before, sentence_index=sentence_index)
         return [body] if body is not None else []
     if is_pair_phrase(token):
-        people = token.lemma_.lower() in PAIR_PEOPLE_NOUNS  # "the two leaders", not "sides"
+        lemma = token.lemma_.lower()
+        people = lemma in PAIR_PEOPLE_NOUNS  # "the two leaders", not "sides"
+        if lemma in PAIR_ONLY_PEOPLE:
+            return recent_individuals(state, doc, before=before, sentence_index=sentence_index)
         return last_pair(state, doc, before=before, sentence_index=sentence_index, people=people)
     return []
 
@@ -2745,6 +2832,30 @@ def recent_people(
         latest.setdefault(country, mention)
         if len(latest) == 2:
             return sorted(latest.values(), key=mention_order)
+    return []
+
+
+def recent_individuals(
+    state: DocState, doc: Doc, *, before: int, sentence_index: int
+) -> list[Mention]:
+    """ "Gunmen seized a British engineer and a Kenyan driver ... the two men": the last two
+    single people named in the few sentences before, of one country or two; no states."""
+    offices = load_words(TitleWords).office_words | load_words(ActorWords).member_nouns
+    found: list[Mention] = []
+    for mention in reversed(since_sentence(state.mentions, sentence_index - PAIR_LOOKBACK)):
+        head = doc[mention.head]
+        one_person = (
+            mention.actor.kind in ("person", "unknown person")
+            or (head.tag_ == "NN" and head.lemma_.lower() in offices)
+            or (mention.actor.kind == "country" and head.tag_ == "NN" and head.ent_type_ == "")
+        )  # "a British engineer": a person named by nationality, not "Britain"
+        if mention.start >= before or not mention.actor.code or not one_person:
+            continue
+        if mention.coref_of is not None or any(f.head == mention.head for f in found):
+            continue
+        found.append(mention)
+        if len(found) == 2:
+            return sorted(found, key=mention_order)
     return []
 
 
