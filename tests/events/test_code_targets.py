@@ -129,6 +129,15 @@ CASES = {
         "Two thousand Ugandan soldiers were deployed to Somalia.",
         ("MOBILIZE", "UGA", "SOM"),
     ),
+    # an embassy closed is not whom: its host is; closed in the passive, by its own side
+    "closed-embassy-in": (
+        "Britain closed its embassy in Chad on Sunday.",
+        ("SANCTION", "GBR", "TCD"),
+    ),
+    "embassy-was-closed": (
+        "The Kenyan embassy in Mogadishu was closed on Monday.",
+        ("SANCTION", "KEN", "SOM"),
+    ),
     # a passive relative clause befalls the noun it modifies
     "passive-relative": (
         "Kenya, which was attacked by Ugandan rebels last year, asked for help.",

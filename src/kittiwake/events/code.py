@@ -838,6 +838,15 @@ def is_state_put_under(noun: Token, covered: set[int]) -> bool:
 GENERIC_FORCE = "190"  # CAMEO's "use conventional military force", not otherwise specified
 
 
+def is_handled_thing(subject: Token, pattern: Pattern) -> bool:
+    """A passive subject that is the thing an act handles, not whom it is done to: forces
+    sent ("troops were deployed") or an institution closed ("the embassy was closed")."""
+    theme = theme_words(pattern)
+    if theme and phrase_score([subject], theme):
+        return True
+    return pattern.topic_object and lemma_of(subject) in pattern.object
+
+
 def is_casualty_setting(noun: Token, covered: set[int]) -> bool:
     """The attack a coded casualty verb in the passive says people suffered ("were killed in
     air strikes", "wounded during the raid"): the verb's record tells it, doer and all, unless
@@ -1457,16 +1466,17 @@ def participants(
             sources = [m for p in states for m in actors_at(p, by_head)] or sources
         if token.dep_ == "acl":  # "groups supported by Turkey": the head noun is the target
             targets.extend(actors_at(member_named(token.head), by_head))
-        theme = theme_words(pattern)
         for verb in conjuncts:
             for child in [*verb.children, *raised]:
-                if child.dep_ in PASSIVE_SUBJECT_DEPS and theme and phrase_score([child], theme):
-                    # "Kenyan troops were sent to Somalia": forces sent are no target; with no
-                    # "by", their own side sent them (refugees ferried are still whom)
-                    sent = [m for m in actors_at(child, by_head) if m.actor.sector == "MIL"]
-                    if not sent:
-                        targets.extend(actors_at(child, by_head))
-                    sources = sources if any(m.actor.code for m in sources) else sent
+                if child.dep_ in PASSIVE_SUBJECT_DEPS and is_handled_thing(child, pattern):
+                    # "Kenyan troops were sent to Somalia", "the Kenyan embassy in Mogadishu was
+                    # closed": what was sent or closed is no target; with no "by", its own side
+                    # did it, to whom its phrase names (refugees ferried are still whom)
+                    owned = actors_at(child, by_head)
+                    doers = [m for m in owned if pattern.topic_object or m.actor.sector == "MIL"]
+                    hosts = prep_objects(child, pattern.target_preps)
+                    targets.extend([m for p in hosts for m in actors_at(p, by_head)] if doers else owned)
+                    sources = sources if any(m.actor.code for m in sources) else doers
                 elif child.dep_ in PASSIVE_SUBJECT_DEPS:  # "a camp for refugees was attacked"
                     child = antecedent(child, verb)  # "Kenya, which was attacked by ..."
                     targets.extend(actors_at(child, by_head) or phrase_actors(child, by_head))
