@@ -561,8 +561,30 @@ def test_an_act_at_an_occasion_told_before_takes_its_day(
             "traitor",
             WEDNESDAY,
         ),
+        # an act a day or weeks after or before another took place that long from it
+        (
+            "The border reopened a day after the Kenyan president visited Uganda.",
+            "visited",
+            dt.date(2015, 12, 15),
+        ),
+        (
+            "Kenya shut the border on Monday, two days after rebels raided a Kenyan village.",
+            "raided",
+            dt.date(2015, 12, 12),
+        ),
+        (
+            "Kenya shut the border a week before rebels raided a Kenyan village on Monday.",
+            "raided",
+            dt.date(2015, 12, 14),
+        ),
     ],
-    ids=["framing-participle", "relative-clause"],
+    ids=[
+        "framing-participle",
+        "relative-clause",
+        "a-day-after",
+        "two-days-after-monday",
+        "own-day-kept",
+    ],
 )
 def test_dates_in_framing_phrases_and_relative_clauses(
     nlp: Any, text: str, trigger: str, day: dt.date

@@ -870,6 +870,64 @@ def resolve_event_date(
     return EventDate(value, raw=chosen.text, precision=chosen.precision, historical=historical)
 
 
+# Units of an interval between two acts, in days ("a day after", "three weeks before").
+_INTERVAL_DAYS = {"day": 1, "week": 7}
+
+
+def interval_date(
+    trigger: Token, published: dt.date, *, scans: _Scans | None = None
+) -> EventDate | None:
+    """ "The border reopened a day after the general flew to Nairobi", "expelled two diplomats
+    three weeks before the talks began": an act in a clause of "after" or "before" with an
+    interval of days or weeks took place that long before or after the act of the clause it
+    hangs on, dated as that clause is."""
+    verb = clause_verb(trigger)
+    main = verb.head
+    mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+    if verb.dep_ != "advcl" or mark is None or mark.lower_ not in ("after", "before"):
+        return None
+    unit = next(
+        (
+            c
+            for c in (*verb.children, *main.children)
+            if c.dep_ == "npadvmod" and c.lemma_.lower() in _INTERVAL_DAYS
+        ),
+        None,
+    )
+    count = _interval_count(unit) if unit is not None else None
+    if unit is None or count is None:
+        return None
+    sentence = main.sent
+    own = {t.i for t in verb.subtree}
+    for item in _scan_sentence(sentence, published, future=False, scans=scans):
+        root = _expression_root(sentence, item.expression)
+        if root is not None and root.i in own:
+            return None  # "two days after rebels attacked on Monday": its own day
+    governing = resolve_event_date(sentence, main.i, published, scans=scans)
+    if governing is None:
+        return None
+    days = count * _INTERVAL_DAYS[unit.lemma_.lower()] * (-1 if mark.lower_ == "after" else 1)
+    value = governing.value + dt.timedelta(days=days)
+    raw = f"{doc_span_text(unit)} {mark.lower_} ({governing.raw or 'the day of the story'})"
+    precision = "day" if governing.precision == "day" else governing.precision
+    return EventDate(value, raw=raw, precision=precision, historical=governing.historical)
+
+
+def _interval_count(unit: Token) -> int | None:
+    """How many days or weeks: "a day", "two days", "3 weeks"."""
+    numbers = load_words(DateWords).number_words
+    for child in unit.children:
+        word = child.lower_
+        if child.dep_ in ("nummod", "det") and (word in numbers or word.isdigit()):
+            return numbers[word] if word in numbers else int(word)
+    return None
+
+
+def doc_span_text(unit: Token) -> str:
+    """The interval as written: "two days"."""
+    return unit.doc[unit.left_edge.i : unit.i + 1].text
+
+
 class DateResolver:
     """Pipeline stage: fill each event's `date` from its sentence and the publication date.
 
@@ -908,7 +966,8 @@ class DateResolver:
                     sentence, anchor.i, published, excluded=promised, scans=scans
                 )
             else:
-                date = resolve_event_date(sentence, trigger.i, published, scans=scans)
+                interval = interval_date(trigger, published, scans=scans) if published else None
+                date = interval or resolve_event_date(sentence, trigger.i, published, scans=scans)
             named = date  # what the sentence itself names, before any day is taken from elsewhere
             if date is not None and date.raw is None:
                 date = occasion_date(trigger, occasions) or date
