@@ -863,6 +863,14 @@ def is_casualty_setting(noun: Token, covered: set[int]) -> bool:
     )
 
 
+def implied_doers(verb: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """Who did a passive act with no "by": whoever made the attack it happened in ("were
+    killed in Ugandan air strikes"), or the owner of the state it put someone under ("was
+    placed under EU sanctions")."""
+    states = prep_objects(verb, STATE_PREPOSITIONS)
+    return attackers_in(verb, by_head) or [m for p in states for m in actors_at(p, by_head)]
+
+
 def attackers_in(verb: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
     """Who did the attack a passive act happened in: "civilians were killed in Ugandan air
     strikes", "wounded during a rebel raid"."""
@@ -1459,11 +1467,8 @@ def participants(
                 sources.extend(actors_at(pobj, by_head) or unresolved(pobj))
             if sources:
                 break
-        if not any(m.actor.code for m in sources):  # "were killed in Ugandan air strikes"
-            sources = attackers_in(token, by_head) or sources
-        if not any(m.actor.code for m in sources):  # "was placed under EU sanctions"
-            states = prep_objects(token, STATE_PREPOSITIONS)
-            sources = [m for p in states for m in actors_at(p, by_head)] or sources
+        if not any(m.actor.code for m in sources):
+            sources = implied_doers(token, by_head) or sources
         if token.dep_ == "acl":  # "groups supported by Turkey": the head noun is the target
             targets.extend(actors_at(member_named(token.head), by_head))
         for verb in conjuncts:
@@ -1474,8 +1479,12 @@ def participants(
                     # did it, to whom its phrase names (refugees ferried are still whom)
                     owned = actors_at(child, by_head)
                     doers = [m for m in owned if pattern.topic_object or m.actor.sector == "MIL"]
-                    hosts = prep_objects(child, pattern.target_preps)
-                    targets.extend([m for p in hosts for m in actors_at(p, by_head)] if doers else owned)
+                    hosts = [
+                        m
+                        for p in prep_objects(child, pattern.target_preps)
+                        for m in actors_at(p, by_head)
+                    ]
+                    targets.extend(hosts if doers else owned)
                     sources = sources if any(m.actor.code for m in sources) else doers
                 elif child.dep_ in PASSIVE_SUBJECT_DEPS:  # "a camp for refugees was attacked"
                     child = antecedent(child, verb)  # "Kenya, which was attacked by ..."
