@@ -211,6 +211,60 @@ CODED: dict[str, tuple[str, Triple]] = {
         "Kenyan troops wiped out the Somali militants.",
         ("ASSAULT", "KEN", "SOM"),
     ),
+    # cooperation made closer is diplomatic cooperation
+    "stepped-up-cooperation": (
+        "Kenya and Uganda stepped up security cooperation in 2010.",
+        ("SUPPORT", "KEN", "UGA"),
+    ),
+    # a promise of help, cooperation or commitment is an intent to cooperate
+    "pledged-to-assist": ("Kenya pledged to assist Uganda after the floods.", ("AGREE", "KEN", "UGA")),
+    "pledged-cooperation": ("Kenya pledged its cooperation with Uganda.", ("AGREE", "KEN", "UGA")),
+    "reaffirmed-commitment": (
+        "The Kenyan president reaffirmed his commitment to Uganda.",
+        ("AGREE", "KEN", "UGA"),
+    ),
+    "expressed-willingness-to-negotiate": (
+        "Kenya expressed its willingness to negotiate with Uganda.",
+        ("AGREE", "KEN", "UGA"),
+    ),
+    # talks or a deal ruled out are rejected
+    "ruled-out-talks": ("Kenya ruled out talks with Uganda.", ("REJECT", "KEN", "UGA")),
+    "balked-at": ("Kenya balked at Uganda's demands.", ("REJECT", "KEN", "UGA")),
+    # criticism and blame in idioms
+    "hit-out-at": ("Kenya hit out at Uganda over the arrests.", ("ACCUSE", "KEN", "UGA")),
+    "took-to-task": ("Kenya took Uganda to task over the arrests.", ("ACCUSE", "KEN", "UGA")),
+    "held-responsible": (
+        "Kenya held Uganda responsible for the attack.",
+        ("ACCUSE", "KEN", "UGA"),
+    ),
+    "pointed-the-finger": ("Kenya pointed the finger at Uganda.", ("ACCUSE", "KEN", "UGA")),
+    # criminal charges pressed are a legal step, dropped they are eased
+    "pressed-charges": (
+        "Kenyan police pressed charges against the Ugandan driver.",
+        ("COERCE", "KEN", "UGA"),
+    ),
+    "dropped-charges": (
+        "Kenyan prosecutors dropped the charges against the Ugandan activist.",
+        ("CONCEDE", "KEN", "UGA"),
+    ),
+    # calling for protests is protesting, as calling a strike is
+    "called-for-protests": (
+        "The Kenyan opposition called for mass protests against the government.",
+        ("PROTEST", "KEN", "KEN"),
+    ),
+    # arms taken up against someone: fighting them, or, said as a readiness, a threat
+    "took-up-arms": (
+        "Ugandan rebels took up arms against the Kenyan government.",
+        ("ASSAULT", "UGA", "KEN"),
+    ),
+    "willing-to-take-up-arms": (
+        "Ugandan rebels said they were ready to take up arms against Kenya.",
+        ("THREATEN", "UGA", "KEN"),
+    ),
+    "coordinated-with": (
+        "Kenya coordinated with Uganda on the rescue.",
+        ("COOPERATE", "KEN", "UGA"),
+    ),
 }
 
 
@@ -265,6 +319,39 @@ NOT_CODED: dict[str, tuple[str, str]] = {
     "crushed-in-election": (
         "The Kenyan ruling party crushed the opposition in the election.",
         "ASSAULT",
+    ),
+    # foul play ruled out rejects nobody
+    "ruled-out-foul-play": (
+        "Kenyan police ruled out foul play in the death of the Ugandan student.",
+        "REJECT",
+    ),
+    # readiness to fight is no intent to cooperate
+    "expressed-readiness-to-fight": (
+        "Kenyan rebels expressed their readiness to fight the Ugandan army.",
+        "AGREE",
+    ),
+    # a commitment demonstrated is no street demonstration
+    "demonstrated-commitment": ("Kenya demonstrated its commitment to democracy.", "PROTEST"),
+    # criticism idioms: no blows, no street protest
+    "hit-out-not-blows": ("Kenya hit out at Uganda over the arrests.", "ASSAULT"),
+    "took-to-task-not-protest": ("Kenya took Uganda to task over the arrests.", "PROTEST"),
+    "pointed-at": ("The Kenyan teacher pointed at the Ugandan flag.", "ACCUSE"),
+    # charges pressed are no demand
+    "pressed-charges-not-demand": (
+        "Kenyan police pressed charges against the Ugandan driver.",
+        "REQUEST",
+    ),
+    # an end to protests called for is an appeal, no protest
+    "called-for-end-to-protests": (
+        "The Kenyan president called for an end to the protests in Uganda.",
+        "PROTEST",
+    ),
+    # an issue taken up is no fighting
+    "took-up-issue": ("Kenya took up the border issue with Uganda.", "ASSAULT"),
+    # coordinating an effort alone cooperates with nobody
+    "coordinated-effort-alone": (
+        "The Kenyan ministry coordinated the relief effort in Uganda.",
+        "COOPERATE",
     ),
 }
 
