@@ -504,14 +504,8 @@ class ActorResolver:
         shared = shared_country(terms)
         if shared is not None:  # "President Bush": two Presidents Bush, both of the USA
             country_code, surname, names = shared
-            return Actor(
-                code=country_code + (sector or ""),
-                country=country_code,
-                sector=sector,
-                reason=f"surname {surname!r} of {names}, all of {country_code}"
-                + (f"; agent word -> {sector}" if sector else ""),
-                kind="person",
-            )
+            why = f"surname {surname!r} of {names}, all of {country_code}"
+            return person_of(country_code, sector, reason=why)
         if sector:
             kind = "person" if head.ent_type_ == "PERSON" else "sector"
             return Actor(code=sector, sector=sector, reason=f"agent word -> {sector}", kind=kind)
@@ -652,14 +646,8 @@ class ActorResolver:
             return actor
         agents = [t.entry for t in terms if isinstance(t.entry, AgentEntry)]
         sector = choose_sector([], agents) or actor.sector
-        return Actor(
-            code=country + (sector or ""),
-            country=country,
-            sector=sector,
-            reason=f"{head.text!r} of {country}, not {actor.name!r} ({actor.code})"
-            + (f"; agent word -> {sector}" if sector else ""),
-            kind="person",
-        )
+        why = f"{head.text!r} of {country}, not {actor.name!r} ({actor.code})"
+        return person_of(country, sector, reason=why)
 
     def split_code(self, code: str) -> tuple[str | None, str | None]:
         """("USAGOV") -> ("USA", "GOV"); ("IGOUNO") -> (None, "IGO")."""
@@ -2095,6 +2083,17 @@ def titles_before_name(doc: Doc, matches: list[Match]) -> frozenset[str]:
         for i in range(m.start, m.end)
     }
     return title_words(doc[i].text for i in range(first, name_start) if i not in named_places)
+
+
+def person_of(country: str, sector: str | None, *, reason: str) -> Actor:
+    """A person of `country` in the `sector` an agent word gives, if any."""
+    return Actor(
+        code=country + (sector or ""),
+        country=country,
+        sector=sector,
+        reason=reason + (f"; agent word -> {sector}" if sector else ""),
+        kind="person",
+    )
 
 
 def choose_sector(countries: list[Term], agents: list[AgentEntry]) -> str | None:
