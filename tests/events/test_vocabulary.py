@@ -265,6 +265,19 @@ CODED: dict[str, tuple[str, Triple]] = {
         "Kenya coordinated with Uganda on the rescue.",
         ("COOPERATE", "KEN", "UGA"),
     ),
+    # held or kept in custody, detention or jail: the state people are held in
+    "held-in-custody": (
+        "Ugandan police held the Kenyan lorry drivers in custody for a week.",
+        ("COERCE", "UGA", "KEN"),
+    ),
+    "was-held-in-detention": (
+        "The Kenyan journalist was held in detention by Ugandan soldiers.",
+        ("COERCE", "UGA", "KEN"),
+    ),
+    "kept-in-jail": (
+        "Ugandan authorities kept the Kenyan fishermen in jail over the lake dispute.",
+        ("COERCE", "UGA", "KEN"),
+    ),
 }
 
 
@@ -353,6 +366,10 @@ NOT_CODED: dict[str, tuple[str, str]] = {
         "The Kenyan ministry coordinated the relief effort in Uganda.",
         "COOPERATE",
     ),
+    # held in esteem, kept in mind, held in a town: no one detained
+    "held-in-high-regard": ("Kenya holds the Ugandan president in high regard.", "COERCE"),
+    "kept-in-mind": ("Kenyan diplomats kept the Ugandan objections in mind.", "COERCE"),
+    "held-in-a-town": ("Kenya held the regional summit with Uganda in Mombasa.", "COERCE"),
 }
 
 

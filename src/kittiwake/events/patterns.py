@@ -11,8 +11,9 @@ A pattern names trigger lemmas (`verbs` or `nouns`) and optional dependency cons
 ```
 
 Constraints: `object` (lemma of the direct object / passive subject / nominal "of" object),
-`prep` (a preposition the trigger must govern, e.g. "call *on*"), `complement` (lemma of a
-clausal complement: "urged X to *resign*"), `subject` (lemma of a subject that is not an
+`prep` (a preposition the trigger must govern, e.g. "call *on*"; with `object`, the noun of
+that preposition may be the object: "held *in* custody", though other verbs' "in" phrases are
+no objects), `complement` (lemma of a clausal complement: "urged X to *resign*"), `subject` (lemma of a subject that is not an
 actor: "the *raids* killed"), `symmetric` (a compound subject without an object acts on
 each other: "Russia and China agreed"), `topic_object` (the direct object is what the act is
 about, never whom: "discussed *Syria* with Iran"), `modifier` (lemma of an adjective, compound
