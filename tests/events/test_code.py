@@ -152,6 +152,11 @@ CODED = {
         "The Ugandan activist remained in detention in Nairobi.",
         Expected("173", None, "UGA", "COERCE"),
     ),
+    # a gerund after the preposition "to" is a complement, as after "of" or "for"
+    "gerund-after-to": (
+        "Kenya and Uganda pledged to strengthening their trade ties.",
+        Expected("030", "KEN", "UGA", "AGREE"),
+    ),
     # a hyphenated noun is one word ("sit-in"), not its last part ("in")
     "hyphenated-object": (
         "The Kenyan opposition staged a sit-in outside the parliament.",

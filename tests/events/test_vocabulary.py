@@ -278,6 +278,15 @@ CODED: dict[str, tuple[str, Triple]] = {
         "Ugandan authorities kept the Kenyan fishermen in jail over the lake dispute.",
         ("COERCE", "UGA", "KEN"),
     ),
+    # a pledge of what will be done, its gerund after the preposition "to"
+    "pledged-to-deepening": (
+        "Kenya and Uganda pledged to deepening their cooperation on the lake.",
+        ("AGREE", "KEN", "UGA"),
+    ),
+    "committed-to-helping": (
+        "Kenya has committed to helping Uganda rebuild the northern roads.",
+        ("AGREE", "KEN", None),
+    ),
 }
 
 
@@ -370,6 +379,9 @@ NOT_CODED: dict[str, tuple[str, str]] = {
     "held-in-high-regard": ("Kenya holds the Ugandan president in high regard.", "COERCE"),
     "kept-in-mind": ("Kenyan diplomats kept the Ugandan objections in mind.", "COERCE"),
     "held-in-a-town": ("Kenya held the regional summit with Uganda in Mombasa.", "COERCE"),
+    # committed to memory or to trial: nothing pledged
+    "committed-to-memory": ("The Kenyan envoy committed the Ugandan proposal to memory.", "AGREE"),
+    "committed-to-trial": ("The Kenyan suspect was committed to trial in Uganda.", "AGREE"),
 }
 
 

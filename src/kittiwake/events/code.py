@@ -1434,7 +1434,9 @@ def objects_of(verb: Token) -> list[Token]:
 def complements_of(verb: Token, *, objects: list[Token] | None = None) -> list[Token]:
     """`objects`: `objects_of(verb)`, when the caller has it already."""
     found = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl", "acomp")]
-    for prep in preps_of(verb, ("of", "for")):  # "accused X of violating", "blamed X for"
+    # "accused X of violating", "blamed X for", and a gerund after the preposition "to":
+    # "committed to helping", "pledged to supporting"
+    for prep in preps_of(verb, ("of", "for", "to")):
         found.extend(c for c in prep.children if c.dep_ == "pcomp")
     for prep in preps_of(verb, ("on", "for")):  # "called on Assad to leave", "call for X to quit"
         for pobj in prep.children:
