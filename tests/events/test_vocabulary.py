@@ -287,6 +287,15 @@ CODED: dict[str, tuple[str, Triple]] = {
         "Kenya has committed to helping Uganda rebuild the northern roads.",
         ("AGREE", "KEN", None),
     ),
+    # voting or speaking in favour of someone endorses them
+    "spoke-in-favour-of": (
+        "The Kenyan foreign minister spoke in favour of the Ugandan president.",
+        ("SUPPORT", "KEN", "UGA"),
+    ),
+    "came-out-in-favor-of": (
+        "The Kenyan opposition came out in favor of the Ugandan president.",
+        ("SUPPORT", "KEN", "UGA"),
+    ),
 }
 
 
@@ -382,6 +391,13 @@ NOT_CODED: dict[str, tuple[str, str]] = {
     # committed to memory or to trial: nothing pledged
     "committed-to-memory": ("The Kenyan envoy committed the Ugandan proposal to memory.", "AGREE"),
     "committed-to-trial": ("The Kenyan suspect was committed to trial in Uganda.", "AGREE"),
+    # a ruling in someone's favour, favour lost or returned: no endorsement
+    "ruled-in-favour-of": ("The Kenyan court ruled in favour of the Ugandan company.", "SUPPORT"),
+    "fell-out-of-favour": (
+        "The Kenyan minister fell out of favour with the Ugandan president.",
+        "SUPPORT",
+    ),
+    "returned-the-favour": ("Uganda returned the favour to Kenya.", "SUPPORT"),
 }
 
 
