@@ -460,11 +460,12 @@ def verb_checks(token: Token, pattern: Pattern) -> Iterable[ConstraintCheck]:
         ok = particle_score(token, pattern, facts=facts) is not None
         yield ConstraintCheck("particle", wanted, tuple(sorted(facts.particles)), ok)
     # as the coder reads them: with both an object and a complement, either names the act
-    object_ok = bool(pattern.object) and facts.objects.score(pattern.object) is not None
+    objects = facts.pattern_objects(pattern)
+    object_ok = bool(pattern.object) and objects.score(pattern.object) is not None
     complement_ok = bool(facts.complements & pattern.complement)
     either = bool(pattern.object and pattern.complement) and (object_ok or complement_ok)
     if pattern.object:
-        found = tuple(lemma_of(o) for o in facts.object_tokens)
+        found = tuple(lemma_of(o) for o in facts.pattern_object_tokens(pattern))
         yield ConstraintCheck("object", tuple(sorted(pattern.object)), found, object_ok or either)
     if pattern.prep:
         yield check(

@@ -142,6 +142,21 @@ CODED = {
         "Pakistan accused India of violating the ceasefire.",
         Expected("1123", "PAK", "IND", "ACCUSE"),
     ),
+    # a pattern's `prep` names a phrase its `object` is read in: "held *in* custody"
+    "object-in-the-patterns-prep": (
+        "Kenyan police have held the Ugandan activist in custody since Monday.",
+        Expected("173", "KENCOP", "UGA", "COERCE"),
+    ),
+    # and the subject of a `receiver` pattern undergoes it: "remained *in* detention"
+    "receiver-object-in-the-patterns-prep": (
+        "The Ugandan activist remained in detention in Nairobi.",
+        Expected("173", None, "UGA", "COERCE"),
+    ),
+    # a gerund after the preposition "to" is a complement, as after "of" or "for"
+    "gerund-after-to": (
+        "Kenya and Uganda pledged to strengthening their trade ties.",
+        Expected("030", "KEN", "UGA", "AGREE"),
+    ),
     # a hyphenated noun is one word ("sit-in"), not its last part ("in")
     "hyphenated-object": (
         "The Kenyan opposition staged a sit-in outside the parliament.",

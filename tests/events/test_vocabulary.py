@@ -265,6 +265,37 @@ CODED: dict[str, tuple[str, Triple]] = {
         "Kenya coordinated with Uganda on the rescue.",
         ("COOPERATE", "KEN", "UGA"),
     ),
+    # held or kept in custody, detention or jail: the state people are held in
+    "held-in-custody": (
+        "Ugandan police held the Kenyan lorry drivers in custody for a week.",
+        ("COERCE", "UGA", "KEN"),
+    ),
+    "was-held-in-detention": (
+        "The Kenyan journalist was held in detention by Ugandan soldiers.",
+        ("COERCE", "UGA", "KEN"),
+    ),
+    "kept-in-jail": (
+        "Ugandan authorities kept the Kenyan fishermen in jail over the lake dispute.",
+        ("COERCE", "UGA", "KEN"),
+    ),
+    # a pledge of what will be done, its gerund after the preposition "to"
+    "pledged-to-deepening": (
+        "Kenya and Uganda pledged to deepening their cooperation on the lake.",
+        ("AGREE", "KEN", "UGA"),
+    ),
+    "committed-to-helping": (
+        "Kenya has committed to helping Uganda rebuild the northern roads.",
+        ("AGREE", "KEN", None),
+    ),
+    # voting or speaking in favour of someone endorses them
+    "spoke-in-favour-of": (
+        "The Kenyan foreign minister spoke in favour of the Ugandan president.",
+        ("SUPPORT", "KEN", "UGA"),
+    ),
+    "came-out-in-favor-of": (
+        "The Kenyan opposition came out in favor of the Ugandan president.",
+        ("SUPPORT", "KEN", "UGA"),
+    ),
 }
 
 
@@ -353,6 +384,20 @@ NOT_CODED: dict[str, tuple[str, str]] = {
         "The Kenyan ministry coordinated the relief effort in Uganda.",
         "COOPERATE",
     ),
+    # held in esteem, kept in mind, held in a town: no one detained
+    "held-in-high-regard": ("Kenya holds the Ugandan president in high regard.", "COERCE"),
+    "kept-in-mind": ("Kenyan diplomats kept the Ugandan objections in mind.", "COERCE"),
+    "held-in-a-town": ("Kenya held the regional summit with Uganda in Mombasa.", "COERCE"),
+    # committed to memory or to trial: nothing pledged
+    "committed-to-memory": ("The Kenyan envoy committed the Ugandan proposal to memory.", "AGREE"),
+    "committed-to-trial": ("The Kenyan suspect was committed to trial in Uganda.", "AGREE"),
+    # a ruling in someone's favour, favour lost or returned: no endorsement
+    "ruled-in-favour-of": ("The Kenyan court ruled in favour of the Ugandan company.", "SUPPORT"),
+    "fell-out-of-favour": (
+        "The Kenyan minister fell out of favour with the Ugandan president.",
+        "SUPPORT",
+    ),
+    "returned-the-favour": ("Uganda returned the favour to Kenya.", "SUPPORT"),
 }
 
 

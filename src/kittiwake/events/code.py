@@ -1188,7 +1188,7 @@ def verb_fit(token: Token, pattern: Pattern, *, facts: TriggerFacts | None = Non
     if pattern.prep and not facts.prepositions & pattern.prep:
         return None  # before the objects, which take longer to find
     met += bool(pattern.prep)
-    matched = facts.objects.score(pattern.object) if pattern.object else None
+    matched = facts.pattern_objects(pattern).score(pattern.object) if pattern.object else None
     if pattern.object and matched is not None:
         # "sent instructors to the army": what the verb acts on says more than a phrase
         # that names whom ("to the army")
@@ -1243,6 +1243,19 @@ class TriggerFacts:
     @cached_property
     def objects(self) -> PhraseWords:
         return phrase_words(self.object_tokens)
+
+    def pattern_object_tokens(self, pattern: Pattern) -> list[Token]:
+        """The nouns a pattern's `object` is read in: the verb's objects and, with `prep`, the
+        nouns of those prepositions too ("held *in* custody", "voted *in* favour"). Other verbs'
+        "in" phrases mostly name a place or a time, so only a pattern that names one reads it."""
+        extra = prep_objects(self.token, sorted(pattern.prep - OBJECT_PREPS))
+        if not extra:
+            return self.object_tokens
+        return [*self.object_tokens, *extra, *(c for o in extra for c in o.conjuncts)]
+
+    def pattern_objects(self, pattern: Pattern) -> PhraseWords:
+        tokens = self.pattern_object_tokens(pattern)
+        return self.objects if tokens is self.object_tokens else phrase_words(tokens)
 
     @cached_property
     def complement_objects(self) -> PhraseWords:
@@ -1391,6 +1404,11 @@ def lemma_of(token: Token) -> str:
     return token.lemma_.lower()
 
 
+# The prepositions whose noun any verb acts on ("imposed sanctions *on* Iran", "put *under*
+# arrest"); a pattern's `prep` adds others (`TriggerFacts.pattern_objects`).
+OBJECT_PREPS = frozenset({"on", "for", "against", "to", "with", "under", "into"})
+
+
 def objects_of(verb: Token) -> list[Token]:
     # after a verb of naming, an object predicate is what the object is called, not what is
     # acted on: "what he calls a useful meeting" is no call for a meeting ("held them
@@ -1402,7 +1420,7 @@ def objects_of(verb: Token) -> list[Token]:
         if (c.dep_ in OBJECT_DEPS and not (naming and c.dep_ == "oprd"))
         or c.dep_ in PASSIVE_SUBJECT_DEPS
     ]
-    for prep in preps_of(verb, ("on", "for", "against", "to", "with", "under", "into")):
+    for prep in preps_of(verb, OBJECT_PREPS):
         found.extend(c for c in prep.children if c.dep_ == "pobj")
     for token in list(found):
         found.extend(token.conjuncts)
@@ -1416,7 +1434,9 @@ def objects_of(verb: Token) -> list[Token]:
 def complements_of(verb: Token, *, objects: list[Token] | None = None) -> list[Token]:
     """`objects`: `objects_of(verb)`, when the caller has it already."""
     found = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl", "acomp")]
-    for prep in preps_of(verb, ("of", "for")):  # "accused X of violating", "blamed X for"
+    # "accused X of violating", "blamed X for", and a gerund after the preposition "to":
+    # "committed to helping", "pledged to supporting"
+    for prep in preps_of(verb, ("of", "for", "to")):
         found.extend(c for c in prep.children if c.dep_ == "pcomp")
     for prep in preps_of(verb, ("on", "for")):  # "called on Assad to leave", "call for X to quit"
         for pobj in prep.children:

@@ -11,16 +11,19 @@ A pattern names trigger lemmas (`verbs` or `nouns`) and optional dependency cons
 ```
 
 Constraints: `object` (lemma of the direct object / passive subject / nominal "of" object),
-`prep` (a preposition the trigger must govern, e.g. "call *on*"), `complement` (lemma of a
-clausal complement: "urged X to *resign*"), `subject` (lemma of a subject that is not an
-actor: "the *raids* killed"), `symmetric` (a compound subject without an object acts on
-each other: "Russia and China agreed"), `topic_object` (the direct object is what the act is
-about, never whom: "discussed *Syria* with Iran"), `modifier` (lemma of an adjective, compound
-or adverb the trigger must have: "*verbal* attacks" are criticism, not violence), `experiencer`
-(the subject feels the act, active or passive, towards whom its "by", "at", "over" or "with"
-phrase names: "the network was *appalled* by the government's decision" criticises the
-government), `receiver` (the subject undergoes the act, whom its "from" or "by" phrase names
-does it: "Russia's strikes *drew* criticism from France" is France's criticism of Russia).
+`prep` (a preposition the trigger must govern, e.g. "call *on*"; with `object`, the noun of
+that preposition may be the object: "held *in* custody", though other verbs' "in" phrases
+are no objects), `complement` (lemma of a clausal complement: "urged X to *resign*", or of a
+gerund after "of", "for" or "to": "accused X of *violating*", "pledged to *supporting*"),
+`subject` (lemma of a subject that is not an actor: "the *raids* killed"), `symmetric` (a
+compound subject without an object acts on each other: "Russia and China agreed"),
+`topic_object` (the direct object is what the act is about, never whom: "discussed *Syria*
+with Iran"), `modifier` (lemma of an adjective, compound or adverb the trigger must have:
+"*verbal* attacks" are criticism, not violence), `experiencer` (the subject feels the act,
+active or passive, towards whom its "by", "at", "over" or "with" phrase names: "the network
+was *appalled* by the government's decision" criticises the government), `receiver` (the
+subject undergoes the act, whom its "from" or "by" phrase names does it: "Russia's strikes
+*drew* criticism from France" is France's criticism of Russia).
 An `evaluative` pattern's `nouns` and `adjectives`
 judge whom they describe ("Uribe's *lies*", "called the army *puppets*", "the vote was
 *illegal*"): its target is the actor described, its source whoever says so; with `prep`, a
