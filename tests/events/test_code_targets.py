@@ -138,6 +138,11 @@ CASES = {
         "The Kenyan embassy in Mogadishu was closed on Monday.",
         ("SANCTION", "KEN", "SOM"),
     ),
+    # a gerund after "to" names the act pledged, and so whom it is for
+    "pledged-to-gerund": (
+        "France pledged to supporting the Malian government.",
+        ("AGREE", "FRA", "MLI"),
+    ),
     # a passive relative clause befalls the noun it modifies
     "passive-relative": (
         "Kenya, which was attacked by Ugandan rebels last year, asked for help.",

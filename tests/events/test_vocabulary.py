@@ -285,7 +285,7 @@ CODED: dict[str, tuple[str, Triple]] = {
     ),
     "committed-to-helping": (
         "Kenya has committed to helping Uganda rebuild the northern roads.",
-        ("AGREE", "KEN", None),
+        ("AGREE", "KEN", "UGA"),
     ),
     # voting or speaking in favour of someone endorses them
     "spoke-in-favour-of": (

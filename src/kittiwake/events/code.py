@@ -1737,7 +1737,10 @@ def target_candidates(
     if ordered:  # "killed civilians at a market in Idlib": the object names whom; a place
         found = [m for m in found if m.actor.kind not in PLACE_KINDS]  # further on, where
     ordered.extend(found)
-    for clause in (c for c in token.children if c.dep_ in ("xcomp", "advcl") and not ordered):
+    # "pledged to help Mali", and a gerund after "to": "pledged to supporting Mali"
+    gerunds = [g for p in preps_of(token, ("to",)) for g in p.children if g.dep_ == "pcomp"]
+    clauses = [*(c for c in token.children if c.dep_ in ("xcomp", "advcl")), *gerunds]
+    for clause in (c for c in clauses if not ordered):
         if clause.dep_ == "advcl" and not is_purpose(clause):
             continue
         if clause.dep_ == "advcl" and is_protective(clause):
