@@ -361,6 +361,11 @@ NOT_CODED: dict[str, tuple[str, str]] = {
         "Kenyan police ruled out foul play in the death of the Ugandan student.",
         "REJECT",
     ),
+    # saying that two can work together pledges nothing
+    "reaffirmed-the-ability-to-work": (
+        "The Kenyan minister reaffirmed the ability of both nations to work together.",
+        "AGREE",
+    ),
     # readiness to fight is no intent to cooperate
     "expressed-readiness-to-fight": (
         "Kenyan rebels expressed their readiness to fight the Ugandan army.",
