@@ -69,6 +69,35 @@ def seed() -> tuple[str, list[Event]]:
     return SEED.read_text(encoding="utf-8"), code_file(SEED, "--date", "2015-12-16")
 
 
+# Every act an expert codes in the seed article, as (CAMEO root, source country, target
+# country): anything else in default output is a wrong record (the list is of acts, not of
+# sentences; "" is an actor the story does not name).
+SEED_ACTS = {
+    ("19", "USA", "IMG"),  # the coalition targets the Islamic State
+    ("19", "RUS", "SYR"),  # Russia attacks groups opposed to Assad
+    ("19", "", "IMG"),  # fighting the Islamic State
+    ("19", "SYR", "SYR"),  # raids kill civilians
+    ("10", "USA", "SYR"),  # Obama's call in 2011 that Assad go
+    ("10", "SYR", "SYR"),  # the opposition demands that Assad step down
+    ("02", "USA", ""),  # an appeal to no one in particular
+    ("04", "USA", "RUS"),
+    ("04", "USA", "SAU"),
+    ("03", "RUS", "USA"),
+    ("03", "SAU", "SAU"),
+    ("16", "USA", "RUS"),
+}
+
+
+def test_seed_codes_no_act_an_expert_would_not(seed: tuple[str, list[Event]]) -> None:
+    _, events = seed
+    def act(event: Event) -> tuple[str, str, str]:
+        return event["cameo"][:2], code(event["source"])[:3], code(event["target"])[:3]
+
+    assert not [e for e in events if act(e) not in SEED_ACTS], summary(
+        [e for e in events if act(e) not in SEED_ACTS]
+    )
+
+
 def test_seed_us_and_russia_consult(seed: tuple[str, list[Event]]) -> None:
     _, events = seed
     consults = [e for e in events if e["plover"]["type"] == "CONSULT" and between(e, "USA", "RUS")]
