@@ -138,15 +138,16 @@ REPORTABLE_MODALITIES: frozenset[str | None] = frozenset(
 )
 
 
-# CAMEO acts complete without a target (statements, appeals and intents made to no one in
-# particular: "called for calm", "pledged to cut tariffs"; dissent, force posture) and
-# acts reported on an identified target with the doer unnamed (coercion, assault, fighting,
-# and the release of people held: "the journalists were released from custody").
 # CAMEO's quad classes: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
 # 4 material conflict (coercion, assault, fighting).
 VERBAL_QUAD_CLASSES = (1, 3)
 MATERIAL_QUAD_CLASSES = (2, 4)
 MATERIAL_CONFLICT = 4
+
+# CAMEO acts complete without a target (statements, appeals and intents made to no one in
+# particular: "called for calm", "pledged to cut tariffs"; dissent, force posture) and
+# acts reported on an identified target with the doer unnamed (coercion, assault, fighting,
+# and the release of people held: "the journalists were released from custody").
 SELF_CONTAINED_ROOTS = frozenset({"01", "02", "03", "14", "15"})
 DOERLESS_ROOTS = frozenset({"17", "18", "19", "20"})
 DOERLESS_CODES = frozenset({"0841"})
