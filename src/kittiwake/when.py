@@ -908,9 +908,9 @@ def interval_date(
         return None
     days = count * _INTERVAL_DAYS[unit.lemma_.lower()] * (-1 if mark.lower_ == "after" else 1)
     value = governing.value + dt.timedelta(days=days)
-    raw = f"{doc_span_text(unit)} {mark.lower_} ({governing.raw or 'the day of the story'})"
-    precision = "day" if governing.precision == "day" else governing.precision
-    return EventDate(value, raw=raw, precision=precision, historical=governing.historical)
+    interval = unit.doc[unit.left_edge.i : unit.i + 1].text  # "two days", as written
+    raw = f"{interval} {mark.lower_} ({governing.raw or 'the day of the story'})"
+    return replace(governing, value=value, raw=raw)
 
 
 def _interval_count(unit: Token) -> int | None:
@@ -921,11 +921,6 @@ def _interval_count(unit: Token) -> int | None:
         if child.dep_ in ("nummod", "det") and (word in numbers or word.isdigit()):
             return numbers[word] if word in numbers else int(word)
     return None
-
-
-def doc_span_text(unit: Token) -> str:
-    """The interval as written: "two days"."""
-    return unit.doc[unit.left_edge.i : unit.i + 1].text
 
 
 class DateResolver:

@@ -535,47 +535,35 @@ def test_whom_an_appeal_would_protect_is_not_its_target(pipeline: Pipeline, text
     assert {country(e.target) for e in appeals} == {None}, triples(appeals)
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Gunmen kidnapped two Kenyan nurses near the border on Tuesday. The abduction took"
-            " place near a busy market.",
-            [("ASSAULT", "KEN", "KEN")] * 2,
-        ),
-        # an act only mentioned again adds no record of its own
-        (
-            "Ugandan rebels attacked a Kenyan army post on Monday. Trade slowed after the attack.",
-            [("ASSAULT", "UGA", "KEN")],
-        ),
-    ],
-    ids=["took-place", "mentioned-again"],
-)
-def test_an_act_named_again_as_what_happened_is_by_and_to_the_same(
-    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
-) -> None:
-    events = code_text(text, date=DATE, pipeline=pipeline)
-    assert [(e.plover_type, country(e.source), country(e.target)) for e in events] == expected
+# Every default-output record of a story, as (type, source country, target country)
+RECORDS = {
+    # an act named again as what happened is by and to the same as the act told before
+    "took-place": (
+        "Gunmen kidnapped two Kenyan nurses near the border on Tuesday. The abduction took"
+        " place near a busy market.",
+        [("ASSAULT", "KEN", "KEN")] * 2,
+    ),
+    # an act only mentioned again adds no record of its own
+    "mentioned-again": (
+        "Ugandan rebels attacked a Kenyan army post on Monday. Trade slowed after the attack.",
+        [("ASSAULT", "UGA", "KEN")],
+    ),
+    # whoever made the strikes people were killed in killed them: one act, one record
+    "killed-in-strikes": (
+        "Dozens of Kenyan civilians were killed in Ugandan air strikes on Monday.",
+        [("ASSAULT", "UGA", "KEN")],
+    ),
+    # "this act" names again the last harm the story told; condemning it condemns its doer
+    "this-act": (
+        "Ugandan troops shelled a Kenyan border village on Monday. Tanzania condemned this"
+        " barbaric act.",
+        [("ASSAULT", "UGA", "KEN"), ("ACCUSE", "TZA", "UGA")],
+    ),
+}
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # whoever made the strikes people were killed in killed them: one act, one record
-        (
-            "Dozens of Kenyan civilians were killed in Ugandan air strikes on Monday.",
-            [("ASSAULT", "UGA", "KEN")],
-        ),
-        # "this act" names again the last harm the story told; condemning it condemns its doer
-        (
-            "Ugandan troops shelled a Kenyan border village on Monday. Tanzania condemned this"
-            " barbaric act.",
-            [("ASSAULT", "UGA", "KEN"), ("ACCUSE", "TZA", "UGA")],
-        ),
-    ],
-    ids=["killed-in-strikes", "this-act"],
-)
-def test_an_attack_told_as_a_noun_is_its_doers(
+@pytest.mark.parametrize(("text", "expected"), RECORDS.values(), ids=RECORDS.keys())
+def test_an_act_told_again_or_as_a_noun_is_its_doers(
     pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     events = code_text(text, date=DATE, pipeline=pipeline)

@@ -618,13 +618,8 @@ class ActorResolver:
         sector = choose_sector([], agents)
         if sector is None:
             return actor
-        return Actor(
-            code=actor.country + sector,
-            country=actor.country,
-            sector=sector,
-            reason=f"{head.text!r} of {actor.name!r} ({actor.code}): agent word -> {sector}",
-            kind="sector",
-        )
+        why = f"{head.text!r} of {actor.name!r} ({actor.code}): agent word -> {sector}"
+        return sector_actor(actor.country, sector, reason=why, kind="sector")
 
     def of_another_country(self, head: Token, actor: Actor, terms: list[Term]) -> Actor:
         """ "King Abdullah of Jordan" is no king of Saudi Arabia: a listed person whose
@@ -1315,15 +1310,10 @@ def followers_of_leaders(doc: Doc, mentions: list[Mention], *, doc_id: str) -> l
             sector = leader.actor.sector
             if sector in STATE_SECTORS or sector == "ELI":
                 sector = None
-            country = leader.actor.country or ""
-            actor = Actor(
-                code=country + (sector or ""),
-                country=country,
-                sector=sector,
-                reason=f"{token.text!r} of {leader.text!r} ({leader.actor.code}): their leader's"
-                + (f" country and side {sector}" if sector else " country"),
-                kind="sector",
+            why = f"{token.text!r} of {leader.text!r} ({leader.actor.code}): their leader's" + (
+                f" country and side {sector}" if sector else " country"
             )
+            actor = sector_actor(leader.actor.country or "", sector, reason=why, kind="sector")
             start = token.left_edge.i
         elif token.dep_ != "compound" and is_bare_definite(token) and lemma in last:
             earlier = last[lemma]
@@ -2087,12 +2077,19 @@ def titles_before_name(doc: Doc, matches: list[Match]) -> frozenset[str]:
 
 def person_of(country: str, sector: str | None, *, reason: str) -> Actor:
     """A person of `country` in the `sector` an agent word gives, if any."""
+    why = reason + (f"; agent word -> {sector}" if sector else "")
+    return sector_actor(country, sector, reason=why, kind="person")
+
+
+def sector_actor(country: str, sector: str | None, *, reason: str, kind: str) -> Actor:
+    """An actor of `country` in `sector` (none: the country itself), coded as PETRARCH
+    codes them: "KEN" + "MIL"."""
     return Actor(
         code=country + (sector or ""),
         country=country,
         sector=sector,
-        reason=reason + (f"; agent word -> {sector}" if sector else ""),
-        kind="person",
+        reason=reason,
+        kind=kind,
     )
 
 

@@ -851,16 +851,21 @@ def is_casualty_setting(noun: Token, covered: set[int]) -> bool:
     """The attack a coded casualty verb in the passive says people suffered ("were killed in
     air strikes", "wounded during the raid"): the verb's record tells it, doer and all, unless
     the noun says more ("a suicide bombing", 1831, keeps its own)."""
-    preposition, words = noun.head, load_clause_words()
-    verb = preposition.head
+    verb = noun.head.head
     return (
-        noun.dep_ == "pobj"
-        and preposition.lower_ in ("in", "during")
-        and verb.i in covered
-        and lemma_of(verb) in words.casualty_verbs
-        and lemma_of(noun) in words.casualty_causes
+        verb.i in covered
         and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
+        and any(a.i == noun.i for a in attacks_suffered_in(verb))
     )
+
+
+def attacks_suffered_in(verb: Token) -> list[Token]:
+    """The attacks a casualty verb says people suffered in: "killed in air strikes",
+    "wounded during the raid" (not "charged in the shooting": no casualty verb)."""
+    words = load_clause_words()
+    if lemma_of(verb) not in words.casualty_verbs:
+        return []
+    return [p for p in prep_objects(verb, ("in", "during")) if lemma_of(p) in words.casualty_causes]
 
 
 def implied_doers(verb: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
@@ -874,14 +879,10 @@ def implied_doers(verb: Token, by_head: dict[int, list[Mention]]) -> list[Mentio
 def attackers_in(verb: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
     """Who did the attack a passive act happened in: "civilians were killed in Ugandan air
     strikes", "wounded during a rebel raid"."""
-    words = load_clause_words()
-    if lemma_of(verb) not in words.casualty_verbs:
-        return []  # "was charged in the shooting": not by the shooter
-    for pobj in prep_objects(verb, ("in", "during")):
-        if lemma_of(pobj) in words.casualty_causes:
-            found = attackers_of(pobj, by_head) or actors_at(pobj, by_head)
-            if found:
-                return found
+    for attack in attacks_suffered_in(verb):
+        found = attackers_of(attack, by_head) or actors_at(attack, by_head)
+        if found:
+            return found
     return []
 
 
