@@ -608,12 +608,34 @@ def test_dates_in_framing_phrases_and_relative_clauses(
             "withdrawal",
             14,
         ),
+        # the act planned lies deep in the plan's phrase; the other plan's month is not its day
+        (
+            "The Danish government has announced plans to join Norway in funding a police "
+            "academy in Mali, as well as plans to host a donors' meeting later this month.",
+            "funding",
+            16,
+        ),
+        # a threat too is made when it is told
+        (
+            "On Monday the rebel commander vowed that his fighters would storm the capital "
+            "on Friday.",
+            "storm",
+            14,
+        ),
     ],
-    ids=["scheduled-next-tuesday", "is-to-visit-friday", "promised-monday-withdrawal-friday"],
+    ids=[
+        "scheduled-next-tuesday",
+        "is-to-visit-friday",
+        "promised-monday-withdrawal-friday",
+        "plans-to-join-in-funding",
+        "vowed-monday-to-storm-friday",
+    ],
 )
 def test_a_promise_is_dated_when_it_is_made(nlp: Any, story: str, trigger: str, day: int) -> None:
     doc = nlp(story)
-    event = replace(make_event(doc, trigger), cameo="036", cameo_root="03", modality="promise")
+    threat = trigger == "storm"
+    modality, cameo = ("threat", "138") if threat else ("promise", "036")
+    event = replace(make_event(doc, trigger), cameo=cameo, cameo_root=cameo[:2], modality=modality)
     (dated,) = DateResolver()([event], doc, WEDNESDAY)
     assert dated.date is not None and dated.date.value == dt.date(2015, 12, day), dated.date
 

@@ -955,7 +955,7 @@ class DateResolver:
                 doc, event.trigger.start, event.trigger.end, token_starts=token_starts
             )
             sentence = trigger.sent  # found from the sentence starts each time it is asked for
-            if event.modality == "promise":  # the promise is dated, not the act promised
+            if event.modality in _TOLD_SPEECH_MODALITIES:  # dated, not the act announced
                 anchor, promised = _promise_anchor(trigger)
                 date = resolve_event_date(
                     sentence, anchor.i, published, excluded=promised, scans=scans
@@ -1079,14 +1079,28 @@ def is_simple_past(trigger: Token) -> bool:
 
 def _promise_anchor(trigger: Token) -> tuple[Token, frozenset[int]]:
     """ "The envoys are scheduled to hold talks next Tuesday", "on Monday the minister
-    promised that the army would begin its withdrawal on Friday": a promise or plan (CAMEO
-    03x) is made when it is told, so its day is that of the verb telling it (or the
-    story's); the promised act's own words, and the day they name, are left out."""
-    act = clause_verb(trigger)
-    promised = frozenset(t.i for t in act.subtree)
-    if act.dep_ in ("xcomp", "ccomp") and act.head.i != act.i:
-        return clause_verb(act.head), promised
-    return act, promised
+    promised that the army would begin its withdrawal on Friday": a promise, plan or threat
+    (CAMEO 03x, 13x) is made when it is told, so its day is that of the verb telling it (or
+    the story's); the promised act's own words, and the day they name, are left out. The
+    promised act may lie deep in a phrase ("announced plans to join Norway in funding the
+    academy, and plans to host a conference later this month"): the phrase is climbed to
+    the word the telling verb governs, and all of it is the promise's content."""
+    path = [clause_verb(trigger)]
+    while path[-1].dep_ in _PROMISED_PHRASE_DEPS and path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    anchor = clause_verb(path[-1])
+    content = path[-2] if anchor.i == path[-1].i and len(path) > 1 else path[-1]
+    if anchor.i == content.i:  # the act is the clause's own verb: "will send troops"
+        return anchor, frozenset(t.i for t in anchor.subtree)
+    return anchor, frozenset(t.i for t in content.subtree)
+
+
+# How a promised act hangs below the word that states the promise: a clause ("vowed to
+# attack", "promised that the army would"), a noun's complement ("plans to host"), or a
+# prepositional phrase on either ("a pledge of aid to Mali", "join them in funding").
+_PROMISED_PHRASE_DEPS = frozenset({"xcomp", "ccomp", "acl", "prep", "pcomp", "pobj"})
+# Speech acts dated when they are told, not by the day they name for the act they announce.
+_TOLD_SPEECH_MODALITIES = frozenset({"promise", "threat"})
 
 
 # Prepositions that place an act at or after an occasion ("at the summit", "after the
