@@ -131,12 +131,14 @@ class ActorWords(WordFile):
     family_name_first: Words
     institution_nouns: Words
     travel_verbs: Words
+    relocation_verbs: Words
     side_qualifiers: Words
     government_heads: Words
     captive_nouns: Words
     captivity_verbs: Words
     unnamed_people: Words
     standing_nouns: Words
+    holding_places: Words
     cause_bodies: Words
     follower_nouns: Words
 

@@ -27,6 +27,13 @@ CASES = {
         "We",
         "HRVGOV",
     ),
+    # "according to X" attributes the sentence, and the quotation that follows it, to X
+    "according-to-before-the-quote": (
+        'According to the Kenyan minister, the talks went well. "We are working closely with '
+        'the African Union."',
+        "We",
+        "KENGOV",
+    ),
 }
 
 

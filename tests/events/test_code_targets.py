@@ -44,6 +44,70 @@ CASES = {
         "Kenyan officials arrived at the border camps to meet Somali refugees.",
         ("CONSULT", "KEN", "SOM"),
     ),
+    # a list the parser reads as an apposition with a conjunct: each member is whom
+    "list-read-as-apposition": (
+        "Lula will meet the Chilean president, the Peruvian foreign minister and the "
+        "Argentine defence minister on Friday.",
+        ("AGREE", "BRA", "ARG"),
+    ),
+    "list-read-as-apposition-middle": (
+        "Lula will meet the Chilean president, the Peruvian foreign minister and the "
+        "Argentine defence minister on Friday.",
+        ("AGREE", "BRA", "PER"),
+    ),
+    # the same preposition repeated in a list names each member
+    "repeated-preposition": (
+        "The Tanzanian ministry said: \"We are cooperating closely with Kenya, with the African Union, "
+        "and with Uganda.\"",
+        ("COOPERATE", "TZA", "UGA"),
+    ),
+    # talks said to exist with someone are held by the speaker's side
+    "existential-talks-in-quotation": (
+        '"There are talks under way with the interior minister," the Iraqi opposition leader '
+        "said.",
+        ("CONSULT", "IRQ", "IRQ"),
+    ),
+    "existential-contacts-reported": (
+        "The Peruvian president admitted there had been contacts with Bolivian rebels.",
+        ("CONSULT", "PER", "BOL"),
+    ),
+    # an absolute "with" clause's act befalls whom the passive clause it hangs on names
+    "absolute-with-on-passive": (
+        "On Monday, marchers were driven from the square with Bahraini police using tear gas.",
+        ("ASSAULT", "BHR", "BHR"),
+    ),
+    # a gerund the parser hangs on another gerund's object shares that gerund's subject
+    "gerund-conjoined-with-an-object": (
+        "On Monday, marchers were driven from the square with Bahraini police using tear-gas "
+        "and arresting students throughout the city.",
+        ("COERCE", "BHR", "BHR"),
+    ),
+    # a visit that dates the words of a speaker is the speaker's
+    "visit-dating-remarks": (
+        "In comments given after a short trip to Uganda on Friday, the Kenyan foreign "
+        "minister warned of new clashes.",
+        ("CONSULT", "KEN", "UGA"),
+    ),
+    "visit-dating-parting-remarks": (
+        "In parting comments given after a four-day trip to Uganda early on Friday, the Kenyan "
+        "foreign minister warned of new clashes.",
+        ("CONSULT", "KEN", "UGA"),
+    ),
+    # "called for X to do Y": X is asked, not whom Y is done to
+    "called-for-subject-to-act": (
+        "The Kenyan president called for Ugandan troops to exercise restraint so as not to "
+        "harm Somali civilians.",
+        ("REQUEST", "KEN", "UGA"),
+    ),
+    # a country named before a thing says what it is about; its possessor, whose it is
+    "possessor-owns-a-country-topic": (
+        "The Kremlin criticised the Obama administration's Syria strategy on Monday.",
+        ("ACCUSE", "RUS", "USA"),
+    ),
+    "demonym-keeps-its-country": (
+        "Ugandan police arrested the Rwandan minister's Kenyan colleague.",
+        ("COERCE", "UGA", "KEN"),
+    ),
     # whoever must act is not the one demanding it
     "speaker-not-obligated": (
         "Germany said Serbia must be ready to negotiate with Albania.",
@@ -373,6 +437,20 @@ def test_the_expected_participants_are_found(
         assert any(t[:2] == (kind, source) for t in found), found
     else:
         assert expected in found, found
+
+
+def test_a_description_with_two_nouns_is_no_list(pipeline: Pipeline) -> None:
+    """ "X, a member of ... and editor of ...": one person described twice, not a list of
+    three actors; the description's nouns are no one else."""
+    events = reportable(
+        pipeline,
+        "Ahmad Karimi, a member of the teachers union and editor of a banned weekly, was "
+        "detained by Iranian police at his home.",
+    )
+    detentions = [e for e in events if e.trigger.text == "detained"]
+    assert all(e.target is None or e.target.actor.sector != "MED" for e in detentions), triples(
+        events
+    )
 
 
 def test_a_request_with_an_infinitive_stays_a_request(pipeline: Pipeline) -> None:

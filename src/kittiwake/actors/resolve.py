@@ -82,6 +82,10 @@ PAIR_NOUNS = frozenset(
      "power"}
 )  # fmt: skip
 PAIR_DETERMINERS = frozenset({"two", "both"})
+# Nouns that name a news outlet already named: "the channel", "the satellite network".
+MEDIA_NOUNS = frozenset({"channel", "network", "broadcaster", "newspaper", "station"})
+# Nouns that name a state already named: "the country's army", "the impoverished nation".
+COUNTRY_NOUNS = frozenset({"country", "nation"})
 # Pair nouns that name people: "the two leaders" are the two just named, whereas "the two
 # sides" are the parties the story is about.
 PAIR_PEOPLE_NOUNS = frozenset({"leader", "president", "minister", "premier", "man", "woman"})
@@ -266,7 +270,7 @@ class ActorResolver:
         self.agents_by_code = {a.code: a for a in dictionaries.agents}
         self.capitals = {c.capital.lower(): c.id for c in dictionaries.countries if c.capital}
         words = load_words(ActorWords)
-        self.thing_nouns = words.symbol_nouns | words.standing_nouns
+        self.thing_nouns = words.symbol_nouns | words.standing_nouns | words.holding_places
         self.attack_nouns = load_clause_words().casualty_causes
         self.partners = {
             f"organisation:{o.id}": tuple(self.partner(code) for code in o.also)
@@ -674,6 +678,8 @@ class ActorResolver:
                 continue  # "State" in "Secretary of State John Kerry"
             if is_locative(head) or is_capitalised_common_word(entity):
                 continue
+            if entity.label_ == "PERSON" and is_destination(head):
+                continue  # "was moved to Dunmore": a place the parser took for a name
             kind = "person" if entity.label_ == "PERSON" else "organisation"
             end = entity.end - 1 if entity[-1].tag_ == "POS" else entity.end
             name = doc[entity.start : end].text
@@ -1105,6 +1111,16 @@ def listed_with(doc: Doc, mention: Mention, state: DocState) -> Mention | None:
 
 
 LISTING_KINDS = frozenset({"person", "sector"})
+
+
+def is_destination(head: Token) -> bool:
+    """ "arrived in ...", "returned to Dunmore", "was moved to Dunmore": the object
+    of "to" after a verb of going or of moving someone is where they went."""
+    preposition = head.head
+    if head.dep_ != "pobj" or preposition.lower_ not in ("to", "into"):
+        return False
+    words = load_words(ActorWords)
+    return preposition.head.lemma_.lower() in words.travel_verbs | words.relocation_verbs
 
 
 def destination_clause(head: Token) -> Token | None:
@@ -2332,13 +2348,34 @@ def refer(doc: Doc, sentence: SpacySpan, sentence_index: int, doc_id: str, state
     """Add mentions for pronouns and "the two sides" in one sentence, linked to earlier
     actors; each is added at once, so "The group said it ..." finds "the group"."""
     referring = TokenTable.of(doc).where(
-        ("pos", PRONOUN_POS), ("lemma", BODY_NOUNS), ("lemma", PAIR_NOUNS)
+        ("pos", PRONOUN_POS), ("lemma", BODY_NOUNS), ("lemma", PAIR_NOUNS), ("lemma", MEDIA_NOUNS)
     )  # the only words `antecedents_of` finds anything for
     for i in between(referring, sentence.start, sentence.end):
         token = doc[i]
         for antecedent in antecedents_of(token, doc, sentence_index, state):
             copy = copy_mention(doc, token, antecedent, sentence_index, doc_id)
             state.mentions.append(linked(state, copy, antecedent))
+    for token in sentence:
+        if is_people_by_deed(token) and not state.with_head(token.i):
+            actor = Actor(
+                code="CVL",
+                sector="CVL",
+                name=token.text,
+                reason=f"{token.text!r} with a relative clause: people named by what they did -> CVL",
+                kind="sector",
+            )
+            end = token.i + 1
+            state.mentions.append(make_mention(doc, token.i, end, token, actor, sentence_index, doc_id))
+
+
+def is_people_by_deed(token: Token) -> bool:
+    """ "detained those who took part", "those that played a role": people the story names
+    by a relative clause alone, civilians of the country their sector is filled from."""
+    return (
+        token.lower_ == "those"
+        and token.dep_ != "det"
+        and any(c.dep_ == "relcl" and c.i > token.i for c in token.children)
+    )
 
 
 def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState) -> list[Mention]:
@@ -2379,6 +2416,12 @@ def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState)
     if is_body_reference(token, state):
         body = last_organisation(state, doc, before=before, sentence_index=sentence_index)
         return [body] if body is not None else []
+    if is_media_reference(token, state):
+        outlet = last_outlet(state, before=before, sentence_index=sentence_index)
+        return [outlet] if outlet is not None else []
+    if is_country_reference(token, state):
+        country = last_country(state, doc, token, sentence_index=sentence_index)
+        return [country] if country is not None else []
     if is_pair_phrase(token):
         lemma = token.lemma_.lower()
         people = lemma in PAIR_PEOPLE_NOUNS  # "the two leaders", not "sides"
@@ -2545,6 +2588,67 @@ def last_organisation(
         if organisation and mention.actor.code:
             return replace(mention, actor=replace(mention.actor, kind="organisation"))
     return None
+
+
+def is_media_reference(token: Token, state: DocState) -> bool:
+    """ "the channel", "the satellite network": a definite reference back to a news outlet."""
+    return (
+        token.lemma_.lower() in MEDIA_NOUNS
+        and token.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and not names_a_place(token)
+        and not state.with_head(token.i)
+    )
+
+
+def last_outlet(state: DocState, *, before: int, sentence_index: int) -> Mention | None:
+    """What "the channel" names again: the last news outlet named (MED) within a few
+    sentences."""
+    for mention in reversed(state.mentions):
+        if sentence_index - mention.sentence > COREF_WINDOW:
+            break  # the mentions are in sentence order: the rest lie further back
+        if mention.start < before and mention.actor.sector == "MED" and mention.actor.entry_id:
+            return mention
+    return None
+
+
+def is_country_reference(token: Token, state: DocState) -> bool:
+    """ "the country's army", "aid to the impoverished nation": a definite singular
+    "country" or "nation" that names a state already named, as an actor, not as the place
+    where something happened ("arrested in the country")."""
+    return (
+        token.lemma_.lower() in COUNTRY_NOUNS
+        and token.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in token.children)
+        and all(c.dep_ in ("det", "amod", "case", "punct") for c in token.children)
+        and not names_a_place(token)
+        and not state.with_head(token.i)
+    )
+
+
+def last_country(
+    state: DocState, doc: Doc, token: Token, *, sentence_index: int
+) -> Mention | None:
+    """The state "the country" names again: the last country named before it, as an actor
+    or as a place, within a few sentences; not the doer of the clause it stands in ("the
+    United States would double its aid to the nation" is aid to another nation)."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    doers = {
+        c.i for c in (verb.children if verb is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")
+    }
+    # the doer, and whatever names it again ("its aid to the nation"), is not the nation
+    own = {m.actor.code for m in state.mentions if m.head in doers}
+    named = [
+        m
+        for m in (*state.mentions, *state.places)
+        if m.actor.kind in ("country", "place")
+        and m.actor.code
+        and m.actor.code == m.actor.country
+        and m.actor.code not in own
+        and m.start < token.idx
+        and sentence_index - m.sentence <= COREF_WINDOW
+    ]
+    return max(named, key=lambda m: m.start, default=None)
 
 
 def is_pair_phrase(token: Token) -> bool:

@@ -139,7 +139,20 @@ def speaker_of(
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and (mention := coded(child.i)) is not None:
                 return mention
+    for source in according_to(sentence, quotes):  # "According to the minister, ..."
+        if (mention := coded(source.i)) is not None:
+            return mention
     return None
+
+
+def according_to(sentence: SpacySpan, quotes: Quotations) -> Iterator[Token]:
+    """Whom "according to" names outside quotation marks: a source the sentence, and the
+    quotation beside it, is attributed to."""
+    for token in sentence:
+        if token.lower_ != "according" or quotes.is_quoted(token):
+            continue
+        for to in (c for c in token.children if c.lower_ == "to"):
+            yield from (c for c in to.children if c.dep_ == "pobj")
 
 
 def nearest_speaker(

@@ -1561,7 +1561,23 @@ def participants(
     targets.extend(candidates)
     if not targets and is_object_relative(token):  # "the minister they blame for the drought"
         targets.extend(actors_at(token.head, by_head))
+    if not targets and not passive:  # "marchers were driven back with police using tear gas"
+        targets.extend(m for m in undergoers_of_absolute(token, by_head) if m not in sources)
     return dedupe(sources), [t for t in dedupe(targets) if t not in sources]
+
+
+def undergoers_of_absolute(verb: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """ "Protesters were dispersed with police firing tear gas": an absolute "with" clause
+    says how the passive clause it hangs on was done, so whom that clause's act befell
+    (its passive subject) is whom the "with" clause's act was done to."""
+    head = verb.head if verb.dep_ == "conj" else verb
+    if head.dep_ != "pcomp" or head.head.lower_ != "with":
+        return []
+    governor = next((a for a in head.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if governor is None:
+        return []
+    patients = [c for c in governor.children if c.dep_ == "nsubjpass"]
+    return [m for p in patients for m in actors_at(p, by_head)]
 
 
 # The prepositions of a topic ("a report on Iran", "talks about Syria", "a debate over X"),
@@ -1741,9 +1757,12 @@ def target_candidates(
     # "pledged to help Mali", and a gerund after "to": "pledged to supporting Mali"
     gerunds = [g for p in preps_of(token, ("to",)) for g in p.children if g.dep_ == "pcomp"]
     clauses = [*(c for c in token.children if c.dep_ in ("xcomp", "advcl")), *gerunds]
+    asked = for_clauses(token)  # "called for NATO to exercise caution": NATO is asked
     for clause in (c for c in clauses if not ordered):
         if clause.dep_ == "advcl" and not is_purpose(clause):
             continue
+        if clause in asked and is_finite(clause):
+            continue  # its subject, not whom its act is done to (`that_clauses`, below)
         if clause.dep_ == "advcl" and is_protective(clause):
             continue  # "called for peacekeepers to protect the villagers": who benefits
         # the outer pattern's prepositions say nothing about a complement: use the defaults
@@ -1871,7 +1890,10 @@ def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
     for word in words:
         for lower, prep in preps:
             if lower == word:
-                found.extend(c for c in prep.children if c.dep_ == "pobj")
+                # "with Kenya, and with the African Union": the same preposition again
+                again = [c for c in prep.conjuncts if c.lower_ == word]
+                for each in (prep, *again):
+                    found.extend(c for c in each.children if c.dep_ == "pobj")
     return found
 
 
@@ -1979,6 +2001,13 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
         asked = asked_to_act(head) if verb.dep_ == "xcomp" else None
         return asked if asked is not None else subject_of(head)
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and head.dep_ in OBJECT_DEPS:
+        # "the guards firing rubber bullets and detaining students", "detaining" read as a
+        # conjunct of the object: a gerund conjoined with a gerund's object is that gerund's
+        # conjunct
+        governor = head.head
+        if governor.tag_ == "VBG" and governor.i != head.i:
+            return subject_of(governor)
     if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
         return subject_of(head)  # "Brazil is opposed to", parsed as a complement of "is"
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
@@ -2143,12 +2172,60 @@ def actors_at(token: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
     found: list[Mention] = []
     for head in (token, *token.conjuncts):
         found.extend(actors_of_phrase(head, by_head))
+        found.extend(listed_after(head, found, by_head))
     return dedupe(found)
+
+
+def listed_after(head: Token, named: list[Mention], by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """ "met the Chilean president, the Peruvian minister and the Argentine minister": the
+    parser hangs a list's second member on the first as an apposition and the third on the
+    second as a conjunct. An apposition with a conjunct of its own is a list, not a second
+    name for the first; its members are actors of their own where they are other actors.
+    A description is no list: "Ali, a poet and leader of the movement" (indefinite, or a
+    conjunct with no determiner or name of its own) describes Ali twice."""
+    own = {m.actor.code for m in named}
+    if not own:
+        return []
+    found: list[Mention] = []
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        members = [appos, *appos.conjuncts]
+        if len(members) < 2 or not all(is_full_phrase(m) for m in members):
+            continue
+        for member in members:
+            found.extend(m for m in actors_of_phrase(member, by_head) if m.actor.code not in own)
+    return found
+
+
+def topic_owner(head: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """ "the Bush administration's Iraq strategy", "Russia's Syria policy": a thing
+    named with a country before it is about that country; whose it is, its possessor says."""
+    if head.pos_ != "NOUN" or any(m.actor.kind != "country" for m in by_head[head.i]):
+        return []
+    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
+        return []  # "his Kenyan colleague": a demonym says whose the noun is
+    return [
+        m
+        for c in head.children
+        if c.dep_ == "poss" and c.pos_ != "PRON"
+        for m in by_head.get(c.i, [])
+    ]
+
+
+def is_full_phrase(head: Token) -> bool:
+    """A noun phrase that names someone by itself: a name, or a noun with a definite
+    determiner or a possessor ("the Peruvian minister", "Spain's prime minister")."""
+    if head.pos_ == "PROPN":
+        return True
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
+        for c in head.children
+    )
 
 
 def actors_of_phrase(head: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
     if head.i in by_head:
-        return list(by_head[head.i])
+        owner = topic_owner(head, by_head)
+        return owner if owner else list(by_head[head.i])
     words = load_words(EventWords)
     if head.lemma_.lower() in words.quantity_heads or head.pos_ in ("NUM", "PRON"):
         # "some of the demonstrators": whom the part is of, before anything set beside it
@@ -2228,15 +2305,47 @@ def nominal_participants(
     framed = within_time_frame(noun)
     during = pattern.cameo in VISIT_CODES and is_during(framed)
     if not sources and (pattern.symmetric or during) and framed.dep_ == "pobj":
-        verb = framed.head.head
+        verb = speech_made_by(framed.head.head)
         negated = any(c.dep_ == "neg" for c in verb.children)  # "did not meet Xi at the summit"
         subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") and not negated else None
         if subject is not None:
             sources.extend(actors_at(subject, by_head))
     if not sources and is_subjective_of(noun, pattern):
         sources.extend(m for p in prep_objects(noun, ("of",)) for m in actors_at(p, by_head))
+    if not sources and targets and pattern.symmetric and is_existential(noun):
+        # '"There are talks under way with the interior minister," the sheikh said', "admitted
+        # there had been contacts with the rebels": the speaker's side is the other party
+        sources.extend(speaker_of(noun, by_head, exclude=targets))
     sources = dedupe(sources)
     return sources, [t for t in dedupe(targets) if t not in sources]
+
+
+def speech_made_by(verb: Token) -> Token:
+    """ "In comments given after a trip to Uganda, the minister warned": a participle that
+    says when words were uttered stands for the verb whose speaker uttered them, the verb the
+    words' phrase hangs on; any other verb stands for itself."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+        return verb
+    words = verb.head  # "remarks", "a statement"
+    if lemma_of(words) not in load_words(EventWords).document_nouns:
+        return verb
+    preposition = words.head
+    if words.dep_ == "dobj" and preposition.dep_ == "pcomp":  # "in parting remarks" misread
+        preposition = preposition.head
+    elif words.dep_ != "pobj":
+        return verb
+    governor = preposition.head
+    return governor if governor.pos_ in ("VERB", "AUX") and preposition.dep_ == "prep" else verb
+
+
+def is_existential(noun: Token) -> bool:
+    """ "there are talks", "there had been contacts": the noun is what "there" says exists."""
+    verb = noun.head
+    return (
+        noun.dep_ in ("attr", "nsubj")
+        and verb.lemma_.lower() == "be"
+        and any(c.dep_ == "expl" for c in verb.children)
+    )
 
 
 # "during his visit", "after talks in Cairo"; "at the end of", "on the eve of" with a frame
