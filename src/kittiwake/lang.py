@@ -102,6 +102,8 @@ class ClauseWords(WordFile):
     describing_verbs: Words
     tasking_verbs: Words
     hearsay_passives: Words
+    intent_nouns: Words
+    announcing_verbs: Words
 
 
 class TitleWords(WordFile):

@@ -119,6 +119,91 @@ CODED = {
         "Brazil would like to deepen its trade relations with Argentina.",
         Expected("0311", "BRA", "ARG", "AGREE", "promise"),
     ),
+    # an act of others that a subject wants or expects done is its demand on them (10x)
+    "expected-act-of-others": (
+        "The German chancellor said she expected a quick withdrawal of Russian troops from Georgia.",
+        Expected("1056", "DEU", "RUS", "REQUEST", "demand"),
+    ),
+    # wanting another, the subject of its own clause, to do any act is an appeal to them
+    "want-other-act": (
+        "The Kenyan opposition wants the parliament to dissolve the cabinet.",
+        Expected("020", "KENOPP", "KENLEG", "REQUEST"),
+    ),
+    "would-like-other-act": (
+        "Kenya would like Uganda to reopen the border.",
+        Expected("020", "KEN", "UGA", "REQUEST", "future"),
+    ),
+    # a pledge told in the passive with no doer is its reporter's pledge
+    "passive-pledge-reported": (
+        '"Aid to the rebels will be cut off," the Sudanese minister said.',
+        Expected("1311", "SDN", "SDNREB", "THREATEN", "threat"),
+    ),
+    "passive-pledge-conjoined-report": (
+        "The Kenyan president met his Ugandan counterpart and said trade ties would be restored.",
+        Expected("03", "KEN", None, "AGREE", "promise"),
+    ),
+    # a gerund after "whilst" (as after "while") shares the subject of its clause
+    "whilst-gerund": (
+        "The UN rights chief warned of civilian deaths, whilst also calling on NATO forces"
+        ' to "show the greatest restraint".',
+        Expected("020", "IGOUNO", "IGOWSTNAT", "REQUEST"),
+    ),
+    # an act its possessor did, named as what a denied verb is about, was done
+    "presupposed-request": (
+        "The gunmen have not yet responded to the Kenyan government's request to release"
+        " the aid worker.",
+        Expected("020", "KENGOV", None, "REQUEST"),
+    ),
+    # an act pledged not to stop is pledged to go on
+    "will-not-stop": (
+        "Hamas said it will not stop firing rockets at Israel.",
+        Expected("1384", "PSE", "ISR", "THREATEN", "threat"),
+    ),
+    # a promise of an act no pattern names is still an intent to cooperate
+    "bare-promise": (
+        "The Kenyan government promised to compensate the victims of the violence.",
+        Expected("030", "KENGOV", None, "AGREE"),
+    ),
+    # "shall" after "I" or "we" is the speaker's future: a refusal or promise, no demand
+    "first-person-shall-refusal": (
+        '"We shall never negotiate with the rebels," the Kenyan president said.',
+        Expected("125", "KENGOV", "KENREB", "REJECT", "refusal"),
+    ),
+    "first-person-shall-promise": (
+        '"We shall send food to the flood victims," the Indian prime minister said.',
+        Expected("0333", "INDGOV", None, "AGREE", "promise"),
+    ),
+    "third-person-shall-demand": (
+        "The agreement says Kenyan troops shall withdraw from Somalia.",
+        Expected("1056", None, "KENMIL", "REQUEST", "demand"),
+    ),
+    # a vow to go to war is a threat to fight, not a promise to travel
+    "vow-to-go-to-war": (
+        "The Kenyan president vowed to go to war with the Somali rebels.",
+        Expected("1384", "KENGOV", "SOMREB", "THREATEN", "threat"),
+    ),
+    "go-to-a-country": (
+        "The Kenyan president went to Uganda.",
+        Expected("042", "KENGOV", "UGA", "CONSULT"),
+    ),
+    # an effort promised pledges what it strives for
+    "promised-effort": (
+        "The Kenyan army said it would work to release the Somali detainees.",
+        Expected("0353", "KENMIL", "SOMCVL", "AGREE", "promise"),
+    ),
+    "promised-continued-effort": (
+        'The Italian president said, "We will go on working to free the Libyan hostages."',
+        Expected("0353", "ITAGOV", "LBYCVL", "AGREE", "promise"),
+    ),
+    # an intent noun its holder makes known names an intended act (03x)
+    "announced-plans": (
+        "Canada announced plans to host a regional conference with Mali next month.",
+        Expected("036", "CAN", "MLI", "AGREE", "promise"),
+    ),
+    "possessed-pledge": (
+        "Japan's pledge to send aid to Haiti was welcomed.",
+        Expected("033", "JPN", "HTI", "AGREE", "promise"),
+    ),
     # a pattern with an object and a complement names its act either way
     "object-or-complement-object": (
         "Iran demanded the release of its diplomats.",
@@ -178,12 +263,42 @@ def test_sentence_codes_the_expected_event(
     assert any(expected.matches(e) for e in events), summary(events)
 
 
+@pytest.mark.parametrize(
+    ("text", "plover_type", "trigger"),
+    [
+        ("Kenya promised to send food aid to Somalia.", "AGREE", "send"),
+        ("Spain has promised to continue its military aid to Mali.", "AGREE", "aid"),
+        # the verb of threatening and the act threatened are one threat
+        ("The Somali rebels threatened to attack the Kenyan capital.", "THREATEN", "attack"),
+        ("The Somali rebels warned that they would attack the Kenyan capital.", "THREATEN", "attack"),
+    ],
+)
+def test_a_coded_pledge_is_not_told_again_by_its_verb(
+    pipeline: Pipeline, text: str, plover_type: str, trigger: str
+) -> None:
+    events = [e for e in coded(pipeline, text) if is_reportable(e)]
+    assert [(e.plover_type, e.trigger.text) for e in events] == [(plover_type, trigger)], summary(
+        events
+    )
+
+
 NOT_REPORTABLE = {
     "negated-past": "Kerry did not meet Lavrov.",
     "negated-policy": "Germany does not pursue a policy of isolating Russia.",
     "never": "The European Union never imposed sanctions on Iran.",
     "hope": "They hope Russia will play a role in the talks.",
     "can-make-a-difference": "The United States and Russia can make a significant difference in Syria.",
+    # wanting to act oneself asks nothing of anyone; a wish denied is no appeal
+    "own-wish-no-appeal": "The Kenyan opposition wants to dissolve the parliament.",
+    "wish-denied": "The Kenyan opposition does not want the parliament to dissolve the cabinet.",
+    # a necessity undergone in the past ("have had to") is no demand
+    "had-to-endure": "The people of Kenya have had to endure violence by the police.",
+    # an act not stopped in the past is no pledge
+    "did-not-stop": "Hamas did not stop firing rockets at Israel.",
+    # under a light verb the possessed act noun is the act denied
+    "light-verb-denied": "Kenya has not issued its appeal for food aid.",
+    # an effort under way achieves nothing yet and pledges nothing
+    "effort-under-way": "The French president has been working to free the Colombian hostages.",
 }
 
 

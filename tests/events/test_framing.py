@@ -98,14 +98,15 @@ FRAMED = {
         "fighting",
         "ceased",
     ),
-    # an act named as the object of a wish or an expectation is asked for, not done
+    # an act named as the object of a wish or an expectation is asked for, not done (with
+    # a coded wisher it is that wisher's demand: see `test_a_wanted_act_of_others_is_a_demand`)
     "wished-object": (
-        "The students want an immediate withdrawal of Turkish troops from Cyprus.",
+        "Many want an immediate withdrawal of Turkish troops from Cyprus.",
         "withdrawal",
         "requested",
     ),
     "expected-object": (
-        "Mr Tusk said he expected a quick pullout of Russian soldiers from the border.",
+        "Everyone expected a quick pullout of Russian soldiers from the border.",
         "pullout",
         "requested",
     ),
@@ -122,6 +123,26 @@ FRAMED = {
         "send",
         "uncertain",
     ),
+    # what "instead of" names was passed over, not done
+    "instead-of": (
+        "Instead of meeting the Ugandan president, the Kenyan envoy flew home.",
+        "meeting",
+        "counterfactual",
+    ),
+    # a bare verb after a task's "to" infinitive is another task in its list, whatever
+    # the parser hangs it on
+    "task-list": (
+        "A Kenyan police unit was picked to find the Somali pirates, arrest the Somali"
+        " pirates and bring them to court.",
+        "arrest",
+        "purpose",
+    ),
+    # "it" standing for an infinitive of a role or duty: no act arranged or done
+    "role-described": (
+        "Reporters, whose duty it is to share information with the public, are being held.",
+        "share",
+        "generic",
+    ),
     # and the object of a prediction is foreseen
     "predicted-object": ("Analysts predict a Russian attack on Ukraine.", "attack", "uncertain"),
 }
@@ -134,6 +155,40 @@ def test_framed_acts_get_their_modality_and_stay_out(
     framed = by_trigger(coded(pipeline, text), word)
     assert framed and all(e.modality == modality for e in framed), framed
     assert not any(is_reportable(e) for e in framed)
+
+
+# An act of others that a coded actor wants or expects done is its demand on them (10x):
+# (sentence, trigger, source code's start, target code's start).
+WANTED_OF_OTHERS = {
+    "wanted": (
+        "The students want an immediate withdrawal of Turkish troops from Cyprus.",
+        "withdrawal",
+        "CYP",
+        "TURMIL",
+    ),
+    "expected": (
+        "Mr Tusk said he expected a quick pullout of Russian soldiers from the border.",
+        "pullout",
+        "IGOEUREEC",
+        "RUSMIL",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "source", "target"), WANTED_OF_OTHERS.values(), ids=WANTED_OF_OTHERS.keys()
+)
+def test_a_wanted_act_of_others_is_a_demand(
+    pipeline: Pipeline, text: str, word: str, source: str, target: str
+) -> None:
+    demands = [
+        e
+        for e in by_trigger(coded(pipeline, text), word)
+        if e.modality == "demand" and e.plover_type == "REQUEST" and is_reportable(e)
+    ]
+    pairs = [(e.source.actor.code, e.target.actor.code) for e in demands if e.source and e.target]
+    assert len(pairs) == 1, demands
+    assert pairs[0][0].startswith(source) and pairs[0][1].startswith(target), pairs
 
 
 # The framing act itself is still an event: (sentence, trigger, CAMEO root).
@@ -166,6 +221,15 @@ REPORTED = {
     ),
     "killed-in-attack": ("Nine police officers were killed in a rocket attack.", "killed"),
     "shot-dead": ("A local judge was shot dead outside the courthouse.", "shot"),
+    # a past participle describing a noun tells a done act, whatever is said of the noun
+    "done-modifier-under-demand": (
+        "Iran must release the British sailors captured by its navy.",
+        "captured",
+    ),
+    "done-modifier-under-promise": (
+        "Britain said Iran would soon free the sailors captured by its navy.",
+        "captured",
+    ),
 }
 
 

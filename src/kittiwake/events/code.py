@@ -28,7 +28,7 @@ from kittiwake.events.modality import (
     speech_act,
     speech_code,
 )
-from kittiwake.events.patterns import DEFAULT_TARGET_PREPS, Pattern, PatternSet
+from kittiwake.events.patterns import DEFAULT_TARGET_PREPS, WILDCARD, Pattern, PatternSet
 from kittiwake.lang import ActorWords, ClauseWords, EventWords, load_clause_words, load_words
 from kittiwake.nlp import iter_sentences
 from kittiwake.records import (
@@ -103,14 +103,72 @@ def read_modality(
     """`actors` are the act's own participants: whoever must act is not the one demanding."""
     negated = is_negated(trigger.token)
     modality = modality_of(trigger.token)
+    stopper = denied_cessation(trigger.token)
+    if stopper is not None and modality_of(stopper) in ("future", "intended"):
+        negated, modality = False, modality_of(stopper)  # "will not stop firing": will fire on
     speech = speech_act(trigger.pattern.cameo, modality=modality, negated=negated)
     if trigger.pattern.literal and speech is not None and speech is not Speech.REFUSAL:
         speech = None  # PETRARCH codes "will contribute" as the contribution it names
+    wishers = wishers_of(trigger, by_head, actors) if modality == "requested" else []
+    if wishers and not negated:  # "Berlin expects a prompt withdrawal of Russian troops"
+        return Reading(False, Speech.DEMAND.value, Speech.DEMAND, wishers, modality_cue=modality)
     if speech is None:
         return Reading(negated, modality, None, [], modality_cue=modality, negation_cue=negated)
     speakers = speaker_of(trigger.token, by_head, exclude=actors) if speech is Speech.DEMAND else []
     return Reading(
         False, speech.value, speech, speakers, modality_cue=modality, negation_cue=negated
+    )
+
+
+def denied_cessation(act: Token) -> Token | None:
+    """The denied verb of ending that an act goes on under ("will not stop firing rockets",
+    "would not halt the offensive"): the act is pledged to go on."""
+    verb = act.head
+    if act.dep_ not in ("xcomp", "dobj") or verb.i == act.i:
+        return None
+    if verb.lemma_.lower() not in load_clause_words().cessation_verbs:
+        return None
+    return verb if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children) else None
+
+
+def wishers_of(
+    trigger: Trigger, by_head: dict[int, list[Mention]], actors: Sequence[Mention]
+) -> list[Mention]:
+    """Who wants an act of others, named as an event noun, done: the subject of a verb of
+    wishing whose object the noun is ("Berlin expects a prompt withdrawal of Russian troops",
+    "the strikers want the dismissal of the governor"). A demand on whoever must act, so
+    the act needs a doer told apart from the wisher; wanting an act of one's own ("Iran
+    seeks talks with the EU") is no demand, and neither is a wish with no subject."""
+    noun = trigger.token
+    if not trigger.nominal or noun.dep_ != "dobj" or not actors:
+        return []
+    verb = noun.head
+    if verb.lemma_.lower() not in load_clause_words().wished_verbs:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    wishers = actors_at(subject, by_head) if subject is not None else []
+    if not wishers or any(
+        w in actors or w.actor.code == a.actor.code for w in wishers for a in actors
+    ):
+        return []
+    return wishers
+
+
+def is_unowned_pledge(trigger: Trigger, reading: Reading, sources: Sequence[Mention]) -> bool:
+    """A promise or threat told in the passive with no one doing it ("ties would be
+    restored", "the aid will be cut off"): in a clause a reporting verb reports, its speaker
+    is the one who pledges it, as in the active ("said it would restore ties"); under a noun
+    ("guarantees that homes will be restored") it is no one's pledge."""
+    token = trigger.token
+    clause = token.head if token.dep_ == "conj" else token  # "and said ties would be ..."
+    return (
+        reading.speech in (Speech.PROMISE, Speech.THREAT)
+        and not trigger.nominal
+        and clause.dep_ == "ccomp"
+        and lemma_of(clause.head) in load_clause_words().reporting_verbs
+        and not any(m.actor.code for m in sources)
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        and not any(c.dep_ == "agent" for c in token.children)
     )
 
 
@@ -122,7 +180,7 @@ def is_demand_on_others(trigger: Token, actors: Sequence[Mention]) -> bool:
         return False
     if all(a.coref_of and a.text.lower() in ("i", "we", "us", "me") for a in actors):
         return False  # the speaker's own necessity (not the country "US")
-    return not (has_to(trigger) and trigger.head.tag_ == "VBD")
+    return not (has_to(trigger) and trigger.head.tag_ in ("VBD", "VBN"))  # "have had to"
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +233,9 @@ def settle(
     if not sources and is_casualty_tally(trigger):
         return skipped(CASUALTY_TOLL, sources, targets)
     reading = read_modality(trigger, by_head, actors=sources)
+    if is_unowned_pledge(trigger, reading, sources):
+        # "Ankara said the border would be reopened": whoever says it promises it
+        sources = speaker_of(token, by_head, exclude=targets) or sources
     if reading.speech is Speech.DEMAND:  # the speaker demands; the actor must act
         if not is_demand_on_others(token, sources or targets):
             return skipped(NECESSITY, sources, targets, reading)
@@ -304,6 +365,50 @@ def without_coded_attempts(events: list[Event], triggers: Sequence[Trigger]) -> 
             and token.head.idx in tokens
         )
     ]
+
+
+def without_bare_intents(events: list[Event], triggers: Sequence[Trigger]) -> list[Event]:
+    """ "Kenya promised to send food", "threatened to attack the capital": the act is coded
+    as the promise or threat it is (0333, 1384), so the verb's own promise or threat (030,
+    138) tells nothing more; it stands where its complement codes nothing ("promised to
+    compensate them") or no one it names."""
+    by_start = {t.token.idx: t for t in triggers}
+    pledged = {
+        (governor.idx, e.cameo[:2], code_of(e.source), code_of(e.target))
+        for e in events
+        if e.modality in (Speech.PROMISE.value, Speech.THREAT.value)
+        and (trigger := by_start.get(e.trigger.start)) is not None
+        for governor in complement_governors(trigger.token)
+    }
+
+    def is_bare_intent(event: Event) -> bool:
+        # kept where it names whom the complement does not ("agreed with Greece to share")
+        trigger = by_start.get(event.trigger.start)
+        return (
+            trigger is not None
+            and event.modality is None
+            and event.cameo[:2] in ("03", "13")
+            and any(
+                (event.trigger.start, event.cameo[:2], code_of(event.source))
+                == (start, root, source)
+                and (event.target is None or code_of(event.target) == target)
+                for start, root, source, target in pledged
+            )
+        )
+
+    return [e for e in events if not is_bare_intent(e)]
+
+
+def complement_governors(token: Token) -> list[Token]:
+    """The verbs whose complement or object `token` is, up its clause ("promised to continue
+    military aid": "continue", "promised")."""
+    found = []
+    for _ in range(4):
+        if token.dep_ not in ("xcomp", "ccomp", "dobj") or token.head.i == token.i:
+            break
+        token = token.head
+        found.append(token)
+    return found
 
 
 def without_complement_repeats(
@@ -497,6 +602,7 @@ class EventCoder:
                 )
         kept = without_casualty_results(without_repeated_judgements(events, triggers), triggers)
         kept = without_complement_repeats(without_coded_attempts(kept, triggers), triggers)
+        kept = without_bare_intents(kept, triggers)
         return bounded(kept, sentence)
 
     def find_triggers(
@@ -1196,7 +1302,12 @@ def verb_fit(token: Token, pattern: Pattern, *, facts: TriggerFacts | None = Non
         direct = facts.direct_objects.score(pattern.object) is not None
         score, met = score + matched + direct, met + 1
     complement = bool(pattern.complement and facts.complements & pattern.complement)
-    if complement:
+    # `complement: ["*"]`: any act of someone else, a clause with a subject of its own ("wants
+    # the parliament to dissolve the cabinet"), which a named complement outranks
+    others_act = WILDCARD in pattern.complement and not complement and facts.others_acts
+    if others_act:
+        score, met, complement = score + 1, met + 1, True
+    elif complement:
         score, met = score + 2, met + 1  # "sent personnel to investigate": the purpose
         if matched is None and facts.complement_objects.score(pattern.object) is not None:
             met += 1  # "threatened to cut aid"
@@ -1278,6 +1389,18 @@ class TriggerFacts:
     def complements(self) -> frozenset[str]:
         return frozenset(
             lemma_of(c) for c in complements_of(self.token, objects=self.object_tokens)
+        )
+
+    @cached_property
+    def others_acts(self) -> bool:
+        """Whether a complement clause has a subject of its own, someone else who is to act
+        ("wants the parliament to dissolve the cabinet"), not the verb's subject ("wants to
+        leave")."""
+        return any(
+            c.dep_ in ("ccomp", "xcomp")
+            and any(d.dep_ == "nsubj" for d in c.children)
+            and any(d.dep_ == "aux" and d.tag_ == "TO" for d in c.children)
+            for c in self.token.children
         )
 
     @cached_property
@@ -1979,6 +2102,9 @@ def subject_of(verb: Token) -> Token | None:
                 return verb.head  # "groups that met" -> groups
             return child
     head = verb.head
+    holder = intent_holder(verb, load_clause_words())
+    if holder is not None:  # "Canada announced plans to host": Canada would host
+        return holder
     if verb.dep_ == "relcl" or (
         verb.dep_ == "acl" and (verb.tag_ == "VBD" or any(c.dep_ == "dobj" for c in verb.children))
     ):
@@ -2561,6 +2687,8 @@ HESITATION_VERBS = frozenset({"hesitate", "shrink", "flinch", "balk", "waver"})
 
 
 def is_negated(trigger: Token) -> bool:
+    if is_presupposed_act(trigger):
+        return False  # "has not answered the ministry's appeal": it was made
     token = trigger
     for _ in range(8):
         # "was neither a battle against the militia nor ...": "neither" negates its noun too,
@@ -2583,6 +2711,21 @@ def is_negated(trigger: Token) -> bool:
     return False
 
 
+def is_presupposed_act(noun: Token) -> bool:
+    """An event noun its possessor did ("the government's request", "Iran's offer"), named
+    as what a verb other than a light verb is about: denying that verb ("has not responded
+    to the government's request", "did not accept Iran's offer") takes for granted that the
+    act was done. Under a light verb the noun is the act denied ("did not make its offer")."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in noun.children):
+        return False
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return False
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in load_words(EventWords).light_verbs
+
+
 def modality_of(trigger: Token) -> str | None:
     """How the sentence presents the act: None for a reported act, else one of
     "obligation" (must), "hypothetical" (could), "future" (will, would), "intended" (plans
@@ -2590,6 +2733,9 @@ def modality_of(trigger: Token) -> str | None:
     "threatened" (... unless), "conditional" (if), "generic" (an event noun naming a kind of
     act: "each attack on the press"), "attempted" (tried to), "judged" (the act someone is
     praised or blamed for: CAMEO codes the praise or the blame)."""
+    sibling = infinitive_sibling(trigger)
+    if sibling is not None:  # "picked to capture him, arrest him and try him"
+        return modality_of(sibling)
     framed = framing_of(trigger)
     if framed is not None:
         return framed
@@ -2608,9 +2754,11 @@ def modality_of(trigger: Token) -> str | None:
                 m.lower_ == "unless" for m in child.children if m.dep_ == "mark"
             ):
                 return "threatened"
-        auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        auxiliaries = modal_auxiliaries(token)
         if is_counterfactual(token, auxiliaries):
             return "counterfactual"  # "it would have breached French law"
+        if is_role_described(token):
+            return "generic"  # "reporters, whose duty it is to inform the public"
         if is_arranged(token):  # "is to meet Lee on Wednesday"; "were to review his case"
             return "planned" if token.head.tag_ == "VBD" else "intended"
         if auxiliaries & OBLIGATION_AUX or has_to(token):
@@ -2651,6 +2799,8 @@ def modality_of(trigger: Token) -> str | None:
         seen = token.dep_ == "ccomp" and lemma_of(token.head) in PERCEPTION_VERBS
         if seen and is_wished(token.head):
             return "requested"  # "would like to see Chile apologize": asked of Chile
+        if token.i == trigger.i and is_done_modifier(token):
+            return None  # "must free the sailors captured by its navy": the capture is done
         if (
             token.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl", "acomp")
             and not seen
@@ -2662,6 +2812,43 @@ def modality_of(trigger: Token) -> str | None:
 
 # Verbs whose bare infinitive tells what is seen, framed by what frames the seeing.
 PERCEPTION_VERBS = frozenset({"see", "watch"})
+
+
+def infinitive_sibling(verb: Token) -> Token | None:
+    """The infinitive a bare verb is really coordinated with: in "a unit was picked to
+    capture the smuggler, detain him and take him before a judge" the parser hangs "detain"
+    on "picked", but a bare form with no subject or auxiliary of its own ("detain", not
+    "detained") after a "to" infinitive continues that infinitive's list of acts."""
+    head = verb.head
+    if (
+        verb.dep_ != "conj"
+        or verb.tag_ != "VB"
+        or head.tag_ == "VB"
+        or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    ):
+        return None
+    return next(
+        (
+            c
+            for c in head.children
+            if c.dep_ in ("xcomp", "advcl")
+            and c.i < verb.i
+            and c.tag_ == "VB"
+            and any(d.dep_ == "aux" and d.tag_ == "TO" for d in c.children)
+        ),
+        None,
+    )
+
+
+def is_done_modifier(verb: Token) -> bool:
+    """A past participle that describes a noun ("the sailors captured by its navy", "arms
+    supplied by Iran"): an act told as done, whatever the clause around the noun says of
+    the noun ("Iran must free the sailors": the demand is on the release, not the capture)."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)  # "being weighed"
+    )
 
 
 def is_wished(verb: Token) -> bool:
@@ -2699,6 +2886,8 @@ def framing_of(trigger: Token) -> str | None:
             and governor in words.uncertainty_adjectives
         ):
             return "uncertain"  # "analysts are skeptical that the leaders will agree"
+        if token.dep_ in ("pcomp", "pobj") and is_instead_of(head):
+            return "counterfactual"  # "instead of being driven to the airport": it did not happen
         if is_characterisation(token, words):  # "described the closure as an attack by
             return "judged"  # the government", "sees the ban as a move meant to silence us"
         background = token.dep_ == "pobj" and is_background(head, words) and is_definite(token)
@@ -2717,10 +2906,12 @@ def framing_of(trigger: Token) -> str | None:
             return "ceased"  # "agreed to stop fighting", "halted the talks"
         if token.dep_ in ("dobj", "nsubjpass") and governor in words.postponement_verbs:
             return "planned"  # "the visit was postponed": still to come
+        if intent_holder(token, words) is not None:  # "Canada announced plans to host"
+            return "intended"
         if token.dep_ in ("acl", "ccomp", "pobj") and is_framing_noun(token, words):
             return "uncertain"
         if is_purpose_clause(token, words):
-            return "purpose"
+            return pledged_effort(token, words) or "purpose"
         if token.dep_ == "pobj" and head.lower_ == "for":
             asker = head.head.lemma_.lower()
             if asker in words.request_for_verbs or asker in words.effort_nouns:
@@ -2731,6 +2922,16 @@ def framing_of(trigger: Token) -> str | None:
             return None  # "called for the crowd to march and chanted": the chant happened
         token = head
     return None
+
+
+def is_instead_of(preposition: Token) -> bool:
+    """ "instead of", parsed with "instead" on "of" or "of" on "instead": what it names was
+    passed over for what the clause tells."""
+    if preposition.lower_ != "of":
+        return False
+    return preposition.head.lower_ == "instead" or any(
+        c.lower_ == "instead" for c in preposition.children
+    )
 
 
 def is_characterisation(noun: Token, words: ClauseWords) -> bool:
@@ -2808,6 +3009,34 @@ def is_definite(noun: Token) -> bool:
     )
 
 
+def intent_holder(infinitive: Token, words: ClauseWords) -> Token | None:
+    """Who holds the intent an intent noun's "to" infinitive names, when the sentence makes
+    it known: the noun's possessor ("her intention to join the march"), its "by" phrase
+    ("a pledge by the donors to rebuild the port") or the subject of a verb announcing it
+    ("Canada unveiled plans to host a conference"). None for an intent no one is said to
+    hold ("the plan to build a dam was dropped"), which stays unrealised."""
+    noun = infinitive.head
+    if (
+        infinitive.dep_ != "acl"
+        or noun.i == infinitive.i
+        or noun.pos_ != "NOUN"
+        or noun.lemma_.lower() not in words.intent_nouns
+        or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in infinitive.children)
+    ):
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
+    governor = noun.head
+    if noun.dep_ == "dobj" and governor.lemma_.lower() in words.announcing_verbs:
+        return subject_of(governor)
+    return None
+
+
 def is_framing_noun(token: Token, words: ClauseWords) -> bool:
     """ "fears of a US attack", "allegations that troops tortured detainees"."""
     noun = token.head
@@ -2816,6 +3045,19 @@ def is_framing_noun(token: Token, words: ClauseWords) -> bool:
             return False
         noun = noun.head
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in words.uncertainty_nouns
+
+
+def pledged_effort(clause: Token, words: ClauseWords) -> str | None:
+    """ "will work to free them", "will keep working to free them": an effort itself
+    promised (future or intended) pledges what it strives for, so its act takes the
+    effort's modality; an effort made ("working to free them") achieves nothing yet."""
+    effort = clause.head
+    if clause.dep_ not in ("xcomp", "advcl") or effort.lemma_.lower() not in words.effort_verbs:
+        return None
+    carried = effort.dep_ in ("advcl", "xcomp") and effort.tag_ == "VBG"
+    # "will carry on working to", "will keep working to": the gerund's verb says when
+    modality = modality_of(effort.head if carried else effort)
+    return modality if modality in ("future", "intended") else None
 
 
 def is_purpose_clause(token: Token, words: ClauseWords) -> bool:
@@ -2863,6 +3105,17 @@ def is_arranged(verb: Token) -> bool:
     )
 
 
+def is_role_described(verb: Token) -> bool:
+    """ "whose duty it is to inform the public", "it is to be hoped": "it" stands for the
+    infinitive, which names a role or a duty, no act anyone has arranged or done."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.head.children)
+    )
+
+
 def is_reported_fact(clause: Token) -> bool:
     """ "the army lifted the blockade, officials told AFP", "a court was told soldiers beat
     detainees": a finite clause under "tell" or "ask" reports what happened, whereas a request
@@ -2904,12 +3157,24 @@ def has_own_modal(token: Token) -> bool:
     )
 
 
+def modal_auxiliaries(verb: Token) -> set[str]:
+    """The verb's auxiliaries in lower case; "shall" after "I" or "we" is the future ("we
+    shall never accept it", "we shall continue to help"), an obligation only of others
+    ("the parties shall withdraw")."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    first_person = any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in verb.children
+    )
+    if "shall" in auxiliaries and first_person:
+        auxiliaries = (auxiliaries - {"shall"}) | {"will"}
+    return auxiliaries
+
+
 def is_obligation(trigger: Token) -> bool:
     """ "must withdraw", "must be ready to mediate", "has to resign": anywhere up the clause."""
     token = trigger
     for _ in range(4):
-        auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-        if auxiliaries & OBLIGATION_AUX or has_to(token):
+        if modal_auxiliaries(token) & OBLIGATION_AUX or has_to(token):
             return True
         if token.dep_ not in ("xcomp", "acomp") or token.head.i == token.i:
             return False

@@ -14,7 +14,8 @@ Constraints: `object` (lemma of the direct object / passive subject / nominal "o
 `prep` (a preposition the trigger must govern, e.g. "call *on*"; with `object`, the noun of
 that preposition may be the object: "held *in* custody", though other verbs' "in" phrases
 are no objects), `complement` (lemma of a clausal complement: "urged X to *resign*", or of a
-gerund after "of", "for" or "to": "accused X of *violating*", "pledged to *supporting*"),
+gerund after "of", "for" or "to": "accused X of *violating*", "pledged to *supporting*";
+`["*"]`: any clause with a subject of its own, an act of someone else: "wants *Y to name* Z"),
 `subject` (lemma of a subject that is not an actor: "the *raids* killed"), `symmetric` (a
 compound subject without an object acts on each other: "Russia and China agreed"),
 `topic_object` (the direct object is what the act is about, never whom: "discussed *Syria*
