@@ -296,6 +296,132 @@ CODED: dict[str, tuple[str, Triple]] = {
         "The Kenyan opposition came out in favor of the Ugandan president.",
         ("SUPPORT", "KEN", "UGA"),
     ),
+    # taking to the streets is a demonstration
+    "took-to-the-streets": (
+        "Thousands of Kenyans took to the streets against the president.",
+        ("PROTEST", "KEN", "KEN"),
+    ),
+    # protesters clashing with the police protest violently
+    "protesters-clashed-with-police": (
+        "Kenyan protesters clashed with police in Nairobi.",
+        ("PROTEST", "KEN", "KEN"),
+    ),
+    # premises raided by the police: coercion of whoever is there
+    "police-raided-offices": (
+        "Kenyan police raided the offices of the Ugandan newspaper.",
+        ("COERCE", "KEN", "UGA"),
+    ),
+    # people beaten are assaulted
+    "police-beat-protesters": (
+        "Kenyan police beat the Ugandan protesters.",
+        ("ASSAULT", "KEN", "UGA"),
+    ),
+    "torched-police-post": (
+        "Somali militants torched a Kenyan police post.",
+        ("ASSAULT", "SOM", "KEN"),
+    ),
+    "set-fire-to-offices": (
+        "Kenyan settlers set fire to the shops of the Ugandan traders.",
+        ("ASSAULT", "KEN", "UGA"),
+    ),
+    # a soldier captured by an armed group is taken captive, not arrested
+    "militants-captured-soldier": (
+        "Somali militants captured a Kenyan soldier.",
+        ("ASSAULT", "SOM", "KEN"),
+    ),
+    # militants captured by troops are arrested
+    "troops-captured-militants": (
+        "Kenyan troops captured three Somali militants.",
+        ("COERCE", "KEN", "SOM"),
+    ),
+    "set-ranch-ablaze": (
+        "Kenyan rioters set the Ugandan ranch ablaze.",
+        ("ASSAULT", "KEN", "UGA"),
+    ),
+    # arms seized from someone: seizure of their property
+    "navy-seized-rifles": (
+        "The Kenyan navy seized rifles from the Somali pirates.",
+        ("COERCE", "KEN", "SOM"),
+    ),
+    # a commander taken out is killed; a camp taken out is attacked
+    "took-out-commander": (
+        "A Kenyan drone took out a Somali militant commander.",
+        ("ASSAULT", "KEN", "SOM"),
+    ),
+    "took-out-camp": ("Kenyan jets took out a Somali militant camp.", ("ASSAULT", "KEN", "SOM")),
+    # people hanged are killed
+    "hanged-villagers": ("Somali militants hanged two Kenyan villagers.", ("ASSAULT", "SOM", "KEN")),
+    # security placed somewhere raises the police alert
+    "security-placed-at-temples": (
+        "Extra security has been placed at Kenyan temples by the government.",
+        ("MOBILIZE", "KEN", None),
+    ),
+    # defeat conceded, missiles paraded
+    "conceded-defeat": (
+        "The Kenyan president conceded defeat in the election.",
+        ("CONCEDE", "KEN", None),
+    ),
+    "paraded-missiles": (
+        "Kenya paraded its new missiles near the Ugandan border.",
+        ("MOBILIZE", "KEN", None),
+    ),
+    # arms laid down: demobilization
+    "laid-down-arms": ("The Somali rebels laid down their arms.", ("RETREAT", "SOM", None)),
+    # reservists called up: armed forces mobilized
+    "called-up-reservists": ("Kenya called up its reservists.", ("MOBILIZE", "KEN", None)),
+    # arms stockpiled are a show of force by whoever arms itself
+    "stockpiling-guns": (
+        "Kenyan youth gangs are stockpiling guns before the election.",
+        ("MOBILIZE", "KEN", None),
+    ),
+    # security tightened is a raised police alert, towards whom it guards
+    "tightened-security": (
+        "The Kenyan government tightened security along the Ugandan border.",
+        ("MOBILIZE", "KEN", "UGA"),
+    ),
+    # troops sent in: the parser's "in" preposition governs the troops
+    "sent-in-troops": (
+        "The American president sent in additional troops to Iraq.",
+        ("MOBILIZE", "USA", "IRQ"),
+    ),
+    # people used as human shields are the target, the shield the "as" phrase
+    "used-as-human-shields": (
+        "Somali militants used Kenyan villagers as human shields.",
+        ("ASSAULT", "SOM", "KEN"),
+    ),
+    # subjected to a method of torture, by an unnamed doer
+    "subjected-to-sleep-deprivation": (
+        "The Kenyan detainee was subjected to sleep deprivation.",
+        ("ASSAULT", None, "KEN"),
+    ),
+    "shackled": ("Ugandan guards shackled the Kenyan prisoner.", ("ASSAULT", "UGA", "KEN")),
+    # weapons used against someone attack them
+    "weapons-used-against": (
+        "Somali militants used roadside bombs against Kenyan troops.",
+        ("ASSAULT", "SOM", "KEN"),
+    ),
+    # arms found by the police in someone's home: a search and seizure of them
+    "police-found-arms": (
+        "Kenyan police found rifles and grenades in the home of a Ugandan businessman.",
+        ("COERCE", "KEN", "UGA"),
+    ),
+    # trade suspended with someone: an embargo on them
+    "suspended-trade": (
+        "South Korea suspended trade with North Korea.",
+        ("COERCE", "KOR", "PRK"),
+    ),
+    # rescuing people aids them, whoever they are
+    "rescued-hostages": (
+        "The Kenyan army rescued the Ugandan hostages.",
+        ("AID", "KEN", "UGA"),
+    ),
+    # funding someone is economic aid
+    "funded-opposition": ("Kenya funded the Ugandan opposition.", ("AID", "KEN", "UGA")),
+    # a military victory over someone is fighting them
+    "military-victory-over": (
+        "The Kenyan army's military victory over the Somali militants ended the siege.",
+        ("ASSAULT", "KEN", "SOM"),
+    ),
 }
 
 
@@ -408,6 +534,55 @@ NOT_CODED: dict[str, tuple[str, str]] = {
         "SUPPORT",
     ),
     "returned-the-favour": ("Uganda returned the favour to Kenya.", "SUPPORT"),
+    # subjected to a test, tactics used with no one attacked, a victory in a vote, a
+    # resolution sponsored, security cooperation increased: none of these acts
+    "subjected-to-test": ("The Kenyan students were subjected to a test.", "ASSAULT"),
+    "used-tactics-alone": ("Kenyan police used new tactics in Nairobi.", "ASSAULT"),
+    "election-victory-over": (
+        "The Kenyan ruling party's election victory over the opposition surprised Uganda.",
+        "ASSAULT",
+    ),
+    "sponsored-resolution": ("Kenya sponsored a resolution on Uganda.", "AID"),
+    "increased-security-cooperation": (
+        "Kenya increased security cooperation with Uganda.",
+        "MOBILIZE",
+    ),
+    # armed forces clashing fight; they do not protest
+    "troops-clashed": ("Kenyan troops clashed with Somali militants.", "PROTEST"),
+    # an office or checkpoint set up is built, not set on fire
+    "set-up-an-office": ("The Kenyan ministry set up an office in the Ugandan capital.", "ASSAULT"),
+    # a bomb found by a passer-by: no search by the authorities
+    "shopkeeper-found-bomb": (
+        "A Kenyan shopkeeper found a bomb outside the Ugandan embassy.",
+        "COERCE",
+    ),
+    # tariffs eliminated, a loan or an advertisement taken out: no one killed
+    "eliminated-tariffs": ("Kenya eliminated tariffs on Ugandan goods.", "ASSAULT"),
+    "took-out-a-loan": ("Kenya took out a loan from the IMF.", "ASSAULT"),
+    "took-out-an-advertisement": (
+        "The Kenyan opposition took out a newspaper advertisement against the president.",
+        "ASSAULT",
+    ),
+    # someone put into a police car raises no police alert
+    "put-into-a-police-car": ("The Kenyan woman was pushed into a police van.", "MOBILIZE"),
+    # smoke hanging over a city kills no one
+    "smoke-hung-over-city": ("A heavy cloud of smoke hung over the Kenyan capital.", "ASSAULT"),
+    # conceding that something is so admits it; a fortune amassed shows no force
+    "conceded-that": (
+        "The Kenyan unions concede that the government was forced to raise taxes.",
+        "CONCEDE",
+    ),
+    "amassed-a-fortune": ("The Kenyan businessman amassed a business empire.", "MOBILIZE"),
+    # a team beaten in a match is not assaulted
+    "beat-at-football": ("Kenya beat Uganda in the football final.", "ASSAULT"),
+    # food stockpiled is no show of force
+    "stockpiling-food": ("Kenyan families are stockpiling food before the election.", "MOBILIZE"),
+    # taken to a hospital or to social media: no one takes to the streets
+    "took-someone-to-hospital": ("Kenyan police took the Ugandan man to a hospital.", "PROTEST"),
+    "took-to-social-media": (
+        "The Kenyan president took to social media to answer Uganda.",
+        "PROTEST",
+    ),
 }
 
 
