@@ -696,3 +696,20 @@ def test_acts_still_to_come_are_kept_but_not_told_as_done(
     events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
     assert any(e.cameo_root == root for e in events) or not told
     assert any(e.cameo_root == root for e in events if is_reportable(e)) is told
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("The Kenyan banker was found not guilty of fraud by a Dutch court.", True),
+        ("The Kenyan banker was found guilty of fraud by a Dutch court.", False),
+    ],
+    ids=["found-not-guilty", "found-guilty"],
+)
+def test_a_denied_verdict_is_no_conviction(pipeline: Pipeline, text: str, negated: bool) -> None:
+    events = [
+        e
+        for e in code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+        if e.cameo == "116"
+    ]
+    assert events and all(e.negated is negated for e in events), events

@@ -2689,6 +2689,8 @@ HESITATION_VERBS = frozenset({"hesitate", "shrink", "flinch", "balk", "waver"})
 def is_negated(trigger: Token) -> bool:
     if is_presupposed_act(trigger):
         return False  # "has not answered the ministry's appeal": it was made
+    if any(c.dep_ in PREDICATE_COMPLEMENT_DEPS and is_denied_word(c) for c in trigger.children):
+        return True  # "was found not guilty", "declared the vote not valid": denied verdict
     token = trigger
     for _ in range(8):
         # "was neither a battle against the militia nor ...": "neither" negates its noun too,
@@ -2709,6 +2711,15 @@ def is_negated(trigger: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+# A verb's predicate on its object or subject ("found him guilty", "was declared invalid").
+PREDICATE_COMPLEMENT_DEPS = frozenset({"oprd", "acomp"})
+
+
+def is_denied_word(word: Token) -> bool:
+    """An adjective or noun denied by its own "not" ("not guilty")."""
+    return word.pos_ in ("ADJ", "NOUN") and any(c.dep_ == "neg" for c in word.children)
 
 
 def is_presupposed_act(noun: Token) -> bool:
