@@ -274,6 +274,59 @@ def test_fighting_named_as_a_noun_is_coded_both_ways(
             '"The Kenyan president has been bluffing us for years," an opposition leader said.',
             ("112", "KENOPP", "KENGOV"),
         ),
+        # misconduct as the purpose of an attempt or an act: its doer's
+        (
+            "The opposition leader said the inquiry was an attempt by the Turkish government "
+            "to silence critics.",
+            ("112", "TUROPP", "TURGOV"),
+        ),
+        (
+            "The Qatari broadcaster said the closure of its office by the Egyptian government "
+            "was aimed at silencing journalists.",
+            ("112", "QATMED", "EGYGOV"),
+        ),
+        (
+            "The Qatari broadcaster described the closure as a move by the Egyptian government "
+            "designed to silence journalists.",
+            ("112", "QATMED", "EGYGOV"),
+        ),
+        (
+            "The Qatari broadcaster said the closure of its office by the Egyptian government "
+            "was a move designed to silence journalists.",
+            ("112", "QATMED", "EGYGOV"),
+        ),
+        # too little done for a purpose, told by another, is criticism
+        (
+            "The opposition said the French cabinet did little to end the crisis.",
+            ("111", "FRAOPP", "FRAGOV"),
+        ),
+        (
+            "Kenya's foreign minister said that Uganda has not done enough to stop the militias.",
+            ("111", "KENGOV", "UGA"),
+        ),
+        # a promise broken, or denied kept, told by another, is criticism
+        (
+            "The Kenyan opposition said the government had broken its promises.",
+            ("111", "KENOPP", "KENGOV"),
+        ),
+        (
+            "Kenyan critics say that the Kenyan government has not kept its promises.",
+            ("111", "KEN", "KENGOV"),
+        ),
+        # undermining or destabilising, told of another, is misconduct too
+        (
+            '"The Ugandan rebels are undermining the peace process," the Kenyan minister said.',
+            ("112", "KENGOV", "UGAREB"),
+        ),
+        (
+            '"Uganda is trying to destabilize our country," the Kenyan president said.',
+            ("112", "KENGOV", "UGA"),
+        ),
+        # passive misconduct is its "by" phrase's
+        (
+            "The Kenyan opposition said the vote was rigged by the Kenyan army.",
+            ("112", "KENOPP", "KENMIL"),
+        ),
     ],
     ids=[
         "quoted-interfering",
@@ -283,6 +336,17 @@ def test_fighting_named_as_a_noun_is_coded_both_ways(
         "will-pay-a-price",
         "hiding",
         "bluffing",
+        "attempt-by-to-silence",
+        "act-aimed-at-silencing",
+        "move-by-designed-to",
+        "act-was-a-move-designed-to",
+        "did-little-to",
+        "not-done-enough-to",
+        "broken-promises",
+        "promises-not-kept",
+        "undermining",
+        "destabilize",
+        "passive-by",
     ],
 )
 def test_misconduct_told_of_another_is_an_accusation(
@@ -298,8 +362,33 @@ def test_misconduct_told_of_another_is_an_accusation(
         ('"Chile did not interfere in our affairs," the Peruvian minister said.', "11"),
         ("Chile warned Peru of sanctions if Bolivia failed to pay its debt.", "11"),
         ("Chilean analysts said Peru paid a heavy price for the war.", "13"),
+        # nothing done wrong, or enough done, blames no one
+        ("The Chilean minister said the Peruvian officers did nothing wrong.", "11"),
+        ("The Chilean minister said that Peru has done enough to stop the smugglers.", "11"),
+        (
+            "The Ugandan minister said the ban by the Kenyan government was not meant to "
+            "silence reporters.",
+            "11",
+        ),
+        ("The Chilean minister said the Peruvian government had kept its promises.", "11"),
+        ("The Chilean president broke the news to the Peruvian president.", "11"),
+        # what is denied is judged by no one
+        ("Chile denied that Peru was meddling in its elections.", "11"),
+        ("Chile denied claims that Peru had rigged the vote.", "11"),
     ],
-    ids=["narrator", "denied", "supposed", "price-paid"],
+    ids=[
+        "narrator",
+        "denied",
+        "supposed",
+        "price-paid",
+        "nothing-wrong",
+        "done-enough",
+        "not-meant-to",
+        "promises-kept",
+        "broke-the-news",
+        "denied-that",
+        "denied-claims-that",
+    ],
 )
 def test_misconduct_with_no_teller_or_denied_is_no_accusation(
     pipeline: Pipeline, text: str, root: str

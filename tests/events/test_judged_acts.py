@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
+from kittiwake.events.code import misparsed_roles
 from kittiwake.pipeline import Pipeline, code_text
 
 pytestmark = pytest.mark.slow
@@ -30,6 +33,12 @@ JUDGED = {
         "UGACOP",
     ),
     "supportive-of": ("Tanzania was supportive of the Kenyan proposal.", "supportive", "KEN"),
+    # an active verb has no agent of its own: its "by" phrase is the judged act's
+    "by-phrase-on-the-verb": (
+        "The Turkish opposition criticized the arrests by Turkish police as unjust.",
+        "criticized",
+        "TURCOP",
+    ),
     "word-on-act-told-before": (
         "Kenyan police arrested forty students on Monday. Uganda said the arrests were unlawful.",
         "unlawful",
@@ -116,6 +125,17 @@ JUDGING_WORDS = {
         "The Chilean senator called the Peruvian president a stooge.",
         ("CHLLEG", "PERGOV"),
     ),
+    # the rejecter's own words for what is rejected are still a judgement
+    "rejected-illegal-demands": ("Kenya rejected Uganda's illegal demands.", ("KEN", "UGA")),
+    # the "as" phrase describes a verb's prepositional object too
+    "thought-of-X-as": (
+        "Egyptian protesters thought of Mubarak as a traitor.",
+        ("EGYOPP", "EGYGOV"),
+    ),
+    "spoke-of-X-as": (
+        "The Ugandan minister spoke of the Kenyan president as a dictator.",
+        ("UGAGOV", "KENGOV"),
+    ),
 }
 
 
@@ -140,6 +160,7 @@ def test_a_judging_word_criticizes_whom_it_describes(
         "The former dictator Idi Amin died in Saudi Arabia in 2003.",
         "The cruel treatment of the Kenyan detainees angered the Kenyan press.",
         "The Kenyan minister said the situation on the border was critical.",
+        "Kenya rejected claims that Ugandan officials were corrupt.",
     ],
     ids=[
         "denied-predicate",
@@ -148,6 +169,7 @@ def test_a_judging_word_criticizes_whom_it_describes(
         "title-in-narration",
         "act-not-actor",
         "critical-said-of-no-one",
+        "rejected-claims-that",
     ],
 )
 def test_a_judging_word_that_judges_no_actor_is_no_event(pipeline: Pipeline, text: str) -> None:
@@ -163,3 +185,192 @@ def test_several_judging_words_for_one_pair_are_one_criticism(pipeline: Pipeline
         if e.cameo == "111"
     ]
     assert len(judged) == 1, judged
+
+
+def test_disagreeing_with_someone_is_disapproval(pipeline: Pipeline) -> None:
+    text = "The Brazilian minister disagreed with the US defense secretary about Venezuela."
+    found = {
+        (e.cameo, e.source.actor.code, e.target.actor.code)
+        for e in code_text(text, date="2011-02-01", pipeline=pipeline)
+        if e.source and e.target
+    }
+    assert ("110", "BRAGOV", "USAGOV") in found, found
+
+
+def test_disagreeing_among_themselves_disapproves_of_no_one(pipeline: Pipeline) -> None:
+    text = "Kenyan and Ugandan officials disagreed about the casualty figures."
+    assert not [
+        e for e in code_text(text, date="2011-02-01", pipeline=pipeline) if e.cameo == "110"
+    ]
+
+
+CLAIMED = {
+    "claimed-clause": (
+        "The Kenyan opposition claimed the Kenyan president arranged the attacks.",
+        ("KENOPP", "KENGOV"),
+    ),
+    "claimed-passive-by": (
+        "The Kenyan opposition claimed that the leaks were arranged by the Kenyan president.",
+        ("KENOPP", "KENGOV"),
+    ),
+    "suggested": (
+        "The Kenyan minister suggested Ugandan officials had leaked the report.",
+        ("KENGOV", "UGAGOV"),
+    ),
+    "contend": (
+        "Kenyan critics contend that the Kenyan government arranged the leaks.",
+        ("KEN", "KENGOV"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "pair"), CLAIMED.values(), ids=CLAIMED.keys())
+def test_a_claim_about_someone_accuses_the_doer_of_its_clause(
+    pipeline: Pipeline, text: str, pair: tuple[str, str]
+) -> None:
+    found = {
+        (e.source.actor.code, e.target.actor.code)
+        for e in code_text(text, date="2011-02-01", pipeline=pipeline)
+        if e.cameo == "112" and e.source and e.target
+    }
+    assert pair in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a claim of one's own act, of something suffered, or to something accuses no one
+        "A Trinidad militant group claims to be making chemical weapons to use against Britain.",
+        "The Kenyan opposition claimed that Kenyan journalists were harassed.",
+        "More than 30 million Americans claim Irish ancestry.",
+        "China claims Taiwan as part of its territory.",
+        # a clause proposed tells no one's act
+        "Kenya suggested that Uganda hold talks with the rebels.",
+        "Kenya suggested that Uganda should hold talks with the rebels.",
+    ],
+    ids=[
+        "own-infinitive",
+        "passive-subject",
+        "claimed-ancestry",
+        "claimed-territory",
+        "suggested-subjunctive",
+        "suggested-modal",
+    ],
+)
+def test_a_claim_with_no_one_doing_its_clause_is_no_accusation(
+    pipeline: Pipeline, text: str
+) -> None:
+    events = code_text(text, date="2011-02-01", pipeline=pipeline)
+    assert not [e for e in events if e.rule == "pattern:disapprove.claim_about"], events
+
+
+PESSIMISTIC = {
+    "had-doubts-about": (
+        "The American general said he had serious doubts about the Afghan government.",
+        ("USAMIL", "AFGGOV"),
+    ),
+    # a comment about a clause is about whom the clause names
+    "concerns-about-whether": (
+        "The American general admitted he has concerns about whether the Afghan "
+        "government can hold the town.",
+        ("USAMIL", "AFGGOV"),
+    ),
+    "raised-concerns-about": (
+        "Kenya raised concerns about the Ugandan troop deployment.",
+        ("KEN", "UGAMIL"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "pair"), PESSIMISTIC.values(), ids=PESSIMISTIC.keys())
+def test_concerns_had_or_raised_about_someone_are_a_pessimistic_comment(
+    pipeline: Pipeline, text: str, pair: tuple[str, str]
+) -> None:
+    found = {
+        (e.source.actor.code, e.target.actor.code)
+        for e in code_text(text, date="2011-02-01", pipeline=pipeline)
+        if e.cameo == "012" and e.source and e.target
+    }
+    assert pair in found, found
+
+
+def test_a_question_had_is_no_pessimistic_comment(pipeline: Pipeline) -> None:
+    text = "The Kenyan minister had a question for Ugandan reporters."
+    assert not [
+        e for e in code_text(text, date="2011-02-01", pipeline=pipeline) if e.cameo == "012"
+    ]
+
+
+BLAMED = {
+    "guilty-of": ("Uganda said Kenya was guilty of war crimes.", ("UGA", "KEN")),
+    "put-the-blame-on": ("Kenya put the blame on Somali militants.", ("KEN", "SOMREB")),
+    "laid-the-blame-on": (
+        "Kenya laid the blame for the attack on Somali militants.",
+        ("KEN", "SOMREB"),
+    ),
+    # "X is to blame": the subject is blamed, by whoever says so, now
+    "were-to-blame": (
+        "The Kenyan president said Somali militants were to blame for the attack.",
+        ("KENGOV", "SOMREB"),
+    ),
+    "called-terrorists": (
+        "The Kenyan president said the Somali rebels were terrorists.",
+        ("KENGOV", "SOMREB"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "pair"), BLAMED.values(), ids=BLAMED.keys())
+def test_guilt_or_blame_said_of_someone_accuses_them(
+    pipeline: Pipeline, text: str, pair: tuple[str, str]
+) -> None:
+    found = {
+        (e.source.actor.code, e.target.actor.code)
+        for e in code_text(text, date="2011-02-01", pipeline=pipeline)
+        if e.cameo_root == "11" and e.source and e.target
+    }
+    assert pair in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somali militants were to blame.",  # no one says so
+        "Kenyan police killed three terrorists in Mombasa.",  # named, not judged
+    ],
+    ids=["to-blame-untold", "terrorists-named"],
+)
+def test_blame_told_by_no_one_accuses_no_one(pipeline: Pipeline, text: str) -> None:
+    events = code_text(text, date="2011-02-01", pipeline=pipeline)
+    assert not [e for e in events if e.cameo_root == "11"], events
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str]) -> Doc:
+    return Doc(Vocab(), words=words, heads=heads, deps=deps)
+
+
+def test_a_second_subject_after_an_active_verb_is_its_object() -> None:
+    """The parser may read "A British report called the militia a menace" with "militia" as
+    a second subject: the one before the verb judges, the one after is judged."""
+    doc = parsed(
+        ["A", "British", "report", "called", "the", "militia", "a", "menace"],
+        [2, 2, 3, 3, 5, 3, 7, 3],
+        ["det", "amod", "nsubj", "ROOT", "det", "nsubj", "det", "oprd"],
+    )
+    roles = misparsed_roles(doc[3])
+    assert roles is not None and (roles[0].text, roles[1].text) == ("report", "militia")
+
+
+def test_a_verb_with_one_subject_or_a_passive_keeps_its_roles() -> None:
+    called = parsed(
+        ["The", "report", "called", "the", "militia", "a", "menace"],
+        [1, 2, 2, 4, 2, 6, 2],
+        ["det", "nsubj", "ROOT", "det", "dobj", "det", "oprd"],
+    )
+    passive = parsed(
+        ["The", "militia", "was", "called", "a", "menace", "by", "Kenya"],
+        [1, 3, 3, 3, 5, 3, 3, 6],
+        ["det", "nsubjpass", "auxpass", "ROOT", "det", "oprd", "agent", "pobj"],
+    )
+    assert misparsed_roles(called[2]) is None
+    assert misparsed_roles(passive[3]) is None

@@ -221,6 +221,10 @@ def settle(
     if trigger.pattern.evaluative:
         return settle_judgement(trigger, by_head, doers)
     sources, targets = participants(trigger, by_head)
+    if is_blame_predicate(token):  # "the minister said the militants were to blame": the
+        subject = subject_of(token.head)  # subject is blamed, by whoever says so
+        targets = actors_at(subject, by_head) if subject is not None else []
+        sources = speaker_of(token.head, by_head, exclude=targets)
     if doers is not None and not any(m.actor.code for m in sources):
         earlier = told_attacker(token, doers)  # "US forces attacked ... The attack killed"
         sources = [earlier] if earlier is not None else sources
@@ -244,8 +248,13 @@ def settle(
         targets = [t for t in targets if not is_home(t, sources)]
     if trigger.pattern.cameo == DENIAL_CODE:  # whoever made the claim, never what it says
         targets = [m for m in claimants(trigger, by_head, doers) if m not in sources]
+    elif trigger.pattern.clause_target:  # "claimed the president arranged the leaks"
+        targets = [m for m in clause_doers(token, by_head) if m not in sources]
     elif not targets and trigger.pattern.cameo[:2] in JUDGING_ROOTS:
         targets = [m for m in judged_doers(trigger, by_head, doers) if m not in sources]
+    elif not targets and trigger.pattern.cameo[:2] == COMMENT_ROOT:
+        topics = topic_clause_doers(token, trigger.pattern.target_preps, by_head)
+        targets = [m for m in topics if m not in sources]
     pairs = tuple(pair_up(sources, targets, symmetric=trigger.pattern.symmetric))
     reason = None
     if trigger.pattern.needs_target and not any(t for _, t in pairs):
@@ -253,6 +262,19 @@ def settle(
     elif not pairs:
         reason = NO_ACTORS
     return Settlement(tuple(sources), tuple(targets), reading, pairs, reason)
+
+
+def is_blame_predicate(verb: Token) -> bool:
+    """ "X is to blame", "X were to blame for the attack": blame said of the subject."""
+    return (
+        lemma_of(verb) == BLAME_VERB
+        and verb.dep_ == "xcomp"
+        and lemma_of(verb.head) in COPULAS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+BLAME_VERB = "blame"
 
 
 def settle_judgement(
@@ -276,17 +298,73 @@ def settle_judgement(
         negated = is_negated(word)  # an attempt ("trying to silence critics") or hedged, it
         supposed = modality_of(word)  # is still an accusation, but not when only supposed
         modality = supposed if supposed in SUPPOSED_MODALITIES else None  # ("if ... failed")
+        if lemma_of(word) == DOING_VERB and amount_done(word, trigger.pattern.object) is None:
+            return skipped(NO_ONE_JUDGED)  # "did nothing wrong": no purpose failed
+        if trigger.pattern.denied:  # "has not done enough", "has not kept its promises"
+            negated = not negated
     else:
         predicate = word.head if word.dep_ in ("attr", "acomp") else judging_verb(word)
         negated = predicate is not None and any(c.dep_ == "neg" for c in predicate.children)
         modality = modality_of(predicate) if predicate is not None else None
     reading = Reading(negated, modality, None, [], modality_cue=modality, negation_cue=negated)
+    if not dismissal and is_denied_content(word):  # "Kenya denied that Uganda was meddling":
+        return skipped(DENIED_JUDGEMENT, sources, targets, reading)  # no one judges
     if not sources or not (targets or dismissal):
         return skipped(NO_JUDGE if targets else NO_ONE_JUDGED, sources, targets, reading)
     pairs = tuple(pair_up(sources, targets, symmetric=False))
     if not dismissal and not any(t for _, t in pairs):
         return skipped(NO_ONE_JUDGED, sources, targets, reading)
     return Settlement(tuple(sources), tuple(targets), reading, pairs, None)
+
+
+# The verb a judgement by amount is said with: "did little", "has done nothing".
+DOING_VERB = "do"
+
+
+def amount_done(verb: Token, amounts: Iterable[str]) -> Token | None:
+    """The object saying how much a verb did for a purpose its infinitive names ("did
+    little to end the crisis", "had done nothing to stop them"), if it has one."""
+    amount = next(
+        (c for c in verb.children if c.dep_ in OBJECT_DEPS and c.lower_ in amounts), None
+    )
+    if amount is None:
+        return None
+    clauses = [*verb.children, *amount.children]
+    purpose = any(
+        c.dep_ in ("xcomp", "advcl", "relcl", "acl")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in clauses
+    )
+    return amount if purpose else None
+
+
+DENIED_JUDGEMENT = "a judgement within what is denied"
+# Verbs whose object or clause is denied, besides the denial verbs of `clauses.yaml`: "rejected
+# claims that officials were corrupt".
+REJECTING_VERBS = frozenset({"reject"})
+
+
+def is_denied_content(word: Token) -> bool:
+    """A judging word within what someone denies or rejects ("denied that Uganda was
+    meddling", "rejected claims that officials were corrupt"): said by no one."""
+    denials = load_clause_words().denial_verbs | REJECTING_VERBS
+    token, clause = word, False
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i or token.dep_ not in FRAME_CHAIN | DENIED_PREDICATES:
+            return False
+        clause = clause or token.dep_ in DENIED_CLAUSES or token.pos_ in ("VERB", "AUX")
+        if head.pos_ in ("VERB", "AUX") and lemma_of(head) in denials:
+            # what is denied, not the denier's own words for it ("dismissed Uganda's lies")
+            return clause and token.dep_ in ("ccomp", "xcomp", "dobj", "pcomp")
+        token = head
+    return False
+
+
+# Dependencies a denial reaches down through to a judging word besides a frame's
+# (FRAME_CHAIN: its clause, its object, a claim's clause): the predicate and the modifier.
+DENIED_PREDICATES = frozenset({"attr", "amod"})
+DENIED_CLAUSES = frozenset({"ccomp", "xcomp", "pcomp", "acl"})
 
 
 def stance_objects(
@@ -451,10 +529,23 @@ def judged_actors(
     ("described the opposition as traitors", "called the militia an accelerant", passive:
     "the election was viewed as illegal")."""
     if word.pos_ in ("VERB", "AUX"):  # "the Chilean president is meddling": its doer
-        subject = subject_of(word)
+        if word.tag_ == "VBN":  # passive: its "by" phrase ("the vote was rigged by the army")
+            by = preps_of(word, ("by",))
+            agents = [m for p in by for c in p.children for m in actors_at(c, by_head)]
+            if agents:
+                return agents
+        subject = subject_of(word) or purposed_act(word)
         if subject is None or subject.lower_ in IMPERSONAL_PRONOUNS:
             return []
-        return actors_at(subject, by_head)
+        found = actors_at(subject, by_head)
+        if not found and subject.pos_ == "NOUN":
+            # the misconduct is the purpose of an act or attempt: its doer's ("an attempt
+            # by the government to silence critics", "the closure by X was aimed at silencing")
+            found = doers_of_act(subject, by_head, doers)
+        if not found and subject.dep_ == "attr" and lemma_of(subject.head) in COPULAS:
+            act = subject_of(subject.head)  # "the closure by X was a move meant to silence"
+            found = doers_of_act(act, by_head, doers) if act is not None else []
+        return found
     owners = [m for c in word.children if c.dep_ == "poss" for m in actors_at(c, by_head)]
     if owners:
         return owners
@@ -467,6 +558,26 @@ def judged_actors(
     if judged or described.pos_ != "NOUN":
         return judged
     return doers_of_act(described, by_head, doers)  # "the raid by X was illegal": X's
+
+
+# Passive verbs whose complement is the purpose their subject serves: "the ban was aimed at
+# silencing reporters", "a raid designed to intimidate".
+PURPOSE_PASSIVES = frozenset({"aim", "design", "intend", "mean", "calculate"})
+
+
+def purposed_act(verb: Token) -> Token | None:
+    """The act whose purpose a verb names: "the closure was aimed at silencing journalists"
+    (the closure), "a ban designed to silence them" (the ban)."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "at" and head.dep_ == "prep":
+        head = head.head
+    elif verb.dep_ != "xcomp":
+        return None
+    if head.i == verb.i or lemma_of(head) not in PURPOSE_PASSIVES:
+        return None
+    if head.dep_ == "acl" and head.head.pos_ == "NOUN":  # "a move designed to silence them"
+        return head.head
+    return next((c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
 
 
 def claim_owners(word: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
@@ -485,14 +596,37 @@ def described_by(word: Token) -> Token | None:
         verb = head.head
         if verb.pos_ in ("NOUN", "PROPN"):  # "as" hung on the object by the parser
             return verb
-        return next((c for c in verb.children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)), None)
+        found = next((c for c in verb.children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)), None)
+        # or the verb's prepositional object: "thought of Mubarak as a traitor", "refers
+        # to the journalists as prisoners of conscience"
+        return found or next(iter(prep_objects(verb, AS_PHRASE_OBJECT_PREPOSITIONS)), None)
     if word.dep_ in ("amod", "appos"):  # "a dangerous group": the group, or
         return described_by(head) or head  # whom "a dangerous group" is said of
     if word.dep_ in ("attr", "acomp") and lemma_of(head) in COPULAS:
         return subject_of(head)
     if word.dep_ in ("oprd", "xcomp") and head.pos_ in ("VERB", "AUX"):  # "called X puppets"
+        swapped = misparsed_roles(head)
+        if swapped is not None:
+            return swapped[1]
         return next((c for c in head.children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)), None)
     return None
+
+
+def misparsed_roles(verb: Token) -> tuple[Token, Token] | None:
+    """(subject, object) of an active verb the parser gave two subjects, one before it and
+    one after ("A US report called the militia a dangerous force", "militia" parsed as a
+    second subject): with no passive auxiliary, the one before is the doer."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    if len(subjects) < 2 or not subjects[0].i < verb.i < subjects[-1].i:
+        return None
+    return subjects[0], subjects[-1]
+
+
+# Prepositions of a verb's object that an "as" phrase describes: "think of X as",
+# "refer to X as", "look upon X as".
+AS_PHRASE_OBJECT_PREPOSITIONS = ("of", "to", "on", "upon")
 
 
 def is_as_phrase(word: Token) -> bool:
@@ -525,7 +659,8 @@ def judge_of(
         agents = [
             m for p in preps_of(verb, ("by",)) for c in p.children for m in actors_at(c, by_head)
         ]
-        subject = subject_of(verb)
+        swapped = misparsed_roles(verb)
+        subject = swapped[0] if swapped is not None else subject_of(verb)
         doers = agents or (actors_at(subject, by_head) if subject is not None else [])
         doers = [m for m in doers if m not in described]
         if doers:
@@ -1046,6 +1181,27 @@ def claimed_before(claim: Token, by_head: dict[int, list[Mention]]) -> list[Ment
 CLAIM_STEM = 5  # letters a claim noun shares with its verb: "accus", "alleg", "charg"
 
 
+# Comments (CAMEO 01): a pessimistic or optimistic comment is about whom its clause names.
+COMMENT_ROOT = "01"
+
+
+def topic_clause_doers(
+    verb: Token, preps: Sequence[str], by_head: dict[int, list[Mention]]
+) -> list[Mention]:
+    """The subject of a clause a comment is about ("has concerns about whether the Afghan
+    government can follow up"), after a preposition of the verb or of its object."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]
+    return [
+        m
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for clause in prep.children
+        if clause.dep_ == "pcomp" and is_finite(clause)
+        for m in clause_subjects(clause, by_head)
+    ]
+
+
 def judged_doers(
     trigger: Trigger, by_head: dict[int, list[Mention]], doers: ActDoers | None
 ) -> list[Mention]:
@@ -1059,6 +1215,10 @@ def judged_doers(
         found = doers_of_act(act, by_head, doers)
         if found:
             return found
+    if acts and any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        # an active verb has no "by" agent of its own: the parser hung the judged act's there
+        # ("criticized the arrests by police as politically motivated")
+        return [m for a in prep_objects(verb, ("by",)) for m in actors_at(a, by_head)]
     return []
 
 
@@ -1933,6 +2093,22 @@ def for_clauses(token: Token) -> list[Token]:
         if c.dep_ in ("advcl", "ccomp", "xcomp")
         and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
     ]
+
+
+def clause_doers(verb: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """Who does what the clause of a verb of claiming tells: its subject ("claimed the
+    president arranged the leaks"), or its passive's "by" phrase ("claimed the leaks were
+    arranged by the president"); never the one it was done to ("claimed reporters were
+    harassed"). A clause of a bare or modal verb proposes ("suggested that Kenya hold
+    talks", "should hold talks"), and tells no one's act."""
+    found: list[Mention] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.tag_ != "VB"):
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        found.extend(m for c in subjects for m in actors_at(c, by_head))
+        if not subjects:
+            agents = [c for p in preps_of(clause, ("by",)) for c in p.children]
+            found.extend(m for c in agents for m in actors_at(c, by_head))
+    return found
 
 
 def that_clauses(token: Token) -> list[Token]:
@@ -3113,6 +3289,7 @@ def is_arranged(verb: Token) -> bool:
         and verb.head.lemma_ == "be"
         and verb.head.tag_ in ("VBD", "VBZ", "VBP")
         and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and not is_blame_predicate(verb)  # "X is to blame" is blame said now
     )
 
 

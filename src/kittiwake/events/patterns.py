@@ -29,7 +29,10 @@ An `evaluative` pattern's `nouns` and `adjectives`
 judge whom they describe ("Uribe's *lies*", "called the army *puppets*", "the vote was
 *illegal*"): its target is the actor described, its source whoever says so; with `prep`, a
 stance taken towards someone, said of whoever takes it ("the minister was *critical of* the
-detentions"): its target is whom the preposition names, or whoever did the act it names. A `literal`
+detentions"): its target is whom the preposition names, or whoever did the act it names;
+with `denied`, its verb judges only when denied ("has not *kept* its promises"). With
+`clause_target`, the target is only the doer of the clause the verb introduces ("*claimed*
+the president arranged the leaks"), never its object nor its own infinitive. A `literal`
 pattern (what `kittiwake dict import-petrarch` writes) reads words as PETRARCH does: a verb
 form it lists ("left") is tried before the lemma ("leave"), and a future act it codes is
 that act, not a promise or threat of it. `plover_type`
@@ -87,6 +90,8 @@ class PatternModel(BaseModel):
     needs_target: bool = False
     topic_object: bool = False
     evaluative: bool = False
+    denied: bool = False
+    clause_target: bool = False
     experiencer: bool = False
     receiver: bool = False
     literal: bool = False
@@ -117,6 +122,8 @@ class PatternModel(BaseModel):
             raise ValueError("a pattern needs `verbs`, `nouns` or `adjectives`")
         if self.adjectives and not self.evaluative:
             raise ValueError("`adjectives` are the words of an `evaluative` pattern")
+        if self.denied and not (self.evaluative and self.verbs):
+            raise ValueError("`denied` is said of the verbs of an `evaluative` pattern")
         return self
 
 
@@ -141,6 +148,8 @@ class Pattern:
     reverse: str | None = None  # the code of the same act seen from the target (PETRARCH [A:B])
     adjectives: frozenset[str] = frozenset()
     evaluative: bool = False  # the word judges whom it describes; its source says so
+    denied: bool = False  # an evaluative verb that judges only when denied ("not kept")
+    clause_target: bool = False  # whom: the doer of its clause ("claimed X arranged it")
     literal: bool = False  # PETRARCH's reading: word forms as listed, modals as stated
     topic_object: bool = False  # the object is what the act is about ("discussed Syria")
     modifier: frozenset[str] = frozenset()  # a modifier the trigger must have ("verbal")
@@ -244,6 +253,8 @@ def to_pattern(model: PatternModel, *, source: str) -> Pattern:
         reverse=model.reverse,
         adjectives=frozenset(model.adjectives),
         evaluative=model.evaluative,
+        denied=model.denied,
+        clause_target=model.clause_target,
         literal=model.literal,
         topic_object=model.topic_object,
         modifier=frozenset(model.modifier),
