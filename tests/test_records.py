@@ -18,8 +18,10 @@ def actor(code: str) -> Mention:
     ("cameo", "source", "target", "dyadic", "complete"),
     [
         ("111", "FRA", "RUS", True, True),  # France condemned Russia
-        ("111", "FRA", None, False, False),  # France condemned: whom?
-        ("111", "FRA", "", False, False),  # an uncoded target is no target
+        ("111", "FRA", None, False, True),  # France condemned the raids, raiders unnamed
+        ("112", None, "KENGOV", False, True),  # the minister was charged, by a prosecutor
+        ("111", None, None, False, False),
+        ("071", "FRA", "", False, False),  # an uncoded target is no target
         ("141", "EGYCVL", None, False, True),  # a protest needs no target
         ("013", "USAGOV", None, False, True),  # a statement
         ("154", "RUSMIL", None, False, True),  # a show of force

@@ -210,9 +210,10 @@ def is_reportable(event: Event) -> bool:
 def is_default_output(event: Event) -> bool:
     """What an analyst gets by default: reportable events that say who did what to whom
     (`Event.is_complete`): both actors coded, a statement, protest or show of force by a
-    coded source, or an attack or coercion of a coded target by an unnamed doer.
+    coded source, an attack or coercion of a coded target by an unnamed doer, or a
+    criticism or accusation with either side coded.
 
-    The others ("Turkey condemned", with no one condemned) are kept in the store and shown
+    The others ("Turkey paid a visit", to no one named) are kept in the store and shown
     with `--all`: on whole real articles most of them lack an actor the text does name.
     """
     return is_reportable(event) and event.is_complete

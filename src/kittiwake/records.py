@@ -151,6 +151,12 @@ MATERIAL_CONFLICT = 4
 SELF_CONTAINED_ROOTS = frozenset({"01", "02", "03", "14", "15"})
 DOERLESS_ROOTS = frozenset({"17", "18", "19", "20"})
 DOERLESS_CODES = frozenset({"0841"})
+# Criticism and accusation (CAMEO 11) are news from either side alone: who criticized
+# ("France condemned the raids", the raiders unnamed) and who stands accused ("the minister
+# was charged with fraud", by a prosecutor the story does not name).
+ONE_SIDED_ROOTS = frozenset({"11"})
+SOURCE_ALONE_ROOTS = SELF_CONTAINED_ROOTS | ONE_SIDED_ROOTS
+TARGET_ALONE_ROOTS = DOERLESS_ROOTS | ONE_SIDED_ROOTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,15 +196,16 @@ class Event:
     def is_complete(self) -> bool:
         """Who did what to whom, as far as CAMEO asks: both actors coded; a statement,
         appeal, intent, protest or show of force (roots 01-03, 14, 15) by a coded source
-        alone; or an attack or coercion of a coded target whose doer the story does not name
-        (roots 17-20), or the release of a coded target (0841)."""
+        alone; an attack or coercion of a coded target whose doer the story does not name
+        (roots 17-20), or the release of a coded target (0841); a criticism or accusation
+        (root 11) with either side coded."""
         source = self.source is not None and bool(self.source.actor.code)
         target = self.target is not None and bool(self.target.actor.code)
         if source and target:
             return True
         if source:
-            return self.cameo_root in SELF_CONTAINED_ROOTS
-        return target and (self.cameo_root in DOERLESS_ROOTS or self.cameo in DOERLESS_CODES)
+            return self.cameo_root in SOURCE_ALONE_ROOTS
+        return target and (self.cameo_root in TARGET_ALONE_ROOTS or self.cameo in DOERLESS_CODES)
 
     @property
     def monadic(self) -> bool:

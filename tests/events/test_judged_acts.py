@@ -244,6 +244,7 @@ def test_a_claim_about_someone_accuses_the_doer_of_its_clause(
         "The Kenyan opposition claimed that Kenyan journalists were harassed.",
         "More than 30 million Americans claim Irish ancestry.",
         "China claims Taiwan as part of its territory.",
+        'The Somali rebels claimed on their radio station: "We captured a Kenyan officer."',
         # a clause proposed tells no one's act
         "Kenya suggested that Uganda hold talks with the rebels.",
         "Kenya suggested that Uganda should hold talks with the rebels.",
@@ -253,6 +254,7 @@ def test_a_claim_about_someone_accuses_the_doer_of_its_clause(
         "passive-subject",
         "claimed-ancestry",
         "claimed-territory",
+        "claimed-in-first-person",
         "suggested-subjunctive",
         "suggested-modal",
     ],

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kittiwake.actors.resolve import LOCATIVE_PREPOSITIONS, PLACE_KINDS, companions
-from kittiwake.actors.speakers import quotation_speaker
+from kittiwake.actors.speakers import FIRST_PERSON, quotation_speaker
 from kittiwake.events.codebook import CameoCode, Codebook
 from kittiwake.events.modality import (
     VIOLENT_ROOTS,
@@ -225,6 +225,8 @@ def settle(
         subject = subject_of(token.head)  # subject is blamed, by whoever says so
         targets = actors_at(subject, by_head) if subject is not None else []
         sources = speaker_of(token.head, by_head, exclude=targets)
+        if not sources:  # the narrator's "the militants were to blame" accuses no one
+            return skipped(NO_JUDGE, sources, targets)
     if doers is not None and not any(m.actor.code for m in sources):
         earlier = told_attacker(token, doers)  # "US forces attacked ... The attack killed"
         sources = [earlier] if earlier is not None else sources
@@ -2100,10 +2102,13 @@ def clause_doers(verb: Token, by_head: dict[int, list[Mention]]) -> list[Mention
     president arranged the leaks"), or its passive's "by" phrase ("claimed the leaks were
     arranged by the president"); never the one it was done to ("claimed reporters were
     harassed"). A clause of a bare or modal verb proposes ("suggested that Kenya hold
-    talks", "should hold talks"), and tells no one's act."""
+    talks", "should hold talks"), and tells no one's act; a claim in the first person
+    ('claimed: "We have captured a soldier"') takes responsibility and accuses no one."""
     found: list[Mention] = []
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.tag_ != "VB"):
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if any(c.lower_ in FIRST_PERSON for c in subjects):
+            continue
         found.extend(m for c in subjects for m in actors_at(c, by_head))
         if not subjects:
             agents = [c for p in preps_of(clause, ("by",)) for c in p.children]

@@ -19,7 +19,12 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from kittiwake.records import DOERLESS_ROOTS, REPORTABLE_MODALITIES, SELF_CONTAINED_ROOTS
+from kittiwake.records import (
+    DOERLESS_CODES,
+    REPORTABLE_MODALITIES,
+    SOURCE_ALONE_ROOTS,
+    TARGET_ALONE_ROOTS,
+)
 from kittiwake.store.db import Store, StoreError
 
 SIDES = ("either", "source", "target")
@@ -143,16 +148,18 @@ def _unit_clauses(*, unit: str, one_a_day: bool) -> list[str]:
     return clauses
 
 
-# `Event.is_complete` in SQL: both actors; a coded source of a self-contained act; or a coded
-# target of an act whose doer may go unnamed.
+# `Event.is_complete` in SQL: both actors; a coded source of an act complete without a
+# target; or a coded target of an act whose doer may go unnamed.
 COMPLETE_EVENT_SQL = (
     "((coalesce(source_code, '') <> '' AND coalesce(target_code, '') <> '')"
     " OR (coalesce(source_code, '') <> '' AND list_contains("
-    + repr(sorted(SELF_CONTAINED_ROOTS))
+    + repr(sorted(SOURCE_ALONE_ROOTS))
     + ", cameo_root))"
-    " OR (coalesce(target_code, '') <> '' AND list_contains("
-    + repr(sorted(DOERLESS_ROOTS))
-    + ", cameo_root)))"
+    " OR (coalesce(target_code, '') <> '' AND (list_contains("
+    + repr(sorted(TARGET_ALONE_ROOTS))
+    + ", cameo_root) OR list_contains("
+    + repr(sorted(DOERLESS_CODES))
+    + ", cameo))))"
 )
 
 
