@@ -281,9 +281,26 @@ def test_resolve_event_date_picks_the_trigger_expression(
         ("Members of the April 6 Youth Movement marched in Cairo.", "marched", WEDNESDAY),
         ("Leaders of the March 14 Alliance met the Syrian envoy.", "met", WEDNESDAY),
         ("On December 3 Russian jets struck the town.", "struck", dt.date(2015, 12, 3)),
+        # the year of a writing that does the act is when it did it
+        ("A 2009 UN study accused the Sudanese army of abuses.", "accused", dt.date(2009, 1, 1)),
+        (
+            "A 2011 court ruling ordered the Kenyan police to free him.",
+            "ordered",
+            dt.date(2011, 1, 1),
+        ),
+        # not the year of someone who does it, nor of a writing it is done to
+        ("The 2009 winner accused the Sudanese army of abuses.", "accused", WEDNESDAY),
+        ("The Sudanese minister rejected a 2009 UN study.", "rejected", WEDNESDAY),
+        # a period told with its start and end is dated by its start
+        (
+            "From 2003 until 2008 the rebel leader was detained in Chad.",
+            "detained",
+            dt.date(2003, 1, 1),
+        ),
+        ("The rebel leader was detained in Chad until 2008.", "detained", dt.date(2008, 1, 1)),
     ],
 )
-def test_a_day_or_year_modifying_the_occasion_of_the_act(
+def test_a_day_or_year_of_the_act_s_occasion_writing_or_period(
     nlp: Any, text: str, trigger: str, day: dt.date
 ) -> None:
     date = date_for(nlp, text, trigger, WEDNESDAY)
@@ -497,6 +514,45 @@ def test_a_month_or_year_named_earlier_in_the_paragraph_dates_later_acts(
     doc = nlp(text)
     (event,) = DateResolver()([make_event(doc, trigger)], doc, WEDNESDAY)
     assert event.date is not None and event.date.value == day, event.date
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("story", "trigger", "day", "precision"),
+    [
+        # counted on from the time the story named before, at the coarser precision
+        (
+            "Rebels seized the town on Sunday. Two days later, the army retook it.",
+            "retook",
+            dt.date(2015, 12, 15),
+            "day",
+        ),
+        (
+            "In 2009 the court rejected his appeal. Four years later the judges reviewed the case, "
+            "but he withdrew the appeal.",
+            "withdrew",
+            dt.date(2013, 1, 1),
+            "year",
+        ),
+        (
+            "In 2009 the court rejected his appeal. Four years later the judges reviewed the case. "
+            "He was freed from a Chadian jail three days later.",
+            "freed",
+            dt.date(2013, 1, 1),
+            "year",
+        ),
+        # with no time named before, the story's day
+        ("Two days later, the army retook the town.", "retook", WEDNESDAY, "day"),
+    ],
+    ids=["days", "years-conjunct", "years-then-days", "no-anchor"],
+)
+def test_an_act_told_a_time_later_counts_on_from_the_time_told_before(
+    nlp: Any, story: str, trigger: str, day: dt.date, precision: str
+) -> None:
+    doc = nlp(story)
+    (event,) = DateResolver()([make_event(doc, trigger)], doc, WEDNESDAY)
+    assert event.date is not None, event
+    assert (event.date.value, event.date.precision) == (day, precision), event.date
 
 
 @pytest.mark.slow

@@ -255,6 +255,7 @@ class DateWords(WordFile):
     months: tuple[tuple[str, ...], ...] = Field(min_length=12, max_length=12)
     number_words: dict[str, int]
     day_offsets: dict[str, int]
+    dated_writings: Words
 
 
 Code = Annotated[str, Field(pattern=r"^[0-9]{2,4}$")]

@@ -28,6 +28,10 @@ Conventions (news style, documented here because the tests pin them):
 * "over the weekend" is the most recent Saturday on or before publication.
 * A bare year counts only after a preposition ("in 2011", "since 2011", "by mid-2014") or as a
   possessive ("2011's uprising"); "the 2011 uprising" and counts ("16 civilians") are not dates.
+* Some times belong to the story, not the sentence: "Five years later" counts on from the
+  last time the story named for a main clause (`later_date`), at the coarser precision of
+  the two. "from 2004 until 2009" dates an act by its start; "a 2006 report said" by the
+  year its writing was made.
 * `historical` is True when the whole period ends more than `HISTORICAL_AFTER_DAYS` before
   publication, or when a year-precision expression names an earlier year: the event is
   background, not news (PLOVER's sense).
@@ -640,6 +644,8 @@ def _attachment_rank(root: Token, trigger: Token) -> int:
         return _OTHER_CLAUSE  # "the April 6 Youth Movement": a name, not a time
     if _is_occasion_modifier(root, trigger):
         return 1  # "arrested at Sunday's rally": the rally's day is the act's
+    if _is_dated_writing(root, trigger):
+        return 0  # "a 2006 report called the militia a threat": it said so when written
     if root.dep_ in _NOUN_MODIFIER_DEPS and root.head.pos_ == "NOUN" and root.head.i != trigger.i:
         return _OTHER_CLAUSE  # "a vote in the scheduled October 28 elections": the vote's day
     path = _path_up(root)
@@ -704,6 +710,20 @@ def _is_in_name(root: Token) -> bool:
         and root.i < name.i
         and all(t.is_title or t.like_num for t in root.doc[root.i + 1 : name.i + 1])
         and any(c.dep_ == "det" and c.lower_ == "the" and c.i < root.i for c in name.children)
+    )
+
+
+def _is_dated_writing(root: Token, trigger: Token) -> bool:
+    """ "A 2006 report called the militia a threat", "a 2009 study accused the army": the
+    year of a writing that is the doer of the act is when the writing did it."""
+    writing = root.head
+    while writing.dep_ == "compound" and writing.head.i != writing.i:
+        writing = writing.head  # "a 2011 court ruling"
+    return (
+        root.dep_ in _NOUN_MODIFIER_DEPS
+        and writing.dep_ == "nsubj"
+        and writing.head.i == clause_verb(trigger).i
+        and writing.lemma_.lower() in load_words(DateWords).dated_writings
     )
 
 
@@ -832,7 +852,7 @@ def resolve_event_date(
     found = [*found, *_year_modifiers(sentence, found, reference)]
     if published is None:
         found = [item for item in found if item.absolute]
-    best: tuple[int, int, DateExpression] | None = None
+    best: tuple[tuple[int, bool, int], DateExpression] | None = None
     for item in found:
         root = _expression_root(sentence, item.expression)
         if root is not None and root.i in excluded:
@@ -848,11 +868,12 @@ def resolve_event_date(
         ):  # an act told as done took place at no occasion still to come
             continue
         distance = abs(root.i - trigger_index) if root is not None else len(sentence)
-        if best is None or (rank, distance) < best[:2]:
-            best = (rank, distance, item.expression)
+        key = (rank, _is_period_end(root), distance)
+        if best is None or key < best[0]:
+            best = (key, item.expression)
     if best is None:
         return EventDate(value=published) if published else None
-    rank, _, chosen = best
+    (rank, _, _), chosen = best
     if rank <= 1 and published is not None and _is_future(trigger):
         ahead = _scan_sentence(sentence, published, future=True, scans=scans)
         forward = {item.expression.start: item.expression for item in ahead}
@@ -868,6 +889,15 @@ def resolve_event_date(
         # "had camped there since Jan. 25" in a story from November: that January, not the next
         value = _safe_date(value.year - 1, value.month, value.day) or value
     return EventDate(value, raw=chosen.text, precision=chosen.precision, historical=historical)
+
+
+def _is_period_end(root: Token | None) -> bool:
+    """ "Held from 2004 until 2009": the end of a period told with its start; the act is
+    dated by the start, as an expression its clause names with no "until" would be."""
+    return root is not None and root.head.dep_ == "prep" and root.head.lower_ in _PERIOD_ENDS
+
+
+_PERIOD_ENDS = frozenset({"until", "till", "through"})
 
 
 # Units of an interval between two acts, in days ("a day after", "three weeks before").
@@ -923,6 +953,67 @@ def _interval_count(unit: Token) -> int | None:
     return None
 
 
+# Units of an interval after a time the story told before ("five years later").
+_LATER_UNITS = ("day", "week", "month", "year")
+_LATER_WORDS = frozenset({"later", "afterwards", "afterward"})
+
+
+def later_date(verb: Token, anchor: EventDate | None, published: dt.date) -> EventDate | None:
+    """ "In 2002 the appeal failed. Five years later, the judges reviewed the case.", "he
+    was freed two days later": an act told a count of days, weeks, months or years after
+    the time the story named before (`anchor`) took place that long after it, at the
+    coarser of the two precisions (a year and two days is that year)."""
+    interval = _later_interval(clause_verb(verb)) if anchor is not None else None
+    if anchor is None or interval is None:
+        return None
+    count, unit, phrase = interval
+    if unit in ("day", "week"):
+        value = anchor.value + dt.timedelta(days=count * (7 if unit == "week" else 1))
+    else:
+        value = _add_months(anchor.value, count * (12 if unit == "year" else 1))
+    precision = max(anchor.precision, unit, key=PRECISIONS.index)
+    value = _period_start(value, precision)
+    return EventDate(
+        value,
+        raw=f"{phrase} ({anchor.raw or 'the day of the story'})",
+        precision=precision,
+        historical=_is_historical(value, precision, published),
+    )
+
+
+def _later_interval(verb: Token) -> tuple[int, str, str] | None:
+    """The count, unit and words of "N units later" on `verb`'s clause, or on the clause
+    it continues ("Five years later the judges were to review it, but he dropped it")."""
+    clause = verb
+    while True:
+        for word in clause.children:
+            if word.dep_ != "advmod" or word.lower_ not in _LATER_WORDS:
+                continue
+            for unit in word.children:
+                count = _interval_count(unit) if unit.dep_ == "npadvmod" else None
+                if count is not None and unit.lemma_.lower() in _LATER_UNITS:
+                    return count, unit.lemma_.lower(), unit.doc[unit.left_edge.i : word.i + 1].text
+        if clause.dep_ not in ("conj", "xcomp") or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+
+
+def _times_before(doc: Doc, published: dt.date, *, scans: _Scans) -> dict[int, EventDate]:
+    """By sentence start, the latest time the story named for a main clause before that
+    sentence: what "N units later" counts from."""
+    before: dict[int, EventDate] = {}
+    last: EventDate | None = None
+    for sentence in doc.sents:
+        if last is not None:
+            before[sentence.start] = last
+        told = later_date(sentence.root, last, published) or resolve_event_date(
+            sentence, sentence.root.i, published, scans=scans
+        )
+        if told is not None and told.raw is not None and told.value <= published:
+            last = told
+    return before
+
+
 class DateResolver:
     """Pipeline stage: fill each event's `date` from its sentence and the publication date.
 
@@ -941,8 +1032,9 @@ class DateResolver:
             if published is not None and len(doc)
             else {}
         )
+        before = _times_before(doc, published, scans=scans) if published is not None else {}
         narrated = (
-            _narrated_times(doc, published, breaks=breaks, scans=scans)
+            _narrated_times(doc, published, breaks=breaks, before=before, scans=scans)
             if published is not None
             else {}
         )
@@ -963,6 +1055,8 @@ class DateResolver:
             else:
                 interval = interval_date(trigger, published, scans=scans) if published else None
                 date = interval or resolve_event_date(sentence, trigger.i, published, scans=scans)
+                if date is not None and date.raw is None and published is not None:
+                    date = later_date(trigger, before.get(sentence.start), published) or date
             named = date  # what the sentence itself names, before any day is taken from elsewhere
             if date is not None and date.raw is None:
                 date = occasion_date(trigger, occasions) or date
@@ -1004,14 +1098,21 @@ class DateResolver:
 
 
 def _narrated_times(
-    doc: Doc, published: dt.date, *, breaks: Sequence[int], scans: _Scans
+    doc: Doc,
+    published: dt.date,
+    *,
+    breaks: Sequence[int],
+    before: dict[int, EventDate],
+    scans: _Scans,
 ) -> dict[int, list[tuple[int, EventDate]]]:
     """By paragraph, the times its sentences name for their main clause, with where each
     sentence starts: "The army retook the port in 2014." sets the time the
     paragraph's narration stands at, whether or not that sentence holds a coded act."""
     times: dict[int, list[tuple[int, EventDate]]] = {}
     for sentence in doc.sents:
-        date = resolve_event_date(sentence, sentence.root.i, published, scans=scans)
+        date = later_date(
+            sentence.root, before.get(sentence.start), published
+        ) or resolve_event_date(sentence, sentence.root.i, published, scans=scans)
         if (
             date is not None
             and date.raw is not None
