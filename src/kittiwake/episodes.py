@@ -31,6 +31,7 @@ from kittiwake.when import (
     DateExpression,
     clause_verb,
     find_date_expressions,
+    is_present_state,
     is_simple_past,
     resolve_event_date,
     trigger_token,
@@ -112,6 +113,8 @@ def told_in_past(trigger: Token) -> bool:
     if _is_pluperfect(verb):
         return False  # "had sent troops": before the episode, not part of it
     while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and verb.head.i != verb.i:
+        if verb.dep_ == "conj" and is_present_state(verb):
+            return False  # "... and his supporters are protesting": a state lasting to today
         verb = clause_verb(verb.head)
     return is_simple_past(verb)
 

@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING
 
 from spacy.attrs import IDX
 
+from kittiwake.actors.speakers import Quotations
 from kittiwake.lang import DateWords, load_words
 from kittiwake.nlp import paragraph_gaps
 from kittiwake.records import Event, EventDate
@@ -66,6 +67,7 @@ __all__ = [
     "DateResolver",
     "clause_verb",
     "find_date_expressions",
+    "is_present_state",
     "is_simple_past",
     "resolve_event_date",
     "trigger_token",
@@ -633,6 +635,7 @@ def _path_up(token: Token) -> list[Token]:
 
 # An expression in a clause of its own below the trigger dates that clause's act only.
 _OTHER_CLAUSE = 5
+_CONJOINED = 2
 _SUBORDINATE_DEPS = frozenset({"advcl", "pcomp", "ccomp", "relcl", "acl"})
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss"})
 
@@ -670,7 +673,7 @@ def _attachment_rank(root: Token, trigger: Token) -> int:
     if (clause.dep_ == "conj" and clause.head == trigger_clause) or (
         trigger_clause.dep_ == "conj" and trigger_clause.head == clause
     ):
-        return 2
+        return _CONJOINED
     ancestors = {trigger.i, *(a.i for a in trigger.ancestors)}
     if any(t.dep_ == "relcl" and _is_verb(t) and t.i not in ancestors for t in path):
         return _OTHER_CLAUSE  # "the white man, who ruled Zimbabwe until 1980": that clause's
@@ -802,6 +805,16 @@ def _is_occasion_frame(between: Sequence[Token], trigger: Token) -> bool:
     return len(participles) == 1 and all(t.dep_ in _FRAME_DEPS for t in between)
 
 
+def is_present_state(trigger: Token) -> bool:
+    """An act told in the present or the perfect ("have been protesting", "are holding",
+    "has closed"): it lasts to the story's day, so a past day a conjoined clause names for
+    its own act is not its time."""
+    verb = clause_verb(trigger)
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBZ", "VBP") for child in verb.children
+    )
+
+
 def _is_past(trigger: Token) -> bool:
     """A verb reported as done ("camped", "had met"), not one planned ("will meet")."""
     return trigger.tag_ in ("VBD", "VBN") and not _is_future(trigger)
@@ -860,6 +873,15 @@ def resolve_event_date(
         rank = _attachment_rank(root, trigger) if root is not None else 3
         if rank == _OTHER_CLAUSE and root is not None and _bounds_after(root, trigger, item):
             rank = _OTHER_CLAUSE - 1
+        if (
+            rank in (_CONJOINED, _CONJOINED + 1)
+            and item.expression.value < reference
+            and is_present_state(trigger)
+            and not Quotations.of(trigger.doc).is_quoted(trigger)  # a speaker's own present
+        ):
+            # "called for a strike on Monday, and his supporters have been protesting": a
+            # conjoined clause, or one the parser hangs on the other with no link word
+            continue
         if rank == _OTHER_CLAUSE or (
             root is not None
             and _is_occasion_modifier(root, trigger)
