@@ -298,6 +298,13 @@ def test_resolve_event_date_picks_the_trigger_expression(
             "ask",
             dt.date(2011, 12, 1),
         ),
+        # a state told with a clause in the perfect shares its day
+        (
+            "Fighting has gone on in Kismayo this Friday, where residents are pleading for "
+            "protection.",
+            "pleading",
+            dt.date(2015, 12, 11),
+        ),
         # a period told with its start and end is dated by its start
         (
             "From 2003 until 2008 the rebel leader was detained in Chad.",

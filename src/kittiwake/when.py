@@ -877,6 +877,8 @@ def resolve_event_date(
             rank in (_CONJOINED, _CONJOINED + 1)
             and item.expression.value < reference
             and is_present_state(trigger)
+            and root is not None
+            and is_simple_past(clause_verb(root))  # a day of an act done, not of a state
             and not Quotations.of(trigger.doc).is_quoted(trigger)  # a speaker's own present
         ):
             # "called for a strike on Monday, and his supporters have been protesting": a
