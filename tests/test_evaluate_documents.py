@@ -147,6 +147,14 @@ def test_each_gold_event_matches_once_and_duplicates_are_counted() -> None:
     assert scores.to_json()["triple_precision"] == 0.5
 
 
+def test_two_bodies_of_one_kind_are_no_duplicate() -> None:
+    to_each = [
+        event("036", KEN_COP, mention("IGOAFRAU", None, "IGO")),
+        event("036", KEN_COP, mention("IGOEUREEC", None, "IGO")),
+    ]
+    assert scored(to_each, []).duplicate_records == 0
+
+
 @pytest.mark.parametrize(
     ("predicted_date", "gold_date", "precision", "right"),
     [

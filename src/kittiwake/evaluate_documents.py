@@ -209,6 +209,10 @@ def mention_code(mention: Mention | None) -> str | None:
     return (mention_country(mention) or "") + (mention.actor.sector or "")
 
 
+def full_code(mention: Mention | None) -> str | None:
+    return mention.actor.code if mention is not None else None
+
+
 def is_document_gold(path: Path) -> bool:
     """True when the first record of `path` is a whole annotated article."""
     with path.open(encoding="utf-8") as lines:
@@ -418,12 +422,14 @@ def score_article(
 
 
 def duplicate_count(predictions: Sequence[Prediction]) -> int:
+    """Records that share sentence, trigger and the full codes of both actors: two bodies of
+    one kind (the EU and the AU, both IGO with no country) are two records, not one twice."""
     keys = Counter(
         (
             p.sentence,
             p.event.trigger.start,
-            mention_code(p.event.source),
-            mention_code(p.event.target),
+            full_code(p.event.source),
+            full_code(p.event.target),
         )
         for p in predictions
     )
