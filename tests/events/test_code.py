@@ -50,7 +50,7 @@ class Expected:
     cameo: str  # exact code, or a root when two digits
     source: str | None
     target: str | None
-    plover_type: str
+    plover_type: str | None  # None for statements (01), which PLOVER has no type for
     modality: str | None = None
 
     def matches(self, event: Event) -> bool:
@@ -252,6 +252,60 @@ CODED = {
         "The deployment of Nigerian peacekeeping troops to Liberia began on Monday.",
         Expected("074", "NGA", "LBR", "AID"),
     ),
+    # the same preposition again after a comma, hung by the parser on the first object, names
+    # one more partner
+    "repeated-preposition-on-the-object": (
+        "Zambian police coordinated with SADC, with the African Union, and arrests followed.",
+        Expected("060", "ZMBCOP", "IGOAFRAFU", "COOPERATE"),
+    ),
+    # advocating an act appeals for it
+    "advocate": (
+        "The Ghanaian president advocated the creation of a regional monitoring force.",
+        Expected("020", "GHAGOV", None, "REQUEST"),
+    ),
+    # joining with someone in an act is acting together with them
+    "join-with": (
+        "Norwegian police joined with Swedish investigators in searching the harbour.",
+        Expected("060", "NORCOP", "SWE", "COOPERATE"),
+    ),
+    # a country after a town and a comma is part of the address, not who meets; the event
+    # noun set beside someone is theirs
+    "address-country-is-no-source": (
+        "The Kenyan foreign minister, who is in Kampala, Uganda meeting with President "
+        "Museveni, said the talks were useful.",
+        Expected("040", "KENGOV", "UGAGOV", "CONSULT"),
+    ),
+    # a summit or an international conference planned is an intent to meet
+    "convene-conference-planned": (
+        "Kenya plans to convene a peace conference on Somalia.",
+        Expected("036", "KEN", None, "AGREE", modality="promise"),
+    ),
+    # a comment is about whom its "about" phrase names, not whom it was told to
+    "concern-about-not-to": (
+        "The Amnesty director in Kenya voiced concern to Kenyan reporters about the detained "
+        "Ugandan activists.",
+        Expected("012", "NGOHRIAMN", "UGA", None),
+    ),
+    # hope voiced that another will do what is asked of them is an appeal to them
+    "voice-hope-appeal": (
+        "Kenya voiced its hope that Uganda would release the detained journalists.",
+        Expected("020", "KEN", "UGA", "REQUEST"),
+    ),
+    # calling for prayers for the dead is sympathy, not an appeal
+    "call-for-remembrance": (
+        "The Zambian president called for prayers for the miners who died.",
+        Expected("018", "ZMBGOV", None, None),
+    ),
+    # regretting deaths is sympathy, not disapproval; a relative pronoun object stands for
+    # the noun its clause modifies
+    "regret-losses": (
+        "The Kenyan army said it regretted the deaths of the herders.",
+        Expected("018", "KENMIL", None, None),
+    ),
+    "regret-losses-relative-pronoun": (
+        "A Chadian army spokesman cited several deaths which the army regretted.",
+        Expected("018", "TCDMIL", None, None),
+    ),
 }
 
 
@@ -261,6 +315,32 @@ def test_sentence_codes_the_expected_event(
 ) -> None:
     events = coded(pipeline, text)
     assert any(expected.matches(e) for e in events), summary(events)
+
+
+# (text, PLOVER type, target country) that must not be coded together
+NOT_CODED = {
+    # a "with" governing a participle clause is how the act was done, not whom with
+    "absolute-with-works-with-no-one": (
+        "Ugandan officers worked in Gulu, with Kenyan police providing security.",
+        ("COOPERATE", None),
+    ),
+    # joining a person is no cooperation
+    "join-a-person": (
+        "The Zambian senator joined President Obama at the ceremony.",
+        ("COOPERATE", None),
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "unwanted"), NOT_CODED.values(), ids=NOT_CODED.keys())
+def test_sentence_does_not_code_the_event(
+    pipeline: Pipeline, text: str, unwanted: tuple[str, str | None]
+) -> None:
+    plover_type, target = unwanted
+    events = [e for e in coded(pipeline, text) if e.plover_type == plover_type]
+    assert not [
+        e for e in events if target is None or (code_of(e.target) or "").startswith(target)
+    ], summary(events)
 
 
 @pytest.mark.parametrize(

@@ -1544,7 +1544,11 @@ class TriggerFacts:
 
     @cached_property
     def prepositions(self) -> frozenset[str]:
-        own = {c.lower_ for c in self.token.children if c.dep_ in PREPOSITION_DEPS}
+        own = {
+            c.lower_
+            for c in self.token.children
+            if c.dep_ in PREPOSITION_DEPS and not is_absolute_with(c)
+        }
         return frozenset(own | ({"for"} if for_clauses(self.token) else set()))
 
     @cached_property
@@ -1708,6 +1712,7 @@ def objects_of(verb: Token) -> list[Token]:
     ]
     for prep in preps_of(verb, OBJECT_PREPS):
         found.extend(c for c in prep.children if c.dep_ == "pobj")
+    found.extend(relativized_object(verb, found))
     for token in list(found):
         found.extend(token.conjuncts)
         # "sends the Bolivian people fraternal greetings", at times read as an apposition
@@ -1715,6 +1720,16 @@ def objects_of(verb: Token) -> list[Token]:
         for prep in preps_of(token, ("of",)):  # "allow the return of inspectors"
             found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
+
+
+def relativized_object(verb: Token, objects: list[Token]) -> list[Token]:
+    """ "casualties which we regret": in a relative clause whose object is the relative
+    pronoun, the noun the clause modifies is the object. A clause with no pronoun ("the
+    operations it carried out") is left alone: the parser reads too many of those wrongly."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    pronoun = any(o.tag_ in ("WDT", "WP") and o.dep_ in OBJECT_DEPS for o in objects)
+    return [verb.head] if pronoun else []
 
 
 def complements_of(verb: Token, *, objects: list[Token] | None = None) -> list[Token]:
@@ -2189,7 +2204,11 @@ def phrase_actors(
 def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
     """Objects of the token's prepositions, in the order `words` lists the prepositions."""
     # the prepositions read once, not once for each of up to a dozen words
-    preps = [(c.lower_, c) for c in token.children if c.dep_ in PREPOSITION_DEPS]
+    preps = [
+        (c.lower_, c)
+        for c in token.children
+        if c.dep_ in PREPOSITION_DEPS and not is_absolute_with(c)
+    ]
     found: list[Token] = []
     for word in words:
         for lower, prep in preps:
@@ -2198,6 +2217,27 @@ def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
                 again = [c for c in prep.conjuncts if c.lower_ == word]
                 for each in (prep, *again):
                     found.extend(c for c in each.children if c.dep_ == "pobj")
+                found.extend(repeated_after_comma(prep))
+    return found
+
+
+def is_absolute_with(prep: Token) -> bool:
+    """ "with France and Chad providing support": a "with" that governs a participle clause
+    says how or while the act was done; whom it names acts in that clause, not with the verb."""
+    return prep.lower_ in ("with", "without") and any(
+        c.dep_ == "pcomp" and c.tag_ in ("VBG", "VBN") for c in prep.children
+    )
+
+
+def repeated_after_comma(prep: Token) -> list[Token]:
+    """ "with ECOWAS, with the United Nations": the same preposition again after a comma, which
+    the parser may hang on the first object instead of the verb; it names one more member."""
+    found: list[Token] = []
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        for again in pobj.children:
+            comma = again.i > 0 and again.doc[again.i - 1].lower_ == ","
+            if again.dep_ == "prep" and again.lower_ == prep.lower_ and comma:
+                found.extend(c for c in again.children if c.dep_ == "pobj")
     return found
 
 
@@ -2566,15 +2606,25 @@ def nominal_participants(
 ) -> tuple[list[Mention], list[Mention]]:
     """ "Russia's annexation of Crimea", "talks between Kerry and Putin", "U.S. sanctions on Iran"."""
     noun, pattern = trigger.token, trigger.pattern
-    sources: list[Mention] = list(by_head.get(noun.i, []))  # "Palestinian riots": one phrase
+    sources: list[Mention] = [  # "Palestinian riots": one phrase
+        m for m in by_head.get(noun.i, []) if not is_address_part(noun.doc[m.token_start], by_head)
+    ]
     targets: list[Mention] = []
     undergoes = noun.lemma_.lower() in load_words(EventWords).patient_nouns
     for child in noun.children:
         if child.dep_ == "poss" and undergoes and child.i in by_head:
             targets.extend(by_head[child.i])  # "Navalny's arrest": he was arrested
-        elif child.dep_ in ("poss", "amod", "compound") and child.i in by_head:
+        elif (
+            child.dep_ in ("poss", "amod", "compound")
+            and child.i in by_head
+            and not is_address_part(child, by_head)
+        ):
             sources.extend(by_head[child.i])
     sources.extend(agents_of(noun, by_head))
+    if not sources and noun.dep_ == "appos" and prep_objects(noun, pattern.target_preps):
+        # "the minister, who is in Kampala, meeting with Museveni": the parser's apposition
+        # of a gerund read as a noun; whom it is set beside does it
+        sources.extend(actors_at(noun.head, by_head))
     sources.extend(between_actors(noun, by_head))
     if not sources:
         sources.extend(speakers_of(noun, pattern, by_head))
@@ -2625,6 +2675,16 @@ def nominal_participants(
         sources.extend(speaker_of(noun, by_head, exclude=targets))
     sources = dedupe(sources)
     return sources, [t for t in dedupe(targets) if t not in sources]
+
+
+def is_address_part(word: Token, by_head: dict[int, list[Mention]]) -> bool:
+    """ "in Kampala, Uganda meeting with Museveni": a country after a town and a comma is the
+    town's country, part of the address, not who does the act its noun names."""
+    doc = word.doc
+    if word.i < 2 or doc[word.i - 1].lower_ != ",":
+        return False
+    town = by_head.get(doc[word.i - 2].i, [])
+    return any(m.actor.kind in PLACE_KINDS for m in town)
 
 
 def speech_made_by(verb: Token) -> Token:
