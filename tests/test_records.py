@@ -31,6 +31,8 @@ def actor(code: str) -> Mention:
         ("190", None, "SOMCVL", False, True),  # an attack by an unnamed attacker
         ("173", None, "IRNMED", False, True),  # arrested, by whom the story does not say
         ("0841", None, "EGYMED", False, True),  # released from custody, by its holder
+        ("091", None, "PERELI", False, True),  # under investigation, investigator unnamed
+        ("090", "CHLCOP", None, False, False),  # police investigating, no one named
         ("0874", None, "GEO", False, False),  # a withdrawal by nobody
         ("042", None, "KEN", False, False),  # a visit by nobody
         ("190", None, None, False, False),

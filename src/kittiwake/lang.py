@@ -294,6 +294,7 @@ class PlaceRecipients(WordFile):
     violent_types: frozenset[PloverType]
     cameo_codes: frozenset[Code]
     ground_codes: frozenset[Code]
+    placeless_roots: frozenset[Code] = frozenset()
 
 
 # Every file, by the kind name `kittiwake dict validate --kind` takes.

@@ -155,8 +155,12 @@ DOERLESS_CODES = frozenset({"0841"})
 # ("France condemned the raids", the raiders unnamed) and who stands accused ("the minister
 # was charged with fraud", by a prosecutor the story does not name).
 ONE_SIDED_ROOTS = frozenset({"11"})
+# An investigation is news of whom it is into though the investigator goes unnamed ("the
+# minister is under investigation", "the probe focused on army officers"); an investigator
+# with no one named as investigated is not ("police are investigating").
+INVESTIGATED_ROOTS = frozenset({"09"})
 SOURCE_ALONE_ROOTS = SELF_CONTAINED_ROOTS | ONE_SIDED_ROOTS
-TARGET_ALONE_ROOTS = DOERLESS_ROOTS | ONE_SIDED_ROOTS
+TARGET_ALONE_ROOTS = DOERLESS_ROOTS | ONE_SIDED_ROOTS | INVESTIGATED_ROOTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,8 +201,8 @@ class Event:
         """Who did what to whom, as far as CAMEO asks: both actors coded; a statement,
         appeal, intent, protest or show of force (roots 01-03, 14, 15) by a coded source
         alone; an attack or coercion of a coded target whose doer the story does not name
-        (roots 17-20), or the release of a coded target (0841); a criticism or accusation
-        (root 11) with either side coded."""
+        (roots 17-20), or the release of a coded target (0841); an investigation of a coded
+        target (root 09); a criticism or accusation (root 11) with either side coded."""
         source = self.source is not None and bool(self.source.actor.code)
         target = self.target is not None and bool(self.target.actor.code)
         if source and target:

@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kittiwake.events.code import misparsed_roles
+from kittiwake.events.code import code_of, misparsed_roles
 from kittiwake.pipeline import Pipeline, code_text
 
 pytestmark = pytest.mark.slow
@@ -43,6 +43,19 @@ JUDGED = {
         "Kenyan police arrested forty students on Monday. Uganda said the arrests were unlawful.",
         "unlawful",
         "KENCOP",
+    ),
+    # "this" seen as an act, or said to be one: the act the story told last
+    "this-seen-as-an-act": (
+        "Ugandan troops shelled a Kenyan border post on Monday. \"We see this as an act"
+        ' designed to silence our people," the Kenyan minister said.',
+        "silence",
+        "UGAMIL",
+    ),
+    "this-was-an-act": (
+        'Ugandan police raided a Kenyan newspaper on Monday. "That was an act meant to stifle'
+        ' the press," the Kenyan minister said.',
+        "stifle",
+        "UGACOP",
     ),
 }
 
@@ -197,6 +210,36 @@ def test_disagreeing_with_someone_is_disapproval(pipeline: Pipeline) -> None:
     assert ("110", "BRAGOV", "USAGOV") in found, found
 
 
+NOT_AGREED = {
+    "did-not-agree-with": (
+        "The Ghanaian envoy did not agree with the Nigerian president on tariffs.",
+        ("110", "GHAGOV", "NGAGOV"),
+    ),
+    "never-agreed-with": (
+        "Senegal never agreed with Gambian officials about the fishing rights.",
+        ("110", "SEN", "GMBGOV"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "triple"), NOT_AGREED.values(), ids=NOT_AGREED.keys())
+def test_not_agreeing_with_someone_is_disapproval(
+    pipeline: Pipeline, text: str, triple: tuple[str, str, str]
+) -> None:
+    found = {
+        (e.cameo, e.source.actor.code, e.target.actor.code)
+        for e in code_text(text, date="2011-02-01", pipeline=pipeline)
+        if e.source and e.target
+    }
+    assert triple in found, found
+
+
+def test_agreeing_with_someone_is_no_disapproval(pipeline: Pipeline) -> None:
+    text = "The Ghanaian envoy agreed with the Nigerian president on tariffs."
+    events = code_text(text, date="2011-02-01", pipeline=pipeline, include_all=True)
+    assert not [e for e in events if e.cameo_root == "11"], events
+
+
 def test_disagreeing_among_themselves_disapproves_of_no_one(pipeline: Pipeline) -> None:
     text = "Kenyan and Ugandan officials disagreed about the casualty figures."
     assert not [
@@ -319,6 +362,40 @@ BLAMED = {
         "The Kenyan president said the Somali rebels were terrorists.",
         ("KENGOV", "SOMREB"),
     ),
+    # a claim or charge made up by someone, told by another: the maker is accused
+    "concocted-by": (
+        "A Kenyan minister said the charges were concocted by Ugandan police.",
+        ("KENGOV", "UGACOP"),
+    ),
+    "invented-by": (
+        "The Kenyan spokesman said the story was false and invented by Ugandan officials.",
+        ("KENGOV", "UGAGOV"),
+    ),
+    # an attack or its suspect linked to someone: blame laid on them
+    "linked-to": (
+        "The Kenyan president linked the bombing to Somali militants.",
+        ("KENGOV", "SOMREB"),
+    ),
+    "linked-suspect-to": (
+        "Ugandan police linked the arrested suspect to a Somali militia.",
+        ("UGACOP", "SOMREB"),
+    ),
+    # the teller is above the accused, named again ("they"), not the accused themselves
+    "teller-above-the-accused": (
+        "A Kenyan rights group said that by jailing reporters, Ugandan officials were"
+        " signalling that they only wanted to hide the truth.",
+        ("KENHRI", "UGAGOV"),
+    ),
+    # concealing what others should know
+    "concealed-the-toll": (
+        "The Kenyan opposition said the government had concealed the death toll.",
+        ("KENOPP", "KENGOV"),
+    ),
+    # help or cooperation denied had from someone: a complaint against them
+    "not-received-help-from": (
+        '"We have not received any help from the Ugandan government," a Kenyan minister said.',
+        ("KENGOV", "UGAGOV"),
+    ),
 }
 
 
@@ -339,8 +416,11 @@ def test_guilt_or_blame_said_of_someone_accuses_them(
     [
         "Somali militants were to blame.",  # no one says so
         "Kenyan police killed three terrorists in Mombasa.",  # named, not judged
+        "Kenya has linked its currency to the Ugandan shilling.",  # no attack linked
+        "Kenya received help from Uganda.",  # help had, not denied
+        "A Kenyan editor said the shooting was probably linked to the reporter's coverage.",
     ],
-    ids=["to-blame-untold", "terrorists-named"],
+    ids=["to-blame-untold", "terrorists-named", "linked-currency", "received-help", "linked-work"],
 )
 def test_blame_told_by_no_one_accuses_no_one(pipeline: Pipeline, text: str) -> None:
     events = code_text(text, date="2011-02-01", pipeline=pipeline)
@@ -376,3 +456,93 @@ def test_a_verb_with_one_subject_or_a_passive_keeps_its_roles() -> None:
     )
     assert misparsed_roles(called[2]) is None
     assert misparsed_roles(passive[3]) is None
+
+
+def test_an_attack_linked_to_someone_accuses_them_not_the_attack(pipeline: Pipeline) -> None:
+    text = "The blast was linked to Somali militants."
+    found = {
+        (code_of(e.source), code_of(e.target))
+        for e in code_text(text, date="2011-02-01", pipeline=pipeline)
+        if e.cameo == "112"
+    }
+    assert found == {("", "SOMREB")}, found
+
+
+UNDERGONE = {
+    "act-told-before": (
+        "Kenyan police arrested forty protesters on Monday. The arrests have drawn criticism"
+        " from Ugandan officials.",
+        ("UGAGOV", "KENCOP"),
+    ),
+    "act-told-before-no-critic": (
+        "Kenyan police raided a newspaper office in March. The raid has faced criticism.",
+        ("", "KENCOP"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "pair"), UNDERGONE.values(), ids=UNDERGONE.keys())
+def test_criticism_an_act_undergoes_is_of_its_doer(
+    pipeline: Pipeline, text: str, pair: tuple[str, str]
+) -> None:
+    found = {
+        (code_of(e.source), code_of(e.target))
+        for e in code_text(text, date="2011-02-01", pipeline=pipeline)
+        if e.cameo == "111"
+    }
+    assert pair in found, found
+
+
+ATTRIBUTED = {
+    # "according to X" over a judgement: X tells it
+    "according-to-over-misconduct": (
+        "According to the Kenyan opposition leader, the raid was a bid by the cabinet to"
+        " muzzle critics.",
+        ("KENOPP", "KENGOV"),
+        "",
+    ),
+    # over a verb of saying: its subject tells, never the "according to" source
+    "according-to-over-a-report": (
+        "According to Reuters, the Kenyan opposition says the detentions made by Kenyan"
+        " police were unlawful.",
+        None,
+        "GBR",
+    ),
+    # a relative clause is background, not what the source is quoted for
+    "according-to-over-a-relative-clause": (
+        "According to Ugandan officials, the truce collapsed after the vote, in which the"
+        " Kenyan president failed to win a majority.",
+        None,
+        "UGA",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "not_teller"), ATTRIBUTED.values(), ids=ATTRIBUTED.keys()
+)
+def test_according_to_names_the_teller_of_a_judgement(
+    pipeline: Pipeline, text: str, pair: tuple[str, str] | None, not_teller: str
+) -> None:
+    found = {
+        (code_of(e.source), code_of(e.target))
+        for e in code_text(text, date="2011-02-01", pipeline=pipeline)
+        if e.cameo_root == "11"
+    }
+    if pair is not None:
+        assert pair in found, found
+    if not_teller:
+        assert not any(source.startswith(not_teller) for source, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan villagers were hiding in their homes, a Ugandan official said.",
+        "A Kenyan judge noted the Ugandan gang member killed the guard while hiding behind a door.",
+    ],
+    ids=["hiding-at-home", "hiding-behind-a-door"],
+)
+def test_people_hiding_are_taking_cover_not_accused(pipeline: Pipeline, text: str) -> None:
+    events = code_text(text, date="2011-02-01", pipeline=pipeline, include_all=True)
+    assert not [e for e in events if e.cameo_root == "11"], events

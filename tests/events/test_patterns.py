@@ -121,7 +121,7 @@ BROKEN = [
     ('- id: user.bad\n  cameo: "040"\n  verbs: [meet]\n  mode: retire\n', 4, "mode", "mode"),
     ('- id: user.bad\n  cameo: "111"\n  adjectives: [rude]\n', 1, "(item)", "evaluative"),
     ('- id: user.bad\n  cameo: "111"\n  nouns: [attack]\n  modifier: [Verbal]\n', 4, "modifier", "lower"),
-    ('- id: user.bad\n  cameo: "111"\n  verbs: [keep]\n  denied: true\n', 1, "(item)", "evaluative"),
+    ('- id: user.bad\n  cameo: "111"\n  nouns: [promise]\n  denied: true\n', 1, "(item)", "verbs"),
 ]
 
 
@@ -130,7 +130,7 @@ BROKEN_IDS = [
     "wildcard-without-modality", "wildcard-not-alone", "unknown-modality", "no-trigger",
     "bad-id", "duplicate-id", "yaml-syntax", "unknown-plover-type", "mode-not-of-type",
     "mode-not-of-codes-type", "adjectives-not-evaluative", "upper-case-modifier",
-    "denied-not-evaluative",
+    "denied-without-verbs",
 ]  # fmt: skip
 
 

@@ -89,12 +89,25 @@ def test_other_acts_are_unchanged(cameo: str) -> None:
         ("190", None, replace(JERICHO, start=None, end=None)),  # a place not named in the text
         ("042", mention("Abbas", "PSEGOV", 20), JERICHO),
     ],
-    ids=["named-target", "no-place", "no-country", "empty-country", "no-span", "visit-with-target"],
+    ids=[
+        "named-target",
+        "no-place",
+        "no-country",
+        "empty-country",
+        "no-span",
+        "visit-with-target",
+    ],
 )
 def test_events_that_cannot_or_need_not_get_a_place_target(
     cameo: str, target: Mention | None, place: Place | None
 ) -> None:
     event = event_for(cameo, target=target, place=place)
+    assert place_as_target([event]) == [event]
+
+
+@pytest.mark.parametrize("cameo", ["090", "091"])
+def test_an_investigation_in_a_town_by_no_one_named_is_not_of_the_town(cameo: str) -> None:
+    event = replace(event_for(cameo), source=None)
     assert place_as_target([event]) == [event]
 
 

@@ -417,6 +417,15 @@ CODED: dict[str, tuple[str, Triple]] = {
     ),
     # funding someone is economic aid
     "funded-opposition": ("Kenya funded the Ugandan opposition.", ("AID", "KEN", "UGA")),
+    # an inquiry that centres on people investigates them, its investigator unnamed
+    "inquiry-focused-on": (
+        "The inquiry has focused on Peruvian army officers and customs officials.",
+        ("ACCUSE", None, "PER"),
+    ),
+    "probe-concentrated-on": (
+        "Since March the probe has concentrated on two Bolivian judges.",
+        ("ACCUSE", None, "BOL"),
+    ),
     # a military victory over someone is fighting them
     "military-victory-over": (
         "The Kenyan army's military victory over the Somali militants ended the siege.",

@@ -227,7 +227,12 @@ def settle(
         sources = speaker_of(token.head, by_head, exclude=targets)
         if not sources:  # the narrator's "the militants were to blame" accuses no one
             return skipped(NO_JUDGE, sources, targets)
-    if doers is not None and not any(m.actor.code for m in sources):
+    # a receiver's subject undergoes the act: "the raid drew criticism" is not the raiders'
+    if (
+        doers is not None
+        and not trigger.pattern.receiver
+        and not any(m.actor.code for m in sources)
+    ):
         earlier = told_attacker(token, doers)  # "US forces attacked ... The attack killed"
         sources = [earlier] if earlier is not None else sources
     if not sources and trigger.pattern.cameo[:2] in PEOPLES_ACTS:
@@ -239,6 +244,8 @@ def settle(
     if not sources and is_casualty_tally(trigger):
         return skipped(CASUALTY_TOLL, sources, targets)
     reading = read_modality(trigger, by_head, actors=sources)
+    if trigger.pattern.denied:  # "did not agree with the minister": the denial is the act
+        reading = replace(reading, negated=False, negation_cue=False)
     if is_unowned_pledge(trigger, reading, sources):
         # "Ankara said the border would be reopened": whoever says it promises it
         sources = speaker_of(token, by_head, exclude=targets) or sources
@@ -246,6 +253,16 @@ def settle(
         if not is_demand_on_others(token, sources or targets):
             return skipped(NECESSITY, sources, targets, reading)
         sources, targets = reading.speakers, sources or targets
+    if trigger.pattern.topic_object and trigger.pattern.cameo[:2] == ACCUSATION_ROOT:
+        # "the editor said the shooting was linked to the reporter's coverage": blame
+        # goes to whom the phrase names, not to an owner inside it, or to the noun the verb
+        # describes ("the group linked to the bombing")
+        preps = trigger.pattern.target_preps
+        heads = {c.i for p in prep_objects(token, preps) for c in (p, *p.conjuncts)}
+        described = actors_at(token.head, by_head) if token.dep_ == "acl" else []
+        targets = [t for t in targets if t.head in heads or t in described]
+    if trigger.pattern.receiver and not any(m.actor.code for m in targets):
+        targets = undergoing_act_doers(token, by_head, doers) or targets
     if trigger.pattern.cameo in VISIT_CODES:  # "the senator arrived in Colombia": home
         targets = [t for t in targets if not is_home(t, sources)]
     if trigger.pattern.cameo == DENIAL_CODE:  # whoever made the claim, never what it says
@@ -264,6 +281,22 @@ def settle(
     elif not pairs:
         reason = NO_ACTORS
     return Settlement(tuple(sources), tuple(targets), reading, pairs, reason)
+
+
+def undergoing_act_doers(
+    verb: Token, by_head: dict[int, list[Mention]], doers: ActDoers | None
+) -> list[Mention]:
+    """ "The crackdown has drawn criticism from rights groups": an act that undergoes
+    criticism is its doer's, named beside it or told before ("police detained ... the
+    crackdown"); a name in the phrase that codes no actor does not stand for the doer."""
+    subject = subject_of(verb)
+    if subject is None or subject.pos_ != "NOUN":
+        return []
+    found = [m for m in doers_of_act(subject, by_head, doers) if m.actor.code]
+    if not found and doers is not None:
+        earlier = doers.of(lemma_of(subject))
+        found = [earlier] if earlier is not None else []
+    return found
 
 
 def is_blame_predicate(verb: Token) -> bool:
@@ -667,7 +700,45 @@ def judge_of(
         doers = [m for m in doers if m not in described]
         if doers:
             return doers
-    return speaker_of(word, by_head, exclude=described)
+    told = speaker_of(word, by_head, exclude=described, by_code=True)
+    if any(m.actor.code for m in told):
+        return told
+    return attributed_teller(word, by_head, exclude=described) or told
+
+
+def attributed_teller(
+    word: Token, by_head: dict[int, list[Mention]], *, exclude: Sequence[Mention]
+) -> list[Mention]:
+    """Whom an "according to" phrase over a judgement names ("according to the opposition
+    leader, the raid was a bid by the cabinet to muzzle critics"); not over a verb of saying,
+    whose own subject tells ("according to a news agency, the party says the detentions
+    were unlawful")."""
+    reporting = load_clause_words().reporting_verbs
+    codes = {m.actor.code for m in exclude}
+    token = word
+    for _ in range(8):
+        if token.dep_ == "relcl":
+            return []  # a clause describing a noun is background to what is attributed
+        if token.pos_ in ("VERB", "AUX"):
+            if lemma_of(token) in reporting:
+                return []
+            found = [
+                m
+                for c in token.children
+                if c.lower_ == "according"
+                for to in c.children
+                if to.lower_ == "to"
+                for pobj in to.children
+                if pobj.dep_ == "pobj"
+                for m in actors_at(pobj, by_head)
+                if m.actor.code not in codes
+            ]
+            if found:
+                return found
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return []
 
 
 def skipped(
@@ -995,8 +1066,25 @@ def is_act_named_again(noun: Token) -> bool:
     """ "this atrocious action", "the crime", "such acts": a word for any act, pointing back
     to one the story told."""
     return lemma_of(noun) in load_words(EventWords).act_nouns and (
-        is_definite(noun) or any(c.lower_ == "such" for c in noun.children)
+        is_definite(noun)
+        or any(c.lower_ == "such" for c in noun.children)
+        or says_what_this_is(noun)
     )
+
+
+POINTING_PRONOUNS = frozenset({"this", "that"})
+
+
+def says_what_this_is(noun: Token) -> bool:
+    """ "This is an act of aggression", "we see this as an act meant to silence us": a noun
+    said of "this" or "that" names the act the pronoun points back to."""
+    if noun.dep_ == "attr" and lemma_of(noun.head) in COPULAS:
+        subject = subject_of(noun.head)
+        return subject is not None and subject.lower_ in POINTING_PRONOUNS
+    if is_as_phrase(noun):
+        verb = noun.head.head
+        return any(c.dep_ == "dobj" and c.lower_ in POINTING_PRONOUNS for c in verb.children)
+    return False
 
 
 def act_family(root: str) -> str:
@@ -1483,7 +1571,18 @@ def verb_fit(token: Token, pattern: Pattern, *, facts: TriggerFacts | None = Non
     if pattern.modifier and not has_modifier(token, pattern.modifier):
         return None
     met += bool(pattern.modifier)
+    if pattern.denied and not pattern.evaluative:
+        # an act that is its verb denied ("did not agree with"): only with the verb's own
+        # "not" or "never", and then it outranks the verb's plain patterns
+        if not is_denied_verb(token):
+            return None
+        met += 1
     return met * CONSTRAINT_WEIGHT + score
+
+
+def is_denied_verb(verb: Token) -> bool:
+    """ "did not agree", "never agreed": a "not" or "never" of the verb itself."""
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
 
 
 class TriggerFacts:
@@ -1799,7 +1898,9 @@ def participants(
                     # closed": what was sent or closed is no target; with no "by", its own side
                     # did it, to whom its phrase names (refugees ferried are still whom)
                     owned = actors_at(child, by_head)
-                    doers = [m for m in owned if pattern.topic_object or m.actor.sector == "MIL"]
+                    # a topic accused is not its own accuser ("the bomber was linked to X")
+                    own_act = pattern.topic_object and pattern.cameo[:2] != ACCUSATION_ROOT
+                    doers = [m for m in owned if own_act or m.actor.sector == "MIL"]
                     hosts = [
                         m
                         for p in prep_objects(child, pattern.target_preps)
@@ -3446,11 +3547,19 @@ def has_to(token: Token) -> bool:
 
 
 def speaker_of(
-    trigger: Token, by_head: dict[int, list[Mention]], *, exclude: Sequence[Mention] = ()
+    trigger: Token,
+    by_head: dict[int, list[Mention]],
+    *,
+    exclude: Sequence[Mention] = (),
+    by_code: bool = False,
 ) -> list[Mention]:
     """Who says an act must happen: the subject of the nearest verb above the act's clause
     ("Russia said Sudan must return", "Chirac issued a reminder to Iraq that it must"), other
     than the actors who must act ("Mubarak said the US must be ready to mediate")."""
+    # with `by_code`, other than any mention of the same actors too ("a rights group said
+    # Ugandan officials signalled that they were hiding the truth": not the officials again)
+    codes = {m.actor.code for m in exclude if m.actor.code} if by_code else set()
+    exclude = [*exclude, *(m for ms in by_head.values() for m in ms if m.actor.code in codes)]
     token = trigger
     for _ in range(6):
         if token.head.i == token.i:

@@ -30,7 +30,9 @@ judge whom they describe ("Uribe's *lies*", "called the army *puppets*", "the vo
 *illegal*"): its target is the actor described, its source whoever says so; with `prep`, a
 stance taken towards someone, said of whoever takes it ("the minister was *critical of* the
 detentions"): its target is whom the preposition names, or whoever did the act it names;
-with `denied`, its verb judges only when denied ("has not *kept* its promises"). With
+with `denied`, its verb judges only when denied ("has not *kept* its promises"); a pattern
+that is not `evaluative` with `denied` is the act its verb denied by its own "not" or "never"
+("did not *agree* with the envoy" disapproves), and outranks the verb's other patterns. With
 `clause_target`, the target is only the doer of the clause the verb introduces ("*claimed*
 the president arranged the leaks"), never its object nor its own infinitive. A `literal`
 pattern (what `kittiwake dict import-petrarch` writes) reads words as PETRARCH does: a verb
@@ -122,8 +124,8 @@ class PatternModel(BaseModel):
             raise ValueError("a pattern needs `verbs`, `nouns` or `adjectives`")
         if self.adjectives and not self.evaluative:
             raise ValueError("`adjectives` are the words of an `evaluative` pattern")
-        if self.denied and not (self.evaluative and self.verbs):
-            raise ValueError("`denied` is said of the verbs of an `evaluative` pattern")
+        if self.denied and not self.verbs:
+            raise ValueError("`denied` is said of a pattern's verbs")
         return self
 
 
@@ -148,7 +150,7 @@ class Pattern:
     reverse: str | None = None  # the code of the same act seen from the target (PETRARCH [A:B])
     adjectives: frozenset[str] = frozenset()
     evaluative: bool = False  # the word judges whom it describes; its source says so
-    denied: bool = False  # an evaluative verb that judges only when denied ("not kept")
+    denied: bool = False  # a verb that judges or acts only when denied ("not kept")
     clause_target: bool = False  # whom: the doer of its clause ("claimed X arranged it")
     literal: bool = False  # PETRARCH's reading: word forms as listed, modals as stated
     topic_object: bool = False  # the object is what the act is about ("discussed Syria")

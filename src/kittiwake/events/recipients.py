@@ -179,6 +179,7 @@ def with_place_target(event: Event) -> Event:
             event.plover_type not in recipients.plover_types
             and event.cameo not in recipients.cameo_codes
         )
+        or (event.cameo_root in recipients.placeless_roots and not has_coded(event.source))
         or place is None
         or not place.country
         or place.start is None
@@ -202,6 +203,10 @@ def with_place_target(event: Event) -> Event:
     )
     text = place.text or place.name
     return replace(event, target=recipient(event, actor, start=place.start, end=place.end, text=text))
+
+
+def has_coded(mention: Mention | None) -> bool:
+    return mention is not None and bool(mention.actor.code)
 
 
 def with_taken_ground(event: Event) -> Event:
