@@ -322,6 +322,7 @@ def explain_triggers(
         for view in views:
             yield settled_view(view, doc, covered, by_head, doers, events, patterns, describe)
         doers.remember([e for e in events if e.sentence == sentence_index], doc)
+        doers.note_tellers(sentence, by_head)
 
 
 def candidate_view_of(
@@ -548,6 +549,8 @@ def settled_view(
     )
     if settled.skipped is None and found:
         outcome = f"{CODED}: {len(found)} event(s)"
+        # as the coder does, trigger by trigger: "this brutal deed" may be a harm just told
+        doers.note_harm([e for e in events if e.event_id in found])
     elif settled.skipped is None:  # the stored events are the record of what was kept
         outcome = NOT_KEPT
     else:

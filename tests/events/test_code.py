@@ -510,3 +510,104 @@ def test_a_sentence_yields_at_most_the_bounded_number_of_events(pipeline: Pipeli
     )
     events = coded(pipeline, text)
     assert 0 < len(events) <= pipeline.limits.max_events_per_sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "according to X" on a copula: X tells the clause, whose subject is only judged
+        (
+            "Chilean opposition leader Marta Rojas spoke on Friday. According to Rojas, the "
+            "new press law is a ploy by the Chilean government to muzzle reporters.",
+            ("112", "CHLOPP", "CHLGOV"),
+        ),
+        (
+            "According to the Peruvian foreign minister, the border census was an effort by "
+            "Bolivia to silence the farmers.",
+            ("112", "PERGOV", "BOL"),
+        ),
+    ],
+    ids=["according-to-copula-person", "according-to-copula-office"],
+)
+def test_an_according_to_phrase_tells_a_copular_clause(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = [
+        (e.cameo, code_of(e.source), code_of(e.target))
+        for e in code_text(text, date=DATE, pipeline=pipeline)
+    ]
+    assert expected in found, found
+
+
+def test_a_speaking_verbs_own_subject_tells_despite_according_to(pipeline: Pipeline) -> None:
+    """ "According to AFP, the Chilean navy says ...": the navy speaks, not AFP."""
+    text = (
+        "According to AFP, the Chilean navy says that the blockade by Peru is an attempt "
+        "to silence the fishermen."
+    )
+    sources = {code_of(e.source) for e in code_text(text, date=DATE, pipeline=pipeline)}
+    assert sources and not any(code and code.endswith("MED") for code in sources), sources
+
+
+def test_an_act_named_again_in_its_own_sentence_is_the_harm_told_before_it(
+    pipeline: Pipeline,
+) -> None:
+    """One sentence to the parser ("[...]" joins them): "this brutal act" is the shelling
+    told earlier in it, not an older act of the story."""
+    text = (
+        'Rebels captured two Chadian soldiers on Monday. The envoy said, "Three farmers were '
+        "killed by Sudanese army shelling near the river[...] I condemn this brutal act.\""
+    )
+    judged = [
+        code_of(e.target)
+        for e in code_text(text, date=DATE, pipeline=pipeline)
+        if e.cameo_root == "11"
+    ]
+    assert judged and all(code and code.startswith("SDN") for code in judged), judged
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "According to Malian sources, Algerian soldiers crossed the border on Monday. The "
+            "Algerian army denied the report.",
+            "MLI",
+        ),
+        (
+            "According to Human Rights Watch, Ethiopian police beat dozens of students. The "
+            "Ethiopian government rejected the allegation as baseless and denied the claims.",
+            "NGO",
+        ),
+    ],
+    ids=["report-told-according-to", "claims-told-according-to"],
+)
+def test_a_denied_report_is_its_according_to_tellers(
+    pipeline: Pipeline, text: str, target: str
+) -> None:
+    denials = [
+        code_of(e.target)
+        for e in code_text(text, date=DATE, pipeline=pipeline)
+        if e.cameo == "016"
+    ]
+    assert denials and all(code and code.startswith(target) for code in denials), denials
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghanaian nurse Ama Owusu left Accra in 2001. Her sons are now going to school in Togo.",
+        "Peruvian miners travel to work every morning, and their families live in Chile.",
+    ],
+    ids=["going-to-school", "travel-to-work"],
+)
+def test_a_daily_trip_to_school_or_work_is_no_visit(pipeline: Pipeline, text: str) -> None:
+    visits = [e for e in coded(pipeline, text) if e.cameo in ("042", "043")]
+    assert visits == [], summary(visits)
+
+
+def test_a_trip_to_a_country_is_still_a_visit(pipeline: Pipeline) -> None:
+    events = code_text(
+        "Ghana's president travelled to Togo on Monday.", date=DATE, pipeline=pipeline
+    )
+    assert [e.cameo for e in events] == ["042"], summary(events)

@@ -201,6 +201,7 @@ CASUALTY_TOLL = "a casualty toll with no one named as doing it"
 NECESSITY = "a necessity reported, not a demand on someone else"
 NEEDS_TARGET = "the pattern needs a target and none was found"
 NO_ACTORS = "no actor found as source or target"
+ROUTINE_TRIP = "a daily trip to school or work, which visits no one"
 
 
 def settle(
@@ -220,6 +221,8 @@ def settle(
         return skipped(COVERED_BY_VERB)  # "were killed in air strikes": one act
     if trigger.pattern.evaluative:
         return settle_judgement(trigger, by_head, doers)
+    if trigger.pattern.cameo in VISIT_CODES and not trigger.nominal and is_routine_trip(token):
+        return skipped(ROUTINE_TRIP)  # "her sons walk to school each day": no visit
     sources, targets = participants(trigger, by_head)
     if is_blame_predicate(token):  # "the minister said the militants were to blame": the
         subject = subject_of(token.head)  # subject is blamed, by whoever says so
@@ -777,6 +780,7 @@ class EventCoder:
         for sentence_index, sentence in iter_sentences(doc):
             coded = self.code_sentence(sentence, sentence_index, by_head, doc_id, doers=doers)
             doers.remember(coded, doc)
+            doers.note_tellers(sentence, by_head)
             events.extend(coded)
         return events
 
@@ -797,9 +801,10 @@ class EventCoder:
             if settled.skipped is not None:
                 continue
             reading, pairs = settled.reading, settled.pairs
-            events.extend(
-                self.make_events(trigger, reading, pairs, sentence, sentence_index, doc_id)
-            )
+            made = self.make_events(trigger, reading, pairs, sentence, sentence_index, doc_id)
+            if doers is not None:
+                doers.note_harm(made)
+            events.extend(made)
             if trigger.pattern.reverse:  # PETRARCH [042:043]: the target's side of the act
                 mirror = replace(trigger, pattern=trigger.pattern.mirrored())
                 back: list[tuple[Mention | None, Mention | None]] = [
@@ -1022,6 +1027,10 @@ DENIAL_CODE = "016"
 ACCUSATION_ROOT = "11"
 
 
+# What a later sentence calls words told "according to" someone: "denied the report".
+TOLD_NOUNS = ("report", "claim", "allegation", "account")
+
+
 class ActDoers:
     """Who did each act the story has told so far, by the lemma of its trigger: what "the
     arrests" or "the attack" refers back to; and who last accused someone: whom "the
@@ -1032,13 +1041,13 @@ class ActDoers:
         self.accuser: Mention | None = None
         self.last_acts: dict[str, Event] = {}  # by `act_family`
         self.last_harm: Event | None = None  # the last act of material conflict
+        self.teller: Mention | None = None  # the last "according to" source of a told act
 
     def remember(self, events: Sequence[Event], doc: Doc) -> None:
         for event in events:
             if event.modality is None and not event.negated and (event.source or event.target):
                 self.last_acts[act_family(event.cameo_root)] = event
-                if event.quad_class == MATERIAL_CONFLICT and event.source is not None:
-                    self.last_harm = event
+            self.note_harm([event])
             if event.source is not None and event.source.actor.code and event.modality is None:
                 token = doc.char_span(event.trigger.start, event.trigger.end)
                 if token is not None:
@@ -1048,6 +1057,38 @@ class ActDoers:
                         self.by_lemma[act.lemma_.lower()] = event.source
                 if event.cameo_root == ACCUSATION_ROOT:
                     self.accuser = event.source
+
+    def note_harm(self, events: Sequence[Event]) -> None:
+        """Keep the last act of material conflict done by someone: also called as a sentence
+        is coded, so "three farmers died in army shelling [...] We deplore this brutal
+        deed", one sentence to the parser, deplores the shelling told just before."""
+        for event in events:
+            done = event.modality is None and not event.negated and event.source is not None
+            if done and event.quad_class == MATERIAL_CONFLICT:
+                self.last_harm = event
+
+    def note_tellers(self, sentence: SpacySpan, by_head: dict[int, list[Mention]]) -> None:
+        """ "According to Malian officials, Algerian soldiers crossed the border. Algiers
+        denied the report": what a sentence tells on someone's word, named again as a report
+        or a claim, is that teller's."""
+        reporting = load_clause_words().reporting_verbs
+        tellers = [
+            m
+            for token in sentence
+            # "According to AFP, the navy says ...": the navy's claim, AFP only passes it on
+            if token.pos_ in ("VERB", "AUX") and lemma_of(token) not in reporting
+            for m in source_named_by_according(token, by_head)
+            if m.actor.code
+        ]
+        if tellers:
+            self.teller = tellers[0]
+
+    def last_claimant(self, claim: str) -> Mention | None:
+        """Whose words "the claims" or "the report" names again: the later of the last
+        accuser and, for a report or a claim, the last "according to" teller."""
+        teller = self.teller if claim in TOLD_NOUNS else None
+        found = [m for m in (self.accuser, teller) if m is not None]
+        return max(found, key=lambda m: m.sentence) if found else None
 
     def of(self, lemma: str) -> Mention | None:
         return self.by_lemma.get(lemma)
@@ -1247,7 +1288,9 @@ def claimants(
             return found
         if doers is None:
             continue
-        earlier = doers.of(lemma_of(claim)) or (doers.accuser if is_definite(claim) else None)
+        earlier = doers.of(lemma_of(claim)) or (
+            doers.last_claimant(lemma_of(claim)) if is_definite(claim) else None
+        )
         if earlier is not None:
             return [earlier]
     return []
@@ -2189,6 +2232,13 @@ def target_candidates(
         for pobj in prep_objects(token, (*preps, "for")):
             ordered.extend(usable(phrase_actors(pobj, by_head)))
     return ordered
+
+
+def is_routine_trip(verb: Token) -> bool:
+    """ "are going to school", "drove to work": every place the verb goes "to" is one people
+    go to every day."""
+    destinations = prep_objects(verb, ("to",))
+    return bool(destinations) and all(is_routine_destination(p) for p in destinations)
 
 
 def is_routine_destination(pobj: Token) -> bool:
@@ -3569,9 +3619,31 @@ def speaker_of(
         sibling = token.dep_ == "conj"
         token = token.head
         if token.pos_ in ("VERB", "AUX") and not sibling:
+            # "According to Rojas, the new law is a ploy by the cabinet to muzzle reporters":
+            # a copula's subject is what is judged, the teller is the "according to" phrase
+            # (a speaking verb's own subject tells: "According to AFP, the navy says")
+            copula = lemma_of(token) in COPULAS
+            told = source_named_by_according(token, by_head) if copula else []
+            told = [m for m in told if m not in exclude]
+            if told:
+                return told
             subject = subject_of(token)
             found = [m for m in actors_at(subject, by_head) if m not in exclude] if subject else []
             if found:
                 return found
     speaker = quotation_speaker(trigger, by_head)  # '"Israel must withdraw," Ban said'
     return [speaker] if speaker is not None and speaker not in exclude else []
+
+
+def source_named_by_according(verb: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """The actors an "according to" phrase on `verb` names: the teller of its clause."""
+    return [
+        m
+        for according in verb.children
+        if according.lower_ == "according" and according.dep_ == "prep"
+        for to in according.children
+        if to.lower_ == "to"
+        for pobj in to.children
+        if pobj.dep_ == "pobj"
+        for m in actors_at(pobj, by_head)
+    ]
