@@ -103,6 +103,8 @@ class ClauseWords(WordFile):
     tasking_verbs: Words
     hearsay_passives: Words
     intent_nouns: Words
+    threat_nouns: Words
+    plight_nouns: Words
     announcing_verbs: Words
 
 

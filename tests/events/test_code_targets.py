@@ -426,6 +426,110 @@ def test_a_document_issued_is_not_an_actor_released(pipeline: Pipeline) -> None:
     assert ("ACCUSE", "CUB", "ESP") in triples(events)
 
 
+# Threats and attacks told as nouns, and acts whose target the parse hides.
+HIDDEN_TARGETS = {
+    # a threat noun's maker threatens whom its infinitive's act is done to
+    "threats-by-to-attack": (
+        "Kenya raised its alert after repeated threats by al-Shabaab militants to attack"
+        " Kenyan cities.",
+        ("THREATEN", "SOM", "KEN"),
+    ),
+    # whoever died in an attack was its target
+    "died-in-an-attack-by": (
+        "Two Chadian soldiers died in an attack by Sudanese rebels.",
+        ("ASSAULT", "SDN", "TCD"),
+    ),
+    # threats "made to" someone, in the passive, threaten them; a "by" phrase makes them
+    "threats-were-made-to": (
+        "Threats were made to the Kenyan journalist by Somali militants.",
+        ("THREATEN", "SOM", "KEN"),
+    ),
+    # crowds called into the streets are leading a protest; with "if", a threat aimed at
+    # whoever the condition names
+    "streets-if-condition": (
+        "The Ugandan opposition will bring crowds into the streets if the Kenyan government"
+        " closes the border.",
+        ("THREATEN", "UGA", "KEN"),
+    ),
+    # the "by" of a passive, hung by the parser on the object of its "from" gerund
+    "by-on-gerund-object": (
+        "The Kenyan opposition leader was stopped from taking the morning plane by Ugandan"
+        " police.",
+        ("COERCE", "UGA", "KEN"),
+    ),
+    # a show of force told in one breath with a hostile act is aimed at its target
+    "troops-sent-and-ties-cut": (
+        "Eritrea sent troops to the border and cut ties with Ethiopia.",
+        ("MOBILIZE", "ERI", "ETH"),
+    ),
+    # a name the parser split ("al-Qaeda in the Islamic Maghreb") is still the threat's maker
+    "threat-by-split-name": (
+        "Mali raised its alert after a fresh threat by al-Qaeda in the Islamic Maghreb to bomb"
+        " Malian towns.",
+        ("THREATEN", "IMG", "MLI"),
+    ),
+    # a participle hung on what is someone's ("the whereabouts of X, kidnapped") is said of X
+    "participle-after-of-owner": (
+        "A Kenyan reporter, John Mwangi, vanished near Garissa. Police say the whereabouts of"
+        " Mwangi, kidnapped in March, remain unknown.",
+        ("ASSAULT", None, "KEN"),
+    ),
+    # a purpose "in order to" names whom a threat of force is aimed at
+    "in-order-to-prevent": (
+        "The Kenyan president said Kenyan veterans would take up their weapons in order to stop"
+        " the Ugandan rebels from seizing Nairobi.",
+        ("THREATEN", "KEN", "UGA"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), HIDDEN_TARGETS.values(), ids=HIDDEN_TARGETS.keys())
+def test_an_act_codes_the_target_its_phrasing_hides(
+    pipeline: Pipeline, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert expected in triples(reportable(pipeline, text))
+
+
+# a threat noun whose infinitive is coded as the threat is not coded again, at a place
+def test_a_threat_noun_coded_through_its_infinitive_is_one_threat(pipeline: Pipeline) -> None:
+    text = "Kenya raised its alert after threats by the Shabaab militia in Somalia to attack Kenyan ports."
+    threats = [e for e in reportable(pipeline, text) if e.plover_type == "THREATEN"]
+    assert [country(e.target) for e in threats] == ["KEN"]
+
+
+# a document released is the document's, not its authors' release
+def test_a_participle_on_a_document_is_not_said_of_its_author(pipeline: Pipeline) -> None:
+    text = "The decree of the Supreme Court of Kenya released on Monday confirmed the count."
+    assert "RETREAT" not in {e.plover_type for e in reportable(pipeline, text)}
+
+
+# a show of force beside a friendly act is aimed at no one it names
+def test_a_show_of_force_beside_a_deal_is_aimed_at_no_one(pipeline: Pipeline) -> None:
+    text = "Kenya deployed troops in the north and signed a deal with Ethiopia."
+    assert ("MOBILIZE", "KEN", "ETH") not in triples(reportable(pipeline, text))
+
+
+# deaths in an attack the story told already are its toll, not a new attack on the dead
+def test_who_died_in_an_attack_told_before_is_a_toll(pipeline: Pipeline) -> None:
+    text = "So far, twelve Kenyan soldiers have died in the offensive."
+    assert not [e for e in reportable(pipeline, text) if e.plover_type == "ASSAULT"]
+
+
+# "held him hostage": a second object is what the first was made, never whom
+SECOND_OBJECTS = {
+    "held-him-hostage": ("Somali pirates held him hostage for a month.", "hostage"),
+    "kept-them-prisoner": ("Ugandan rebels kept them prisoner for a year.", "prisoner"),
+}
+
+
+@pytest.mark.parametrize(("text", "word"), SECOND_OBJECTS.values(), ids=SECOND_OBJECTS.keys())
+def test_a_second_object_is_what_the_first_was_made(
+    pipeline: Pipeline, text: str, word: str
+) -> None:
+    events = code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+    assert word not in {e.target.text for e in events if e.target is not None}
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES.values(), ids=CASES.keys())
 def test_the_expected_participants_are_found(
     pipeline: Pipeline, text: str, expected: tuple[str, str, str | None]
@@ -620,6 +724,12 @@ RECORDS = {
         "Gunmen kidnapped two Kenyan nurses near the border on Tuesday. The abduction took"
         " place near a busy market.",
         [("ASSAULT", "KEN", "KEN")] * 2,
+    ),
+    # "the abduction" names the last abduction, though an ambush was told after it
+    "abduction-after-ambush": (
+        "Two Kenyan nurses were abducted by Somali gunmen who ambushed their car near the"
+        " border. The abduction took place near a busy market.",
+        [("ASSAULT", "SOM", "KEN")] * 2,
     ),
     # an act only mentioned again adds no record of its own
     "mentioned-again": (

@@ -431,6 +431,35 @@ CODED: dict[str, tuple[str, Triple]] = {
         "The Kenyan army's military victory over the Somali militants ended the siege.",
         ("ASSAULT", "KEN", "SOM"),
     ),
+    # attacks faced or suffered from someone, or come under: the subject is attacked by them
+    "faced-attacks-from": (
+        "The French embassy has faced repeated attacks from Malian insurgents.",
+        ("ASSAULT", "MLI", "FRA"),
+    ),
+    "came-under-mortar-fire-from": (
+        "A Chadian army post came under mortar fire from Sudanese rebels.",
+        ("ASSAULT", "SDN", "TCD"),
+    ),
+    # forces entrenched on someone's land occupy it; a party entrenched in power does not
+    "entrenched-inside": (
+        "Ethiopian troops entrenched themselves inside Eritrea.",
+        ("COERCE", "ETH", "ERI"),
+    ),
+    # stopped from doing something by an actor: a restriction, as "barred from"
+    "stopped-from-entering": (
+        "Ugandan police stopped Kenyan journalists from entering the stadium.",
+        ("COERCE", "UGA", "KEN"),
+    ),
+    # military action or strikes taken against someone: an attack (here, a threat of one)
+    "take-military-action": (
+        "The Kenyan army will take military action against the Somali militants.",
+        ("THREATEN", "KEN", "SOM"),
+    ),
+    # people kept as hostages are taken hostage
+    "kept-hostage": (
+        "Colombian rebels kept three Dutch nurses hostage in the mountains.",
+        ("ASSAULT", "COL", "NLD"),
+    ),
 }
 
 
@@ -582,6 +611,31 @@ NOT_CODED: dict[str, tuple[str, str]] = {
         "CONCEDE",
     ),
     "amassed-a-fortune": ("The Kenyan businessman amassed a business empire.", "MOBILIZE"),
+    "entrenched-in-power": ("The Kenyan ruling party has entrenched itself in power.", "COERCE"),
+    # a word inside a name is no object word: taken to a mall named "City" takes no city
+    "taken-to-city-mall": (
+        "The Kenyan activist was taken to the Riverside City Mall in Nairobi.",
+        "COERCE",
+    ),
+    # strike action taken by workers is a walkout, not an attack
+    "took-strike-action": ("Kenyan teachers took strike action over pay.", "ASSAULT"),
+    # police called to a shop on a High Street lead no march
+    "called-to-high-street": (
+        "Kenyan police officers were called to a High Street shop in Nairobi.",
+        "PROTEST",
+    ),
+    # the rain or a law prevents no one from anything as an act
+    "rain-prevented-from": (
+        "Heavy rain prevented the Kenyan president from landing in Kampala.",
+        "COERCE",
+    ),
+    "law-prevents-from": ("A new law prevents Kenyan citizens from owning land.", "COERCE"),
+    # a heart attack suffered is no one's attack; coming under fire from critics is criticism
+    "suffered-heart-attack": ("The Kenyan president suffered a heart attack in May.", "ASSAULT"),
+    "came-under-fire-from-critics": (
+        "The Kenyan minister came under fire from Ugandan lawmakers over the budget.",
+        "ASSAULT",
+    ),
     # a team beaten in a match is not assaulted
     "beat-at-football": ("Kenya beat Uganda in the football final.", "ASSAULT"),
     # food stockpiled is no show of force

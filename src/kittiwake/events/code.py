@@ -200,6 +200,7 @@ COVERED_BY_VERB = "object of a verb trigger, which codes the event"
 CASUALTY_TOLL = "a casualty toll with no one named as doing it"
 NECESSITY = "a necessity reported, not a demand on someone else"
 NEEDS_TARGET = "the pattern needs a target and none was found"
+NEEDS_SOURCE = "the pattern needs a source and none was found"
 NO_ACTORS = "no actor found as source or target"
 ROUTINE_TRIP = "a daily trip to school or work, which visits no one"
 
@@ -252,6 +253,8 @@ def settle(
     if is_unowned_pledge(trigger, reading, sources):
         # "Ankara said the border would be reopened": whoever says it promises it
         sources = speaker_of(token, by_head, exclude=targets) or sources
+    if reading.speech is Speech.THREAT and not targets:  # "will open fire if Eritrea moves"
+        targets = [m for m in condition_subjects(token, by_head) if m not in sources]
     if reading.speech is Speech.DEMAND:  # the speaker demands; the actor must act
         if not is_demand_on_others(token, sources or targets):
             return skipped(NECESSITY, sources, targets, reading)
@@ -281,6 +284,8 @@ def settle(
     reason = None
     if trigger.pattern.needs_target and not any(t for _, t in pairs):
         reason = NEEDS_TARGET  # "Apple released a new iPhone": release needs someone released
+    elif trigger.pattern.needs_source and not any(s is not None and s.actor.code for s, _ in pairs):
+        reason = NEEDS_SOURCE  # "suffered a heart attack", "kept from it by the rain": no one
     elif not pairs:
         reason = NO_ACTORS
     return Settlement(tuple(sources), tuple(targets), reading, pairs, reason)
@@ -299,6 +304,21 @@ def undergoing_act_doers(
     if not found and doers is not None:
         earlier = doers.of(lemma_of(subject))
         found = [earlier] if earlier is not None else []
+    return found
+
+
+def condition_subjects(verb: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """Whom a threat with no one named is aimed at: the subject of its "if" or "unless"
+    clause, whose move it answers ("will call the crowds out if the ruling party's man is
+    declared the winner")."""
+    found: list[Mention] = []
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children
+        ):
+            for subject in clause.children:
+                if subject.dep_ in SUBJECT_DEPS or subject.dep_ in PASSIVE_SUBJECT_DEPS:
+                    found.extend(actors_at(subject, by_head))
     return found
 
 
@@ -433,6 +453,29 @@ def without_repeated_judgements(events: list[Event], triggers: Sequence[Trigger]
 
 
 COERCIVE_ROOTS = frozenset({"17", *VIOLENT_ROOTS})  # coercion and violence
+HOSTILE_ROOTS = frozenset({"16", *COERCIVE_ROOTS})  # and reduced relations
+POSTURE_ROOT = "15"  # a show of force
+
+
+def postures_aimed_as_conjoined(events: list[Event], triggers: Sequence[Trigger]) -> list[Event]:
+    """ "Eritrea sent troops to the border and cut ties with Ethiopia": a show of force
+    (CAMEO 15) that names no one, done by the same side in one breath with a hostile act
+    against someone, is aimed at them."""
+    tokens = {t.token.idx: t.token for t in triggers if not t.nominal}
+    hostile = {
+        (e.trigger.start, code_of(e.source)): e.target
+        for e in events
+        if e.cameo_root in HOSTILE_ROOTS and e.target is not None and e.modality is None
+    }
+    aimed = []
+    for event in events:
+        token = tokens.get(event.trigger.start)
+        if event.cameo_root == POSTURE_ROOT and event.target is None and token is not None:
+            whom = (hostile.get((c.idx, code_of(event.source))) for c in token.conjuncts)
+            target = next((t for t in whom if t is not None), None)
+            event = replace(event, target=target) if target is not None else event
+        aimed.append(event)
+    return aimed
 
 
 def without_casualty_results(events: list[Event], triggers: Sequence[Trigger]) -> list[Event]:
@@ -498,8 +541,15 @@ def without_bare_intents(events: list[Event], triggers: Sequence[Trigger]) -> li
     }
 
     def is_bare_intent(event: Event) -> bool:
-        # kept where it names whom the complement does not ("agreed with Greece to share")
+        # kept where it names whom the complement does not ("agreed with Greece to share");
+        # a noun's place ("threats by X in the region to attack Y") names no one
         trigger = by_start.get(event.trigger.start)
+        placed = (
+            trigger is not None
+            and trigger.nominal
+            and event.target is not None
+            and event.target.actor.kind in PLACE_KINDS
+        )
         return (
             trigger is not None
             and event.modality is None
@@ -507,7 +557,7 @@ def without_bare_intents(events: list[Event], triggers: Sequence[Trigger]) -> li
             and any(
                 (event.trigger.start, event.cameo[:2], code_of(event.source))
                 == (start, root, source)
-                and (event.target is None or code_of(event.target) == target)
+                and (event.target is None or code_of(event.target) == target or placed)
                 for start, root, source, target in pledged
             )
         )
@@ -520,7 +570,11 @@ def complement_governors(token: Token) -> list[Token]:
     military aid": "continue", "promised")."""
     found = []
     for _ in range(4):
-        if token.dep_ not in ("xcomp", "ccomp", "dobj") or token.head.i == token.i:
+        # "threats by the militia to shell the port": the infinitive of a threat noun too
+        noun_clause = token.dep_ == "acl" and lemma_of(token.head) in load_clause_words().threat_nouns
+        if (token.dep_ not in ("xcomp", "ccomp", "dobj") and not noun_clause) or (
+            token.head.i == token.i
+        ):
             break
         token = token.head
         found.append(token)
@@ -816,6 +870,7 @@ class EventCoder:
         kept = without_casualty_results(without_repeated_judgements(events, triggers), triggers)
         kept = without_complement_repeats(without_coded_attempts(kept, triggers), triggers)
         kept = without_bare_intents(kept, triggers)
+        kept = postures_aimed_as_conjoined(kept, triggers)
         return bounded(kept, sentence)
 
     def find_triggers(
@@ -1047,6 +1102,7 @@ class ActDoers:
         for event in events:
             if event.modality is None and not event.negated and (event.source or event.target):
                 self.last_acts[act_family(event.cameo_root)] = event
+                self.last_acts[event.cameo[:3]] = event  # by its own kind as well
             self.note_harm([event])
             if event.source is not None and event.source.actor.code and event.modality is None:
                 token = doc.char_span(event.trigger.start, event.trigger.end)
@@ -1094,8 +1150,11 @@ class ActDoers:
         return self.by_lemma.get(lemma)
 
     def last_act(self, cameo: str) -> Event | None:
-        """The act of `cameo`'s kind the story told last, done and not denied."""
-        return self.last_acts.get(act_family(cameo[:2]))
+        """The act of `cameo`'s kind the story told last, done and not denied: of its own
+        code where the code names a kind ("the abduction" is the last abduction, though an
+        ambush was told after it), else of its family ("the attack")."""
+        specific = None if cameo[2:3] in ("", "0") else self.last_acts.get(cameo[:3])
+        return specific or self.last_acts.get(act_family(cameo[:2]))
 
 
 def told_again(mention: Mention, act: Event) -> Mention:
@@ -1783,7 +1842,12 @@ def phrase_words(tokens: Iterable[Token]) -> PhraseWords:
         pairs.update(f"{m.lower_} {lemma}" for m in modifiers)
         # "Sanctions" at a sentence start
         singles.update((lemma, token.lower_, token.lower_.removesuffix("s")))
-        singles.update(lemma_of(m) for m in modifiers if m.dep_ == "compound")
+        # a compound word of a name is no object word: "taken to the Riverside City Mall"
+        # is taken to no city
+        named = token.pos_ == "PROPN"
+        singles.update(
+            lemma_of(m) for m in modifiers if m.dep_ == "compound" and not (named and m.pos_ == "PROPN")
+        )
         singles.update(hyphenated(token))
     return PhraseWords(frozenset(pairs), frozenset(singles))
 
@@ -1933,7 +1997,13 @@ def participants(
         if not any(m.actor.code for m in sources):
             sources = implied_doers(token, by_head) or sources
         if token.dep_ == "acl":  # "groups supported by Turkey": the head noun is the target
-            targets.extend(actors_at(member_named(token.head), by_head))
+            described = member_named(token.head)
+            found = actors_at(described, by_head)
+            if not found and lemma_of(described) in load_clause_words().plight_nouns:
+                # "the whereabouts of Mwangi, kidnapped in May": whose they are
+                owners = prep_objects(described, ("of",))
+                found = [m for p in owners for m in actors_at(p, by_head)]
+            targets.extend(found)
         for verb in conjuncts:
             for child in [*verb.children, *raised]:
                 if child.dep_ in PASSIVE_SUBJECT_DEPS and is_handled_thing(child, pattern):
@@ -2051,6 +2121,10 @@ def received(verb: Token, by_head: dict[int, list[Mention]]) -> tuple[list[Menti
     strikes"), whom the "from" or "by" phrase names does it."""
     # the phrase may hang on the verb or on its object ("criticism from France")
     holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    # or on the noun of the verb's own preposition ("came under fire from the rebels")
+    holders += [
+        o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+    ]
     undergoing, doers = subject_and_phrase(verb, by_head, preps=("from", "by"), holders=holders)
     return doers, undergoing
 
@@ -2137,6 +2211,15 @@ def theme_words(pattern: Pattern) -> frozenset[str]:
     return pattern.object if themed else frozenset()
 
 
+def is_second_object(child: Token) -> bool:
+    """ "held him hostage", "kept them prisoner": a second direct object after a pronoun
+    is what the pronoun was made (a predicate the parser reads as an object), not a second
+    undergoer ("his co-workers", split at the hyphen, is one object)."""
+    return child.dep_ == "dobj" and any(
+        c.dep_ == "dobj" and c.i < child.i and c.pos_ == "PRON" for c in child.head.children
+    )
+
+
 def target_candidates(
     token: Token,
     by_head: dict[int, list[Mention]],
@@ -2170,7 +2253,7 @@ def target_candidates(
             for pobj in prep_objects(child, preps):  # the "with" read as the crisis's
                 ordered.extend(usable(actors_at(pobj, by_head)))
             continue
-        if child.dep_ not in OBJECT_DEPS or child.dep_ == "oprd":
+        if child.dep_ not in OBJECT_DEPS or child.dep_ == "oprd" or is_second_object(child):
             continue  # "taken hostage", "held captive": what they were made, not who
         is_theme = bool(theme) and phrase_score([child], theme) is not None
         found = [] if is_theme else usable(actors_at(child, by_head))
@@ -2201,6 +2284,7 @@ def target_candidates(
     # "pledged to help Mali", and a gerund after "to": "pledged to supporting Mali"
     gerunds = [g for p in preps_of(token, ("to",)) for g in p.children if g.dep_ == "pcomp"]
     clauses = [*(c for c in token.children if c.dep_ in ("xcomp", "advcl")), *gerunds]
+    clauses += in_order_to(token)
     asked = for_clauses(token)  # "called for NATO to exercise caution": NATO is asked
     for clause in (c for c in clauses if not ordered):
         if clause.dep_ == "advcl" and not is_purpose(clause):
@@ -2430,12 +2514,13 @@ def member_named(group: Token) -> Token:
 
 def stranded_agents(verb: Token) -> list[Token]:
     """The doer of a passive whose "by" phrase the parser hung on the noun of a place phrase
-    before it: "was welcomed at the airfield by the king" (the airfield welcomes no one)."""
-    return [
-        agent
-        for place in prep_objects(verb, sorted(LOCATIVE_PREPOSITIONS))
-        for agent in prep_objects(place, ("by",))
-    ]
+    before it: "was welcomed at the airfield by the king" (the airfield welcomes no one), or
+    on the gerund it keeps someone from or that gerund's object: "was stopped from boarding
+    the plane by the airline" (the plane stops no one)."""
+    places = prep_objects(verb, sorted(LOCATIVE_PREPOSITIONS))
+    gerunds = [g for p in preps_of(verb, ("from",)) for g in p.children if g.dep_ == "pcomp"]
+    places += [*gerunds, *(o for g in gerunds for o in g.children if o.dep_ == "dobj")]
+    return [agent for place in places for agent in prep_objects(place, ("by",))]
 
 
 def is_protective(token: Token) -> bool:
@@ -2452,6 +2537,18 @@ def nested_actors(pobj: Token, by_head: dict[int, list[Mention]]) -> list[Mentio
         if found:
             return found
     return []
+
+
+def in_order_to(verb: Token) -> list[Token]:
+    """ "took up arms in order to stop the opposition": the purpose infinitive, which the
+    parser hangs on "order" as a noun's modifier."""
+    return [
+        clause
+        for order in prep_objects(verb, ("in",))
+        if lemma_of(order) == "order"
+        for clause in order.children
+        if clause.dep_ == "acl" and is_purpose(clause)
+    ]
 
 
 def is_purpose(clause: Token) -> bool:
@@ -2749,7 +2846,20 @@ def actors_of_phrase(head: Token, by_head: dict[int, list[Mention]]) -> list[Men
             and head.lemma_.lower() not in words.patient_nouns  # "X's arrest" is not X's act
         ):
             return list(by_head[child.i])
-    return []
+    return named_within(head, by_head)
+
+
+def named_within(token: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """ "a threat by al-Qaeda in the Islamic Maghreb to bomb": a word of a name the
+    parser split, whose mention hangs on another of its words, stands for the name."""
+    if token.pos_ != "PROPN":
+        return []
+    return [
+        m
+        for mentions in by_head.values()
+        for m in mentions
+        if m.token_start <= token.i < m.token_end and m.head != token.i
+    ]
 
 
 def nominal_participants(
@@ -2784,16 +2894,23 @@ def nominal_participants(
     for pobj in prep_objects(noun, pattern.target_preps):
         # "the withdrawal of forces from Panama": one preposition further down when needed
         targets.extend(actors_at(pobj, by_head) or nested_actors(pobj, by_head))
+    if not targets and not pattern.symmetric:  # "two soldiers died in an attack by rebels"
+        targets.extend(casualties_of(noun, by_head))
     if not targets:  # "its demand that Israel ease restrictions", "reiterated its demand that"
         clauses = [c for c in noun.children if c.dep_ in ("ccomp", "acl") and is_finite(c)]
         if noun.dep_ in OBJECT_DEPS and noun.head.i != noun.i:
             clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
         for clause in clauses:
             targets.extend(clause_subjects(clause, by_head))
-    light = noun.dep_ in OBJECT_DEPS and lemma_of(noun.head) in load_words(EventWords).light_verbs
-    if light and not targets:  # "made a plea to the UN": the phrase hangs on the verb
+    light_verb = lemma_of(noun.head) in load_words(EventWords).light_verbs
+    light = noun.dep_ in OBJECT_DEPS and light_verb
+    # "threats were made to the journalist by the militia": the same, told in the passive
+    made = noun.dep_ in PASSIVE_SUBJECT_DEPS and light_verb and noun.head.i != noun.i
+    if (light or made) and not targets:  # "made a plea to the UN": the phrase hangs on the verb
         for pobj in prep_objects(noun.head, pattern.target_preps):
             targets.extend(actors_at(pobj, by_head))
+    if made and not sources:
+        sources.extend(m for p in prep_objects(noun.head, ("by",)) for m in actors_at(p, by_head))
     if light and not sources:
         subject = subject_of(noun.head)  # "Russia launched air strikes on Aleppo"
         if subject is not None:
@@ -2836,6 +2953,23 @@ def is_address_part(word: Token, by_head: dict[int, list[Mention]]) -> bool:
         return False
     town = by_head.get(doc[word.i - 2].i, [])
     return any(m.actor.kind in PLACE_KINDS for m in town)
+
+
+def casualties_of(noun: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """Whom an attack struck, told as who died or was hurt in it ("two soldiers died in an
+    attack by rebels", "wounds he suffered in a rocket attack"): the casualty verb's
+    subject. A clash is left out: who died in it may be either side. A passive ("were
+    killed in the raid") is coded by its verb, which the attack only sets; an attack the
+    story told already ("twelve soldiers have died in the offensive") is a toll of it."""
+    verb = noun.head.head
+    if noun.dep_ != "pobj" or not any(a.i == noun.i for a in attacks_suffered_in(verb)):
+        return []
+    if is_definite(noun):
+        return []
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
+        return []
+    subject = subject_of(verb)
+    return actors_at(subject, by_head) if subject is not None else []
 
 
 def speech_made_by(verb: Token) -> Token:
@@ -3310,7 +3444,8 @@ def framing_of(trigger: Token) -> str | None:
         if token.dep_ in ("dobj", "nsubjpass") and governor in words.postponement_verbs:
             return "planned"  # "the visit was postponed": still to come
         if intent_holder(token, words) is not None:  # "Canada announced plans to host"
-            return "intended"
+            # "threats by the militia to shell the port": a threat made, not an intent
+            return "threatened" if lemma_of(head) in words.threat_nouns else "intended"
         if token.dep_ in ("acl", "ccomp", "pobj") and is_framing_noun(token, words):
             return "uncertain"
         if is_purpose_clause(token, words):
@@ -3417,13 +3552,14 @@ def intent_holder(infinitive: Token, words: ClauseWords) -> Token | None:
     it known: the noun's possessor ("her intention to join the march"), its "by" phrase
     ("a pledge by the donors to rebuild the port") or the subject of a verb announcing it
     ("Canada unveiled plans to host a conference"). None for an intent no one is said to
-    hold ("the plan to build a dam was dropped"), which stays unrealised."""
+    hold ("the plan to build a dam was dropped"), which stays unrealised. A threat noun's
+    maker holds the act as a threat ("threats by the militia to shell the port")."""
     noun = infinitive.head
     if (
         infinitive.dep_ != "acl"
         or noun.i == infinitive.i
         or noun.pos_ != "NOUN"
-        or noun.lemma_.lower() not in words.intent_nouns
+        or noun.lemma_.lower() not in words.intent_nouns | words.threat_nouns
         or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in infinitive.children)
     ):
         return None

@@ -24,7 +24,9 @@ with Iran"), `modifier` (lemma of an adjective, compound or adverb the trigger m
 active or passive, towards whom its "by", "at", "over" or "with" phrase names: "the network
 was *appalled* by the government's decision" criticises the government), `receiver` (the
 subject undergoes the act, whom its "from" or "by" phrase names does it: "Russia's strikes
-*drew* criticism from France" is France's criticism of Russia).
+*drew* criticism from France" is France's criticism of Russia), `needs_source` (only an act
+an actor is named as doing: "*suffered* attacks from the militia", not "suffered a heart
+attack").
 An `evaluative` pattern's `nouns` and `adjectives`
 judge whom they describe ("Uribe's *lies*", "called the army *puppets*", "the vote was
 *illegal*"): its target is the actor described, its source whoever says so; with `prep`, a
@@ -90,6 +92,7 @@ class PatternModel(BaseModel):
     modality: tuple[Literal["obligation", "future", "intended", "hypothetical"], ...] = ()
     symmetric: bool = False
     needs_target: bool = False
+    needs_source: bool = False
     topic_object: bool = False
     evaluative: bool = False
     denied: bool = False
@@ -157,6 +160,7 @@ class Pattern:
     modifier: frozenset[str] = frozenset()  # a modifier the trigger must have ("verbal")
     experiencer: bool = False  # the subject feels it about whom its "by"/"at" phrase names
     receiver: bool = False  # the subject undergoes it; its "from" phrase does it
+    needs_source: bool = False  # only with a doer named ("attacks from X", not "a heart attack")
     # the words of each of `verbs` ("step down"), split once: the coder tries a pattern on
     # every verb that has its lemma
     verb_words: tuple[tuple[str, ...], ...] = dataclasses.field(
@@ -262,6 +266,7 @@ def to_pattern(model: PatternModel, *, source: str) -> Pattern:
         modifier=frozenset(model.modifier),
         experiencer=model.experiencer,
         receiver=model.receiver,
+        needs_source=model.needs_source,
     )
 
 
