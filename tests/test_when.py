@@ -305,6 +305,8 @@ def test_resolve_event_date_picks_the_trigger_expression(
             "pleading",
             dt.date(2015, 12, 11),
         ),
+        # a day written out beside "today" says which day it was
+        ("Police in Niamey detained two men today, December 14.", "detained", MONDAY),
         # a period told with its start and end is dated by its start
         (
             "From 2003 until 2008 the rebel leader was detained in Chad.",
@@ -692,6 +694,14 @@ def test_dates_in_framing_phrases_and_relative_clauses(
             "storm",
             14,
         ),
+        # a threat named by a noun is told by the clause that holds the noun, and a day
+        # written out says which day "today" was
+        (
+            'A statement said, "The French embassy in Niamey is closed today, December 14, in '
+            'response to threats by the militia to attack French interests."',
+            "attack",
+            14,
+        ),
     ],
     ids=[
         "scheduled-next-tuesday",
@@ -699,11 +709,12 @@ def test_dates_in_framing_phrases_and_relative_clauses(
         "promised-monday-withdrawal-friday",
         "plans-to-join-in-funding",
         "vowed-monday-to-storm-friday",
+        "threats-to-attack-in-a-dated-clause",
     ],
 )
 def test_a_promise_is_dated_when_it_is_made(nlp: Any, story: str, trigger: str, day: int) -> None:
     doc = nlp(story)
-    threat = trigger == "storm"
+    threat = trigger in ("storm", "attack")
     modality, cameo = ("threat", "138") if threat else ("promise", "036")
     event = replace(make_event(doc, trigger), cameo=cameo, cameo_root=cameo[:2], modality=modality)
     (dated,) = DateResolver()([event], doc, WEDNESDAY)

@@ -866,9 +866,10 @@ def resolve_event_date(
     if published is None:
         found = [item for item in found if item.absolute]
     best: tuple[tuple[int, bool, int], DateExpression] | None = None
+    restated = _restated(sentence, found)
     for item in found:
         root = _expression_root(sentence, item.expression)
-        if root is not None and root.i in excluded:
+        if item.expression.start in restated or (root is not None and root.i in excluded):
             continue
         rank = _attachment_rank(root, trigger) if root is not None else 3
         if rank == _OTHER_CLAUSE and root is not None and _bounds_after(root, trigger, item):
@@ -913,6 +914,20 @@ def resolve_event_date(
         # "had camped there since Jan. 25" in a story from November: that January, not the next
         value = _safe_date(value.year - 1, value.month, value.day) or value
     return EventDate(value, raw=chosen.text, precision=chosen.precision, historical=historical)
+
+
+def _restated(sentence: SpacySpan, found: Sequence[_Found]) -> set[int]:
+    """Where expressions start that the next one restates ("today, January 3",
+    "Tuesday, March 4"): the day written out says which day it was, as its writer counted."""
+    text = doc_text(sentence.doc)[sentence.start_char : sentence.end_char]
+    ordered = sorted(found, key=lambda item: item.expression.start)
+    return {
+        first.expression.start
+        for first, then in zip(ordered, ordered[1:], strict=False)
+        if then.expression.precision == "day"
+        and any(c.isdigit() for c in then.expression.text)  # a date, not "today, Tuesday"
+        and text[first.expression.end : then.expression.start].strip() == ","
+    }
 
 
 def _is_period_end(root: Token | None) -> bool:
@@ -1209,10 +1224,17 @@ def _promise_anchor(trigger: Token) -> tuple[Token, frozenset[int]]:
     the story's); the promised act's own words, and the day they name, are left out. The
     promised act may lie deep in a phrase ("announced plans to join Norway in funding the
     academy, and plans to host a conference later this month"): the phrase is climbed to
-    the word the telling verb governs, and all of it is the promise's content."""
+    the word the telling verb governs, and all of it is the promise's content. A threat or
+    a plan named by a noun is told by the clause that holds the noun ('said, "The embassy is
+    closed today in response to threats to attack it"': today)."""
     path = [clause_verb(trigger)]
+    through_noun = False  # the act is named inside a noun's phrase ("threats to attack")
     while path[-1].dep_ in _PROMISED_PHRASE_DEPS and path[-1].head.i != path[-1].i:
-        path.append(path[-1].head)
+        head = path[-1].head
+        path.append(head)
+        if through_noun and _is_verb(head):
+            break  # "closed today in response to threats to attack": the clause holding it
+        through_noun = through_noun or head.pos_ in ("NOUN", "PROPN")
     anchor = clause_verb(path[-1])
     content = path[-2] if anchor.i == path[-1].i and len(path) > 1 else path[-1]
     if anchor.i == content.i:  # the act is the clause's own verb: "will send troops"
