@@ -1494,6 +1494,7 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
             if (
                 group is not None
                 and not member
+                and not works_for(mention, group)
                 and (group.actor.kind != "organisation" or prep.lower_ != "from")
             ):  # "journalists from Al Jazeera" are its; "people of Gaza" are only Gaza's
                 continue
@@ -1511,6 +1512,18 @@ def member_of(doc: Doc, mention: Mention, state: DocState) -> Mention:
                 )
                 return replace(mention, actor=actor)
     return mention
+
+
+def works_for(mention: Mention, group: Mention) -> bool:
+    """ "a reporter for The Washington Times", "an aid worker with Oxfam": someone whose
+    trade is the organisation's own works for it, and is of its country, not the scene's."""
+    sector = mention.actor.sector
+    return (
+        mention.actor.kind == "sector"  # a trade word; another body "with" it is a partner
+        and group.actor.kind == "organisation"
+        and sector is not None
+        and group.actor.sector == sector
+    )
 
 
 def group_owner(head: Token, state: DocState) -> Mention | None:
