@@ -122,6 +122,9 @@ def _place_of(events, trigger: str) -> str | None:  # type: ignore[no-untyped-de
         ("Activists called for the withdrawal of Romanian troops from Iraq.", "called", None),
         # the people of a place who acted there leave it where it happened
         ("In Nablus, thousands marched to a rally at a stadium in Moscow.", "marched", "PSE"),
+        # a place joined to a participle of doing names the doer, not the scene
+        ("American soldiers detained him in the US-run prison camp in Cuba.", "detained", "CUB"),
+        ("Saudi-led jets bombed a market in the Yemeni town of Saada.", "bombed", "YEM"),
     ],
 )
 def test_where_an_event_happened(pipeline, text: str, trigger: str, country: str | None) -> None:  # type: ignore[no-untyped-def]

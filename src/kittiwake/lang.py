@@ -181,6 +181,7 @@ class PlaceWords(WordFile):
     recipient_prepositions: Words
     recipient_qualifiers: Words
     locative_prepositions: Words
+    doer_participles: Words
     locative_verbs: Words
     generic_name_words: Words
     elsewhere_words: Words

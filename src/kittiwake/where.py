@@ -222,7 +222,7 @@ def event_place(
     loose: list[tuple[int, Place]] = []
     for place in places:
         span = doc.char_span(place.start or 0, place.end or 0, alignment_mode="expand")
-        if span is None:
+        if span is None or _names_a_doer(span):
             continue
         steps = _steps_to(span.root, head, own_phrase_only=material is False)
         if steps is None and material and _is_object_place(span.root, head):
@@ -235,6 +235,17 @@ def event_place(
         if ranked:
             return min(ranked, key=_rank)[1]
     return None
+
+
+def _names_a_doer(span: SpacySpan) -> bool:
+    """ "the US-run camp in Cuba", "Saudi-led strikes on Sanaa": a place joined to a
+    participle of doing names who does it, not where it is done."""
+    doc, end = span.doc, span.end
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and doc[end + 1].lower_ in load_words(PlaceWords).doer_participles
+    )
 
 
 def _rank(item: tuple[int, Place]) -> int:
