@@ -143,6 +143,7 @@ class ActorWords(WordFile):
     unnamed_people: Words
     standing_nouns: Words
     holding_places: Words
+    water_features: Words
     cause_bodies: Words
     follower_nouns: Words
 
@@ -171,6 +172,10 @@ class EventWords(WordFile):
     occurrence_verbs: Words
     act_nouns: Words
     time_frame_nouns: Words
+    natural_force_nouns: Words
+    fire_nouns: Words
+    job_nouns: Words
+    projectile_nouns: Words
 
 
 class PlaceWords(WordFile):

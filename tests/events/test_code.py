@@ -611,3 +611,103 @@ def test_a_trip_to_a_country_is_still_a_visit(pipeline: Pipeline) -> None:
         "Ghana's president travelled to Togo on Monday.", date=DATE, pipeline=pipeline
     )
     assert [e.cameo for e in events] == ["042"], summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A strong earthquake struck a Peruvian town on Monday, injuring twelve villagers.",
+        "A blaze destroyed the old textile factory in Porto overnight.",
+        "A Catholic church in Lyon was destroyed by a blaze on Friday.",
+    ],
+    ids=["quake-injures", "blaze-destroys", "passive-fire-destroys"],
+)
+def test_a_natural_force_or_accident_does_no_act(pipeline: Pipeline, text: str) -> None:
+    force = [e for e in coded(pipeline, text) if e.cameo_root in ("17", "18", "19", "20")]
+    assert force == [], summary(force)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Ukrainian artillery fire destroyed a Russian depot near Kursk.", "1712"),
+        ("Syrian fire killed three Turkish soldiers at the border.", "19"),
+        ("The Chadian rebels destroyed an army post near Abeche.", "1712"),
+    ],
+    ids=["artillery-fire-destroys", "national-fire-kills", "rebels-destroy"],
+)
+def test_someones_fire_is_still_an_attack(pipeline: Pipeline, text: str, cameo: str) -> None:
+    events = coded(pipeline, text)
+    assert any(e.cameo.startswith(cameo) for e in events), summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pierre Dubois, sacked or fired from his job at a Lyon bank in May, is accused of stabbing a colleague.",
+        "The Brazilian coach was fired on Sunday after a run of defeats.",
+        "A clerk fired last week from a Lisbon firm returned to the office.",
+    ],
+    ids=["fired-from-job", "coach-was-fired", "clerk-fired-from-firm"],
+)
+def test_fired_from_a_job_is_no_shooting(pipeline: Pipeline, text: str) -> None:
+    shots = [e for e in coded(pipeline, text) if e.cameo_root == "19"]
+    assert shots == [], summary(shots)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shots were fired at a Kenyan police station in Garissa.",
+        "Rockets were fired into the Israeli town of Sderot from Gaza.",
+        "Pakistani troops fired on Indian positions across the border.",
+        "A Colombian patrol was fired upon near Cali on Tuesday.",
+    ],
+    ids=["shots-were-fired-at", "rockets-were-fired-into", "troops-fired-on", "was-fired-upon"],
+)
+def test_shots_fired_are_still_shooting(pipeline: Pipeline, text: str) -> None:
+    events = coded(pipeline, text)
+    assert any(e.cameo_root == "19" for e in events), summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Danish police spokesman declined to say where the suspect was being held.",
+        "A Chilean ministry official refused to say how many miners were still trapped.",
+    ],
+    ids=["declined-to-say-where", "refused-to-say-how-many"],
+)
+def test_declining_to_say_is_declining_comment_not_rejection(
+    pipeline: Pipeline, text: str
+) -> None:
+    events = coded(pipeline, text)
+    assert [e.cameo for e in events if e.cameo in ("011", "120")] == ["011"], summary(events)
+
+
+def test_a_refusal_followed_by_saying_stays_a_refusal(pipeline: Pipeline) -> None:
+    # the comma-set participle "saying" tells what went with the refusal, not what was refused
+    text = "The Malian president refused to meet the Guinean envoy, saying he was too busy."
+    events = coded(pipeline, text)
+    assert "011" not in [e.cameo for e in events], summary(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The Danish government refused to say whether it would send troops to Mali.", "send"),
+        ("It was unclear whether Kenyan police had arrested the two Somali men.", "arrested"),
+        ("Asked if Ecuador planned to expel the Colombian envoy, Correa smiled.", "expel"),
+    ],
+    ids=["refused-to-say-whether", "unclear-whether", "asked-if"],
+)
+def test_an_act_asked_about_is_not_reported(pipeline: Pipeline, text: str, trigger: str) -> None:
+    asked = [e for e in coded(pipeline, text) if e.trigger.text == trigger]
+    assert asked and not any(is_reportable(e) for e in asked), summary(asked)
+
+
+def test_an_if_condition_still_makes_a_threat(pipeline: Pipeline) -> None:
+    events = code_text(
+        "Chad will attack the Sudanese rebels if they cross the border.", date=DATE, pipeline=pipeline
+    )
+    assert [e.cameo for e in events] == ["1384"], summary(events)

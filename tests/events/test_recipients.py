@@ -150,7 +150,10 @@ def test_a_place_after_a_preposition_is_the_recipient(text: str, place_text: str
         ("Soldiers shelled a market in Jericho's centre.", "Jericho"),  # a possessor
         ("Soldiers shelled offices of the Jericho Council.", "Jericho"),  # part of a name
         ("Jericho soldiers shelled the market.", "Jericho"),  # no preposition
+        ("Soldiers shelled boats in the Gulf of Jericho.", "Gulf of Jericho"),  # a sea
+        ("Soldiers shelled boats out in the Jericho Sea.", "Jericho Sea"),  # a sea
     ],
+    ids=["modifier", "possessor", "part-of-name", "no-preposition", "gulf-of", "named-sea"],
 )
 def test_a_place_used_as_a_modifier_or_name_is_no_recipient(text: str, place_text: str) -> None:
     event = event_in(text, place_text)

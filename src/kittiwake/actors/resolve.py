@@ -271,6 +271,7 @@ class ActorResolver:
         self.capitals = {c.capital.lower(): c.id for c in dictionaries.countries if c.capital}
         words = load_words(ActorWords)
         self.thing_nouns = words.symbol_nouns | words.standing_nouns | words.holding_places
+        self.water_features = words.water_features
         self.attack_nouns = load_clause_words().casualty_causes
         self.partners = {
             f"organisation:{o.id}": tuple(self.partner(code) for code in o.also)
@@ -405,6 +406,8 @@ class ActorResolver:
             return None  # "the Minsk accords", "Egyptian flags", "its NATO membership"
         if head.dep_ == "oprd":
             return None  # "were taken hostage", "was held captive": what the subject became
+        if names_a_sea(head, features=self.water_features):
+            return None  # "a ship off the Gulf of Oman": a sea, no Omani government
         actor = self.actor_from_terms(
             terms, head=head, state=state, titles=titles_before_name(doc, matches)
         )
@@ -2985,3 +2988,17 @@ def is_subject(token: Token) -> bool:
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def names_a_sea(head: Token, *, features: frozenset[str]) -> bool:
+    """A sea or coast named after a country or city: "the Indian Ocean", "the Persian Gulf"
+    (the head is the feature), "the Gulf of Guinea", "the Horn of Africa" (the head names
+    what the feature is of); the feature word is capitalised, a name, not "the sea"."""
+
+    def is_feature(word: Token) -> bool:
+        return word.lemma_.lower() in features and word.text[:1].isupper()
+
+    if is_feature(head):
+        return True
+    of = head.head
+    return head.dep_ == "pobj" and of.lower_ == "of" and of.head.i != of.i and is_feature(of.head)

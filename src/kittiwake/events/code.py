@@ -203,6 +203,9 @@ NEEDS_TARGET = "the pattern needs a target and none was found"
 NEEDS_SOURCE = "the pattern needs a source and none was found"
 NO_ACTORS = "no actor found as source or target"
 ROUTINE_TRIP = "a daily trip to school or work, which visits no one"
+NATURAL_FORCE = "done by a natural force or an accident, not by anyone"
+DISMISSAL = "fired from a job: a dismissal, not a shooting"
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
 def settle(
@@ -224,6 +227,11 @@ def settle(
         return settle_judgement(trigger, by_head, doers)
     if trigger.pattern.cameo in VISIT_CODES and not trigger.nominal and is_routine_trip(token):
         return skipped(ROUTINE_TRIP)  # "her sons walk to school each day": no visit
+    if trigger.pattern.cameo[:2] in FORCE_ROOTS and not trigger.nominal:
+        if is_natural_force(verb=token):
+            return skipped(NATURAL_FORCE)  # "a quake hit the island": nobody's attack
+        if is_dismissal(verb=token):
+            return skipped(DISMISSAL)  # "she was fired from her post in May"
     sources, targets = participants(trigger, by_head)
     if is_blame_predicate(token):  # "the minister said the militants were to blame": the
         subject = subject_of(token.head)  # subject is blamed, by whoever says so
@@ -1940,7 +1948,11 @@ def relativized_object(verb: Token, objects: list[Token]) -> list[Token]:
 
 def complements_of(verb: Token, *, objects: list[Token] | None = None) -> list[Token]:
     """`objects`: `objects_of(verb)`, when the caller has it already."""
-    found = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl", "acomp")]
+    found = [
+        c
+        for c in verb.children
+        if c.dep_ in ("xcomp", "ccomp", "advcl", "acomp") and not _is_side_participle(c)
+    ]
     # "accused X of violating", "blamed X for", and a gerund after the preposition "to":
     # "committed to helping", "pledged to supporting"
     for prep in preps_of(verb, ("of", "for", "to")):
@@ -1952,6 +1964,17 @@ def complements_of(verb: Token, *, objects: list[Token] | None = None) -> list[T
     for obj in objects_of(verb) if objects is None else objects:
         found.extend(c for c in obj.children if c.dep_ in ("acl", "xcomp", "ccomp"))
     return found
+
+
+def _is_side_participle(clause: Token) -> bool:
+    """ "refused to meet him, saying ...": a participle set off by a comma tells what went
+    with the act, not what the act was about."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VBG"
+        and clause.i > 0
+        and clause.doc[clause.left_edge.i - 1].text == ","
+    )
 
 
 # A preposition's dependency labels: spaCy marks the "to" of a receiver "dative" ("gave
@@ -3284,6 +3307,8 @@ def modality_of(trigger: Token) -> str | None:
         return "planned"  # "talks between Ankara and Moscow will continue next week"
     if is_obligation(trigger):
         return "obligation"
+    if is_open_question(verb=trigger):
+        return "uncertain"  # "refused to say whether it would send troops": only asked
     token = trigger
     for _ in range(6):
         for child in token.children:
@@ -3345,6 +3370,29 @@ def modality_of(trigger: Token) -> str | None:
             return None
         token = token.head
     return None
+
+
+# Words whose "if" clause is a question, not a condition: "asked if Peru would attack".
+ASKING_WORDS = frozenset({"ask", "wonder", "know", "inquire", "enquire", "question", "unclear"})
+# Deps through which an act belongs to the clause above it ("whether it intends to attack").
+QUESTION_CHAIN_DEPS = frozenset({"xcomp", "conj"})
+
+
+def is_open_question(*, verb: Token) -> bool:
+    """An act asked about, not told: a "whether" clause ("declined to say whether Peru
+    would send troops", "it is unclear whether the army attacked") or an "if" clause that
+    is a verb's object ("asked if Peru meant to attack"); "if" opening a condition
+    ("will attack if provoked") is an advcl and read as a condition elsewhere."""
+    token = verb
+    for _ in range(4):
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        asked = token.dep_ == "ccomp" or lemma_of(token.head) in ASKING_WORDS
+        if "whether" in marks or ("if" in marks and asked):
+            return True
+        if token.dep_ not in QUESTION_CHAIN_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 # Verbs whose bare infinitive tells what is seen, framed by what frames the seeing.
@@ -3783,3 +3831,61 @@ def source_named_by_according(verb: Token, by_head: dict[int, list[Mention]]) ->
         if pobj.dep_ == "pobj"
         for m in actors_at(pobj, by_head)
     ]
+
+
+def force_doer(*, verb: Token) -> Token | None:
+    """The noun doing a verb's act: its active subject, or its passive "by" agent ("the
+    church was destroyed by a blaze")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return None
+    return subject_of(verb)
+
+
+def is_natural_force(*, verb: Token) -> bool:
+    """A quake, storm or bare fire doing the act: no one's attack (the README's natural
+    disasters and accidents). A fire someone's ("tank fire", "Israeli fire", "fire from
+    the troops") stays an attack."""
+    doer = force_doer(verb=verb)
+    if doer is None:
+        return False
+    words = load_words(EventWords)
+    lemma = doer.lemma_.lower()
+    if lemma not in words.natural_force_nouns:
+        return False
+    if lemma not in words.fire_nouns:
+        return True
+    return not any(
+        c.dep_ in ("compound", "nmod", "poss")
+        or (c.dep_ == "amod" and c.ent_type_ == "NORP")
+        or (c.dep_ == "prep" and c.lower_ in ("from", "by"))
+        for c in doer.children
+    )
+
+
+def is_dismissal(*, verb: Token) -> bool:
+    """ "Fired" as dismissed: "fired from his job", or a person "was fired" with nothing it
+    was fired at; "shots were fired", "rockets fired at the town" and "was fired upon"
+    stay shooting."""
+    if lemma_of(verb) != "fire":
+        return False
+    words = load_words(EventWords)
+    if any(p.lemma_.lower() in words.job_nouns for p in prep_objects(verb, ("from",))):
+        return True
+    aims = ("at", "on", "upon", "into")
+    stranded = any(
+        c.lower_ in aims and not any(g.dep_ == "pobj" for g in c.children) for c in verb.children
+    )
+    aimed = [p for p in prep_objects(verb, aims) if p.ent_type_ not in ("DATE", "TIME")]
+    if stranded or aimed:
+        return False  # "was fired upon", "fired at"; "was fired on Sunday" only dates
+    passive = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+    if passive is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        passive = verb.head  # "the employee fired last week"
+    if passive is None:
+        return False
+    if passive.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        passive = verb.head  # "a man who was fired"
+    return passive.lemma_.lower() not in words.projectile_nouns

@@ -186,6 +186,7 @@ def with_place_target(event: Event) -> Event:
         or place.end is None
         or not follows_preposition(event, place.start, place.end)
         or is_visit_home(event, place)
+        or is_sea(place)
     ):
         return event
     reason = f"no named recipient: the country of the place it happened ({place.name})"
@@ -203,6 +204,14 @@ def with_place_target(event: Event) -> Event:
     )
     text = place.text or place.name
     return replace(event, target=recipient(event, actor, start=place.start, end=place.end, text=text))
+
+
+def is_sea(place: Place) -> bool:
+    """ "A raid in the Gulf of Guinea", "ships seized in the Indian Ocean": a sea is no one's
+    ground, and its people are none; the act is done to whom the text names, if anyone."""
+    features = load_words(ActorWords).water_features
+    name = place.text or place.name
+    return any(word.lower() in features for word in name.split() if word[:1].isupper())
 
 
 def has_coded(mention: Mention | None) -> bool:
