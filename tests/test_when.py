@@ -305,6 +305,14 @@ def test_resolve_event_date_picks_the_trigger_expression(
             "pleading",
             dt.date(2015, 12, 11),
         ),
+        # a participle read as an adjective ("met with visiting X here Monday") is no clause
+        # of its own: its day is the meeting's
+        (
+            "Malian President Amadou Toure met with visiting Senegalese Foreign Minister Cheikh"
+            " Gadio here Monday.",
+            "met",
+            MONDAY,
+        ),
         # a day written out beside "today" says which day it was
         ("Police in Niamey detained two men today, December 14.", "detained", MONDAY),
         # a period told with its start and end is dated by its start

@@ -171,6 +171,8 @@ class EventWords(WordFile):
     protective_words: Words
     occurrence_verbs: Words
     act_nouns: Words
+    violence_nouns: Words
+    attributive_participles: Words
     time_frame_nouns: Words
     natural_force_nouns: Words
     fire_nouns: Words

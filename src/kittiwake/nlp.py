@@ -11,12 +11,13 @@ import numpy
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from thinc.types import Ints2d
 
 from kittiwake.clean import masked_text
 from kittiwake.errors import KittiwakeError
+from kittiwake.lang import EventWords, load_words
 from kittiwake.records import Article, Sentence
 from kittiwake.tokens import doc_text, remember_text
 
@@ -176,4 +177,21 @@ def sentences_of(doc: Doc, *, doc_id: str) -> tuple[Sentence, ...]:
         Sentence(doc_id=doc_id, index=i, start=start, end=end, text=text[start:end])
         for i, s in iter_sentences(doc)
         for start, end in [(s.start_char, s.end_char)]
+    )
+
+
+def attributive_object(participle: Token) -> Token | None:
+    """ "met with visiting Malian Prime Minister X here Tuesday": misled by "here", the parser
+    reads "visiting" as a clause under "with", the minister its object; the participle is an
+    adjective of the minister, whom the preposition names. Returns that noun."""
+    if (
+        participle.dep_ != "pcomp"
+        or participle.tag_ != "VBG"
+        or participle.lower_ not in load_words(EventWords).attributive_participles
+        or any(c.dep_ in ("nsubj", "csubj") for c in participle.children)
+    ):
+        return None
+    return next(
+        (c for c in participle.children if c.dep_ == "dobj" and c.left_edge.i == participle.i + 1),
+        None,
     )

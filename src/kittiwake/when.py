@@ -52,7 +52,7 @@ from spacy.attrs import IDX
 
 from kittiwake.actors.speakers import Quotations
 from kittiwake.lang import DateWords, load_words
-from kittiwake.nlp import paragraph_gaps
+from kittiwake.nlp import attributive_object, paragraph_gaps
 from kittiwake.records import Event, EventDate
 from kittiwake.tokens import doc_text
 
@@ -619,9 +619,12 @@ def _is_verb(token: Token) -> bool:
 
 
 def clause_verb(token: Token) -> Token:
-    """The nearest verb at or above `token`; the sentence root if there is none."""
+    """The nearest verb at or above `token`; the sentence root if there is none. A participle
+    read as an adjective ("met with visiting Minister X here Tuesday") is no verb of its own."""
     current = token
-    while not _is_verb(current) and current.head.i != current.i:
+    while (not _is_verb(current) or attributive_object(current) is not None) and (
+        current.head.i != current.i
+    ):
         current = current.head
     return current
 

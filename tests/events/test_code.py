@@ -711,3 +711,13 @@ def test_an_if_condition_still_makes_a_threat(pipeline: Pipeline) -> None:
         "Chad will attack the Sudanese rebels if they cross the border.", date=DATE, pipeline=pipeline
     )
     assert [e.cameo for e in events] == ["1384"], summary(events)
+
+
+def test_a_participle_read_as_an_adjective_is_no_visit_of_its_own(pipeline: Pipeline) -> None:
+    # "visiting" says who the minister is; read as a clause it would make him the one visited
+    text = (
+        "Malian President Amadou Toure met with visiting Senegalese Foreign Minister Cheikh"
+        " Gadio here Monday."
+    )
+    events = coded(pipeline, text)
+    assert not [e for e in events if e.trigger.text == "visiting"], summary(events)

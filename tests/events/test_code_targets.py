@@ -253,6 +253,13 @@ CASES = {
         "The Kenyan opposition condemned the Ugandan journalist's arrest by Kenyan police.",
         ("ACCUSE", "KEN", "KEN"),
     ),
+    # a definite noun of violence names again the violent act told before, whatever verb
+    # told it: "shot dead ... the killing"
+    "violence-named-again": (
+        "Thai soldiers shot dead three Cambodian smugglers near the border on Monday. The"
+        " Cambodian government condemned the killing.",
+        ("ACCUSE", "KHM", "THA"),
+    ),
     # an act condemned "as" something done by someone: that someone is condemned
     "condemned-as-act-by": (
         "Kenya condemned the raid as an act of aggression by Somali militants.",

@@ -27,6 +27,17 @@ CODED: dict[str, tuple[str, Triple]] = {
         " news conference on Monday.",
         ("CONSULT", "KEN", "UGA"),
     ),
+    # exchanging views is consulting; "met with visiting X here Tuesday" meets X, though the
+    # parser reads "visiting" as a clause with X its object
+    "exchanged-views": (
+        "Peru and Chile exchanged views on fishing rights.",
+        ("CONSULT", "PER", "CHL"),
+    ),
+    "met-with-visiting-here": (
+        "Chilean President Ricardo Lagos met with visiting Peruvian Foreign Minister Diego"
+        " Garcia Sayan here Tuesday.",
+        ("CONSULT", "CHL", "PER"),
+    ),
     "news-conference-with": (
         "The Chilean foreign minister held a news conference with his Peruvian counterpart.",
         ("CONSULT", "CHL", "PER"),

@@ -30,7 +30,7 @@ from kittiwake.events.modality import (
 )
 from kittiwake.events.patterns import DEFAULT_TARGET_PREPS, WILDCARD, Pattern, PatternSet
 from kittiwake.lang import ActorWords, ClauseWords, EventWords, load_clause_words, load_words
-from kittiwake.nlp import iter_sentences
+from kittiwake.nlp import attributive_object, iter_sentences
 from kittiwake.records import (
     DOERLESS_CODES,
     DOERLESS_ROOTS,
@@ -204,6 +204,7 @@ NEEDS_SOURCE = "the pattern needs a source and none was found"
 NO_ACTORS = "no actor found as source or target"
 ROUTINE_TRIP = "a daily trip to school or work, which visits no one"
 NATURAL_FORCE = "done by a natural force or an accident, not by anyone"
+ATTRIBUTIVE = "an adjective of whom it names ('the visiting minister'), no act of its own"
 DISMISSAL = "fired from a job: a dismissal, not a shooting"
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 
@@ -227,6 +228,8 @@ def settle(
         return settle_judgement(trigger, by_head, doers)
     if trigger.pattern.cameo in VISIT_CODES and not trigger.nominal and is_routine_trip(token):
         return skipped(ROUTINE_TRIP)  # "her sons walk to school each day": no visit
+    if attributive_object(token) is not None:
+        return skipped(ATTRIBUTIVE)  # "met with visiting Minister X": says who X is
     if trigger.pattern.cameo[:2] in FORCE_ROOTS and not trigger.nominal:
         if is_natural_force(verb=token):
             return skipped(NATURAL_FORCE)  # "a quake hit the island": nobody's attack
@@ -1157,6 +1160,11 @@ class ActDoers:
     def of(self, lemma: str) -> Mention | None:
         return self.by_lemma.get(lemma)
 
+    def last_violent_doer(self) -> Mention | None:
+        """Who did the violent act the story told last, if the story named the doer."""
+        act = self.last_acts.get(VIOLENCE_FAMILY)
+        return act.source if act is not None and act.source is not None else None
+
     def last_act(self, cameo: str) -> Event | None:
         """The act of `cameo`'s kind the story told last, done and not denied: of its own
         code where the code names a kind ("the abduction" is the last abduction, though an
@@ -1195,10 +1203,21 @@ def says_what_this_is(noun: Token) -> bool:
     return False
 
 
+def is_violence_named_again(noun: Token) -> bool:
+    """ "Troops shot dead two gunmen ... The Authority condemned the killing": a definite
+    noun of violence points back to the violent act the story told last, whatever verb
+    told it ("shot dead" is named again as "the killing", "opened fire" as "the attack")."""
+    words = load_words(EventWords).violence_nouns | load_clause_words().casualty_causes
+    return lemma_of(noun) in words and is_definite(noun)
+
+
+VIOLENCE_FAMILY = "violence"
+
+
 def act_family(root: str) -> str:
     """Kidnappings, assaults and fighting are one kind of act ("this attack" may name an
     abduction told before); any other CAMEO root is its own."""
-    return "violence" if root in VIOLENT_ROOTS else root
+    return VIOLENCE_FAMILY if root in VIOLENT_ROOTS else root
 
 
 def act_told_before(trigger: Trigger, doers: ActDoers) -> Event | None:
@@ -1442,6 +1461,8 @@ def doers_of_act(
         earlier = doers.of(act.lemma_.lower())
         if earlier is None and is_act_named_again(act) and doers.last_harm is not None:
             earlier = doers.last_harm.source
+        if earlier is None and is_violence_named_again(act):
+            earlier = doers.last_violent_doer()
         found = [earlier] if earlier is not None else []
     return found
 
@@ -2475,6 +2496,7 @@ def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
                 again = [c for c in prep.conjuncts if c.lower_ == word]
                 for each in (prep, *again):
                     found.extend(c for c in each.children if c.dep_ == "pobj")
+                    found.extend(filter(None, map(attributive_object, each.children)))
                 found.extend(repeated_after_comma(prep))
     return found
 
@@ -2483,7 +2505,8 @@ def is_absolute_with(prep: Token) -> bool:
     """ "with France and Chad providing support": a "with" that governs a participle clause
     says how or while the act was done; whom it names acts in that clause, not with the verb."""
     return prep.lower_ in ("with", "without") and any(
-        c.dep_ == "pcomp" and c.tag_ in ("VBG", "VBN") for c in prep.children
+        c.dep_ == "pcomp" and c.tag_ in ("VBG", "VBN") and attributive_object(c) is None
+        for c in prep.children
     )
 
 
