@@ -109,7 +109,7 @@ def test_pipeline_pickles_and_codes_the_same(pipeline: Pipeline) -> None:
 def test_code_all_sets_aside_an_article_that_breaks_a_stage(
     pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken_places(events, doc, places):  # type: ignore[no-untyped-def]
+    def broken_places(events, doc, places, **_):  # type: ignore[no-untyped-def]
         if "Ukraine" in doc.text:
             raise RuntimeError("gazetteer exploded")
         return events

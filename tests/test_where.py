@@ -158,3 +158,66 @@ def test_names_the_model_tags_as_organisations_are_places_after_in(
     places = find_places(nlp("There were protests in Suez and Alexandria."), gazetteer=gazetteer)
     assert {p.country for p in places} == {"EGY"}
     assert find_places(nlp("She works at Google."), gazetteer=gazetteer) == []
+
+
+def _place_names(events, trigger: str) -> set[str | None]:  # type: ignore[no-untyped-def]
+    return {e.place.name if e.place else None for e in events if e.trigger.text == trigger}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "filed_there"),
+    [
+        # "here" is where the story was filed
+        (
+            "HANOI, April 4 (Wire) -- The Vietnamese prime minister met with the foreign minister"
+            " of Laos here on Tuesday, and the two sides signed a trade agreement.",
+            "met",
+            True,
+        ),
+        # what the dateline's own people say with no place of its own is said there
+        (
+            "LIMA, April 4 (Wire) - Peru on Tuesday accused Ecuador of massing troops.",
+            "accused",
+            True,
+        ),
+        # not what others say, nor an act done by its people: troops act elsewhere
+        (
+            "LIMA, April 4 (Wire) - Ecuador on Tuesday accused Peru of massing troops.",
+            "accused",
+            False,
+        ),
+        (
+            "LIMA, April 4 (Wire) - Peruvian troops attacked a rebel camp on Tuesday.",
+            "attacked",
+            False,
+        ),
+    ],
+    ids=["here", "own-statement", "others-statement", "own-act-done"],
+)
+def test_the_dateline_places_what_is_done_here_and_what_its_people_say(  # type: ignore[no-untyped-def]
+    pipeline, text: str, trigger: str, filed_there: bool
+) -> None:
+    from kittiwake.pipeline import code_text
+
+    city = text.split(",")[0].title()
+    places = _place_names(code_text(text, pipeline=pipeline), trigger)
+    assert places and (places == {city}) is filed_there, places
+
+
+def test_a_dateline_gives_unnamed_officials_its_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """A wire story quotes the officials of where it was filed, though it names another
+    country more often; without the dateline they are of the country named most."""
+    from kittiwake.records import Article
+
+    story = (
+        "Ecuador has moved troops and Ecuadorian tanks to the border, Ecuador's army said."
+        " A foreign ministry spokesman condemned the deployment."
+    )
+
+    def spokesman(text: str) -> str | None:
+        coded = pipeline(Article(doc_id="d", text=text))
+        (mention,) = [m for m in coded.mentions if "foreign ministry" in m.text]
+        return mention.actor.code
+
+    assert spokesman("LIMA, April 4 (Wire) - " + story) == "PERGOV"
+    assert spokesman(story) == "ECUGOV"

@@ -25,3 +25,17 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
 
 def in_dateline(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in spans)
+
+
+# A story's own dateline opens its first paragraph, after a headline at most; one further
+# down opens another story of a digest.
+FILED_WITHIN = 400
+
+
+def filing_place_name(text: str) -> tuple[str, int, int] | None:
+    """The place name of the dateline that opens a story ("NAIROBI, March 3 (Reuters) -":
+    "NAIROBI"), with its offsets; None when the story opens with none."""
+    match = _DATELINE.search(text)
+    if match is None or match.start() > FILED_WITHIN:
+        return None
+    return match.group("place"), match.start("place"), match.end("place")

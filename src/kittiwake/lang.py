@@ -189,6 +189,8 @@ class PlaceWords(WordFile):
     recipient_qualifiers: Words
     locative_prepositions: Words
     doer_participles: Words
+    here_words: Words
+    hub_cities: Words
     locative_verbs: Words
     generic_name_words: Words
     elsewhere_words: Words

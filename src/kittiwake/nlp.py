@@ -195,3 +195,18 @@ def attributive_object(participle: Token) -> Token | None:
         (c for c in participle.children if c.dep_ == "dobj" and c.left_edge.i == participle.i + 1),
         None,
     )
+
+
+def is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def clause_verb(token: Token) -> Token:
+    """The nearest verb at or above `token`; the sentence root if there is none. A participle
+    read as an adjective ("met with visiting Minister X here Tuesday") is no verb of its own."""
+    current = token
+    while (not is_verb(current) or attributive_object(current) is not None) and (
+        current.head.i != current.i
+    ):
+        current = current.head
+    return current

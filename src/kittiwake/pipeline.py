@@ -34,7 +34,13 @@ from kittiwake.parse_ahead import parsed_ahead
 from kittiwake.read.common import doc_id_for
 from kittiwake.records import REPORTABLE_MODALITIES, Article, CodedArticle, Event, Rejected
 from kittiwake.when import DateResolver
-from kittiwake.where import PlaceFinder, PlaceResolver, SceneCountry
+from kittiwake.where import (
+    FilingPlace,
+    PlaceFinder,
+    PlaceResolver,
+    SceneCountry,
+    filing_country,
+)
 
 # Articles parsed together by `code_all`: spaCy's `nlp.pipe` batches the parser's matrix work
 # (1.17-1.26x the end-to-end throughput of one article at a time on 160-200 news articles,
@@ -70,6 +76,7 @@ class Pipeline:
             gazetteer=gazetteer, country_words=country_words(dictionaries)
         )
         self.places = PlaceResolver(countries=gazetteer)
+        self.filing_place = FilingPlace(gazetteer=gazetteer)
         self.scene = SceneCountry(countries=gazetteer)
 
     def __call__(self, article: Article, *, doc: Doc | None = None) -> CodedArticle | Rejected:
@@ -83,7 +90,10 @@ class Pipeline:
         article, doc = self.within_limits(article, doc)
         # people are resolved as of the story's own date; an undated story takes each
         # person's principal role, not the roles they hold on the day it is coded
-        mentions = self.actors(doc, doc_id=article.doc_id, date=article.date)
+        filed_from = self.filing_place(article)  # the dateline: where the story was filed
+        mentions = self.actors(
+            doc, doc_id=article.doc_id, date=article.date, filed_in=filing_country(filed_from)
+        )
         events = self.events(doc, mentions, doc_id=article.doc_id)
         discarded = self.discards(doc)  # PETRARCH's discard list: sentences or the story
         events = [event for event in events if discarded.keeps(event.sentence)]
@@ -94,7 +104,7 @@ class Pipeline:
         events = self.dates(events, doc, article.date)
         events = self.episodes(events, doc, article.date)
         places = self.find_places(doc, mentions)
-        events = self.places(events, doc, places)
+        events = self.places(events, doc, places, filed_from=filed_from)
         events = place_as_target(events, scene=self.scene(places))
         return CodedArticle(
             article=article,

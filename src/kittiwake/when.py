@@ -52,7 +52,8 @@ from spacy.attrs import IDX
 
 from kittiwake.actors.speakers import Quotations
 from kittiwake.lang import DateWords, load_words
-from kittiwake.nlp import attributive_object, paragraph_gaps
+from kittiwake.nlp import clause_verb, paragraph_gaps
+from kittiwake.nlp import is_verb as _is_verb
 from kittiwake.records import Event, EventDate
 from kittiwake.tokens import doc_text
 
@@ -612,21 +613,6 @@ _FUTURE_GOVERNORS = frozenset({"plan", "expect", "schedule", "intend", "aim", "d
 # Any fixed day serves for scanning when there is no publication date: only absolute
 # expressions, whose value does not depend on it, are then used.
 _NO_PUBLICATION_REFERENCE = dt.date(2000, 1, 1)
-
-
-def _is_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX")
-
-
-def clause_verb(token: Token) -> Token:
-    """The nearest verb at or above `token`; the sentence root if there is none. A participle
-    read as an adjective ("met with visiting Minister X here Tuesday") is no verb of its own."""
-    current = token
-    while (not _is_verb(current) or attributive_object(current) is not None) and (
-        current.head.i != current.i
-    ):
-        current = current.head
-    return current
 
 
 def _path_up(token: Token) -> list[Token]:

@@ -27,12 +27,15 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kittiwake.actors.resolve import PLACE_KINDS
-from kittiwake.geo.gazetteer import Gazetteer
-from kittiwake.geo.toponyms import find_places
+from kittiwake.datelines import filing_place_name
+from kittiwake.geo.gazetteer import GazEntry, Gazetteer
+from kittiwake.geo.toponyms import LOCATED_FEATURES, find_places
 from kittiwake.lang import PlaceWords, load_words
+from kittiwake.nlp import clause_verb
 from kittiwake.records import (
     MATERIAL_CONFLICT,
     MATERIAL_QUAD_CLASSES,
+    Article,
     Event,
     Mention,
     Place,
@@ -72,6 +75,55 @@ class PlaceFinder:
         )
 
 
+class FilingPlace:
+    """Pipeline stage: where a story was filed, from the dateline that opens it ("KABUL, May 3
+    (AFP) -": Kabul). A dateline names a capital or a large city: of the gazetteer's entries
+    for the name, a country first, then a capital, then the most populous place."""
+
+    def __init__(self, *, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, article: Article) -> Place | None:
+        found = filing_place_name(article.text)
+        if found is None:
+            return None
+        name, start, end = found
+        entries = [
+            e
+            for e in self.gazetteer.candidates(name)
+            if e.country and (e.feature == "PCLI" or e.feature.startswith("PPL"))
+        ]
+        if not entries:
+            return None
+        entry = max(entries, key=_filing_rank)
+        return Place(
+            name=entry.name,
+            country=entry.country,
+            lat=entry.lat,
+            lon=entry.lon,
+            geonameid=entry.geonameid if entry.geonameid > 0 else None,
+            feature=entry.feature,
+            admin1=entry.admin1,
+            text=name,
+            start=start,
+            end=end,
+        )
+
+
+def filing_country(filed_from: Place | None) -> str | None:
+    """The country whose people a story filed from `filed_from` quotes unnamed ("officials
+    said" under an ISLAMABAD dateline); none for a city where international bodies sit."""
+    if filed_from is None:
+        return None
+    hubs = load_words(PlaceWords).hub_cities
+    names = {filed_from.name.lower(), (filed_from.text or "").lower()}
+    return None if names & hubs else filed_from.country
+
+
+def _filing_rank(entry: GazEntry) -> tuple[bool, bool, int]:
+    return (entry.feature == "PCLI", entry.feature == "PPLC", entry.population)
+
+
 class PlaceResolver:
     """Pipeline stage: set `Event.place` from the places found in the document.
 
@@ -86,7 +138,16 @@ class PlaceResolver:
         self.countries = countries if countries is not None else gazetteer
         self.scene = SceneCountry(countries=self.countries)
 
-    def __call__(self, events: Sequence[Event], doc: Doc, places: Sequence[Place]) -> list[Event]:
+    def __call__(
+        self,
+        events: Sequence[Event],
+        doc: Doc,
+        places: Sequence[Place],
+        *,
+        filed_from: Place | None = None,
+    ) -> list[Event]:
+        """`filed_from`: where the story was filed (`FilingPlace`), the place of what is done
+        "here" and of what its country's own people say with no place of their own."""
         if not places and self.gazetteer is not None:
             places = find_places(doc, gazetteer=self.gazetteer)
         sentences = list(doc.sents)
@@ -108,10 +169,13 @@ class PlaceResolver:
                 place
                 for place in in_sentence.get(event.sentence, [])
                 if not any(_names_mention(place, m, doc) for m in excluded)
+                and not is_guess_against_speaker(place, event)
             ]
             place = event_place(
                 doc, trigger=event.trigger, places=candidates, material=takes_object_place(event)
             )
+            if place is None and filed_from is not None and is_filed_there(event, doc, filed_from):
+                place = filed_from
             if place is None and event.cameo in VISIT_CODES:
                 place = self.visited_country(event)
             if place is None and scene is not None and happens_at_home(event, scene):
@@ -160,6 +224,7 @@ def country_place(countries: Gazetteer | None, country: str, *, feature: str) ->
     )
 
 
+FOCUS_FEATURE = LOCATED_FEATURES["focus"]
 SCENE_MIN_PLACES = 2
 # CAMEO's "make a visit" and "host a visit": the visit happens at the host's.
 VISIT_CODES = ("042", "043")
@@ -169,6 +234,45 @@ def takes_object_place(event: Event) -> bool:
     """Acts done (CAMEO quad classes 2 and 4) and visits happen at their object ("occupied
     Gori", "visited Sana'a"); statements and demands do not."""
     return event.quad_class in MATERIAL_QUAD_CLASSES or event.cameo in VISIT_CODES
+
+
+def is_guess_against_speaker(place: Place, event: Event) -> bool:
+    """ "ISLAMABAD - Pakistan accused India of massing troops along the Line of Control": a
+    name the gazetteer lacks, placed only at the story's focus (New Delhi), does not say
+    where someone of another country made a statement."""
+    source = event.source.actor.country if event.source else None
+    return (
+        place.feature == FOCUS_FEATURE
+        and not takes_object_place(event)
+        and source is not None
+        and source != place.country
+    )
+
+
+def is_filed_there(event: Event, doc: Doc, filed_from: Place) -> bool:
+    """ "BEIJING, March 3 -- Zhu met X here Tuesday": "here" is where the story was filed; and
+    what that country's people said, with no place of their own, they said there ("ISLAMABAD
+    -- Pakistan on Wednesday accused India ..."). Not an act done: troops act elsewhere."""
+    if says_here(doc, event.trigger):
+        return True
+    source = event.source.actor.country if event.source else None
+    return (
+        event.quad_class not in MATERIAL_QUAD_CLASSES
+        and source is not None
+        and source == filed_from.country
+    )
+
+
+def says_here(doc: Doc, trigger: Span) -> bool:
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = clause_verb(span.root)
+    here = load_words(PlaceWords).here_words
+    return any(
+        t.lower_ in here and t.dep_ == "advmod" and clause_verb(t.head) == verb
+        for t in span.root.sent
+    )
 
 
 def happens_at_home(event: Event, scene: Place) -> bool:

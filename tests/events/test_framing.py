@@ -37,6 +37,17 @@ FRAMED = {
         "shelled",
         "denied",
     ),
+    # what a claim says, when the claim is rejected or denied, is disputed, not told
+    "rejected-accusation-that": (
+        "Uganda rejected Kenya's accusation that it was arming the rebels in the north.",
+        "arming",
+        "denied",
+    ),
+    "dismissed-claims-of": (
+        "Ghana dismissed claims of soldiers attacking traders in Accra.",
+        "attacking",
+        "denied",
+    ),
     "purpose-advcl": ("Police fired tear gas to disperse the students.", "disperse", "purpose"),
     # an act there are only signs of
     "indication-noun": (

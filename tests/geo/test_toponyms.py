@@ -114,7 +114,8 @@ def test_approximate_places_say_so(tiny_gazetteer: Gazetteer) -> None:
     (atlanta,) = tiny_gazetteer.candidates("Atlanta")
     (middle_east,) = tiny_gazetteer.candidates("Middle East")
     exact = Toponym(0, 7, "Atlanta", atlanta).to_place()
-    near = Toponym(0, 8, "Oak Lane", atlanta, method="focus").to_place()
+    near = Toponym(0, 8, "Oak Lane", atlanta, method="part").to_place()
+    guessed = Toponym(0, 8, "Oak Lane", atlanta, method="focus").to_place()
     region = Toponym(0, 11, "Middle East", middle_east).to_place()
     assert exact is not None and (exact.feature, exact.geonameid) == ("PPL", 4)
     assert near is not None and (near.feature, near.geonameid, near.name) == (
@@ -122,6 +123,8 @@ def test_approximate_places_say_so(tiny_gazetteer: Gazetteer) -> None:
         None,
         "Atlanta",
     )
+    # placed only at the document's focus, not by its own words
+    assert guessed is not None and (guessed.feature, guessed.name) == ("FOCUS", "Atlanta")
     assert region is not None and (region.geonameid, region.country) == (None, None)
 
 

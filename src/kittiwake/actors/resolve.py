@@ -114,6 +114,7 @@ class DocState:
     people_seen: set[str] = field(default_factory=set)
     focus_country: str | None = None
     scene_country: str | None = None  # `scene_country`
+    filed_in: str | None = None  # the country of the story's dateline
     antecedents: dict[int, Mention] = field(default_factory=dict)  # id(copy) -> antecedent
     # Sentences quoted from end to end, in order: no narration, so a pronoun after a long
     # quotation still reaches its speaker (`narrative_distance`).
@@ -281,10 +282,14 @@ class ActorResolver:
         # Optional: regions and towns ("Sindh", "Sivas") name their country through it.
         self.gazetteer = gazetteer
 
-    def __call__(self, doc: Doc, *, doc_id: str, date: dt.date | None) -> list[Mention]:
+    def __call__(
+        self, doc: Doc, *, doc_id: str, date: dt.date | None, filed_in: str | None = None
+    ) -> list[Mention]:
+        """`filed_in`: the country of the story's dateline (`where.filing_country`)."""
         matches = self.find_matches(doc)
         state = DocState(
             date=date,
+            filed_in=filed_in,
             focus_country=focus_country(doc, matches),
             scene_country=scene_country(doc, matches),
             quoted_sentences=Quotations.of(doc).quoted_sentences(doc),
@@ -945,6 +950,10 @@ class ActorResolver:
             return nearby
         if state.scene_country and mention.actor.sector in SCENE_SECTORS:
             return state.scene_country, "the country the story's events take place in"
+        if state.filed_in and mention.actor.sector in STATE_SECTORS:
+            # "ISLAMABAD (AFP) - ... a Foreign Office spokesman said": a wire story quotes
+            # the officials of where it was filed, whichever country it names most
+            return state.filed_in, "the country the story was filed from (its dateline)"
         if state.focus_country:
             return state.focus_country, "the country the article is set in"
         state.catch_up()

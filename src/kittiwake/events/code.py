@@ -3519,6 +3519,8 @@ def framing_of(trigger: Token) -> str | None:
             return "threatened" if lemma_of(head) in words.threat_nouns else "intended"
         if token.dep_ in ("acl", "ccomp", "pobj") and is_framing_noun(token, words):
             return "uncertain"
+        if token.dep_ in ("acl", "pcomp") and is_disputed_claim(token, words):
+            return "denied"  # "rejected India's accusation that it was backing militants"
         if is_purpose_clause(token, words):
             return pledged_effort(token, words) or "purpose"
         if token.dep_ == "pobj" and head.lower_ == "for":
@@ -3655,6 +3657,23 @@ def is_framing_noun(token: Token, words: ClauseWords) -> bool:
             return False
         noun = noun.head
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in words.uncertainty_nouns
+
+
+def is_disputed_claim(clause: Token, words: ClauseWords) -> bool:
+    """What a claim says when the claim itself is denied or rejected ("rejected the charge
+    that it armed the rebels", "dismissed claims of troops firing on civilians"): disputed,
+    not told; the denial is the event."""
+    noun = clause.head
+    if clause.dep_ == "pcomp":
+        if noun.lower_ != "of":
+            return False
+        noun = noun.head
+    return (
+        noun.pos_ == "NOUN"
+        and lemma_of(noun) in words.claim_nouns
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and lemma_of(noun.head) in words.denial_verbs | REJECTING_VERBS
+    )
 
 
 def pledged_effort(clause: Token, words: ClauseWords) -> str | None:

@@ -120,6 +120,9 @@ LINKING_WORDS = frozenset({"in", "at", "near", "outside", ",", "of"})
 # Cup") or right after it ("the Palais des Nations in Geneva"); or, naming nothing the
 # gazetteer knows, the document's focus.
 METHODS = ("name", "part", "focus")
+# The feature of a place the gazetteer lacks: "NEAR" where its own words say where it is
+# ("the Palais des Nations in Geneva"), "FOCUS" where only the document's focus does.
+LOCATED_FEATURES = {"part": "NEAR", "focus": "FOCUS"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +144,8 @@ class Toponym:
 
     def to_place(self) -> Place | None:
         """The mention as a Place; one located only approximately (a building placed at
-        its town) has feature "NEAR", the name of that town and no GeoNames id."""
+        its town) has feature "NEAR" ("FOCUS" when placed at the document's focus), the name
+        of that town and no GeoNames id."""
         if self.entry is None:
             return None
         entry = self.entry
@@ -152,7 +156,7 @@ class Toponym:
             lat=entry.lat,
             lon=entry.lon,
             geonameid=entry.geonameid if exact and entry.geonameid > 0 else None,
-            feature=entry.feature if exact else "NEAR",
+            feature=entry.feature if exact else LOCATED_FEATURES[self.method],
             admin1=entry.admin1,
             text=self.text,
             start=self.start,
