@@ -191,8 +191,15 @@ def _place_names(events, trigger: str) -> set[str | None]:  # type: ignore[no-un
             "attacked",
             False,
         ),
+        # rebels speak from elsewhere than the capital their country's dateline names
+        (
+            "MANILA, June 2 (Wire) - Filipino rebels on Tuesday accused the army of killing"
+            " villagers.",
+            "accused",
+            False,
+        ),
     ],
-    ids=["here", "own-statement", "others-statement", "own-act-done"],
+    ids=["here", "own-statement", "others-statement", "own-act-done", "rebels-statement"],
 )
 def test_the_dateline_places_what_is_done_here_and_what_its_people_say(  # type: ignore[no-untyped-def]
     pipeline, text: str, trigger: str, filed_there: bool

@@ -96,18 +96,8 @@ class FilingPlace:
         if not entries:
             return None
         entry = max(entries, key=_filing_rank)
-        return Place(
-            name=entry.name,
-            country=entry.country,
-            lat=entry.lat,
-            lon=entry.lon,
-            geonameid=entry.geonameid if entry.geonameid > 0 else None,
-            feature=entry.feature,
-            admin1=entry.admin1,
-            text=name,
-            start=start,
-            end=end,
-        )
+        place = entry_place(entry, feature=entry.feature)
+        return replace(place, admin1=entry.admin1, text=name, start=start, end=end)
 
 
 def filing_country(filed_from: Place | None) -> str | None:
@@ -212,8 +202,11 @@ class SceneCountry:
 def country_place(countries: Gazetteer | None, country: str, *, feature: str) -> Place | None:
     """A country as a place with no span in the text: inferred, not named."""
     entry = countries.country(country) if countries is not None else None
-    if entry is None:
-        return None
+    return entry_place(entry, feature=feature) if entry is not None else None
+
+
+def entry_place(entry: GazEntry, *, feature: str) -> Place:
+    """A gazetteer entry as a place with no span in the text."""
     return Place(
         name=entry.name,
         country=entry.country,
@@ -225,6 +218,8 @@ def country_place(countries: Gazetteer | None, country: str, *, feature: str) ->
 
 
 FOCUS_FEATURE = LOCATED_FEATURES["focus"]
+# Who speaks where a story was filed: a state itself or its officials.
+FILED_SECTORS = frozenset({None, "GOV", "MIL", "COP", "JUD", "LEG"})
 SCENE_MIN_PLACES = 2
 # CAMEO's "make a visit" and "host a visit": the visit happens at the host's.
 VISIT_CODES = ("042", "043")
@@ -251,15 +246,18 @@ def is_guess_against_speaker(place: Place, event: Event) -> bool:
 
 def is_filed_there(event: Event, doc: Doc, filed_from: Place) -> bool:
     """ "BEIJING, March 3 -- Zhu met X here Tuesday": "here" is where the story was filed; and
-    what that country's people said, with no place of their own, they said there ("ISLAMABAD
-    -- Pakistan on Wednesday accused India ..."). Not an act done: troops act elsewhere."""
+    what that state or its officials said, with no place of their own, they said there
+    ("ISLAMABAD -- Pakistan on Wednesday accused India ..."). Not an act done: troops act
+    elsewhere."""
     if says_here(doc, event.trigger):
         return True
-    source = event.source.actor.country if event.source else None
+    source = event.source.actor if event.source else None
     return (
         event.quad_class not in MATERIAL_QUAD_CLASSES
         and source is not None
-        and source == filed_from.country
+        and source.country == filed_from.country
+        # a state speaks from its capital; rebels and rights groups speak from elsewhere
+        and source.sector in FILED_SECTORS
     )
 
 

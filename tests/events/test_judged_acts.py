@@ -83,6 +83,8 @@ def test_a_named_target_is_kept(pipeline: Pipeline) -> None:
 DENIED = {
     "maker named": ("Cairo dismissed Amnesty's claims as lies.", "dismissed", "NGO"),
     "by-phrase": ("Turkey denied the allegations by Greek officials.", "denied", "GRC"),
+    # an account of what happened is a claim its teller made
+    "account": ("Rebel leaders disputed and denied the Chadian army's account.", "denied", "TCD"),
     "the last accuser": (
         "Kenyan opposition leaders accused the government of fraud. The Kenyan government "
         "denied these claims.",

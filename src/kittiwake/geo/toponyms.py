@@ -121,7 +121,7 @@ LINKING_WORDS = frozenset({"in", "at", "near", "outside", ",", "of"})
 # gazetteer knows, the document's focus.
 METHODS = ("name", "part", "focus")
 # The feature of a place the gazetteer lacks: "NEAR" where its own words say where it is
-# ("the Palais des Nations in Geneva"), "FOCUS" where only the document's focus does.
+# ("a stadium in Lagos"), "FOCUS" where only the document's focus does.
 LOCATED_FEATURES = {"part": "NEAR", "focus": "FOCUS"}
 
 
