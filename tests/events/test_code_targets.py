@@ -344,7 +344,8 @@ def test_a_gerund_with_a_by_phrase_is_done_by_it(pipeline: Pipeline) -> None:
             "KEN",
         ),
         # an attack named in an "in" phrase of an active verb with an object: the subject's
-        ("Chadian rebels killed ten soldiers in a raid on a border post.", "raid", "TCD"),
+        # (after a violent verb it is that act told once: `without_occasion_repeats`)
+        ("Chadian rebels looted a customs office in a raid on Monday.", "raid", "TCD"),
     ],
 )
 def test_an_attack_named_again_is_its_doers(

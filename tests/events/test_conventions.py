@@ -565,8 +565,13 @@ def test_who_did_it_in_participles_and_nouns(
             "Israeli warplanes struck targets in the Gaza Strip, killing four Hamas militants.",
             [("195", "ISRMIL", "PSEREBHMS")],
         ),
+        # the fighting an act of violence was done in is that act, told once
+        (
+            "Ugandan soldiers killed four Ugandan rebels in a clash in the north.",
+            [("190", "UGAMIL", "UGAREB")],
+        ),
     ],
-    ids=["named-target", "place-only"],
+    ids=["named-target", "place-only", "in-a-clash"],
 )
 def test_the_casualties_of_an_attack_are_not_another_act(
     pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
@@ -574,6 +579,12 @@ def test_the_casualties_of_an_attack_are_not_another_act(
     """ "bombed a base, killing two fighters": one act, coded once."""
     found = summary_of_all(pipeline, text)
     assert [f for f in found if f[0].startswith("19")] == expected, found
+
+
+def test_an_attack_by_another_doer_in_which_an_act_was_done_stays(pipeline: Pipeline) -> None:
+    text = "Kenyan police killed a man in an attack by gunmen on a bank in Mombasa."
+    doers = {source for cameo, source, _ in summary_of_all(pipeline, text) if cameo.startswith("19")}
+    assert {"KENCOP", "KENUAF"} <= doers, doers
 
 
 def test_a_bare_noun_for_where_people_go_every_day_is_no_one_visited(pipeline: Pipeline) -> None:

@@ -522,6 +522,41 @@ def without_casualty_results(events: list[Event], triggers: Sequence[Trigger]) -
     return [e for i, e in enumerate(kept) if i not in dropped]
 
 
+# Prepositions that make a noun of violence the occasion of a verb's act: "killed five
+# rebels in a clash", "was wounded during an ambush".
+OCCASION_PREPOSITIONS = frozenset({"in", "during", "amid"})
+
+
+def without_occasion_repeats(events: list[Event], triggers: Sequence[Trigger]) -> list[Event]:
+    """ "Troops killed five rebels in a clash": the clash is the fighting in which the killing
+    was done, one act told once (by the verb, which names whom it struck); a noun of
+    violence as the occasion of a violent verb adds no record, unless it names another doer
+    ("police killed a man in an attack by gunmen" keeps the gunmen's attack) or a target of
+    its own ("killed ten soldiers in a raid on a border post")."""
+    nouns = {t.token.idx: t.token for t in triggers if t.nominal}
+    verbs = {
+        e.trigger.start: e
+        for e in events
+        if e.cameo_root in VIOLENT_ROOTS and e.trigger.start not in nouns
+    }
+
+    def told_by_its_verb(event: Event) -> bool:
+        noun = nouns.get(event.trigger.start)
+        if noun is None or event.cameo_root not in VIOLENT_ROOTS or noun.dep_ != "pobj":
+            return False
+        preposition = noun.head
+        verb = verbs.get(preposition.head.idx)
+        if preposition.lower_ not in OCCASION_PREPOSITIONS or verb is None:
+            return False
+        doer, struck = code_of(event.source), event.target
+        same_doer = not doer or doer == code_of(verb.source)
+        # "in a raid on a border post": a target of its own keeps the noun's record
+        own_target = struck is not None and struck.actor.kind not in PLACE_KINDS
+        return same_doer and not (own_target and code_of(struck) != code_of(verb.target))
+
+    return [e for e in events if not told_by_its_verb(e)]
+
+
 def without_coded_attempts(events: list[Event], triggers: Sequence[Trigger]) -> list[Event]:
     """ "attempted to assassinate the prime minister": where the attempt itself is coded
     (CAMEO 185, "attempt to assassinate"), the act attempted adds no record of its own."""
@@ -880,7 +915,7 @@ class EventCoder:
                 )
         kept = without_casualty_results(without_repeated_judgements(events, triggers), triggers)
         kept = without_complement_repeats(without_coded_attempts(kept, triggers), triggers)
-        kept = without_bare_intents(kept, triggers)
+        kept = without_occasion_repeats(without_bare_intents(kept, triggers), triggers)
         kept = postures_aimed_as_conjoined(kept, triggers)
         return bounded(kept, sentence)
 
