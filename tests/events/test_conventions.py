@@ -587,6 +587,15 @@ def test_an_attack_by_another_doer_in_which_an_act_was_done_stays(pipeline: Pipe
     assert {"KENCOP", "KENUAF"} <= doers, doers
 
 
+def test_a_trip_coded_as_a_visit_made_for_a_visit_is_one_visit(pipeline: Pipeline) -> None:
+    text = (
+        "Thai Prime Minister Chuan Leekpai arrived in Kuala Lumpur on Sunday for a two-day"
+        " working visit to Malaysia."
+    )
+    visits = [f for f in summary_of_all(pipeline, text) if f[0] == "042"]
+    assert visits == [("042", "THAGOV", "MYS")], visits
+
+
 def test_a_bare_noun_for_where_people_go_every_day_is_no_one_visited(pipeline: Pipeline) -> None:
     text = "The Malian refugees say their children now go to school every day."
     visits = [f for f in summary_of_all(pipeline, text) if f[0] == "042"]

@@ -38,6 +38,12 @@ CODED: dict[str, tuple[str, Triple]] = {
         " Garcia Sayan here Tuesday.",
         ("CONSULT", "CHL", "PER"),
     ),
+    # travelling "for" a visit is making it
+    "arrived-for-a-visit": (
+        "Thai Prime Minister Chuan Leekpai arrived Sunday for a two-day working visit to"
+        " Malaysia.",
+        ("CONSULT", "THA", "MYS"),
+    ),
     "news-conference-with": (
         "The Chilean foreign minister held a news conference with his Peruvian counterpart.",
         ("CONSULT", "CHL", "PER"),

@@ -632,18 +632,28 @@ def without_complement_repeats(
 ) -> list[Event]:
     """ "The two leaders agreed to hold talks in May": the agreement is coded as the intent
     to meet (036), so the talks promised in its complement, the same code for the same pair,
-    are that one act told again, not a second record."""
+    are that one act told again, not a second record; so is a visit a trip coded as a visit
+    was made "for" or "on"."""
     tokens = {t.token.idx: t.token for t in triggers}
     coded = {(e.trigger.start, e.cameo, code_of(e.source), code_of(e.target)) for e in events}
-    return [
-        e
-        for e in events
-        if not (
-            (token := tokens.get(e.trigger.start)) is not None
-            and token.dep_ in ("xcomp", "ccomp")
-            and (token.head.idx, e.cameo, code_of(e.source), code_of(e.target)) in coded
+    done_by = {(e.trigger.start, e.cameo, code_of(e.source)) for e in events}
+
+    def told_again(event: Event) -> bool:
+        token = tokens.get(event.trigger.start)
+        if token is None:
+            return False
+        if token.dep_ in ("xcomp", "ccomp"):
+            told = (token.head.idx, event.cameo, code_of(event.source), code_of(event.target))
+            return told in coded
+        # "arrived in Brasilia for a visit": the arrival, coded a visit, is the visit
+        trip = token.head.head
+        return (
+            token.dep_ == "pobj"
+            and token.head.lower_ in ("for", "on")
+            and (trip.idx, event.cameo, code_of(event.source)) in done_by
         )
-    ]
+
+    return [e for e in events if not told_again(e)]
 
 
 def code_of(mention: Mention | None) -> str:
@@ -3087,15 +3097,19 @@ FRAME_PREPOSITIONS = TIME_PREPOSITIONS | {"at", "on", "in"}
 
 
 def is_during(phrase: Token) -> bool:
-    """ "during his visit", "at the end of a visit", "arrived on a visit", "embarked on a
-    trip": a phrase of the time a visit took (not "died on the trip")."""
+    """ "during his visit", "at the end of a visit", "arrived on a visit", "arrived for a
+    visit", "embarked on a trip": a phrase of the time a visit took (not "died on the
+    trip")."""
     preposition = phrase.head
+    travelled = lemma_of(preposition.head) in load_words(ActorWords).travel_verbs
+    if phrase.dep_ == "pobj" and preposition.lower_ == "for":
+        return travelled  # "arrived here for a three-day visit": the trip is the visit
     if phrase.dep_ != "pobj" or preposition.lower_ not in FRAME_PREPOSITIONS:
         return False
     if preposition.lower_ in TIME_PREPOSITIONS:
         return True
     framed = lemma_of(phrase) in load_words(EventWords).time_frame_nouns
-    return framed or lemma_of(preposition.head) in load_words(ActorWords).travel_verbs
+    return framed or travelled
 
 
 def within_time_frame(noun: Token) -> Token:
