@@ -125,6 +125,13 @@ def _place_of(events, trigger: str) -> str | None:  # type: ignore[no-untyped-de
         # a place joined to a participle of doing names the doer, not the scene
         ("American soldiers detained him in the US-run prison camp in Cuba.", "detained", "CUB"),
         ("Saudi-led jets bombed a market in the Yemeni town of Saada.", "bombed", "YEM"),
+        # a country that owns a noun ("the US embassy") says whose, not where
+        (
+            "Tanzanian police on Saturday arrested two men suspected of involvement in Friday's"
+            " bombing of the US embassy in Dar es Salaam.",
+            "arrested",
+            "TZA",
+        ),
     ],
 )
 def test_where_an_event_happened(pipeline, text: str, trigger: str, country: str | None) -> None:  # type: ignore[no-untyped-def]

@@ -324,7 +324,7 @@ def event_place(
     loose: list[tuple[int, Place]] = []
     for place in places:
         span = doc.char_span(place.start or 0, place.end or 0, alignment_mode="expand")
-        if span is None or _names_a_doer(span):
+        if span is None or _names_a_doer(span) or _names_an_owner(span, place):
             continue
         steps = _steps_to(span.root, head, own_phrase_only=material is False)
         if steps is None and material and _is_object_place(span.root, head):
@@ -337,6 +337,22 @@ def event_place(
         if ranked:
             return min(ranked, key=_rank)[1]
     return None
+
+
+# How a country's name modifies a noun it owns: "the US embassy" (not "Somalia's coast").
+_OWNER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _names_an_owner(span: SpacySpan, place: Place) -> bool:
+    """ "arrested three men suspected of bombing the US embassy in Nairobi": a country named
+    as what a noun belongs to says whose it is, not where anything happened."""
+    root = span.root
+    return (
+        place.feature == "PCLI"
+        and root.dep_ in _OWNER_DEPS
+        and root.head.pos_ == "NOUN"
+        and root.head.i != root.i
+    )
 
 
 def _names_a_doer(span: SpacySpan) -> bool:
