@@ -128,7 +128,7 @@ def _place_of(events, trigger: str) -> str | None:  # type: ignore[no-untyped-de
         # a country that owns a noun ("the US embassy") says whose, not where
         (
             "Tanzanian police on Saturday arrested two men suspected of involvement in Friday's"
-            " bombing of the US embassy in Dar es Salaam.",
+            " truck bombing of the US embassy building in Dar es Salaam.",
             "arrested",
             "TZA",
         ),
