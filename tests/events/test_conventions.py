@@ -596,6 +596,22 @@ def test_a_trip_coded_as_a_visit_made_for_a_visit_is_one_visit(pipeline: Pipelin
     assert visits == [("042", "THAGOV", "MYS")], visits
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington sent a team of FBI investigators to Nairobi on Saturday.",
+        "Paris dispatched French gendarmes to Abidjan to help Ivorian police.",
+    ],
+    ids=["inspectors", "police-to-help"],
+)
+def test_whom_someone_sends_is_what_is_sent_not_whom_it_is_done_to(
+    pipeline: Pipeline, text: str
+) -> None:
+    found = summary_of_all(pipeline, text)
+    targets = {target for _, _, target in found}
+    assert found and not any(t and t.startswith(("USA", "FRA")) for t in targets), found
+
+
 def test_a_bare_noun_for_where_people_go_every_day_is_no_one_visited(pipeline: Pipeline) -> None:
     text = "The Malian refugees say their children now go to school every day."
     visits = [f for f in summary_of_all(pipeline, text) if f[0] == "042"]
