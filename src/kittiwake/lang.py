@@ -173,6 +173,7 @@ class EventWords(WordFile):
     act_nouns: Words
     violence_nouns: Words
     attributive_participles: Words
+    contact_verbs: Words
     time_frame_nouns: Words
     natural_force_nouns: Words
     fire_nouns: Words

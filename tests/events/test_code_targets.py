@@ -21,6 +21,15 @@ def reportable(pipeline: Pipeline, text: str) -> list[Event]:
 
 # (type, source country, target country) that must be among the reportable events
 CASES = {
+    # an act that is the aim of getting in touch is its subject's, addressed to whom it reached
+    "telephoned-to-urge": (
+        "The Kenyan president telephoned the Ugandan leader on Monday to urge restraint.",
+        ("REQUEST", "KEN", "UGA"),
+    ),
+    "visited-to-apologize": (
+        "The Danish prime minister visited the mosque after the riot to apologize.",
+        ("SUPPORT", "DNK", "DNK"),  # an apology (055)
+    ),
     # a finite clause under "told" reports a fact; it is not a request
     "told-reporters": (
         "Egyptian police arrested twenty students in Alexandria, officials told reporters.",

@@ -612,6 +612,12 @@ def test_whom_someone_sends_is_what_is_sent_not_whom_it_is_done_to(
     assert found and not any(t and t.startswith(("USA", "FRA")) for t in targets), found
 
 
+def test_a_call_made_to_discuss_is_one_consultation(pipeline: Pipeline) -> None:
+    text = "The Chilean president telephoned the Peruvian president to discuss the border."
+    found = [f for f in summary_of_all(pipeline, text) if f[0].startswith("04")]
+    assert found == [("041", "CHLGOV", "PERGOV")], found
+
+
 def test_a_bare_noun_for_where_people_go_every_day_is_no_one_visited(pipeline: Pipeline) -> None:
     text = "The Malian refugees say their children now go to school every day."
     visits = [f for f in summary_of_all(pipeline, text) if f[0] == "042"]

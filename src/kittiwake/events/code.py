@@ -236,6 +236,8 @@ def settle(
         if is_dismissal(verb=token):
             return skipped(DISMISSAL)  # "she was fired from her post in May"
     sources, targets = participants(trigger, by_head)
+    if not targets and not trigger.nominal:
+        targets = [m for m in contacted(token, by_head) if m not in sources]
     if is_blame_predicate(token):  # "the minister said the militants were to blame": the
         subject = subject_of(token.head)  # subject is blamed, by whoever says so
         targets = actors_at(subject, by_head) if subject is not None else []
@@ -633,15 +635,19 @@ def without_complement_repeats(
     """ "The two leaders agreed to hold talks in May": the agreement is coded as the intent
     to meet (036), so the talks promised in its complement, the same code for the same pair,
     are that one act told again, not a second record; so is a visit a trip coded as a visit
-    was made "for" or "on"."""
+    was made "for" or "on", and a consultation a call or a meeting was made for."""
     tokens = {t.token.idx: t.token for t in triggers}
     coded = {(e.trigger.start, e.cameo, code_of(e.source), code_of(e.target)) for e in events}
     done_by = {(e.trigger.start, e.cameo, code_of(e.source)) for e in events}
+    kinds_done = {(e.trigger.start, e.cameo_root, code_of(e.source)) for e in events}
 
     def told_again(event: Event) -> bool:
         token = tokens.get(event.trigger.start)
         if token is None:
             return False
+        if token.dep_ in ("xcomp", "advcl") and is_contact_aim(token):
+            # "telephoned Bush to discuss Iraq": the call is the consultation
+            return (token.head.idx, event.cameo_root, code_of(event.source)) in kinds_done
         if token.dep_ in ("xcomp", "ccomp"):
             told = (token.head.idx, event.cameo, code_of(event.source), code_of(event.target))
             return told in coded
@@ -2749,10 +2755,33 @@ def is_purpose_infinitive(verb: Token) -> bool:
     )
 
 
+def is_contact_aim(clause: Token) -> bool:
+    """ "telephoned the Ugandan leader to urge restraint", "visited the mosque to apologize":
+    what one gets in touch in order to say is said in the call or the visit, not a purpose
+    still to be achieved (as "fired shots to disperse the crowd" is)."""
+    return lemma_of(clause.head) in load_words(EventWords).contact_verbs
+
+
+def contacted(verb: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """Whom an act is addressed to when it is the aim of getting in touch with them:
+    "telephoned Arafat and Barak to urge an end to the bloodshed" urges them both."""
+    contact = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or lemma_of(contact) not in load_words(
+        EventWords
+    ).contact_verbs:
+        return []
+    reached = [c for c in contact.children if c.dep_ in OBJECT_DEPS]
+    reached += prep_objects(contact, ("with",))
+    return [m for c in reached for m in actors_at(c, by_head)]
+
+
 def asked_to_act(verb: Token) -> Token | None:
     """The object a verb asks to do its infinitive ("urged X to"), not what it uses ("used
     tear gas to disperse") nor a time it gives ("gave them 72 hours to")."""
-    instruments = load_words(EventWords).instrument_nouns
+    words = load_words(EventWords)
+    if lemma_of(verb) in words.contact_verbs:
+        return None  # "telephoned Arafat to urge calm", "met the envoy to discuss": its subject's aim
+    instruments = words.instrument_nouns
     asked = next(
         (
             c
@@ -2763,7 +2792,7 @@ def asked_to_act(verb: Token) -> Token | None:
         ),
         None,
     )
-    if asked is None and lemma_of(verb) in load_words(EventWords).request_verbs:
+    if asked is None and lemma_of(verb) in words.request_verbs:
         # "called on the government to release them" (not "agreed on Saturday to")
         asked = next(
             (p for p in prep_objects(verb, ("on", "upon")) if p.ent_type_ not in MEASURE_ENTITIES),
@@ -3570,7 +3599,7 @@ def framing_of(trigger: Token) -> str | None:
             return "uncertain"
         if token.dep_ in ("acl", "pcomp") and is_disputed_claim(token, words):
             return "denied"  # "rejected India's accusation that it was backing militants"
-        if is_purpose_clause(token, words):
+        if is_purpose_clause(token, words) and not is_contact_aim(token):
             return pledged_effort(token, words) or "purpose"
         if token.dep_ == "pobj" and head.lower_ == "for":
             asker = head.head.lemma_.lower()
