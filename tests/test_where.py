@@ -125,6 +125,13 @@ def _place_of(events, trigger: str) -> str | None:  # type: ignore[no-untyped-de
         # a place joined to a participle of doing names the doer, not the scene
         ("American soldiers detained him in the US-run prison camp in Cuba.", "detained", "CUB"),
         ("Saudi-led jets bombed a market in the Yemeni town of Saada.", "bombed", "YEM"),
+        # a place in a conjoined clause with a subject of its own is that clause's
+        (
+            "Kenya urged calm, and the Ugandan president invited both leaders to talks in"
+            " Kampala.",
+            "urged",
+            None,
+        ),
         # a country that owns a noun ("the US embassy") says whose, not where
         (
             "Tanzanian police on Saturday arrested two men suspected of involvement in Friday's"

@@ -174,6 +174,7 @@ class EventWords(WordFile):
     violence_nouns: Words
     attributive_participles: Words
     contact_verbs: Words
+    invitation_verbs: Words
     time_frame_nouns: Words
     natural_force_nouns: Words
     fire_nouns: Words

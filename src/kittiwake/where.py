@@ -331,7 +331,11 @@ def event_place(
             steps = 1
         if steps is not None:
             attached.append((steps, place))
-        elif _after_preposition(span.root) and not _in_governing_clause(span.root, head):
+        elif (
+            _after_preposition(span.root)
+            and not _in_governing_clause(span.root, head)
+            and not _in_conjoined_clause(span.root, head)
+        ):
             loose.append((abs(span.root.i - head.i), place))
     for ranked in (attached, loose):
         if ranked:
@@ -409,6 +413,21 @@ def _in_governing_clause(token: Token, trigger: Token) -> bool:
             return True
         current = current.head
     return False
+
+
+def _in_conjoined_clause(token: Token, trigger: Token) -> bool:
+    """True for a place in a clause conjoined to the trigger's with a subject of its own
+    ("Washington urged restraint, and Albright invited them to talks in Paris": Paris is
+    where the talks would be, not where the urging was)."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    own = trigger if trigger.pos_ in ("VERB", "AUX") else None
+    own = own or next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or own is None or verb.i == own.i:
+        return False
+    conjoined = (verb.dep_ == "conj" and verb.head.i == own.i) or (
+        own.dep_ == "conj" and own.head.i == verb.i
+    )
+    return conjoined and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _after_preposition(token: Token) -> bool:

@@ -48,6 +48,12 @@ FRAMED = {
         "attacking",
         "denied",
     ),
+    # what someone is invited to is asked of them, not yet held
+    "invited-to-talks": (
+        "The Norwegian foreign minister invited the Sri Lankan government to talks in Oslo.",
+        "talks",
+        "requested",
+    ),
     "purpose-advcl": ("Police fired tear gas to disperse the students.", "disperse", "purpose"),
     # an act there are only signs of
     "indication-noun": (

@@ -38,6 +38,15 @@ CODED: dict[str, tuple[str, Triple]] = {
         " Garcia Sayan here Tuesday.",
         ("CONSULT", "CHL", "PER"),
     ),
+    # inviting someone to talks or to visit is offering to meet them
+    "invited-to-talks": (
+        "The Norwegian foreign minister invited the Sri Lankan government to talks in Oslo.",
+        ("AGREE", "NOR", "LKA"),
+    ),
+    "invited-to-visit": (
+        "The Indian prime minister invited the Nepali king to visit New Delhi.",
+        ("AGREE", "IND", "NPL"),
+    ),
     # travelling "for" a visit is making it
     "arrived-for-a-visit": (
         "Thai Prime Minister Chuan Leekpai arrived Sunday for a two-day working visit to"

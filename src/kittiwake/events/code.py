@@ -3601,6 +3601,8 @@ def framing_of(trigger: Token) -> str | None:
             return "denied"  # "rejected India's accusation that it was backing militants"
         if is_purpose_clause(token, words) and not is_contact_aim(token):
             return pledged_effort(token, words) or "purpose"
+        if token.dep_ == "pobj" and head.lower_ in ("to", "for") and is_invitation(head.head):
+            return "requested"  # "invited Barak and Arafat to talks in Paris": not yet held
         if token.dep_ == "pobj" and head.lower_ == "for":
             asker = head.head.lemma_.lower()
             if asker in words.request_for_verbs or asker in words.effort_nouns:
@@ -3735,6 +3737,10 @@ def is_framing_noun(token: Token, words: ClauseWords) -> bool:
             return False
         noun = noun.head
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in words.uncertainty_nouns
+
+
+def is_invitation(verb: Token) -> bool:
+    return lemma_of(verb) in load_words(EventWords).invitation_verbs
 
 
 def is_disputed_claim(clause: Token, words: ClauseWords) -> bool:
