@@ -175,6 +175,8 @@ class EventWords(WordFile):
     attributive_participles: Words
     contact_verbs: Words
     invitation_verbs: Words
+    bearing_verbs: Words
+    blame_nouns: Words
     time_frame_nouns: Words
     natural_force_nouns: Words
     fire_nouns: Words

@@ -360,6 +360,10 @@ BLAMED = {
         "The Kenyan president said Somali militants were to blame for the attack.",
         ("KENGOV", "SOMREB"),
     ),
+    "bears-responsibility": (
+        '"Uganda bears full responsibility for these killings," the Kenyan minister said.',
+        ("KENGOV", "UGA"),
+    ),
     "called-terrorists": (
         "The Kenyan president said the Somali rebels were terrorists.",
         ("KENGOV", "SOMREB"),
@@ -421,8 +425,16 @@ def test_guilt_or_blame_said_of_someone_accuses_them(
         "Kenya has linked its currency to the Ugandan shilling.",  # no attack linked
         "Kenya received help from Uganda.",  # help had, not denied
         "A Kenyan editor said the shooting was probably linked to the reporter's coverage.",
+        '"We bear the responsibility for these mistakes," the Kenyan minister said.',
     ],
-    ids=["to-blame-untold", "terrorists-named", "linked-currency", "received-help", "linked-work"],
+    ids=[
+        "to-blame-untold",
+        "terrorists-named",
+        "linked-currency",
+        "received-help",
+        "linked-work",
+        "own-responsibility",
+    ],
 )
 def test_blame_told_by_no_one_accuses_no_one(pipeline: Pipeline, text: str) -> None:
     events = code_text(text, date="2011-02-01", pipeline=pipeline)

@@ -238,12 +238,15 @@ def settle(
     sources, targets = participants(trigger, by_head)
     if not targets and not trigger.nominal:
         targets = [m for m in contacted(token, by_head) if m not in sources]
-    if is_blame_predicate(token):  # "the minister said the militants were to blame": the
-        subject = subject_of(token.head)  # subject is blamed, by whoever says so
-        targets = actors_at(subject, by_head) if subject is not None else []
-        sources = speaker_of(token.head, by_head, exclude=targets)
+    predicate = blame_predicate(token)
+    if predicate is not None:  # "the minister said the militants were to blame", "... that
+        subject = subject_of(predicate)  # Israel bore full responsibility": the subject is
+        targets = actors_at(subject, by_head) if subject is not None else []  # blamed, by
+        sources = speaker_of(predicate, by_head, exclude=targets)  # whoever says so
         if not sources:  # the narrator's "the militants were to blame" accuses no one
             return skipped(NO_JUDGE, sources, targets)
+        if targets and all(same_actor(s, t) for s in sources for t in targets):
+            return skipped(OWN_BLAME, sources, targets)  # "we bear responsibility," he said
     # a receiver's subject undergoes the act: "the raid drew criticism" is not the raiders'
     if (
         doers is not None
@@ -335,14 +338,19 @@ def condition_subjects(verb: Token, by_head: dict[int, list[Mention]]) -> list[M
     return found
 
 
-def is_blame_predicate(verb: Token) -> bool:
-    """ "X is to blame", "X were to blame for the attack": blame said of the subject."""
-    return (
+def blame_predicate(verb: Token) -> Token | None:
+    """The verb whose subject blame is said of: the copula of "X is to blame", "X were to
+    blame for the attack"; the verb of "X bears full responsibility for the killings"."""
+    if (
         lemma_of(verb) == BLAME_VERB
         and verb.dep_ == "xcomp"
         and lemma_of(verb.head) in COPULAS
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    )
+    ):
+        return verb.head
+    words = load_words(EventWords)
+    borne = any(c.dep_ == "dobj" and lemma_of(c) in words.blame_nouns for c in verb.children)
+    return verb if lemma_of(verb) in words.bearing_verbs and borne else None
 
 
 BLAME_VERB = "blame"
@@ -669,6 +677,7 @@ def code_of(mention: Mention | None) -> str:
 # What a conditional or counterfactual clause supposes is told of no one as done.
 SUPPOSED_MODALITIES = frozenset({"conditional", "counterfactual"})
 NO_JUDGE = "a judging word with no one saying it"
+OWN_BLAME = "blame the speaker takes on, not laid on anyone"
 NO_ONE_JUDGED = "a judging word that describes no actor"
 COPULAS = frozenset({"be", "seem", "remain", "become", "look", "appear", "sound"})
 IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which", "what"})
@@ -3815,7 +3824,7 @@ def is_arranged(verb: Token) -> bool:
         and verb.head.lemma_ == "be"
         and verb.head.tag_ in ("VBD", "VBZ", "VBP")
         and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-        and not is_blame_predicate(verb)  # "X is to blame" is blame said now
+        and blame_predicate(verb) is None  # "X is to blame" is blame said now
     )
 
 
