@@ -183,9 +183,11 @@ def sentences_of(doc: Doc, *, doc_id: str) -> tuple[Sentence, ...]:
 def attributive_object(participle: Token) -> Token | None:
     """ "met with visiting Malian Prime Minister X here Tuesday": misled by "here", the parser
     reads "visiting" as a clause under "with", the minister its object; the participle is an
-    adjective of the minister, whom the preposition names. Returns that noun."""
+    adjective of the minister, whom the preposition names. So too "signed by Putin and
+    visiting President X", read as a verb conjoined to "signed". Returns that noun."""
     if (
-        participle.dep_ != "pcomp"
+        participle.dep_ not in ("pcomp", "conj")
+        or (participle.dep_ == "conj" and participle.doc[participle.i - 1].lower_ != "and")
         or participle.tag_ != "VBG"
         or participle.lower_ not in load_words(EventWords).attributive_participles
         or any(c.dep_ in ("nsubj", "csubj") for c in participle.children)

@@ -618,6 +618,26 @@ def test_a_call_made_to_discuss_is_one_consultation(pipeline: Pipeline) -> None:
     assert found == [("041", "CHLGOV", "PERGOV")], found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sanctions were imposed on Burma by the European Union.", ("163", "IGOEUREEC", "MMR")),
+        # "and visiting President X", read as a verb conjoined to "signed", is a second signer
+        (
+            "The accord was signed by Peruvian President Alejandro Toledo and visiting Chilean"
+            " President Ricardo Lagos in Lima.",
+            ("057", "PERGOV", "CHLGOV"),
+        ),
+    ],
+    ids=["sanctions-imposed", "accord-signed"],
+)
+def test_an_act_named_as_its_passive_verbs_subject_is_one_record(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = [f for f in summary_of_all(pipeline, text) if f[0][:2] == expected[0][:2]]
+    assert found == [expected], found
+
+
 def test_a_bare_noun_for_where_people_go_every_day_is_no_one_visited(pipeline: Pipeline) -> None:
     text = "The Malian refugees say their children now go to school every day."
     visits = [f for f in summary_of_all(pipeline, text) if f[0] == "042"]

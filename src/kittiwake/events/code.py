@@ -643,7 +643,8 @@ def without_complement_repeats(
     """ "The two leaders agreed to hold talks in May": the agreement is coded as the intent
     to meet (036), so the talks promised in its complement, the same code for the same pair,
     are that one act told again, not a second record; so is a visit a trip coded as a visit
-    was made "for" or "on", and a consultation a call or a meeting was made for."""
+    was made "for" or "on", a consultation a call or a meeting was made for, and an act
+    named as the subject of a passive verb that codes the same kind of act."""
     tokens = {t.token.idx: t.token for t in triggers}
     coded = {(e.trigger.start, e.cameo, code_of(e.source), code_of(e.target)) for e in events}
     done_by = {(e.trigger.start, e.cameo, code_of(e.source)) for e in events}
@@ -655,6 +656,9 @@ def without_complement_repeats(
             return False
         if token.dep_ in ("xcomp", "advcl") and is_contact_aim(token):
             # "telephoned Bush to discuss Iraq": the call is the consultation
+            return (token.head.idx, event.cameo_root, code_of(event.source)) in kinds_done
+        if token.dep_ in PASSIVE_SUBJECT_DEPS and trigger_is_nominal(token):
+            # "the treaty was signed by Putin and Jiang": the signing is the treaty's
             return (token.head.idx, event.cameo_root, code_of(event.source)) in kinds_done
         if token.dep_ in ("xcomp", "ccomp"):
             told = (token.head.idx, event.cameo, code_of(event.source), code_of(event.target))
@@ -2557,8 +2561,20 @@ def prep_objects(token: Token, words: Sequence[str]) -> list[Token]:
                 for each in (prep, *again):
                     found.extend(c for c in each.children if c.dep_ == "pobj")
                     found.extend(filter(None, map(attributive_object, each.children)))
+                found.extend(conjoined_after(prep))
                 found.extend(repeated_after_comma(prep))
     return found
+
+
+def conjoined_after(prep: Token) -> list[Token]:
+    """ "signed by Putin and visiting President Jiang": the parser hangs "and visiting ..."
+    on the verb; the person the participle describes is the preposition's second object."""
+    end = prep.right_edge.i
+    return [
+        noun
+        for c in prep.head.children
+        if c.dep_ == "conj" and c.i == end + 2 and (noun := attributive_object(c)) is not None
+    ]
 
 
 def is_absolute_with(prep: Token) -> bool:
