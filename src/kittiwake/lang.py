@@ -177,6 +177,7 @@ class EventWords(WordFile):
     invitation_verbs: Words
     bearing_verbs: Words
     blame_nouns: Words
+    dying_verbs: Words
     time_frame_nouns: Words
     natural_force_nouns: Words
     fire_nouns: Words

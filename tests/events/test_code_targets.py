@@ -262,6 +262,12 @@ CASES = {
         "The Kenyan opposition condemned the Ugandan journalist's arrest by Kenyan police.",
         ("ACCUSE", "KEN", "KEN"),
     ),
+    # whom the main clause says was hurt is whom the attack of its "when" clause struck
+    "wounded-when-attacked": (
+        "A Somali minister was seriously wounded on Monday when two gunmen posing as"
+        " traders set off a bomb at his office, his aide said.",
+        ("ASSAULT", "SOM", "SOM"),  # gunmen of no named country: the scene's
+    ),
     # a definite noun of violence names again the violent act told before, whatever verb
     # told it: "shot dead ... the killing"
     "violence-named-again": (
@@ -340,6 +346,18 @@ def test_a_gerund_with_a_by_phrase_is_done_by_it(pipeline: Pipeline) -> None:
     )
     shelling = [e for e in events if e.trigger.text == "shelling"]
     assert [country(e.source) for e in shelling] == ["ISR"], triples(events)
+
+
+def test_an_ongoing_war_is_not_the_attack_named_again(pipeline: Pipeline) -> None:
+    """ "has been fighting the rebels ... condemned the attack": a state of war told in the
+    perfect is not the one attack a definite noun names again."""
+    text = (
+        "The Ugandan army has been fighting the rebels in the north for years. Kenya"
+        " condemned the attack."
+    )
+    condemned = [e for e in reportable(pipeline, text) if e.trigger.text == "condemned"]
+    army = [e for e in condemned if e.target is not None and e.target.actor.code == "UGAMIL"]
+    assert not army, triples(condemned)
 
 
 @pytest.mark.parametrize(

@@ -238,6 +238,8 @@ def settle(
     sources, targets = participants(trigger, by_head)
     if not targets and not trigger.nominal:
         targets = [m for m in contacted(token, by_head) if m not in sources]
+    if not targets and not trigger.nominal and trigger.pattern.cameo[:2] in VIOLENT_ROOTS:
+        targets = [m for m in hurt_in_main_clause(token, by_head) if m not in sources]
     predicate = blame_predicate(token)
     if predicate is not None:  # "the minister said the militants were to blame", "... that
         subject = subject_of(predicate)  # Israel bore full responsibility": the subject is
@@ -1171,6 +1173,7 @@ class ActDoers:
         self.accuser: Mention | None = None
         self.last_acts: dict[str, Event] = {}  # by `act_family`
         self.last_harm: Event | None = None  # the last act of material conflict
+        self.last_violence: Event | None = None  # the last violent act told as one occasion
         self.teller: Mention | None = None  # the last "according to" source of a told act
 
     def remember(self, events: Sequence[Event], doc: Doc) -> None:
@@ -1181,6 +1184,8 @@ class ActDoers:
             self.note_harm([event])
             if event.source is not None and event.source.actor.code and event.modality is None:
                 token = doc.char_span(event.trigger.start, event.trigger.end)
+                if token is not None and is_occasion_of_violence(event, token.root):
+                    self.last_violence = event
                 if token is not None:
                     self.by_lemma[token.root.lemma_.lower()] = event.source
                     # "imposed sanctions on Belarus ... welcomed the sanctions"
@@ -1225,8 +1230,9 @@ class ActDoers:
         return self.by_lemma.get(lemma)
 
     def last_violent_doer(self) -> Mention | None:
-        """Who did the violent act the story told last, if the story named the doer."""
-        act = self.last_acts.get(VIOLENCE_FAMILY)
+        """Who did the violent act the story told last as done on one occasion, if the story
+        named the doer ("shot dead two gunmen", not "has been fighting the Taliban")."""
+        act = self.last_violence
         return act.source if act is not None and act.source is not None else None
 
     def last_act(self, cameo: str) -> Event | None:
@@ -1265,6 +1271,19 @@ def says_what_this_is(noun: Token) -> bool:
         verb = noun.head.head
         return any(c.dep_ == "dobj" and c.lower_ in POINTING_PRONOUNS for c in verb.children)
     return False
+
+
+def is_occasion_of_violence(event: Event, trigger: Token) -> bool:
+    """A violent act told as done on one occasion: a simple past ("shot dead", "were
+    killed") or a noun, not a perfect or progressive state ("has been fighting")."""
+    if event.negated or event.cameo_root not in VIOLENT_ROOTS:
+        return False
+    if trigger.pos_ == "NOUN":
+        return True
+    past_passive = trigger.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in trigger.children
+    )
+    return trigger.tag_ == "VBD" or past_passive
 
 
 def is_violence_named_again(noun: Token) -> bool:
@@ -2778,6 +2797,26 @@ def is_purpose_infinitive(verb: Token) -> bool:
         and verb.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
+
+
+# Conjunctions of a clause that tells what happened at the time of the main clause.
+WHEN_MARKS = frozenset({"when", "as"})
+
+
+def hurt_in_main_clause(verb: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """ "The commander was wounded when two men set off a bomb": whom the main clause says
+    was hurt or killed is whom the attack its "when" clause tells struck."""
+    main = verb.head
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in WHEN_MARKS for c in verb.children
+    ):
+        return []
+    if lemma_of(main) not in load_clause_words().casualty_verbs:
+        return []
+    hurt = next((c for c in main.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+    if hurt is None and lemma_of(main) in load_words(EventWords).dying_verbs:
+        hurt = subject_of(main)  # "three soldiers died when their convoy was ambushed"
+    return actors_at(hurt, by_head) if hurt is not None else []
 
 
 def is_contact_aim(clause: Token) -> bool:
