@@ -638,6 +638,15 @@ def test_an_act_named_as_its_passive_verbs_subject_is_one_record(
     assert found == [expected], found
 
 
+def test_a_past_tense_conjoined_to_a_promise_is_done_not_promised(pipeline: Pipeline) -> None:
+    text = (
+        "The Malian junta leader promised to hold elections soon and released twenty jailed"
+        " opposition activists."
+    )
+    found = [f for f in summary_of_all(pipeline, text) if f[2] == "MLIOPP"]
+    assert found == [("0841", "MLIMIL", "MLIOPP")], found
+
+
 def test_a_bare_noun_for_where_people_go_every_day_is_no_one_visited(pipeline: Pipeline) -> None:
     text = "The Malian refugees say their children now go to school every day."
     visits = [f for f in summary_of_all(pipeline, text) if f[0] == "042"]

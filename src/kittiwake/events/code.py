@@ -3476,6 +3476,8 @@ def modality_of(trigger: Token) -> str | None:
         return "uncertain"  # "refused to say whether it would send troops": only asked
     token = trigger
     for _ in range(6):
+        if is_finished_conjunct(token):
+            return None  # "promised to hold elections and freed the leaders": it freed them
         for child in token.children:
             if child.dep_ == "advcl" and any(
                 m.lower_ == "unless" for m in child.children if m.dep_ == "mark"
@@ -3801,6 +3803,12 @@ def is_framing_noun(token: Token, words: ClauseWords) -> bool:
             return False
         noun = noun.head
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in words.uncertainty_nouns
+
+
+def is_finished_conjunct(verb: Token) -> bool:
+    """A past tense the parser conjoined to an infinitive ("promised to hold elections and
+    freed the leaders"): a clause of its own, told as done, not a second thing promised."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.head.tag_ == "VB"
 
 
 def is_invitation(verb: Token) -> bool:
