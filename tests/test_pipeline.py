@@ -147,3 +147,17 @@ def test_an_undated_story_dates_only_what_it_dates_itself(pipeline: Pipeline) ->
     assert dates["arrested"] is None  # no anchor: not this year's March 4, nor today's
     shelled = dates["shelled"]
     assert shelled is not None and shelled.value == dt.date(2011, 3, 1)
+
+
+def test_a_datelined_story_is_set_where_it_was_filed(pipeline: Pipeline) -> None:
+    """An insider's act with no one named gets no outsider's country as its target: the
+    dateline counts first among the story's places ("LIMA (Wire) - ... US ambassador ...
+    US envoy ... an opposition candidate demanded a recount")."""
+    text = (
+        "LIMA, April 4 (Wire) - The United States praised Peru for a calm vote. The US"
+        " ambassador said Washington would work with the winner, and the US envoy met election"
+        " officials. An opposition candidate demanded a recount."
+    )
+    coded = pipeline(Article(doc_id="d", text=text))
+    (demand,) = [e for e in coded.events if e.trigger.text == "demanded"]
+    assert demand.target is None or demand.target.actor.country != "USA"

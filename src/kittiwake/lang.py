@@ -183,6 +183,8 @@ class EventWords(WordFile):
     fire_nouns: Words
     job_nouns: Words
     projectile_nouns: Words
+    judging_verbs: Words
+    answered_nouns: dict[str, tuple[str, ...]]
 
 
 class PlaceWords(WordFile):
@@ -192,6 +194,7 @@ class PlaceWords(WordFile):
 
     recipient_prepositions: Words
     recipient_qualifiers: Words
+    topic_nouns: Words
     locative_prepositions: Words
     doer_participles: Words
     here_words: Words

@@ -17,7 +17,7 @@ from thinc.types import Ints2d
 
 from kittiwake.clean import masked_text
 from kittiwake.errors import KittiwakeError
-from kittiwake.lang import EventWords, load_words
+from kittiwake.lang import EventWords, TitleWords, load_words
 from kittiwake.records import Article, Sentence
 from kittiwake.tokens import doc_text, remember_text
 
@@ -186,17 +186,31 @@ def attributive_object(participle: Token) -> Token | None:
     adjective of the minister, whom the preposition names. So too "signed by Putin and
     visiting President X", read as a verb conjoined to "signed". Returns that noun."""
     if (
-        participle.dep_ not in ("pcomp", "conj")
+        participle.dep_ not in ("pcomp", "conj", "xcomp")
         or (participle.dep_ == "conj" and participle.doc[participle.i - 1].lower_ != "and")
         or participle.tag_ != "VBG"
         or participle.lower_ not in load_words(EventWords).attributive_participles
         or any(c.dep_ in ("nsubj", "csubj") for c in participle.children)
     ):
         return None
-    return next(
+    noun = next(
         (c for c in participle.children if c.dep_ == "dobj" and c.left_edge.i == participle.i + 1),
         None,
     )
+    if noun is None or participle.dep_ == "pcomp":
+        return noun
+    # "received visiting Foreign Minister X here Friday", read as "received" with a clause
+    # "visiting X": so only when the verb has no object of its own and X is a person, not
+    # "began visiting Iraq" nor "started visiting schools".
+    if any(c.dep_ == "dobj" for c in participle.head.children) or not is_person_noun(noun):
+        return None
+    return noun
+
+
+def is_person_noun(noun: Token) -> bool:
+    """A person's name, or an office ("Minister") heading the noun phrase."""
+    offices = load_words(TitleWords).office_words
+    return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in offices
 
 
 def is_verb(token: Token) -> bool:

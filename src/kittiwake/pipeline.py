@@ -105,7 +105,10 @@ class Pipeline:
         events = self.episodes(events, doc, article.date)
         places = self.find_places(doc, mentions)
         events = self.places(events, doc, places, filed_from=filed_from)
-        events = place_as_target(events, scene=self.scene(places))
+        # the dateline's place counts first: a wire story is set where it was filed unless
+        # it places more of itself elsewhere ("MANILA (AFP) - ... demanded a recount")
+        filed = [filed_from] if filed_from is not None and filing_country(filed_from) else []
+        events = place_as_target(events, scene=self.scene([*filed, *places]))
         return CodedArticle(
             article=article,
             sentences=sentences_of(doc, doc_id=article.doc_id),

@@ -349,3 +349,32 @@ def test_a_country_name_the_parser_calls_a_person_is_a_country(
         assert all(m.actor.kind != "person" and "person" not in m.actor.reason for m in named)
         said = [m for m in mentions if m.text in ("He", "he")]
         assert all(m.coref_of != name for m in said), describe(mentions)  # no one's "he"
+
+
+# A wire story's dateline ("LIMA, April 4 (Wire) -") gives its country to the opposition
+# named with none, as to officials, and names the place once more for the people of the
+# scene ("voters"), though the story names another country more.
+DATELINED = (
+    " The United States urged calm, and Washington sent observers to the vote."
+    " An opposition candidate accused the government of fraud."
+    " The president appealed to voters to stay calm."
+)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "with_dateline", "without"),
+    [("opposition candidate", "PEROPP", "USAOPP"), ("voters", "PERCVL", "USACVL")],
+    ids=["opposition", "voters"],
+)
+def test_a_dateline_gives_its_country_to_the_opposition_and_the_scene(  # type: ignore[no-untyped-def]
+    pipeline, phrase: str, with_dateline: str, without: str | None
+) -> None:
+    from kittiwake.records import Article
+
+    def code(text: str) -> str | None:
+        coded = pipeline(Article(doc_id="d", text=text))
+        (mention,) = [m for m in coded.mentions if phrase in m.text]
+        return mention.actor.code or None
+
+    assert code("LIMA, April 4 (Wire) -" + DATELINED) == with_dateline
+    assert code(DATELINED.strip()) == without

@@ -721,3 +721,33 @@ def test_a_participle_read_as_an_adjective_is_no_visit_of_its_own(pipeline: Pipe
     )
     events = coded(pipeline, text)
     assert not [e for e in events if e.trigger.text == "visiting"], summary(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the reason a judging verb gives is the act it judges: one record, the thanks
+        ("Kenyan President Mwai Kibaki thanked Uganda for its support.", [("051", "UGA")]),
+        (
+            "Kenyan President Mwai Kibaki thanked Uganda for its support at the talks.",
+            [("051", "UGA")],
+        ),
+        ("The Kenyan minister praised Tanzania for its help in the talks.", [("051", "TZA")]),
+        # a reason that names whom it was done to is an act of its own
+        (
+            "Kenya criticized Sudan for its support for the rebels.",
+            [("111", "SDN"), ("051", "")],
+        ),
+    ],
+    ids=["thanked-for-support", "thanked-for-support-at", "praised-for-help", "criticized-for"],
+)
+def test_the_reason_a_judging_verb_gives_is_told_once(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    coded = [
+        (e.cameo, e.target.actor.country or "" if e.target else "")
+        for e in code_text(text, date=DATE, pipeline=pipeline, include_all=True)
+        if is_reportable(e)
+    ]
+    assert [cameo for cameo, _ in coded] == [cameo for cameo, _ in expected], coded
+    assert coded[0] == expected[0]

@@ -152,8 +152,19 @@ def test_a_place_after_a_preposition_is_the_recipient(text: str, place_text: str
         ("Jericho soldiers shelled the market.", "Jericho"),  # no preposition
         ("Soldiers shelled boats in the Gulf of Jericho.", "Gulf of Jericho"),  # a sea
         ("Soldiers shelled boats out in the Jericho Sea.", "Jericho Sea"),  # a sea
+        ("Soldiers backed the mayor on the Jericho issue.", "Jericho"),  # a topic
+        ("Soldiers demanded a say in the Jericho dispute.", "Jericho"),  # a topic
     ],
-    ids=["modifier", "possessor", "part-of-name", "no-preposition", "gulf-of", "named-sea"],
+    ids=[
+        "modifier",
+        "possessor",
+        "part-of-name",
+        "no-preposition",
+        "gulf-of",
+        "named-sea",
+        "topic-issue",
+        "topic-dispute",
+    ],
 )
 def test_a_place_used_as_a_modifier_or_name_is_no_recipient(text: str, place_text: str) -> None:
     event = event_in(text, place_text)

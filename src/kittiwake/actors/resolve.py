@@ -44,7 +44,7 @@ from kittiwake.actors.roles import (
 )
 from kittiwake.actors.speakers import Quotations, quoted_first_person
 from kittiwake.geo.toponyms import AREA_FEATURES
-from kittiwake.lang import ActorWords, TitleWords, load_clause_words, load_words
+from kittiwake.lang import ActorWords, EventWords, TitleWords, load_clause_words, load_words
 from kittiwake.nlp import iter_sentences
 from kittiwake.records import Actor, Mention
 from kittiwake.tokens import TokenTable, between
@@ -73,13 +73,17 @@ NP_INTERNAL = frozenset({"compound", "amod", "nmod", "nummod", "det", "flat", "p
 INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "INT"})
 # Sectors that belong to a state; a bare "the government" refers back to the last one named.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Sectors a wire story's unnamed actors take from its dateline: the state and its opposition.
+FILED_SECTORS = STATE_SECTORS | {"OPP"}
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+FEMALE_PRONOUNS = frozenset({"she", "her"})
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
 ROLE_OF = frozenset({"of", "for", "at", "with"})  # "spokesman for", "head of", "analyst at"
 THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 PAIR_NOUNS = frozenset(
     {"side", "country", "nation", "leader", "government", "man", "woman", "capital", "state",
-     "power"}
+     "power", "minister", "president", "premier"}
 )  # fmt: skip
 PAIR_DETERMINERS = frozenset({"two", "both"})
 # Nouns that name a news outlet already named: "the channel", "the satellite network".
@@ -146,6 +150,9 @@ class DocState:
     # A listed person's entry id -> the actor the story showed the name to stand for
     # instead ("King Abdullah of Jordan ... King Abdullah said": Jordan's king both times).
     named_otherwise: dict[str, Actor] = field(default_factory=dict, repr=False)
+    # A person -> the pronoun gender the story has already referred to them by ("Arroyo ...
+    # She said"), "?" when it used both (`pronoun_gender`, `last_person`).
+    genders: dict[str, str] = field(default_factory=dict, repr=False)
 
     def catch_up(self) -> None:
         for mention in self.mentions[self.indexed :]:
@@ -291,7 +298,7 @@ class ActorResolver:
             date=date,
             filed_in=filed_in,
             focus_country=focus_country(doc, matches),
-            scene_country=scene_country(doc, matches),
+            scene_country=scene_country(doc, matches, filed_in=filed_in),
             quoted_sentences=Quotations.of(doc).quoted_sentences(doc),
         )
         groups = group_by_head(doc, matches)
@@ -950,9 +957,10 @@ class ActorResolver:
             return nearby
         if state.scene_country and mention.actor.sector in SCENE_SECTORS:
             return state.scene_country, "the country the story's events take place in"
-        if state.filed_in and mention.actor.sector in STATE_SECTORS:
+        if state.filed_in and mention.actor.sector in FILED_SECTORS:
             # "ISLAMABAD (AFP) - ... a Foreign Office spokesman said": a wire story quotes
-            # the officials of where it was filed, whichever country it names most
+            # the officials of where it was filed, and their opposition ("MANILA (AFP) -
+            # ... opposition candidate X said"), whichever country it names most
             return state.filed_in, "the country the story was filed from (its dateline)"
         if state.focus_country:
             return state.focus_country, "the country the article is set in"
@@ -2164,11 +2172,15 @@ def focus_country(doc: Doc, matches: list[Match]) -> str | None:
     return most_named(country_counts(doc, matches, place=PLACE_WEIGHT, other=1), least=2)
 
 
-def scene_country(doc: Doc, matches: list[Match]) -> str | None:
+def scene_country(doc: Doc, matches: list[Match], *, filed_in: str | None = None) -> str | None:
     """The country the story's events take place in: the one most often named as a place
     ("in Helmand", "in Afghanistan"), where civilians, police and refugees named with no
-    country of their own are (a story about US forces in Afghanistan: Afghan civilians)."""
-    return most_named(country_counts(doc, matches, place=1, other=0), least=1)
+    country of their own are (a story about US forces in Afghanistan: Afghan civilians).
+    A dateline ("MANILA (AFP) -") names the place once more: "appealed to voters"."""
+    counts = country_counts(doc, matches, place=1, other=0)
+    if filed_in:
+        counts[filed_in] += 1
+    return most_named(counts, least=1)
 
 
 def country_counts(doc: Doc, matches: list[Match], *, place: int, other: int) -> Counter[str]:
@@ -2410,6 +2422,8 @@ def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState)
         later = fronted_subject(token, state)
         if later is not None:  # "During her visit to Kyiv, the chancellor said": cataphora
             return [later]
+    if token.pos_ == "PRON" and lower in THING_PRONOUNS and continues_document(token):
+        return []  # "The resolution was adopted ... It demands": the document, no actor
     if token.pos_ == "PRON" and lower in THING_PRONOUNS and token.dep_ not in ("expl", "dobj"):
         body = last_body(state, doc, before=before, sentence_index=sentence_index)
         return [body] if body is not None else []
@@ -2425,6 +2439,7 @@ def antecedents_of(token: Token, doc: Doc, sentence_index: int, state: DocState)
             doc,
             before=before,
             sentence_index=sentence_index,
+            gender=pronoun_gender(lower),
             skip=lambda mention: quoted_here(mention) or mention.head in fronted or bound(mention),
         )
         return [person] if person is not None else []
@@ -2687,7 +2702,21 @@ def is_pair_phrase(token: Token) -> bool:
 
 def linked(state: DocState, copy: Mention, antecedent: Mention) -> Mention:
     state.antecedents[id(copy)] = antecedent
+    word = copy.text.lower()
+    # only a subject pronoun shows a gender: "her" may be anyone's ("Sarkozy said her return")
+    if word in SUBJECT_PRONOUNS and antecedent.actor.kind == "person":
+        key, gender = person_key(antecedent), pronoun_gender(word)
+        state.genders[key] = gender if state.genders.get(key, gender) == gender else "?"
     return copy
+
+
+def pronoun_gender(word: str) -> str:
+    return "f" if word in FEMALE_PRONOUNS else "m"
+
+
+def person_key(mention: Mention) -> str:
+    """One person however named: a listed person's entry name, else the surname."""
+    return mention.actor.name or surname_of(mention.text)
 
 
 def copy_mention(
@@ -2777,15 +2806,34 @@ def last_person(
     before: int,
     sentence_index: int,
     skip: Callable[[Mention], bool] = lambda mention: False,
+    gender: str | None = None,
 ) -> Mention | None:
+    """The person a "he" or "she" refers to: the latest one named, unless the story has
+    already called someone in reach by this pronoun's gender ("Arroyo ... She said. Arroyo
+    met the US envoy. She thanked him": Arroyo), and never one it called by the other."""
+    latest = None
     for mention in reversed(state.mentions):
         if narrative_distance(state, mention.sentence, sentence_index) > COREF_WINDOW:
             break  # the mentions are in sentence order: the rest lie further back
         if mention.start >= before or skip(mention):
             continue
         if is_one_person(mention, doc):
-            return named_as(mention, doc, state) or mention
-    return None
+            person = named_as(mention, doc, state) or mention
+            shown = state.genders.get(person_key(person)) if person.actor.kind == "person" else None
+            if gender is None or (shown == gender and passable(latest, doc, gender=gender)):
+                return person
+            if shown in (None, "?") and latest is None:
+                latest = person
+    return latest
+
+
+def passable(latest: Mention | None, doc: Doc, *, gender: str) -> bool:
+    """Whether "she" may reach past `latest`, a later person not yet called anything, to a
+    woman the story has called "she": not past a subject ("Zia ... She"), and never for
+    "he" (most people named in the news are men: a "he" before is no evidence)."""
+    if latest is None:
+        return True
+    return gender == "f" and doc[latest.head].dep_ not in ("nsubj", "nsubjpass")
 
 
 def named_as(office: Mention, doc: Doc, state: DocState) -> Mention | None:
@@ -2827,6 +2875,18 @@ def narrative_distance(state: DocState, earlier: int, later: int) -> int:
     quoted = state.quoted_sentences
     between = bisect.bisect_left(quoted, later) - bisect.bisect_right(quoted, earlier)
     return later - earlier - max(between, 0)
+
+
+def continues_document(pronoun: Token) -> bool:
+    """ "The resolution was passed, with China and Russia abstaining. It demands ...": "it"
+    opening a sentence as its subject continues the document the sentence before was about,
+    not a country named in passing (events.yaml document_nouns)."""
+    if pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "ROOT" or pronoun.sent.start == 0:
+        return False
+    before = pronoun.doc[pronoun.sent.start - 1].sent.root
+    subject = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    documents = load_words(EventWords).document_nouns
+    return subject is not None and subject.tag_ == "NN" and subject.lemma_.lower() in documents
 
 
 def last_body(state: DocState, doc: Doc, *, before: int, sentence_index: int) -> Mention | None:

@@ -29,7 +29,14 @@ from kittiwake.events.modality import (
     speech_code,
 )
 from kittiwake.events.patterns import DEFAULT_TARGET_PREPS, WILDCARD, Pattern, PatternSet
-from kittiwake.lang import ActorWords, ClauseWords, EventWords, load_clause_words, load_words
+from kittiwake.lang import (
+    ActorWords,
+    ClauseWords,
+    EventWords,
+    TitleWords,
+    load_clause_words,
+    load_words,
+)
 from kittiwake.nlp import attributive_object, iter_sentences
 from kittiwake.records import (
     DOERLESS_CODES,
@@ -206,6 +213,7 @@ ROUTINE_TRIP = "a daily trip to school or work, which visits no one"
 NATURAL_FORCE = "done by a natural force or an accident, not by anyone"
 ATTRIBUTIVE = "an adjective of whom it names ('the visiting minister'), no act of its own"
 DISMISSAL = "fired from a job: a dismissal, not a shooting"
+REASON_OF_VERB = "the reason a verb trigger gives, naming no one it was done to"
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
@@ -222,6 +230,8 @@ def settle(
         return skipped(COVERED_BY_VERB)  # "imposed sanctions": the verb codes the event
     if trigger.nominal and is_state_put_under(token, covered):
         return skipped(COVERED_BY_VERB)  # "was placed under sanctions": one act
+    if trigger.nominal and is_reason_without_target(token, covered, trigger.pattern):
+        return skipped(REASON_OF_VERB)  # "thanked Russia for its support": one act
     if trigger.pattern.cameo == GENERIC_FORCE and is_casualty_setting(token, covered):
         return skipped(COVERED_BY_VERB)  # "were killed in air strikes": one act
     if trigger.pattern.evaluative:
@@ -293,11 +303,18 @@ def settle(
         targets = [m for m in claimants(trigger, by_head, doers) if m not in sources]
     elif trigger.pattern.clause_target:  # "claimed the president arranged the leaks"
         targets = [m for m in clause_doers(token, by_head) if m not in sources]
+    elif not targets and (shared := addressees_of_conjoined(token, by_head, trigger.pattern)):
+        targets = [m for m in shared if m not in sources]  # "summoned X and lodged a protest"
     elif not targets and trigger.pattern.cameo[:2] in JUDGING_ROOTS:
         targets = [m for m in judged_doers(trigger, by_head, doers) if m not in sources]
     elif not targets and trigger.pattern.cameo[:2] == COMMENT_ROOT:
         topics = topic_clause_doers(token, trigger.pattern.target_preps, by_head)
         targets = [m for m in topics if m not in sources]
+    if trigger.pattern.cameo == RECALL_CODE:  # "recalled its ambassador to Tokyo": Japan
+        targets = [m for m in posted_to(token, targets, sources, by_head) if m not in sources]
+    if not targets and doers is not None:  # "Singh invited Kadirgamar ... Kadirgamar
+        # accepted the invitation": whoever made it
+        targets = [m for m in makers_of_answered(token, doers) if m not in sources]
     pairs = tuple(pair_up(sources, targets, symmetric=trigger.pattern.symmetric))
     reason = None
     if trigger.pattern.needs_target and not any(t for _, t in pairs):
@@ -1376,6 +1393,21 @@ def is_state_put_under(noun: Token, covered: set[int]) -> bool:
     )
 
 
+def is_reason_without_target(noun: Token, covered: set[int], pattern: Pattern) -> bool:
+    """The reason a coded verb gives ("thanked Russia *for* its support", "praised Oman for its
+    help"), naming no one it was done to: the verb's record tells the act between the two.
+    One that names its own target ("criticised Iran for its support for Hezbollah") is an
+    act of its own."""
+    preposition = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and preposition.lower_ == "for"
+        and preposition.head.i in covered
+        and lemma_of(preposition.head) in load_words(EventWords).judging_verbs
+        and not any(c.dep_ == "prep" and c.lower_ in pattern.target_preps for c in noun.children)
+    )
+
+
 GENERIC_FORCE = "190"  # CAMEO's "use conventional military force", not otherwise specified
 
 
@@ -1462,6 +1494,79 @@ def claimants(
         )
         if earlier is not None:
             return [earlier]
+    return []
+
+
+RECALL_CODE = "161"
+OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+
+
+def posted_to(
+    verb: Token, targets: list[Mention], sources: list[Mention], by_head: dict[int, list[Mention]]
+) -> list[Mention]:
+    """ "Russia recalled its envoy to NATO", "South Korea recalled its ambassador to Tokyo": an
+    envoy of the source's own ("its") is what is recalled; the act is done to where the envoy
+    served, named by "to", "in" or "from", or to no one."""
+    countries = {m.actor.country for m in sources if m.actor.country}
+    own = [
+        t
+        for t in targets
+        if t.actor.country in countries
+        and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in verb.doc[t.head].children)
+    ]
+    if not own:
+        return targets
+    posts = [
+        m
+        for envoy in (verb.doc[t.head] for t in own)
+        for p in (*preps_of(envoy, ("to", "in", "from")), *preps_of(verb, ("from",)))
+        for c in p.children
+        if c.dep_ == "pobj"
+        for m in actors_at(c, by_head)
+    ]
+    return [*(t for t in targets if t not in own), *posts]
+
+
+def addressees_of_conjoined(
+    verb: Token, by_head: dict[int, list[Mention]], pattern: Pattern
+) -> list[Mention]:
+    """ "summoned the Japanese ambassador and lodged a strong protest": a complaint, appeal or
+    demand made with no one named, by a verb conjoined to one whose object is a person or a
+    state, is made to that object: one subject, one addressee."""
+    if verb.dep_ != "conj" or pattern.cameo[:2] not in ADDRESSED_ROOTS:
+        return []
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return []
+    found = [
+        m
+        for c in head.children
+        if c.dep_ == "dobj"
+        for m in actors_at(c, by_head)
+        if m.actor.kind not in PLACE_KINDS and m.actor.code
+    ]
+    return found
+
+
+# Acts made to someone, by word: appeals, demands, complaints (CAMEO 02, 10, 11).
+ADDRESSED_ROOTS = frozenset({"02", "10", "11"})
+
+
+def makers_of_answered(verb: Token, doers: ActDoers) -> list[Mention]:
+    """Who made the invitation, offer or proposal a verb answers by a definite noun ("accepted
+    the invitation", "rejected the offer"), naming no maker: the doer of the act the story
+    told last by the noun's verb (events.yaml answered_nouns) or by the noun itself."""
+    verbs = load_words(EventWords).answered_nouns
+    for noun in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        lemma = lemma_of(noun)
+        if lemma not in verbs or not is_definite(noun):
+            continue
+        if any(c.dep_ == "poss" for c in noun.children) or preps_of(noun, ("by", "from", "of")):
+            continue  # "rejected India's offer": the maker is named
+        makers = [doers.of(told) for told in (*verbs[lemma], lemma)]
+        maker = next((m for m in makers if m is not None), None)
+        if maker is not None:
+            return [maker]
     return []
 
 
@@ -1958,10 +2063,18 @@ def phrase_words(tokens: Iterable[Token]) -> PhraseWords:
         # is taken to no city
         named = token.pos_ == "PROPN"
         singles.update(
-            lemma_of(m) for m in modifiers if m.dep_ == "compound" and not (named and m.pos_ == "PROPN")
+            lemma_of(m)
+            for m in modifiers
+            if m.dep_ == "compound" and not (named and m.pos_ == "PROPN" and not is_title(m))
         )
         singles.update(hyphenated(token))
     return PhraseWords(frozenset(pairs), frozenset(singles))
+
+
+def is_title(word: Token) -> bool:
+    """An office before a name ("received Foreign Minister X"): it says who X is, and is
+    read as the object's word, as "received the minister" is."""
+    return lemma_of(word) in load_words(TitleWords).office_words
 
 
 def hyphenated(token: Token) -> list[str]:
@@ -2030,6 +2143,9 @@ def objects_of(verb: Token) -> list[Token]:
     ]
     for prep in preps_of(verb, OBJECT_PREPS):
         found.extend(c for c in prep.children if c.dep_ == "pobj")
+    # "received visiting Minister X": the participle read as a clause says who X is
+    found.extend(filter(None, map(attributive_object, verb.children)))
+    found.extend(conjoined_passive_subject(verb))  # "arrived and was received by X"
     found.extend(relativized_object(verb, found))
     for token in list(found):
         found.extend(token.conjuncts)
@@ -2038,6 +2154,25 @@ def objects_of(verb: Token) -> list[Token]:
         for prep in preps_of(token, ("of",)):  # "allow the return of inspectors"
             found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
+
+
+def conjoined_passive_subject(verb: Token) -> list[Token]:
+    """ "Kim arrived in Pyongyang and was greeted by Kim Jong-il": a passive verb conjoined
+    to another shares its subject, whom it is done to."""
+    if verb.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return []
+    # only "and was greeted" right after "and": "and Martin, a Briton, was injured", its
+    # subject misread, names its own
+    between = verb.doc[verb.head.i + 1 : verb.i]
+    conjunction = next((t for t in reversed(between) if t.pos_ == "CCONJ"), None)
+    if conjunction is None or any(
+        t.pos_ not in ("AUX", "ADV", "PART") for t in verb.doc[conjunction.i + 1 : verb.i]
+    ):
+        return []
+    subject = subject_of(verb)
+    return [subject] if subject is not None else []
 
 
 def relativized_object(verb: Token, objects: list[Token]) -> list[Token]:
@@ -2156,6 +2291,8 @@ def participants(
                     targets.extend(m for c in together for m in actors_at(c, by_head))
             if targets:
                 break
+        for shared in [] if targets else conjoined_passive_subject(token):
+            targets.extend(actors_at(shared, by_head))  # "arrived and was greeted by X"
         sufferer = passive_gerund_subject(token)
         if not targets and sufferer is not None:  # "appeared in court after being arrested"
             targets.extend(actors_at(sufferer, by_head))
@@ -3719,13 +3856,19 @@ def is_awaited(verb: Token) -> bool:
     a simple present after a time conjunction tells an act still to come, not one done."""
     return (
         verb.dep_ == "advcl"
-        and verb.tag_ in ("VBZ", "VBP")
+        and (verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBD" and is_future_in_past(verb.head)))
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         and any(
             c.dep_ == "mark" and c.lower_ in load_clause_words().awaiting_conjunctions
             for c in verb.children
         )
     )
+
+
+def is_future_in_past(verb: Token) -> bool:
+    """ "said the campaign would continue until Belgrade accepted the plan": reported speech
+    puts the awaited act in the past tense after a "would"."""
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children)
 
 
 def is_generic(noun: Token, words: ClauseWords) -> bool:
