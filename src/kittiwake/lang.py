@@ -144,6 +144,7 @@ class ActorWords(WordFile):
     standing_nouns: Words
     holding_places: Words
     water_features: Words
+    pair_nouns: Words
     cause_bodies: Words
     follower_nouns: Words
 
@@ -194,7 +195,7 @@ class PlaceWords(WordFile):
 
     recipient_prepositions: Words
     recipient_qualifiers: Words
-    topic_nouns: Words
+    topic_place_nouns: Words
     locative_prepositions: Words
     doer_participles: Words
     here_words: Words

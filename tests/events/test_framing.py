@@ -174,6 +174,14 @@ def test_framed_acts_get_their_modality_and_stay_out(
     assert not any(is_reportable(e) for e in framed)
 
 
+def test_what_one_will_visit_someone_to_do_is_not_done(pipeline: Pipeline) -> None:
+    """A visit's aim is done in the visit ("visited the mosque to apologize"), so a visit
+    still to come has not done it yet."""
+    text = "The Brazilian president will visit Angola next month to sign a defence pact."
+    signed = by_trigger(coded(pipeline, text), "sign")
+    assert not any(is_reportable(e) for e in signed), signed
+
+
 # An act of others that a coded actor wants or expects done is its demand on them (10x):
 # (sentence, trigger, source code's start, target code's start).
 WANTED_OF_OTHERS = {

@@ -81,10 +81,6 @@ SUBJECT_PRONOUNS = frozenset({"he", "she"})
 ROLE_OF = frozenset({"of", "for", "at", "with"})  # "spokesman for", "head of", "analyst at"
 THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
-PAIR_NOUNS = frozenset(
-    {"side", "country", "nation", "leader", "government", "man", "woman", "capital", "state",
-     "power", "minister", "president", "premier"}
-)  # fmt: skip
 PAIR_DETERMINERS = frozenset({"two", "both"})
 # Nouns that name a news outlet already named: "the channel", "the satellite network".
 MEDIA_NOUNS = frozenset({"channel", "network", "broadcaster", "newspaper", "station"})
@@ -2385,7 +2381,7 @@ def refer(doc: Doc, sentence: SpacySpan, sentence_index: int, doc_id: str, state
     """Add mentions for pronouns and "the two sides" in one sentence, linked to earlier
     actors; each is added at once, so "The group said it ..." finds "the group"."""
     referring = TokenTable.of(doc).where(
-        ("pos", PRONOUN_POS), ("lemma", BODY_NOUNS), ("lemma", PAIR_NOUNS), ("lemma", MEDIA_NOUNS)
+        ("pos", PRONOUN_POS), ("lemma", BODY_NOUNS), ("lemma", load_words(ActorWords).pair_nouns), ("lemma", MEDIA_NOUNS)
     )  # the only words `antecedents_of` finds anything for
     for i in between(referring, sentence.start, sentence.end):
         token = doc[i]
@@ -2694,7 +2690,7 @@ def last_country(
 def is_pair_phrase(token: Token) -> bool:
     """ "the two sides", "both countries"."""
     return (
-        token.lemma_.lower() in PAIR_NOUNS
+        token.lemma_.lower() in load_words(ActorWords).pair_nouns
         and token.tag_ in ("NNS", "NNPS")
         and any(c.lower_ in PAIR_DETERMINERS for c in token.children)
     )

@@ -2973,7 +2973,8 @@ def contacted(verb: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
         return []
     reached = [c for c in contact.children if c.dep_ in OBJECT_DEPS]
     reached += prep_objects(contact, ("with",))
-    return [m for c in reached for m in actors_at(c, by_head)]
+    reached += [conjunct for c in reached for conjunct in c.conjuncts]
+    return dedupe([m for c in reached for m in actors_at(c, by_head)])
 
 
 def asked_to_act(verb: Token) -> Token | None:
@@ -3802,7 +3803,9 @@ def framing_of(trigger: Token) -> str | None:
             return "uncertain"
         if token.dep_ in ("acl", "pcomp") and is_disputed_claim(token, words):
             return "denied"  # "rejected India's accusation that it was backing militants"
-        if is_purpose_clause(token, words) and not is_contact_aim(token):
+        if is_purpose_clause(token, words) and is_contact_aim(token):
+            return modality_of(head)  # "will visit India to sign a pact": as the visit is
+        if is_purpose_clause(token, words):
             return pledged_effort(token, words) or "purpose"
         if token.dep_ == "pobj" and head.lower_ in ("to", "for") and is_invitation(head.head):
             return "requested"  # "invited Barak and Arafat to talks in Paris": not yet held

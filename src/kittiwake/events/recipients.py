@@ -284,7 +284,7 @@ def follows_preposition(event: Event, start: int, end: int) -> bool:
         return False
     words = load_words(PlaceWords)
     following = event.text[finish:].split()[:1]
-    if following and following[0].lower().strip(".,;:") in words.topic_nouns:
+    if following and following[0].lower().strip(".,;:") in words.topic_place_nouns:
         return False  # "support on the Taiwan issue": a topic, not the ground of the act
     for word in reversed(event.text[:begin].split()[-3:]):
         word = word.lower()
