@@ -85,6 +85,7 @@ class ClauseWords(WordFile):
     reporting_verbs: Words
     uncertainty_adjectives: Words
     background_prepositions: Words
+    answerability_nouns: Words
     raising_passives: Words
     planned_passives: Words
     gerund_prepositions: Words
@@ -173,6 +174,7 @@ class EventWords(WordFile):
     occurrence_verbs: Words
     act_nouns: Words
     violence_nouns: Words
+    violence_kinds: dict[str, str]
     attributive_participles: Words
     contact_verbs: Words
     invitation_verbs: Words

@@ -751,3 +751,102 @@ def test_the_reason_a_judging_verb_gives_is_told_once(
     ]
     assert [cameo for cameo, _ in coded] == [cameo for cameo, _ in expected], coded
     assert coded[0] == expected[0]
+
+
+def test_responsibility_denied_for_an_attack_makes_no_attacker(pipeline: Pipeline) -> None:
+    text = (
+        "Unknown gunmen ambushed an army convoy near Gulu on Monday. The Ugandan rebel group"
+        " denied responsibility for the attack."
+    )
+    named_again = [e for e in coded(pipeline, text) if e.trigger.text == "attack"]
+    assert not [e for e in named_again if e.source and e.source.actor.code == "UGAREB"], summary(
+        named_again
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Basque separatists set off a bomb in Bilbao on Friday. ETA claimed responsibility for"
+        " the bombing in a call to a local newspaper.",
+        "Rebels ambushed an army convoy near Gulu on Monday. The rebel group claimed"
+        " responsibility for the attack.",
+    ],
+    ids=["bombing", "attack"],
+)
+def test_the_act_responsibility_is_claimed_for_is_told_once(pipeline: Pipeline, text: str) -> None:
+    # "claimed responsibility for the attack" names again the act told before: the claim is
+    # the event, the noun no second attack
+    events = coded(pipeline, text)
+    named_again = [e for e in events if e.trigger.text in ("bombing", "attack")]
+    assert named_again and not [e for e in named_again if is_reportable(e)], summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the second participle of casualties is what the same blast did
+        "A truck bomb exploded outside a Turkish consulate on Monday, killing two Turkish"
+        " guards and wounding nine Iraqi passers-by.",
+        # a noun of violence as the passive's agent is the act that killed them
+        "Four Afghan villagers were killed by a NATO air strike.",
+    ],
+    ids=["killing-and-wounding", "killed-by-air-strike"],
+)
+def test_one_violent_act_gives_one_record(pipeline: Pipeline, text: str) -> None:
+    events = [e for e in coded(pipeline, text) if is_reportable(e)]
+    assert len([e for e in events if e.cameo[:2] in ("18", "19")]) == 1, summary(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Two British soldiers were killed by a Basra roadside bomb.", "1833"),
+        ("A Palestinian youth was killed by Israeli gunfire in Hebron.", "193"),
+    ],
+    ids=["roadside-bomb", "gunfire"],
+)
+def test_a_passive_agent_says_the_kind_of_attack(
+    pipeline: Pipeline, text: str, cameo: str
+) -> None:
+    # "killed by a roadside bomb": the "by" phrase is what the pattern's subject asks for
+    events = coded(pipeline, text)
+    assert cameo in [e.cameo for e in events if e.trigger.text == "killed"], summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sudanese government and the southern rebels agreed to a truce in March.",
+        "The Nepalese government agreed to talks with the Maoist rebels.",
+    ],
+    ids=["agreed-to-a-truce", "agreed-to-talks"],
+)
+def test_a_noun_the_verb_read_as_its_object_is_told_once(pipeline: Pipeline, text: str) -> None:
+    # the verb's pattern read the noun as its object and codes the agreement: the truce or
+    # the talks agreed to are that agreement, not a second record
+    events = [e for e in coded(pipeline, text) if is_reportable(e)]
+    assert [e.trigger.text for e in events] == ["agreed"], summary(events)
+
+
+def test_whom_the_noun_read_as_object_names_is_the_verbs_target(pipeline: Pipeline) -> None:
+    events = [e for e in coded(pipeline, "Turkey agreed to a truce with the PKK.") if is_reportable(e)]
+    assert [(e.trigger.text, code_of(e.target)) for e in events] == [("agreed", "TURREB")], (
+        summary(events)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("A car bomb exploded outside the Turkish embassy in Kabul.", "1832"),
+        ("A truck bomb hit a Kurdish party office in Mosul.", "1832"),
+    ],
+    ids=["car-bomb-exploded", "truck-bomb-hit"],
+)
+def test_a_two_word_subject_outranks_its_head_word(
+    pipeline: Pipeline, text: str, cameo: str
+) -> None:
+    # "car bomb" (vehicle bombing) says more than "bomb" alone (roadside bombing)
+    events = coded(pipeline, text)
+    assert cameo in [e.cameo for e in events], summary(events)

@@ -321,6 +321,50 @@ CASES = {
         "that Maduro quickly denied.",
         (None, "VEN", "COL"),  # a denial (016) is a statement: no PLOVER type
     ),
+    # "the militant group Hamas": the group noun's name says which group (and its country)
+    "group-noun-named-by-apposition": (
+        "The separatist group ETA shot dead a French policeman near Bayonne.",
+        ("ASSAULT", "ESP", "FRA"),
+    ),
+    # whoever claims responsibility for an act named there for the first time did it
+    "claimed-responsibility-for-an-attack": (
+        "Chechen rebels claimed responsibility for a night attack on a Georgian border post.",
+        ("ASSAULT", "RUS", "GEO"),
+    ),
+    # "the workers they had held hostage": "hostage" says what the workers were made; the
+    # noun the relative clause describes is whom they held
+    "held-hostage-in-a-relative-clause": (
+        "Somali pirates freed two Danish sailors they had held hostage for a month.",
+        ("ASSAULT", "SOM", "DNK"),
+    ),
+    # "X accuses Y of ..., a charge Z denies": the clause is the charge; it was made, and the
+    # denial answers its maker
+    "charge-apposed-to-clause-made": (
+        "Peru accuses Ecuador of arming the smugglers, a charge Quito denies.",
+        ("ACCUSE", "PER", "ECU"),
+    ),
+    "charge-apposed-to-clause-denial": (
+        "Peru accuses Ecuador of arming the smugglers, a charge Quito denies.",
+        (None, "ECU", "PER"),
+    ),
+    "charge-apposed-read-as-subject": (
+        "Chadian rebels accused the army of killing civilians, a charge the Chadian military"
+        " denied.",
+        ("ACCUSE", "TCD", "TCD"),
+    ),
+    # a noun of violence that says its kind names again the last act of that kind, not the
+    # last violent act: "the bombing" is the bomber's, though a shelling was told after it
+    "bombing-named-again-by-kind": (
+        "A Pakistani suicide bomber blew himself up outside an Indian army camp on Monday."
+        " Hours later Indian artillery shelled a border village. Britain condemned the"
+        " bombing.",
+        ("ACCUSE", "GBR", "PAK"),
+    ),
+    "abduction-named-again-by-kind": (
+        "Somali gunmen kidnapped two Kenyan aid workers on Monday. Kenyan troops later"
+        " raided a Somali border town. Norway condemned the abduction.",
+        ("ACCUSE", "NOR", "SOM"),
+    ),
     # an attack named as the subject of what it did: its doer did it
     "attack-noun-subject": (
         "A dawn attack by Ugandan rebels killed twelve Congolese villagers.",

@@ -525,6 +525,11 @@ CODED: dict[str, tuple[str, Triple]] = {
         "The Kenyan army will take military action against the Somali militants.",
         ("THREATEN", "KEN", "SOM"),
     ),
+    # a grenade thrown at someone is a bombing of them (stones thrown are a riot)
+    "hurled-grenade": (
+        "Suspected Indian militants hurled a grenade at a Pakistani army patrol.",
+        ("ASSAULT", "IND", "PAK"),
+    ),
     # people kept as hostages are taken hostage
     "kept-hostage": (
         "Colombian rebels kept three Dutch nurses hostage in the mountains.",

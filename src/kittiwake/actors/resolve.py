@@ -2221,7 +2221,8 @@ def is_foreign(doc: Doc, mention: Mention) -> bool:
     words = [head, *(c for c in head.children if c.dep_ == "compound")]  # "foreign ground troops"
     return any(
         c.dep_ == "amod"
-        and c.lower_ in FOREIGN_MODIFIERS
+        # "Western diplomats", "a Western news agency": of no country the story is set in
+        and (c.lower_ in FOREIGN_MODIFIERS or c.text == "Western")
         and not mention.token_start <= c.i < mention.token_end
         for word in words
         for c in word.children
@@ -2742,7 +2743,13 @@ def quoted_in_sentence(token: Token, doc: Doc, sentence_index: int) -> Callable[
 def co_arguments(pronoun: Token) -> frozenset[int]:
     """The other arguments of the verb an object pronoun belongs to, which it cannot refer
     to ("built schools for them": them are not the schools; "Putin praised him": not
-    Putin); a possessive ("his") and a reflexive may."""
+    Putin); a possessive ("his") and a reflexive may. A relative clause's subject pronoun
+    is not the noun the clause describes ("the men they arrested")."""
+    if pronoun.dep_ == "nsubj" and pronoun.head.dep_ == "relcl":
+        # "the workers they had held hostage": the noun a relative clause describes is not
+        # its subject (that is the pronoun), so the pronoun is someone else
+        noun = pronoun.head.head
+        return frozenset(t.i for t in (noun, *noun.conjuncts))
     if pronoun.dep_ not in ("dobj", "dative", "pobj") or pronoun.lower_.endswith(("self", "selves")):
         return frozenset()
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head

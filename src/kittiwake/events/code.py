@@ -530,17 +530,21 @@ def without_casualty_results(events: list[Event], triggers: Sequence[Trigger]) -
     dropped: set[int] = set()  # the casualty records told by their attack
     for index, event in enumerate(events):
         token = tokens.get(event.trigger.start)
-        at = attacks.get(token.head.idx) if token is not None else None
+        # "killing nine policemen and wounding 20 people": each participle is what it did
+        participle = first_conjunct(token) if token is not None else None
+        at = attacks.get(participle.head.idx) if participle is not None else None
         if (
             token is None
+            or participle is None
             or at is None
             or token.tag_ != "VBG"
-            or token.dep_ != "advcl"
+            or participle.tag_ != "VBG"
+            or participle.dep_ != "advcl"
             or token.lemma_.lower() not in casualty_verbs
             or code_of(events[at].source) != code_of(event.source)
         ):
             continue
-        whom = events[at].target
+        whom = kept[at].target  # as an earlier participle may have set it
         if whom is None or whom.actor.kind in PLACE_KINDS:
             if event.target is None or event.target.actor.kind in PLACE_KINDS:
                 continue
@@ -551,6 +555,15 @@ def without_casualty_results(events: list[Event], triggers: Sequence[Trigger]) -
     return [e for i, e in enumerate(kept) if i not in dropped]
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of the conjuncts `token` is one of ("killing ... and wounding")."""
+    for _ in range(8):  # a list is short; the bound keeps a cyclic parse from looping
+        if token.dep_ != "conj" or token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
 # Prepositions that make a noun of violence the occasion of a verb's act: "killed five
 # rebels in a clash", "was wounded during an ambush".
 OCCASION_PREPOSITIONS = frozenset({"in", "during", "amid"})
@@ -559,7 +572,8 @@ OCCASION_PREPOSITIONS = frozenset({"in", "during", "amid"})
 def without_occasion_repeats(events: list[Event], triggers: Sequence[Trigger]) -> list[Event]:
     """ "Troops killed five rebels in a clash": the clash is the fighting in which the killing
     was done, one act told once (by the verb, which names whom it struck); a noun of
-    violence as the occasion of a violent verb adds no record, unless it names another doer
+    violence as the occasion of a violent verb, or as its passive's agent ("killed by an air
+    strike"), adds no record, unless it names another doer
     ("police killed a man in an attack by gunmen" keeps the gunmen's attack) or a target of
     its own ("killed ten soldiers in a raid on a border post")."""
     nouns = {t.token.idx: t.token for t in triggers if t.nominal}
@@ -575,7 +589,9 @@ def without_occasion_repeats(events: list[Event], triggers: Sequence[Trigger]) -
             return False
         preposition = noun.head
         verb = verbs.get(preposition.head.idx)
-        if preposition.lower_ not in OCCASION_PREPOSITIONS or verb is None:
+        # "killed by a US air strike": the passive's agent is the act that killed them
+        occasion = preposition.lower_ in OCCASION_PREPOSITIONS or preposition.dep_ == "agent"
+        if not occasion or verb is None:
             return False
         doer, struck = code_of(event.source), event.target
         same_doer = not doer or doer == code_of(verb.source)
@@ -691,6 +707,45 @@ def without_complement_repeats(
         )
 
     return [e for e in events if not told_again(e)]
+
+
+def without_objects_read(events: list[Event], triggers: Sequence[Trigger]) -> list[Event]:
+    """ "agreed to a ceasefire with Hamas": the verb's intent pattern read the noun as its
+    object and codes the promise (0356), so the noun's own record (0871) is that act told
+    again; whom the noun's phrase names ("with Hamas") is whom the verb's act is with, where
+    it names no one."""
+    nouns = {t.token.idx: t.token for t in triggers if t.nominal}
+    read = {  # an intent's noun is the act promised ("charged with murder" names a crime done)
+        t.token.idx: t.pattern.object | t.pattern.complement
+        for t in triggers
+        if not t.nominal and t.pattern.cameo[:2] == INTENT_ROOT
+    }
+    at = {e.trigger.start: i for i, e in enumerate(events) if e.trigger.start not in nouns}
+    kept, dropped = list(events), set()
+    for index, event in enumerate(events):
+        noun = nouns.get(event.trigger.start)
+        verb = object_read_by(noun) if noun is not None else None
+        if noun is None or verb is None or lemma_of(noun) not in read.get(verb.idx, frozenset()):
+            continue
+        told = at.get(verb.idx)
+        doer = code_of(event.source)
+        if told is None or (doer and doer != code_of(events[told].source)):
+            continue
+        if kept[told].target is None and event.target is not None:
+            kept[told] = replace(kept[told], target=event.target)
+        dropped.add(index)
+    return [e for i, e in enumerate(kept) if i not in dropped]
+
+
+INTENT_ROOT = "03"  # CAMEO's "express intent to cooperate": agreements to act, pledges
+
+
+def object_read_by(noun: Token) -> Token | None:
+    """The verb a noun is the prepositional object of ("agreed to a truce"), or the verb it
+    hangs on when the parser reads "to talks" as an infinitive ("agreed to talks")."""
+    if noun.dep_ == "pobj":
+        return noun.head.head
+    return noun.head if noun.dep_ == "xcomp" else None
 
 
 def code_of(mention: Mention | None) -> str:
@@ -964,7 +1019,7 @@ class EventCoder:
         kept = without_casualty_results(without_repeated_judgements(events, triggers), triggers)
         kept = without_complement_repeats(without_coded_attempts(kept, triggers), triggers)
         kept = without_occasion_repeats(without_bare_intents(kept, triggers), triggers)
-        kept = postures_aimed_as_conjoined(kept, triggers)
+        kept = postures_aimed_as_conjoined(without_objects_read(kept, triggers), triggers)
         return bounded(kept, sentence)
 
     def find_triggers(
@@ -1252,6 +1307,15 @@ class ActDoers:
         act = self.last_violence
         return act.source if act is not None and act.source is not None else None
 
+    def last_of_kind(self, noun: Token) -> Mention | None:
+        """Who did the last act of the kind a definite noun of violence names ("the
+        bombing", "the abduction"), if the story told one of that kind."""
+        kind = load_words(EventWords).violence_kinds.get(lemma_of(noun))
+        if kind is None or not is_definite(noun):
+            return None
+        act = self.last_acts.get(kind)
+        return act.source if act is not None else None
+
     def last_act(self, cameo: str) -> Event | None:
         """The act of `cameo`'s kind the story told last, done and not denied: of its own
         code where the code names a kind ("the abduction" is the last abduction, though an
@@ -1355,12 +1419,12 @@ def trigger_is_nominal(token: Token) -> bool:
 
 def agents_of(noun: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
     """Who did the act a noun names, by "by": "shelling by Israeli forces", "the arrests
-    made by police", "raids carried out by the army"."""
+    made by police", "raids carried out by the army"; or who answers for it."""
     found = [m for p in preps_of(noun, ("by",)) for c in p.children for m in actors_at(c, by_head)]
     for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         for prep in preps_of(participle, ("by",)):
             found.extend(m for c in prep.children for m in actors_at(c, by_head))
-    return found
+    return found or answerable_for(noun, by_head)
 
 
 def attackers_of(noun: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
@@ -1485,6 +1549,8 @@ def claimants(
             found.extend(m for c in prep.children for m in actors_at(c, by_head))
         if not found and verb.dep_ == "relcl":
             found = claimed_before(claim, by_head)
+        if not found:  # "X accuses Y of ..., a charge Z denies": the clause's subject
+            found = apposed_claimants(verb, words=words, by_head=by_head)
         if found:
             return found
         if doers is None:
@@ -1574,12 +1640,30 @@ def claimed_before(claim: Token, by_head: dict[int, list[Mention]]) -> list[Ment
     """ "Uribe charged Correa's government with ..., a charge that Correa denied": the
     subject of the verb, earlier in the sentence, that made the claim the noun names again
     (the verb shares the noun's stem: charge/charged, accusation/accused)."""
+    if claim.dep_ in ("npadvmod", "appos") and claim.head.pos_ == "VERB":
+        # "Moscow accused Georgia of ..., an allegation Tbilisi rejected": the noun hangs
+        # on the verb that made the claim
+        subject = subject_of(claim.head)
+        if subject is not None:
+            return [m for m in actors_at(subject, by_head) if m.actor.code]
     stem = lemma_of(claim)[:CLAIM_STEM]
     for verb in claim.sent:
         if verb.i >= claim.i:
             break
         if verb.pos_ == "VERB" and lemma_of(verb).startswith(stem):
             subject = subject_of(verb)
+            if subject is not None:
+                return [m for m in actors_at(subject, by_head) if m.actor.code]
+    return []
+
+
+def apposed_claimants(
+    verb: Token, *, words: ClauseWords, by_head: dict[int, list[Mention]]
+) -> list[Mention]:
+    """Who made the claim a denial answers when the claim is the clause told before it."""
+    for clause in verb.children:
+        if is_apposed_claim(clause, words):
+            subject = subject_of(clause)
             if subject is not None:
                 return [m for m in actors_at(subject, by_head) if m.actor.code]
     return []
@@ -1646,13 +1730,29 @@ def doers_of_act(
     ]
     found.extend(agents_of(act, by_head))
     if not found and doers is not None and act.pos_ == "NOUN":
-        earlier = doers.of(act.lemma_.lower())
+        earlier = doers.of(act.lemma_.lower()) or doers.last_of_kind(act)
         if earlier is None and is_act_named_again(act) and doers.last_harm is not None:
             earlier = doers.last_harm.source
         if earlier is None and is_violence_named_again(act):
             earlier = doers.last_violent_doer()
         found = [earlier] if earlier is not None else []
     return found
+
+
+def answerable_for(act: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """ "Hamas took responsibility for an ambush of a patrol": whoever claims (or is
+    given) responsibility for an act did it."""
+    preposition = act.head
+    if act.dep_ != "pobj" or preposition.lower_ != "for":
+        return []
+    noun = preposition.head
+    words = load_clause_words()
+    if lemma_of(noun) not in words.answerability_nouns or noun.dep_ != "dobj":
+        return []
+    if lemma_of(noun.head) in words.denial_verbs | REJECTING_VERBS:
+        return []  # "denied responsibility for the attack": not the denier's attack
+    subject = subject_of(noun.head)
+    return actors_at(subject, by_head) if subject is not None else []
 
 
 def plover_of(
@@ -1882,9 +1982,11 @@ def verb_fit(token: Token, pattern: Pattern, *, facts: TriggerFacts | None = Non
             met += 1  # "threatened to cut aid"
     if (pattern.object or pattern.complement) and matched is None and not complement:
         return None  # neither the object nor the complement the pattern names
-    if pattern.subject and (facts.subject is None or facts.subject.score(pattern.subject) is None):
+    subject = facts.subject.score(pattern.subject) if facts.subject and pattern.subject else None
+    if pattern.subject and subject is None:
         return None
-    met += bool(pattern.subject)
+    # "a car bomb exploded": the two-word subject outranks the one word "bomb" (roadside)
+    score, met = score + (subject or 0), met + bool(pattern.subject)
     if pattern.modality and facts.modality not in pattern.modality:
         return None
     if pattern.modifier and not has_modifier(token, pattern.modifier):
@@ -1989,12 +2091,20 @@ class TriggerFacts:
 
     @cached_property
     def subject(self) -> PhraseWords | None:
-        subject = subject_of(self.token)
+        # "killed by a bomb by the road": the passive's "by" names what a `subject` asks
+        subject = subject_of(self.token) or passive_agent(self.token)
         return phrase_words([subject]) if subject is not None else None
 
     @cached_property
     def modality(self) -> str | None:
         return modality_of(self.token)
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The noun of a passive verb's "by" phrase ("killed *by* a roadside bomb"), if any."""
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def verb_keys(token: Token) -> list[str]:
@@ -2337,8 +2447,11 @@ def participants(
     if targets:  # "were taken hostage near Jilib": the passive subject is whom; a place, where
         candidates = [m for m in candidates if m.actor.kind not in PLACE_KINDS]
     targets.extend(candidates)
-    if not targets and is_object_relative(token):  # "the minister they blame for the drought"
-        targets.extend(actors_at(token.head, by_head))
+    # "the minister they blame for the drought"; "workers they had held hostage", where
+    # "hostage" says what they were made
+    gap = is_object_relative(token)
+    if gap and (not targets or all(is_captive_predicate(m, token) for m in targets)):
+        targets = actors_at(token.head, by_head) or targets
     if not targets and not passive:  # "marchers were driven back with police using tear gas"
         targets.extend(m for m in undergoers_of_absolute(token, by_head) if m not in sources)
     return dedupe(sources), [t for t in dedupe(targets) if t not in sources]
@@ -2754,14 +2867,26 @@ def repeated_after_comma(prep: Token) -> list[Token]:
     return found
 
 
+def is_captive_predicate(mention: Mention, verb: Token) -> bool:
+    """ "held hostage", "kept captive": the object word says what the held were made."""
+    word = verb.doc[mention.head]
+    captives = load_words(ActorWords).captive_nouns
+    return word.head.i == verb.i and word.dep_ in OBJECT_DEPS and lemma_of(word) in captives
+
+
 def is_object_relative(verb: Token) -> bool:
-    """A relative clause with a subject of its own and no object: the noun it modifies is
-    its object ("the minister they blame", "the men the army arrested")."""
+    """A relative clause with a subject of its own and no object (but for a captive
+    predicate, "the workers they held hostage"): the noun it modifies is its object ("the
+    minister they blame", "the men the army arrested")."""
+    captives = load_words(ActorWords).captive_nouns
     return (
         verb.dep_ == "relcl"
         and verb.head.pos_ in ("NOUN", "PROPN")
         and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children)
-        and not any(c.dep_ in OBJECT_DEPS or c.dep_ == "ccomp" for c in verb.children)
+        and not any(
+            (c.dep_ in OBJECT_DEPS and lemma_of(c) not in captives) or c.dep_ == "ccomp"
+            for c in verb.children
+        )
         and not any(c.tag_ == "WRB" for c in verb.children)  # "the city where residents ..."
     )
 
@@ -3142,7 +3267,7 @@ def is_full_phrase(head: Token) -> bool:
 def actors_of_phrase(head: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
     if head.i in by_head:
         owner = topic_owner(head, by_head)
-        return owner if owner else list(by_head[head.i])
+        return owner or named_organisation(head, by_head) or list(by_head[head.i])
     words = load_words(EventWords)
     if head.lemma_.lower() in words.quantity_heads or head.pos_ in ("NUM", "PRON"):
         # "some of the demonstrators": whom the part is of, before anything set beside it
@@ -3169,6 +3294,21 @@ def actors_of_phrase(head: Token, by_head: dict[int, list[Mention]]) -> list[Men
         ):
             return list(by_head[child.i])
     return named_within(head, by_head)
+
+
+def named_organisation(head: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
+    """ "the militant group Hamas", "the rebel Lord's Resistance Army, which ...": a group
+    noun of a sector followed by the organisation's name is that organisation, which says
+    more (its own code, its own country) than the sector noun."""
+    if any(m.actor.kind != "sector" for m in by_head[head.i]):
+        return []
+    return [
+        m
+        for c in head.children
+        if c.dep_ == "appos" and c.i > head.i and c.pos_ == "PROPN"  # a name, not a noun
+        for m in by_head.get(c.i, [])
+        if m.actor.kind == "organisation" and m.actor.code
+    ]
 
 
 def named_within(token: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
@@ -3790,6 +3930,8 @@ def framing_of(trigger: Token) -> str | None:
                 return "uncertain"
             if governor in words.wished_verbs:  # "want an immediate withdrawal of troops"
                 return "requested"
+        if is_apposed_claim(token, words):
+            return None  # "India accuses Pakistan of ..., a charge Islamabad denies": made
         if token.dep_ in ("ccomp", "xcomp", "pcomp", "dobj") and governor in words.denial_verbs:
             return "denied"
         if token.dep_ in ("xcomp", "dobj") and governor in words.cessation_verbs:
@@ -3897,8 +4039,11 @@ def unrealised_by(noun: Token, words: ClauseWords) -> str | None:
 
 
 def is_background(preposition: Token, words: ClauseWords) -> bool:
-    """ "after", "since", "ahead of", "prior to": what the phrase names is not told here."""
+    """ "after", "since", "ahead of", "prior to", "responsibility for": what the phrase
+    names is not told here."""
     word = preposition.lower_
+    if word == "for" and lemma_of(preposition.head) in words.answerability_nouns:
+        return True  # "claimed responsibility for the attack": the attack told before
     if word in ("of", "to") and preposition.head.i != preposition.i:
         word = preposition.head.lower_  # "ahead of the talks", "prior to the vote"
     return word in words.background_prepositions
@@ -3959,6 +4104,27 @@ def is_finished_conjunct(verb: Token) -> bool:
 
 def is_invitation(verb: Token) -> bool:
     return lemma_of(verb) in load_words(EventWords).invitation_verbs
+
+
+def is_apposed_claim(clause: Token, words: ClauseWords) -> bool:
+    """A clause told first and then named as a claim the denial's object answers ("India
+    accuses Pakistan of arming rebels, a charge Islamabad denies", parsed with the clause as
+    the denial's complement): the claim was made; only what it says is disputed."""
+    denial = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and clause.i < denial.i
+        and lemma_of(denial) in words.denial_verbs | REJECTING_VERBS
+        and any(
+            # "a charge the army denied" is parsed with the noun as object or as subject
+            c.dep_ in ("dobj", "nsubjpass", "nsubj")
+            and c.i > clause.i
+            and c.left_edge.i > 0
+            and c.doc[c.left_edge.i - 1].lower_ == ","  # set apart: named again, not new
+            and lemma_of(c) in words.claim_nouns
+            for c in denial.children
+        )
+    )
 
 
 def is_disputed_claim(clause: Token, words: ClauseWords) -> bool:
