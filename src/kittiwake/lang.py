@@ -146,6 +146,8 @@ class ActorWords(WordFile):
     holding_places: Words
     water_features: Words
     pair_nouns: Words
+    female_titles: Words
+    female_first_names: Words
     cause_bodies: Words
     follower_nouns: Words
 

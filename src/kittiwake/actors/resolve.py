@@ -2707,6 +2707,17 @@ def linked(state: DocState, copy: Mention, antecedent: Mention) -> Mention:
     return copy
 
 
+def named_gender(person: Mention) -> str | None:
+    """ "f" for a woman by her name or title ("Madeleine Albright", "Mrs Bhutto", "Queen
+    Elizabeth"): a "she" may then reach back to her past a man named since; None when the
+    name does not say (most names in our lists do not: no man is guessed)."""
+    words = load_words(ActorWords)
+    names = [w.strip(".,").lower() for w in person.text.split()]
+    if any(w in words.female_titles for w in names):
+        return "f"
+    return "f" if any(w in words.female_first_names for w in names[:-1]) else None
+
+
 def pronoun_gender(word: str) -> str:
     return "f" if word in FEMALE_PRONOUNS else "m"
 
@@ -2822,7 +2833,11 @@ def last_person(
             continue
         if is_one_person(mention, doc):
             person = named_as(mention, doc, state) or mention
-            shown = state.genders.get(person_key(person)) if person.actor.kind == "person" else None
+            shown = (
+                state.genders.get(person_key(person)) or named_gender(person)
+                if person.actor.kind in ("person", "unknown person")
+                else None
+            )
             if gender is None or (shown == gender and passable(latest, doc, gender=gender)):
                 return person
             if shown in (None, "?") and latest is None:
