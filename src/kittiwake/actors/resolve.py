@@ -96,6 +96,9 @@ NAME_POS = frozenset({"PROPN", "NOUN"})
 COREF_WINDOW = 3  # sentences a pronoun may look back
 # Actors "the two sides" can stand for: states and their officials, not rebels or civilians.
 PAIR_SECTORS = frozenset({None, "GOV", "MIL", "LEG", "ELI"})
+# Armed movements that are a side of a civil war: "the two sides" in a story of a government
+# and its rebels are those two, though of one country.
+ARMED_SIDE_SECTORS = frozenset({"REB", "INS", "SEP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -2986,13 +2989,13 @@ def tally_pair(
 ) -> None:
     """Count `mention`, number `order` of the document's, for `last_pair`."""
     actor = mention.actor
-    if mention.start >= before or not actor.country or actor.sector not in PAIR_SECTORS:
+    armed = actor.sector in ARMED_SIDE_SECTORS
+    if mention.start >= before or not actor.country or not (armed or actor.sector in PAIR_SECTORS):
         return
+    side = actor.code if armed else actor.country  # rebels are a side of their own country's war
     weight = 2 if mention.coref_of is None and is_subject(doc[mention.head]) else 1
-    scores[actor.country] = (
-        scores.get(actor.country, 0.0) + weight + order * 1e-6
-    )  # recency breaks ties
-    latest[actor.country] = mention
+    scores[side] = scores.get(side, 0.0) + weight + order * 1e-6  # recency breaks ties
+    latest[side] = mention
 
 
 def first_item(pair: tuple[int, Mention]) -> int:
