@@ -1026,10 +1026,14 @@ def _later_interval(verb: Token) -> tuple[int, str, str] | None:
         clause = clause.head
 
 
-def _times_before(doc: Doc, published: dt.date, *, scans: _Scans) -> dict[int, EventDate]:
-    """By sentence start, the latest time the story named for a main clause before that
-    sentence: what "N units later" counts from."""
+def _main_clause_times(
+    doc: Doc, published: dt.date, *, scans: _Scans
+) -> tuple[dict[int, EventDate], dict[int, EventDate]]:
+    """By sentence start: the latest time the story named for a main clause before that
+    sentence (what "N units later" counts from), and the time each sentence names for its
+    own main clause. Read once per doc: both the "later" count and the narration use them."""
     before: dict[int, EventDate] = {}
+    main_times: dict[int, EventDate] = {}
     last: EventDate | None = None
     for sentence in doc.sents:
         if last is not None:
@@ -1037,9 +1041,12 @@ def _times_before(doc: Doc, published: dt.date, *, scans: _Scans) -> dict[int, E
         told = later_date(sentence.root, last, published) or resolve_event_date(
             sentence, sentence.root.i, published, scans=scans
         )
-        if told is not None and told.raw is not None and told.value <= published:
+        if told is None:
+            continue
+        main_times[sentence.start] = told
+        if told.raw is not None and told.value <= published:
             last = told
-    return before
+    return before, main_times
 
 
 class DateResolver:
@@ -1060,9 +1067,11 @@ class DateResolver:
             if published is not None and len(doc)
             else {}
         )
-        before = _times_before(doc, published, scans=scans) if published is not None else {}
+        before, main_times = (
+            _main_clause_times(doc, published, scans=scans) if published is not None else ({}, {})
+        )
         narrated = (
-            _narrated_times(doc, published, breaks=breaks, before=before, scans=scans)
+            _narrated_times(doc, published, breaks=breaks, main_times=main_times)
             if published is not None
             else {}
         )
@@ -1130,17 +1139,15 @@ def _narrated_times(
     published: dt.date,
     *,
     breaks: Sequence[int],
-    before: dict[int, EventDate],
-    scans: _Scans,
+    main_times: dict[int, EventDate],
 ) -> dict[int, list[tuple[int, EventDate]]]:
-    """By paragraph, the times its sentences name for their main clause, with where each
-    sentence starts: "The army retook the port in 2014." sets the time the
-    paragraph's narration stands at, whether or not that sentence holds a coded act."""
+    """By paragraph, the times its sentences name for their main clause (`main_times`, from
+    `_main_clause_times`), with where each sentence starts: "The army retook the port in
+    2014." sets the time the paragraph's narration stands at, whether or not that sentence
+    holds a coded act."""
     times: dict[int, list[tuple[int, EventDate]]] = {}
     for sentence in doc.sents:
-        date = later_date(
-            sentence.root, before.get(sentence.start), published
-        ) or resolve_event_date(sentence, sentence.root.i, published, scans=scans)
+        date = main_times.get(sentence.start)
         if (
             date is not None
             and date.raw is not None
