@@ -91,9 +91,8 @@ class Pipeline:
         # people are resolved as of the story's own date; an undated story takes each
         # person's principal role, not the roles they hold on the day it is coded
         filed_from = self.filing_place(article)  # the dateline: where the story was filed
-        mentions = self.actors(
-            doc, doc_id=article.doc_id, date=article.date, filed_in=filing_country(filed_from)
-        )
+        filed_in = filing_country(filed_from)  # none for Geneva, Brussels, New York ...
+        mentions = self.actors(doc, doc_id=article.doc_id, date=article.date, filed_in=filed_in)
         events = self.events(doc, mentions, doc_id=article.doc_id)
         discarded = self.discards(doc)  # PETRARCH's discard list: sentences or the story
         events = [event for event in events if discarded.keeps(event.sentence)]
@@ -107,7 +106,7 @@ class Pipeline:
         events = self.places(events, doc, places, filed_from=filed_from)
         # the dateline's place counts first: a wire story is set where it was filed unless
         # it places more of itself elsewhere ("MANILA (AFP) - ... demanded a recount")
-        filed = [filed_from] if filed_from is not None and filing_country(filed_from) else []
+        filed = [filed_from] if filed_from is not None and filed_in else []
         events = place_as_target(events, scene=self.scene([*filed, *places]))
         return CodedArticle(
             article=article,

@@ -31,7 +31,7 @@ from kittiwake.datelines import filing_place_name
 from kittiwake.geo.gazetteer import GazEntry, Gazetteer
 from kittiwake.geo.toponyms import LOCATED_FEATURES, find_places
 from kittiwake.lang import PlaceWords, load_words
-from kittiwake.nlp import clause_verb
+from kittiwake.nlp import clause_verb, is_verb
 from kittiwake.records import (
     MATERIAL_CONFLICT,
     MATERIAL_QUAD_CLASSES,
@@ -404,7 +404,7 @@ def _in_governing_clause(token: Token, trigger: Token) -> bool:
     """True for a place in a clause that governs the trigger's ("Officials in Ankara said
     soldiers captured the town": Ankara is where the saying happened), but not for one in
     the clause that holds a nominal trigger ("She is in China for talks")."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_above(token)
     if verb is None or verb.i == trigger.i or verb not in trigger.ancestors:
         return False
     current = trigger
@@ -415,13 +415,16 @@ def _in_governing_clause(token: Token, trigger: Token) -> bool:
     return False
 
 
+def _verb_above(token: Token) -> Token | None:
+    return next((a for a in token.ancestors if is_verb(a)), None)
+
+
 def _in_conjoined_clause(token: Token, trigger: Token) -> bool:
     """True for a place in a clause conjoined to the trigger's with a subject of its own
     ("Washington urged restraint, and Albright invited them to talks in Paris": Paris is
     where the talks would be, not where the urging was)."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    own = trigger if trigger.pos_ in ("VERB", "AUX") else None
-    own = own or next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_above(token)
+    own = trigger if is_verb(trigger) else _verb_above(trigger)
     if verb is None or own is None or verb.i == own.i:
         return False
     conjoined = (verb.dep_ == "conj" and verb.head.i == own.i) or (

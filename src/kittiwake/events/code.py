@@ -689,11 +689,11 @@ def without_complement_repeats(
         token = tokens.get(event.trigger.start)
         if token is None:
             return False
-        if token.dep_ in ("xcomp", "advcl") and is_contact_aim(token):
-            # "telephoned Bush to discuss Iraq": the call is the consultation
-            return (token.head.idx, event.cameo_root, code_of(event.source)) in kinds_done
-        if token.dep_ in PASSIVE_SUBJECT_DEPS and trigger_is_nominal(token):
-            # "the treaty was signed by Putin and Jiang": the signing is the treaty's
+        # "telephoned Bush to discuss Iraq": the call is the consultation; "the treaty was
+        # signed by Putin and Jiang": the signing is the treaty's
+        if (token.dep_ in ("xcomp", "advcl") and is_contact_aim(token)) or (
+            token.dep_ in PASSIVE_SUBJECT_DEPS and trigger_is_nominal(token)
+        ):
             return (token.head.idx, event.cameo_root, code_of(event.source)) in kinds_done
         if token.dep_ in ("xcomp", "ccomp"):
             told = (token.head.idx, event.cameo, code_of(event.source), code_of(event.target))
@@ -1304,8 +1304,7 @@ class ActDoers:
     def last_violent_doer(self) -> Mention | None:
         """Who did the violent act the story told last as done on one occasion, if the story
         named the doer ("shot dead two gunmen", not "has been fighting the Taliban")."""
-        act = self.last_violence
-        return act.source if act is not None and act.source is not None else None
+        return self.last_violence.source if self.last_violence is not None else None
 
     def last_of_kind(self, noun: Token) -> Mention | None:
         """Who did the last act of the kind a definite noun of violence names ("the
@@ -3092,9 +3091,7 @@ def contacted(verb: Token, by_head: dict[int, list[Mention]]) -> list[Mention]:
     """Whom an act is addressed to when it is the aim of getting in touch with them:
     "telephoned Arafat and Barak to urge an end to the bloodshed" urges them both."""
     contact = verb.head
-    if verb.dep_ not in ("xcomp", "advcl") or lemma_of(contact) not in load_words(
-        EventWords
-    ).contact_verbs:
+    if verb.dep_ not in ("xcomp", "advcl") or not is_contact_aim(verb):
         return []
     reached = [c for c in contact.children if c.dep_ in OBJECT_DEPS]
     reached += prep_objects(contact, ("with",))
@@ -4088,12 +4085,18 @@ def intent_holder(infinitive: Token, words: ClauseWords) -> Token | None:
 
 def is_framing_noun(token: Token, words: ClauseWords) -> bool:
     """ "fears of a US attack", "allegations that troops tortured detainees"."""
-    noun = token.head
-    if token.dep_ == "pobj":
-        if noun.lower_ != "of":
-            return False
-        noun = noun.head
-    return noun.pos_ == "NOUN" and noun.lemma_.lower() in words.uncertainty_nouns
+    noun = noun_above(token, through_of="pobj")
+    return noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in words.uncertainty_nouns
+
+
+def noun_above(token: Token, *, through_of: str) -> Token | None:
+    """The word a clause or phrase hangs on ("allegations that ..."), reached through "of"
+    when `token` has the dependency `through_of` ("fears of an attack"); None when that
+    preposition is not "of"."""
+    head = token.head
+    if token.dep_ != through_of:
+        return head
+    return head.head if head.lower_ == "of" else None
 
 
 def is_finished_conjunct(verb: Token) -> bool:
@@ -4131,13 +4134,10 @@ def is_disputed_claim(clause: Token, words: ClauseWords) -> bool:
     """What a claim says when the claim itself is denied or rejected ("rejected the charge
     that it armed the rebels", "dismissed claims of troops firing on civilians"): disputed,
     not told; the denial is the event."""
-    noun = clause.head
-    if clause.dep_ == "pcomp":
-        if noun.lower_ != "of":
-            return False
-        noun = noun.head
+    noun = noun_above(clause, through_of="pcomp")
     return (
-        noun.pos_ == "NOUN"
+        noun is not None
+        and noun.pos_ == "NOUN"
         and lemma_of(noun) in words.claim_nouns
         and noun.dep_ in ("dobj", "nsubjpass")
         and lemma_of(noun.head) in words.denial_verbs | REJECTING_VERBS
